@@ -1,0 +1,37 @@
+"""The intermediate form every reader produces: a list of blocks in document order."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+
+@dataclass(frozen=True, slots=True)
+class Block:
+    """A heading, a paragraph, or a table row.
+
+    ``cells`` holds the row's cell texts (spans already expanded) or, for headings and
+    paragraphs, the text as its only item.  ``source`` says where it came from (``line 12``
+    or an element path) so findings can point at it.  ``copies`` marks, for HTML rows, the
+    cells that repeat a spanning neighbour instead of holding their own text.
+    """
+
+    kind: str  # "heading" | "paragraph" | "row"
+    cells: tuple[str, ...]
+    source: str
+    level: int = 0
+    copies: tuple[bool, ...] | None = None
+
+    @property
+    def text(self) -> str:
+        """The block's text; a row's cells joined with `` | ``."""
+        if self.kind == "row":
+            return " | ".join(c for c in self.cells if c)
+        return self.cells[0]
+
+
+@dataclass(frozen=True, slots=True)
+class Document:
+    """Blocks in order, plus what the reader learnt about the input's form."""
+
+    blocks: tuple[Block, ...]
+    source_format: str  # html | pipe | markdown | text | runon

@@ -1,0 +1,68 @@
+"""Errors raised by zhgov_parse.
+
+Every error is a :class:`ParseError`, itself a :class:`ValueError`, so callers can catch one
+type.  Each subclass says what was expected, what was found and what to do.
+"""
+
+from __future__ import annotations
+
+
+class ParseError(ValueError):
+    """The input could not be read as a government information-disclosure annual report."""
+
+    code = "parse_error"
+    default_message = "the input could not be parsed as an annual report"
+
+    def __init__(self, message: str | None = None) -> None:
+        super().__init__(message or self.default_message)
+
+
+class EmptyInput(ParseError):
+    """The input holds no text at all."""
+
+    code = "empty"
+    default_message = (
+        "expected the text of an annual report (HTML, pipe text or Markdown), found empty input"
+    )
+
+
+class BinaryInput(ParseError):
+    """The input is a binary document (PDF, Office file, image, archive)."""
+
+    code = "binary"
+
+    def __init__(self, kind: str) -> None:
+        self.kind = kind
+        super().__init__(
+            f"expected the text of an annual report, found a {kind} file; "
+            f"convert it to text or HTML first (e.g. pdftotext, or save the page as HTML)"
+        )
+
+
+class UndecodableInput(ParseError):
+    """Bytes that decode in no supported encoding."""
+
+    code = "undecodable"
+    default_message = (
+        "expected text in UTF-8, GB18030/GBK or Big5, found bytes that decode in none of them"
+    )
+
+
+class NoReportContent(ParseError):
+    """Text that contains none of the report's parts or tables."""
+
+    code = "no_report_content"
+    default_message = (
+        "expected an annual report with at least one of its parts "
+        "(一、总体情况 … 六、其他需要报告的事项) or tables, found none"
+    )
+
+
+class StrictModeError(ParseError):
+    """Raised by ``parse(..., strict=True)`` on the first finding."""
+
+    code = "strict"
+
+    def __init__(self, finding: object) -> None:
+        self.finding = finding
+        super().__init__(f"strict mode: {finding}")

@@ -1,0 +1,55 @@
+"""Findings: problems found in a document, reported on the result instead of raised."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+#: The closed set of finding codes, with their severity and meaning (see docs/findings.md).
+CATALOGUE: dict[str, tuple[str, str]] = {
+    "identity_broken": ("error", "an accounting identity of the template does not hold"),
+    "identity_unassessable": ("info", "an identity could not be checked because a term is missing"),
+    "missing_table": ("warning", "a table of the template was not found in the report"),
+    "missing_row": ("warning", "a row of the template has no values in the report"),
+    "missing_value": ("info", "a cell is blank or marked missing (/, -, 无…): value is NA"),
+    "non_numeric": ("warning", "a value cell holds text that is not a number: value is NA"),
+    "unmapped_row": ("warning", "a row with values whose label matches no row of the template"),
+    "unmapped_values": ("warning", "values found where no table row could take them"),
+    "duplicate_row": ("warning", "a row of the template occurs twice; the first is kept"),
+    "row_length_mismatch": ("warning", "a row has more or fewer values than its columns"),
+    "cell_repaired": ("info", "a known scraping defect in a row was repaired"),
+    "rows_by_position": ("warning", "an unlabeled row was mapped by its position in the template"),
+    "columns_by_position": ("warning", "columns were mapped by template order, not by header"),
+    "columns_reordered": ("info", "the header orders columns differently from the template"),
+    "label_fuzzy_match": ("info", "a label was matched by similarity, not exactly"),
+    "unit_converted": ("info", "an amount written in another unit was converted"),
+    "template_unknown": ("warning", "the template version could not be determined"),
+    "pre2019_template": ("warning", "an old (pre-2019) report: its tables are not in the schema"),
+    "runon_tables": ("warning", "table cells run together without separators: not extracted"),
+    "encoding_repaired": ("warning", "mojibake (UTF-8 read as GBK) was detected and repaired"),
+    "decoded_by_detection": ("info", "bytes had no BOM and were not UTF-8; encoding was detected"),
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Finding:
+    """One problem found in a report; ``code`` is one of :data:`CATALOGUE`."""
+
+    code: str
+    message: str
+    table: str | None = None
+    row: str | None = None
+    column: str | None = None
+    expected: str | None = None
+    found: str | None = None
+    source: str | None = None
+
+    @property
+    def severity(self) -> str:
+        return CATALOGUE[self.code][0]
+
+    def __str__(self) -> str:
+        where = "/".join(x for x in (self.table, self.row, self.column) if x)
+        return f"[{self.code}] {where + ': ' if where else ''}{self.message}"
+
+
+FINDING_COLUMNS = ["code", "severity", "message", "table", "row", "column", "expected", "found", "source"]

@@ -1,0 +1,156 @@
+"""Label normalization and lookup of table labels in the alias table.
+
+``key()`` reduces a label to the form the alias table is written in: Simplified script, NFKC
+(full-width → half-width), without spaces, punctuation, quotes and enumeration markers
+(``一、``, ``（三）``, ``1.``).  ``Matcher`` finds the schema code(s) a key stands for.
+"""
+
+from __future__ import annotations
+
+import difflib
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+from .schema import ALIASES
+from .script import to_simplified
+
+_CN = "一二三四五六七八九十"
+_MARKERS = re.compile(
+    rf"[{_CN}]{{1,3}}\s*[、.,，．]"  # 一、 二.
+    rf"|\(\s*[{_CN}\d]{{1,3}}\s*\)"  # (一) (1)
+    r"|(?<![\d.])\d{1,2}\s*[.、．](?!\d)"  # 1. 2、
+)
+_PARENS = re.compile(r"\([^()]*\)|\([^()]*$")  # bracketed notes, or an unclosed one cut off
+_NON_WORD = re.compile(r"[\W_]+")
+_VARIANTS = (("覆议", "复议"), ("複议", "复议"), ("申请人情況", "申请人情况"))
+
+
+def _base(label: str) -> str:
+    text = unicodedata.normalize("NFKC", label)
+    text = to_simplified(text)
+    for old, new in _VARIANTS:
+        text = text.replace(old, new)
+    return _MARKERS.sub("", text)
+
+
+@lru_cache(maxsize=1 << 16)
+def key(label: str) -> str:
+    """The label's lookup key, with bracketed notes dropped.
+
+    >>> key("(二)部分公開(區分處理的,只計這一情形,不計其他情形)")
+    '部分公开'
+    >>> key("3.危及“三安全一稳定”")
+    '危及三安全一稳定'
+    >>> key("商業 企業")
+    '商业企业'
+    """
+    return _NON_WORD.sub("", _PARENS.sub("", _base(label)))
+
+
+@lru_cache(maxsize=1 << 16)
+def full_key(label: str) -> str:
+    """The label's key with the text inside brackets kept (``行政诉讼（复议后起诉）``)."""
+    return _NON_WORD.sub("", _base(label))
+
+
+@dataclass(frozen=True, slots=True)
+class Match:
+    """The codes a label may stand for, and how they were found."""
+
+    codes: tuple[str, ...]
+    how: str  # "exact" | "contains" | "truncated" | "fuzzy" | "none"
+
+    @property
+    def code(self) -> str | None:
+        """The code when the match is unique, else None."""
+        return self.codes[0] if len(self.codes) == 1 else None
+
+
+NO_MATCH = Match((), "none")
+
+
+class Matcher:
+    """Looks up keys among one table's aliases for one axis (row, column or group)."""
+
+    def __init__(self, table: str, axis: str) -> None:
+        rows = [(key(a.alias), a.code, a.match) for a in ALIASES if a.table == table and a.axis == axis]
+        self.exact: dict[str, str] = {}
+        for alias, code, _ in rows:
+            self.exact.setdefault(alias, code)
+        self.contains = sorted(
+            ((alias, code) for alias, code, how in rows if how == "contains"), key=lambda p: -len(p[0])
+        )
+        self.all = [(alias, code) for alias, code, _ in rows]
+        self._cache: dict[str, Match] = {}
+
+    def __call__(self, label: str) -> Match:
+        hit = self._cache.get(label)
+        if hit is None:
+            hit = self._lookup(key(label))
+            if hit.how == "none" and "(" in unicodedata.normalize("NFKC", label):
+                hit = self._lookup(full_key(label))
+            self._cache[label] = hit
+        return hit
+
+    def scan(self, label: str) -> list[str]:
+        """Codes whose aliases occur in the label, in the order they occur (longest alias wins)."""
+        k = key(label)
+        spans: list[tuple[int, int, str]] = []
+        for alias, code in self.contains:
+            start = k.find(alias)
+            while start >= 0:
+                end = start + len(alias)
+                if not any(s < end and start < e for s, e, _ in spans):
+                    spans.append((start, end, code))
+                start = k.find(alias, end)
+        for alias, code in self.exact.items():
+            if k == alias and not spans:
+                spans.append((0, len(k), code))
+        return [code for _, _, code in sorted(spans)]
+
+    def _lookup(self, k: str) -> Match:
+        if not k:
+            return NO_MATCH
+        code = self.exact.get(k)
+        if code is not None:
+            return Match((code,), "exact")
+        found: dict[str, int] = {}
+        covered: list[tuple[int, int]] = []
+        for alias, code in self.contains:
+            start = k.find(alias)
+            if start < 0:
+                continue
+            end = start + len(alias)
+            if any(s <= start and end <= e for s, e in covered):
+                continue  # a shorter alias inside a longer one already found
+            covered.append((start, end))
+            found.setdefault(code, start)
+        if found:
+            return Match(tuple(sorted(found, key=found.__getitem__)), "contains")
+        if len(k) >= 4:
+            codes = _unique(code for alias, code in self.all if k in alias)
+            if codes:
+                return Match(codes, "truncated")
+            best = _unique(
+                code
+                for alias, code in self.all
+                if len(alias) >= 4 and difflib.SequenceMatcher(None, k, alias).ratio() >= 0.85
+            )
+            if best:
+                return Match(best, "fuzzy")
+        return NO_MATCH
+
+
+def _unique(codes: object) -> tuple[str, ...]:
+    seen: dict[str, None] = {}
+    for c in codes:  # type: ignore[attr-defined]
+        seen[c] = None
+    return tuple(seen)
+
+
+@lru_cache(maxsize=None)
+def matcher(table: str, axis: str) -> Matcher:
+    """The shared matcher for one table and axis."""
+    return Matcher(table, axis)

@@ -1,0 +1,170 @@
+"""Loading: bytes or str → text, the encoding used, and a first guess of the input kind."""
+
+from __future__ import annotations
+
+import codecs
+import re
+from dataclasses import dataclass, field
+
+from .errors import BinaryInput, EmptyInput, ParseError, UndecodableInput
+from .findings import Finding
+
+DEFAULT_MAX_BYTES = 64 * 1024 * 1024
+
+_MAGIC: tuple[tuple[bytes, str], ...] = (
+    (b"%PDF-", "PDF"),
+    (b"PK\x03\x04", "ZIP (DOCX/XLSX/ODT or another Office/zip archive)"),
+    (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1", "legacy Office (DOC/XLS/PPT)"),
+    (b"{\\rtf", "RTF"),
+    (b"\x89PNG\r\n\x1a\n", "PNG image"),
+    (b"\xff\xd8\xff", "JPEG image"),
+    (b"GIF87a", "GIF image"),
+    (b"GIF89a", "GIF image"),
+    (b"BM", "BMP image"),
+    (b"II*\x00", "TIFF image"),
+    (b"MM\x00*", "TIFF image"),
+    (b"\x1f\x8b", "gzip archive"),
+    (b"Rar!", "RAR archive"),
+    (b"7z\xbc\xaf\x27\x1c", "7z archive"),
+    (b"%!PS", "PostScript"),
+)
+_BOMS = (
+    (codecs.BOM_UTF8, "utf-8-sig"),
+    (codecs.BOM_UTF32_LE, "utf-32"),
+    (codecs.BOM_UTF32_BE, "utf-32"),
+    (codecs.BOM_UTF16_LE, "utf-16"),
+    (codecs.BOM_UTF16_BE, "utf-16"),
+)
+# Characters that fill every report, in both scripts: used to score candidate decodings.
+_COMMON = frozenset("政府信息公开開年度报報告申请請情况況行处處理的和工作")
+# Sequences that UTF-8 text takes on when read as GBK (一、总体 → 涓€銆佹€讳綋).
+_MOJIBAKE = re.compile("[銆锛]")
+_HTML = re.compile(rb"<\s*(?:!doctype\s+html|html|body|table|div|p|tr|td|span|meta)\b", re.I)
+_HTML_STR = re.compile(r"<\s*(?:!doctype\s+html|html|body|table|div|p|tr|td|span|meta)\b", re.I)
+
+
+@dataclass(slots=True)
+class Loaded:
+    """Decoded input: text, the encoding (None for str input), kind hint, findings so far."""
+
+    text: str
+    encoding: str | None
+    is_html: bool
+    findings: list[Finding] = field(default_factory=list)
+
+
+def sniff_binary(head: bytes) -> str | None:
+    """Name of the binary format the bytes start with, or None for text."""
+    for magic, name in _MAGIC:
+        if head.startswith(magic):
+            if name == "BMP image" and len(head) > 6 and not head[2:6].strip(b"\x00"):
+                return name
+            if name != "BMP image":
+                return name
+    if head[:4] == b"RIFF" and head[8:12] == b"WEBP":
+        return "WEBP image"
+    sample = head[:4096]
+    if sample and not any(sample.startswith(b) for b, _ in _BOMS):
+        controls = sum(1 for b in sample if b < 9 or 13 < b < 32)
+        if controls > max(8, len(sample) // 20):
+            return "binary"
+    return None
+
+
+def _score(text: str) -> int:
+    return sum(1 for ch in text[:4000] if ch in _COMMON)
+
+
+def decode(data: bytes) -> tuple[str, str, list[Finding]]:
+    """Decode bytes: BOM, then UTF-8, then the better of GB18030 and Big5."""
+    for bom, name in _BOMS:
+        if data.startswith(bom):
+            try:
+                return data.decode(name), name, []
+            except UnicodeDecodeError:
+                break
+    try:
+        return data.decode("utf-8"), "utf-8", []
+    except UnicodeDecodeError:
+        pass
+    candidates = []
+    for name in ("gb18030", "big5"):
+        try:
+            text = data.decode(name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((_score(text), name, text))
+    if not candidates:
+        raise UndecodableInput()
+    _, name, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    note = Finding(
+        "decoded_by_detection",
+        f"no BOM and not valid UTF-8: decoded as {name} (the better of GB18030 and Big5)",
+        found=name,
+    )
+    return text, name, [note]
+
+
+def repair_mojibake(text: str) -> tuple[str, list[Finding]]:
+    """Undo UTF-8 text that was decoded as GBK and saved again, when that is evidently the case."""
+    hits = len(_MOJIBAKE.findall(text[:5000]))
+    if hits < 5 or _score(text) > hits:
+        return text, []
+    try:
+        fixed = text.encode("gb18030").decode("utf-8", errors="replace")
+    except UnicodeError:
+        return text, []
+    if _score(fixed) <= _score(text):
+        return text, []
+    return fixed, [
+        Finding(
+            "encoding_repaired",
+            "text looked like UTF-8 read as GBK (e.g. 涓€銆 for 一、); re-decoded it as UTF-8",
+            expected="UTF-8 text",
+            found="GBK mojibake",
+        )
+    ]
+
+
+def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
+    """Decode and sanity-check input; raise :class:`ParseError` for what is not a text report."""
+    if isinstance(content, (bytes, bytearray, memoryview)):
+        data = bytes(content)
+        if len(data) > max_bytes:
+            raise ParseError(
+                f"expected at most {max_bytes} bytes (max_bytes), found {len(data)}; "
+                "raise max_bytes if this is really one report"
+            )
+        if not data.strip():
+            raise EmptyInput()
+        kind = sniff_binary(data[:8192])
+        if kind is not None:
+            raise BinaryInput(kind)
+        text, encoding, findings = decode(data)
+        is_html = _HTML.search(data[:65536]) is not None
+    elif isinstance(content, str):
+        if len(content) > max_bytes:
+            raise ParseError(
+                f"expected at most {max_bytes} characters (max_bytes), found {len(content)}"
+            )
+        text, encoding, findings = content, None, []
+        if text.startswith("%PDF-"):
+            raise BinaryInput("PDF")
+        is_html = _HTML_STR.search(text[:65536]) is not None
+    else:
+        raise ParseError(f"expected str or bytes content, found {type(content).__name__}")
+    text = text.replace("\x00", "")
+    # Lone surrogates (possible in str input) cannot be encoded anywhere downstream.
+    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+    if not text.strip():
+        raise EmptyInput()
+    text, repaired = repair_mojibake(text)
+    return Loaded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, is_html, findings + repaired)
+
+
+def _has_surrogates(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return True
+    return False

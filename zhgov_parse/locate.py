@@ -1,0 +1,125 @@
+"""Locating the report's parts: which block belongs to which section, and which to which table."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .document import Block
+from .script import to_simplified
+
+_CN = "一二三四五六七"
+_PART_MARK = re.compile(rf"^(?:[{_CN}]\s*[、.，,．:：]|表\s*[{_CN}]\s*[:：、]?|[{_CN}]\s+)\s*(.*)$")
+
+#: Part titles by section code: keywords of the template titles and the variants reports use.
+PART_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("overview", ("总体情况", "概述", "总体")),
+    ("active_disclosure", ("主动公开政府信息", "主动公开情况", "主动公开")),
+    ("application_handling", ("收到和处理政府信息公开申请", "收到和处理", "依申请公开")),
+    ("review_litigation", ("行政复议", "行政诉讼", "复议", "诉讼")),
+    ("problems_improvements", ("存在的主要问题", "主要问题", "问题及改进", "问题和改进", "改进情况", "整改")),
+    ("other_matters", ("其他需要报告", "其他事项", "其他需报告")),
+)
+TABLE_PARTS = ("active_disclosure", "application_handling", "review_litigation")
+_MAX_TITLE = 40
+
+
+def _norm(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text)).replace("覆议", "复议").replace("複议", "复议")
+
+
+def part_of(text: str, *, heading: bool = False) -> str | None:
+    """The section code a heading line opens, or None.
+
+    >>> part_of("四、政府信息公开行政復議、行政訴訟情況")
+    'review_litigation'
+    >>> part_of("二、上年结转政府信息公开申请数量") is None
+    True
+    """
+    if len(text) > _MAX_TITLE + 6:
+        return None
+    t = _norm(text).strip().lstrip("#").strip()
+    m = _PART_MARK.match(t)
+    if m is None:
+        if not heading:
+            return None
+        title = t
+    else:
+        title = m.group(1)
+    if not title or len(title) > _MAX_TITLE:
+        return None
+    title = "".join(title.split())
+    for code, words in PART_KEYWORDS:
+        if any(w in title for w in words):
+            return code
+    return None
+
+
+@dataclass(frozen=True, slots=True)
+class Located:
+    """A block with the section it falls in and the table (if any) it feeds."""
+
+    block: Block
+    section: str
+    table: str | None
+    is_part_heading: bool
+
+
+def _anchor(block: Block) -> str | None:
+    """A table whose start this block marks, even without a part heading."""
+    text = "".join(c for c in block.cells if c)
+    if len(text) > 80:
+        return None
+    t = _norm(text)
+    if t.startswith("第二十条"):
+        return "active_disclosure"
+    if "勾稽关系" in t or t.startswith("申请人情况"):
+        return "application_handling"
+    if "行政复议" in t and "行政诉讼" in t and len(t) <= 40:
+        return "review_litigation"
+    return None
+
+
+def locate(blocks: tuple[Block, ...]) -> list[Located]:
+    """Assign every block a section (preamble … closing) and, in table parts, a table."""
+    out: list[Located] = []
+    section = "preamble"
+    table: str | None = None
+    for block in blocks:
+        code = None
+        if block.kind != "row" or sum(1 for c in block.cells if c) == 1:
+            text = block.text
+            code = part_of(text, heading=block.kind == "heading")
+        if code is not None:
+            section = code
+            table = code if code in TABLE_PARTS else None
+            out.append(Located(block, section, table, True))
+            continue
+        anchor = _anchor(block)
+        if anchor is not None:
+            table = anchor
+        out.append(Located(block, section, table, False))
+    _mark_closing(out)
+    return out
+
+
+_SIGNOFF = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月")
+
+
+def _mark_closing(located: list[Located]) -> None:
+    """Short trailing lines after the last part (agency name, date) become ``closing``."""
+    if not any(loc.is_part_heading for loc in located):
+        return
+    i = len(located)
+    while i > 0:
+        loc = located[i - 1]
+        text = loc.block.text
+        if loc.is_part_heading or loc.table is not None or len(text) > 40 or text.endswith(("。", "；", ";")):
+            break
+        i -= 1
+    tail = located[i:]
+    if tail and any(_SIGNOFF.match(loc.block.text) or len(loc.block.text) <= 30 for loc in tail):
+        for j in range(i, len(located)):
+            loc = located[j]
+            located[j] = Located(loc.block, "closing", None, False)

@@ -1,0 +1,485 @@
+"""Mapping table blocks to schema codes: rows by label, columns by header, values by position.
+
+Every table is read the same way whatever the input kind: blocks become records (label cells,
+value cells), records are assembled into rows (wrapped labels joined, rows that a scraper put
+one cell per line put back together), rows get codes from their labels (or, for unlabeled rows,
+from their position between labeled ones), and values go to columns in header order.
+Nothing is guessed silently: every fallback leaves a finding.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Callable, Iterable, Sequence
+from dataclasses import dataclass, field
+
+from . import schema
+from .document import Block
+from .findings import Finding
+from .labels import Match, key, matcher
+from .values import Value, is_number_text, is_value_text, parse_value
+
+
+@dataclass(frozen=True, slots=True)
+class Cell:
+    """One reported number (or NA) with the text it was read from."""
+
+    table: str
+    row: str
+    column: str
+    value: int | float | None
+    raw: str | None
+    label: str | None
+    source: str | None
+
+
+@dataclass(slots=True)
+class Record:
+    """A block split into its label cells and the value cells after them."""
+
+    labels: list[str]
+    values: list[str]
+    source: str
+
+    @property
+    def text(self) -> str:
+        return " ".join(self.labels)
+
+
+@dataclass(slots=True)
+class Row:
+    """A table row as assembled from records: its label text, candidate codes and values."""
+
+    label: str
+    match: Match
+    values: list[str]
+    source: str
+    strong: bool  # the label on the row's own line names the row (not wrapped text above it)
+    own: bool  # the row's line has label cells of its own
+    code: str | None = None
+
+
+@dataclass(slots=True)
+class TableResult:
+    cells: list[Cell] = field(default_factory=list)
+    findings: list[Finding] = field(default_factory=list)
+    found: bool = False  # any value mapped
+
+
+def to_record(block: Block) -> Record | None:
+    """Split a block into label and value cells; None for blocks with no text at all."""
+    if block.kind != "row":
+        text = block.cells[0].strip()
+        return Record([text], [], block.source) if text else None
+    cells = list(block.cells)
+    if block.copies is not None:
+        # A value repeated by a colspan is one value, not several: keep the spanning cell only.
+        cells = [c for c, copy in zip(cells, block.copies) if not copy or not is_value_text(c)]
+    last_label = -1
+    for i, cell in enumerate(cells):
+        if cell and not is_value_text(cell):
+            last_label = i
+    labels = [c for c in cells[: last_label + 1] if c]
+    values = cells[last_label + 1 :]
+    if not labels and not any(values):
+        return None
+    return Record(labels, values, block.source)
+
+
+def _trim(values: list[str], n: int) -> list[str]:
+    """Drop trailing empty cells (padding of merged cells) beyond ``n``."""
+    out = list(values)
+    while len(out) > n and not out[-1].strip():
+        out.pop()
+    return out
+
+
+_BRACKETED = re.compile(r"[(（][^()（）]*[)）]|[(（][^()（）]*$|^[^()（）]*[)）]")
+
+
+def looks_narrative(text: str) -> bool:
+    """Prose rather than a table label: long, or with sentence punctuation outside brackets."""
+    if len(text) > 60:
+        return True
+    bare = _BRACKETED.sub("", text)
+    return any(p in bare for p in "。；，;,")
+
+
+# ---------------------------------------------------------------------------------------------
+# Row assembly shared by tables 三 and 四
+
+
+def assemble(
+    records: Iterable[Record],
+    rows_of: Matcher,
+    expected: Callable[[Match], int],
+    is_header: Callable[[str], bool],
+) -> list[Row]:
+    """Join records into rows: wrapped labels joined, one-cell-per-line rows put back together."""
+    rows: list[Row] = []
+    pending: list[str] = []
+    current: Row | None = None
+    for rec in records:
+        if not rec.values or not any(v.strip() for v in rec.values):
+            if not rec.labels:
+                continue
+            text = rec.text
+            if is_header(text):
+                continue
+            if looks_narrative(text):
+                pending = []
+                current = None
+                continue
+            own = rows_of(text)
+            if own.code is not None and any(rows_of(p).code for p in pending):
+                pending = []  # the earlier label had no values: start afresh
+            pending.append(text)
+            current = None
+            continue
+        if not rec.labels and not any(is_number_text(v) for v in rec.values):
+            if current is None or len(current.values) + len(rec.values) > expected(current.match):
+                continue  # a row of dashes or blanks with no label: placeholders, no number
+        if rec.labels:
+            own_text = rec.text
+            match = rows_of(own_text)
+            label = own_text
+            strong = match.code is not None
+            if match.code is None and pending:
+                joined = "".join(pending) + own_text
+                joined_match = rows_of(joined)
+                if joined_match.codes:
+                    match, label = joined_match, joined
+            row = Row(label, match, list(rec.values), rec.source, strong, True)
+        else:
+            if current is not None and len(current.values) + len(rec.values) <= expected(current.match):
+                current.values.extend(rec.values)
+                continue
+            label = "".join(pending)
+            match = rows_of(label) if label else Match((), "none")
+            row = Row(label, match, list(rec.values), rec.source, False, False)
+        pending = []
+        rows.append(row)
+        current = row
+    return rows
+
+
+Matcher = Callable[[str], Match]
+
+
+def assign(
+    rows: list[Row], order: Sequence[str], table: str, fits: Callable[[Row], bool] | None = None
+) -> list[Finding]:
+    """Give each row a code.
+
+    Rows whose own line names them are anchors.  Between two anchors, the other rows (labels
+    wrapped from lines above, ambiguous or missing) take the template's free codes there: by
+    position when their number equals the number of free codes, else by their labels where those
+    are in template order.  Whatever is left is reported, never guessed.
+    """
+    findings: list[Finding] = []
+    position = {code: i for i, code in enumerate(order)}
+    taken: dict[str, Row] = {}
+
+    def take(row: Row, code: str) -> None:
+        row.code = code
+        taken[code] = row
+
+    loose: list[int] = []
+    anchors: list[int] = []
+    for i, row in enumerate(rows):
+        code = row.match.code
+        if row.match.codes and not set(row.match.codes) & set(position):
+            findings.append(_unmapped(table, row, "belongs to no row of this table's template"))
+        elif row.strong and code in position:
+            if code in taken:
+                first = taken[code]
+                if fits is not None and not fits(first) and fits(row):
+                    first.code, row.code = None, code  # keep the occurrence that fits its columns
+                    anchors.remove(next(j for j, r in enumerate(rows) if r is first))
+                    anchors.append(i)
+                    taken[code] = row
+                    findings.append(_duplicate(table, first, row))
+                else:
+                    findings.append(_duplicate(table, row, first))
+                continue
+            take(row, code)  # type: ignore[arg-type]
+            anchors.append(i)
+        elif row.own and not row.match.codes:
+            findings.append(_unmapped(table, row, "matches no row of the template; its values are not used"))
+        else:
+            loose.append(i)
+    bounds = [-1, *anchors, len(rows)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        gap = [i for i in loose if lo < i < hi]
+        if gap:
+            first = position[rows[lo].code] + 1 if lo >= 0 else 0  # type: ignore[index]
+            last = position[rows[hi].code] if hi < len(rows) else len(order)  # type: ignore[index]
+            slots = [c for c in order[first:last] if c not in taken]
+            findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take))
+    return findings
+
+
+def _fill(
+    table: str,
+    gap: list[Row],
+    slots: list[str],
+    position: dict[str, int],
+    take: Callable[[Row, str], None],
+) -> list[Finding]:
+    findings: list[Finding] = []
+    if len(gap) == len(slots):
+        for row, slot in zip(gap, slots):
+            agrees = slot in row.match.codes
+            take(row, slot)
+            if not agrees:
+                said = f" (its label text '{row.label}' is out of place)" if row.match.codes else ""
+                findings.append(
+                    Finding(
+                        "rows_by_position",
+                        f"row taken as {schema.row_label(table, slot)} from its place between "
+                        f"labeled rows{said}",
+                        table,
+                        slot,
+                        found=" | ".join(row.values),
+                        source=row.source,
+                    )
+                )
+        return findings
+    # Counts differ: trust wrapped labels that name a free code, in template order.
+    last = -1
+    sub_anchor: list[int] = []
+    for i, row in enumerate(gap):
+        code = row.match.code
+        if code in slots and position[code] > last:  # type: ignore[index]
+            take(row, code)  # type: ignore[arg-type]
+            last = position[code]  # type: ignore[index]
+            sub_anchor.append(i)
+    if not sub_anchor:
+        for row in gap:
+            findings.append(
+                Finding(
+                    "unmapped_values",
+                    f"values without a usable row label ('{row.label}'): {len(gap)} such rows "
+                    f"for {len(slots)} free rows of the template here, so none is placed",
+                    table,
+                    found=" | ".join(row.values),
+                    source=row.source,
+                )
+            )
+        return findings
+    bounds = [-1, *sub_anchor, len(gap)]
+    for lo, hi in zip(bounds, bounds[1:]):
+        rest = gap[lo + 1 : hi]
+        if not rest:
+            continue
+        a = position[gap[lo].code] if lo >= 0 else -1  # type: ignore[index]
+        b = position[gap[hi].code] if hi < len(gap) else max(position.values()) + 1  # type: ignore[index]
+        free = [c for c in slots if a < position[c] < b and c not in {r.code for r in gap if r.code}]
+        findings.extend(_fill(table, rest, free, position, take) if len(rest) == len(free) else [
+            Finding(
+                "unmapped_values",
+                f"values without a usable row label ('{row.label}') where no free row of the template fits",
+                table,
+                found=" | ".join(row.values),
+                source=row.source,
+            )
+            for row in rest
+        ])
+    return findings
+
+
+def _unmapped(table: str, row: Row, why: str) -> Finding:
+    return Finding(
+        "unmapped_row",
+        f"row '{row.label}' {why}",
+        table,
+        found=" | ".join(row.values),
+        source=row.source,
+    )
+
+
+def _duplicate(table: str, row: Row, first: Row) -> Finding:
+    return Finding(
+        "duplicate_row",
+        f"row {schema.row_label(table, row.code or first.code or '?')} occurs again ({row.source}); "
+        f"the first occurrence ({first.source}) is kept",
+        table,
+        first.code,
+        found=" | ".join(row.values),
+        source=row.source,
+    )
+
+
+# ---------------------------------------------------------------------------------------------
+# Values
+
+
+def fit(
+    values: list[str], n: int, check: Callable[[list[Value]], bool] | None
+) -> tuple[list[str] | None, str | None]:
+    """Fit a row's value cells to ``n`` columns; returns (cells, repair note) or (None, None)."""
+    values = _trim(values, n)
+    if len(values) == n:
+        return values, None
+    if len(values) == n + 1 and check is not None:
+        # A number split across two cells by the scraper: join the one pair that balances the row.
+        options = []
+        for i in range(n):
+            a, b = values[i].strip(), values[i + 1].strip()
+            if not (a.isdigit() and b.isdigit()):
+                continue
+            joined = values[:i] + [a + b] + values[i + 2 :]
+            if check([parse_value(v) for v in joined]):
+                options.append((i, joined))
+        if len(options) == 1:
+            i, joined = options[0]
+            return joined, f"joined cells '{values[i]}' and '{values[i + 1]}' into one number"
+    return None, None
+
+
+def row_total_holds(values: list[Value]) -> bool:
+    """Whether the last value equals the sum of the others (all known)."""
+    numbers = [v.number for v in values]
+    if any(x is None for x in numbers):
+        return False
+    return sum(numbers[:-1]) == numbers[-1]  # type: ignore[arg-type]
+
+
+def make_cells(
+    table: str,
+    row: Row,
+    columns: Sequence[str],
+    cells: Sequence[str],
+    out: TableResult,
+    units: dict[str, str] | None = None,
+) -> None:
+    """Parse a row's cells into :class:`Cell` objects, noting missing and non-numeric ones."""
+    assert row.code is not None
+    for column, raw in zip(columns, cells):
+        value = parse_value(raw)
+        number = value.number
+        if value.problem == "missing":
+            out.findings.append(
+                Finding(
+                    "missing_value",
+                    f"cell '{raw.strip()}' is blank or marked missing: NA",
+                    table,
+                    row.code,
+                    column,
+                    found=raw.strip(),
+                    source=row.source,
+                )
+            )
+        elif value.problem == "non_numeric":
+            out.findings.append(
+                Finding(
+                    "non_numeric",
+                    f"cell '{raw.strip()}' is not a number: NA",
+                    table,
+                    row.code,
+                    column,
+                    expected="a number",
+                    found=raw.strip(),
+                    source=row.source,
+                )
+            )
+        elif units and column in units and value.unit and value.unit != units[column]:
+            number = _convert(number, value.unit, units[column])
+            if number is not None:
+                out.findings.append(
+                    Finding(
+                        "unit_converted",
+                        f"'{raw.strip()}' converted to {number} {units[column]}",
+                        table,
+                        row.code,
+                        column,
+                        expected=units[column],
+                        found=raw.strip(),
+                        source=row.source,
+                    )
+                )
+        out.cells.append(Cell(table, row.code, column, number, raw, row.label, row.source))
+        out.found = True
+
+
+_FACTORS = {"元": 1, "万元": 10000, "萬元": 10000}
+
+
+def _convert(number: int | float | None, unit: str, target: str) -> int | float | None:
+    if number is None or unit not in _FACTORS or target not in _FACTORS:
+        return None
+    result = number * _FACTORS[unit] / _FACTORS[target]
+    return int(result) if float(result).is_integer() else round(result, 6)
+
+
+def length_mismatch(table: str, row: Row, n: int, columns: Sequence[str]) -> Finding:
+    return Finding(
+        "row_length_mismatch",
+        f"row {schema.row_label(table, row.code or '?')} has {len(_trim(row.values, n))} value cells "
+        f"for {n} columns; its values are left NA rather than guessed",
+        table,
+        row.code,
+        expected=f"{n} values ({', '.join(columns)})",
+        found=" | ".join(row.values),
+        source=row.source,
+    )
+
+
+def complete(table: str, template: str, result: TableResult) -> None:
+    """Add NA cells for every template cell the table did not state, with missing_row findings."""
+    have = {(c.row, c.column) for c in result.cells}
+    missing_rows: dict[str, None] = {}
+    for row, column in schema.cell_codes(table, template):
+        if (row, column) not in have:
+            result.cells.append(Cell(table, row, column, None, None, None, None))
+            missing_rows[row] = None
+    stated = {c.row for c in result.cells if c.raw is not None}
+    for row in missing_rows:
+        if row not in stated:
+            result.findings.append(
+                Finding(
+                    "missing_row",
+                    f"row {schema.row_label(table, row)} was not found in the table: its cells are NA",
+                    table,
+                    row,
+                )
+            )
+    order = {rc: i for i, rc in enumerate(schema.cell_codes(table, template))}
+    result.cells.sort(key=lambda c: order.get((c.row, c.column), len(order)))
+
+
+def drop_fragments(rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool] | None) -> tuple[list[Row], list[Finding]]:
+    """Set aside unlabeled rows whose values cannot fill ``n`` columns (stray numbers, page marks)."""
+    kept: list[Row] = []
+    findings: list[Finding] = []
+    for row in rows:
+        if not row.own and not row.match.codes and fit(row.values, n, check)[0] is None:
+            findings.append(
+                Finding(
+                    "unmapped_values",
+                    f"{len(_trim(row.values, n))} value cells without a label, too few or too many "
+                    f"for a row of {n}: not placed",
+                    table,
+                    found=" | ".join(row.values),
+                    source=row.source,
+                )
+            )
+        else:
+            kept.append(row)
+    return kept, findings
+
+
+def records_of(blocks: Iterable[Block]) -> list[Record]:
+    out = []
+    for block in blocks:
+        rec = to_record(block)
+        if rec is not None:
+            out.append(rec)
+    return out
+
+
+def header_keys(records: Iterable[Record]) -> str:
+    return "".join(key(r.text) for r in records)
+
+
+__all__ = ["Cell", "Record", "Row", "TableResult", "assemble", "assign", "fit", "matcher"]

@@ -1,0 +1,80 @@
+"""Report metadata read from the text: reported year, agency, template version."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections import Counter
+from collections.abc import Iterable
+
+from .labels import key
+from .script import to_simplified
+
+_TITLE = re.compile(
+    r"^\s*#*\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+    r"(?:政府)?(?:信息|政务)公开"
+)
+_AGENCY_END = re.compile(
+    r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|区|县|市|省|州|盟|旗|镇|乡|街道|"
+    r"办事处|委员会|管委会|集团|公司|学校|大学|医院)$"
+)
+_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告")
+_YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+
+_SIGNALS = {
+    "2021": ("本年制发", "本年废止", "现行有效", "本年收费金额", "逾期不补正", "收费通知", "缴纳费用"),
+    "2019": (
+        "本年新制作",
+        "本年新公开",
+        "对外公开总数",
+        "上一年项目数量",
+        "本年增减",
+        "采购项目数量",
+        "采购总金额",
+        "其他对外管理服务",
+    ),
+}
+
+
+def _head(text: str, n: int = 3000) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text[:n]))
+
+
+def year_and_agency(text: str) -> tuple[int | None, str | None]:
+    """The reported year (from the title, else the most cited year) and the agency in the title."""
+    head = _head(text)
+    for line in head.split("\n")[:15]:
+        m = _TITLE.match(line.strip())
+        if m:
+            agency = m["agency"].strip() if m["agency"] else None
+            if agency and not _AGENCY_END.search(agency):
+                agency = None
+            return int(m["year"]), agency or None
+    m2 = _YEAR_IN_TITLE.search(head)
+    if m2:
+        return int(m2.group(1)), None
+    years = Counter(int(y) for y in _YEAR.findall(unicodedata.normalize("NFKC", text[:20000])))
+    if years:
+        return years.most_common(1)[0][0], None
+    return None, None
+
+
+def detect_template(table_texts: Iterable[str], year: int | None) -> str:
+    """``"2019"`` or ``"2021"`` from the labels of tables 二 and 三, else from the year."""
+    hits = {"2019": 0, "2021": 0}
+    for text in table_texts:
+        if len(text) > 200:
+            continue
+        k = key(text)
+        for version, words in _SIGNALS.items():
+            hits[version] += sum(1 for w in words if w in k)
+    if hits["2021"] > hits["2019"]:
+        return "2021"
+    if hits["2019"] > hits["2021"]:
+        return "2019"
+    if year is not None:
+        if year >= 2021:
+            return "2021"
+        if year >= 2019:
+            return "2019"
+    return "unknown"

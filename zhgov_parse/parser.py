@@ -1,0 +1,168 @@
+"""The pipeline: load → read → locate → map → check → :class:`Report`."""
+
+from __future__ import annotations
+
+import os
+from collections.abc import Callable
+from pathlib import Path
+
+from . import tables
+from .document import Block, Document
+from .errors import NoReportContent, ParseError, StrictModeError
+from .findings import Finding
+from .load import DEFAULT_MAX_BYTES, load
+from .locate import TABLE_PARTS, Located, locate
+from .mapping import Cell, TableResult, records_of
+from .meta import detect_template, year_and_agency
+from .read_text import read_text
+from .report import Report, Section
+from .script import detect_script
+from .validate import check
+
+_MAPPERS: dict[str, Callable[..., TableResult]] = {
+    "active_disclosure": tables.active_disclosure,
+    "application_handling": tables.application_handling,
+    "review_litigation": tables.review_litigation,
+}
+_PART_NAMES = {
+    "active_disclosure": "二、主动公开政府信息情况",
+    "application_handling": "三、收到和处理政府信息公开申请情况",
+    "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
+}
+
+
+class InternalError(ParseError):
+    """An unexpected failure inside the parser (a bug): reported as a ParseError, never a crash."""
+
+    code = "internal"
+
+
+def parse(content: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Parse one report given as content: ``str`` (always content, never a path) or ``bytes``.
+
+    Returns a :class:`Report`, or raises :class:`ParseError` (a ``ValueError``) saying what was
+    expected and what was found.  ``strict=True`` raises on the first finding of severity
+    ``warning`` or ``error``.  Input longer than ``max_bytes`` is refused.
+    """
+    try:
+        report = _parse(content, max_bytes=max_bytes)
+    except ParseError:
+        raise
+    except Exception as exc:  # noqa: BLE001 - the contract: nothing but ParseError escapes
+        raise InternalError(f"internal error while parsing ({type(exc).__name__}: {exc}); please report it") from exc
+    if strict:
+        for finding in report.finding_list:
+            if finding.severity != "info":
+                raise StrictModeError(finding)
+    return report
+
+
+def read(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
+    """Read and parse the report stored at ``path`` (any text or HTML file, any encoding)."""
+    p = Path(path)
+    try:
+        size = p.stat().st_size
+    except OSError as exc:
+        raise FileNotFoundError(f"cannot read report file {str(p)!r}: {exc.strerror}") from exc
+    if size > max_bytes:
+        raise ParseError(f"expected at most {max_bytes} bytes (max_bytes), found {size} in {p}")
+    return parse(p.read_bytes(), strict=strict, max_bytes=max_bytes)
+
+
+def _read_document(text: str, is_html: bool) -> Document:
+    if is_html:
+        from .read_html import read_html
+
+        return read_html(text)
+    return read_text(text)
+
+
+def _parse(content: str | bytes, *, max_bytes: int) -> Report:
+    loaded = load(content, max_bytes=max_bytes)
+    doc = _read_document(loaded.text, loaded.is_html)
+    located = locate(doc.blocks)
+    findings: list[Finding] = list(loaded.findings)
+    year, agency = year_and_agency(loaded.text)
+    by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
+    for loc in located:
+        if loc.table is not None and not loc.is_part_heading:
+            by_table[loc.table].append(loc.block)
+    template = detect_template(
+        (cell for t in ("active_disclosure", "application_handling") for b in by_table[t] for cell in b.cells),
+        year,
+    )
+    parts = {loc.section for loc in located if loc.is_part_heading}
+    cells: list[Cell] = []
+    if doc.source_format == "runon":
+        findings.append(
+            Finding(
+                "runon_tables",
+                "the tables' cells run together with no separator (page text); "
+                "their numbers were not extracted",
+                expected="cells separated by |, tabs, spaces or table markup",
+                found="labels glued to digits, e.g. 规章000",
+            )
+        )
+    else:
+        mapping_template = template if template in ("2019", "2021") else "2021"
+        for table in TABLE_PARTS:
+            result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
+            cells.extend(result.cells)
+            findings.extend(result.findings)
+    found_tables = {c.table for c in cells if c.raw is not None}
+    if not found_tables and not parts:
+        raise NoReportContent(
+            "expected an annual report with at least one of its parts (一、总体情况 … "
+            "六、其他需要报告的事项) or tables, found "
+            + (f"{len(doc.blocks)} lines of text with none of them" if doc.blocks else "no text")
+        )
+    if not found_tables and (template == "unknown" or (year is not None and year <= 2018)) and _old_style(loaded.text):
+        template = "pre2019"
+        findings.append(
+            Finding(
+                "pre2019_template",
+                "a report in the pre-2019 format (统计表 of 指标/计量单位): its tables are not in the schema",
+                expected="the 2019 or 2021 template",
+                found="pre-2019 statistics table",
+            )
+        )
+    elif doc.source_format != "runon":
+        for table in TABLE_PARTS:
+            if table not in found_tables and template != "pre2019":
+                findings.append(
+                    Finding(
+                        "missing_table",
+                        f"table {_PART_NAMES[table]} was not found"
+                        + (" (its part heading is there but no values)" if table in parts else ""),
+                        table,
+                    )
+                )
+    if template == "unknown":
+        findings.append(Finding("template_unknown", "neither the labels nor a year tell the template version"))
+    findings.extend(check(cells, template))
+    meta = {
+        "template": template,
+        "script": detect_script(loaded.text),
+        "year": year,
+        "source_format": doc.source_format,
+        "encoding": loaded.encoding,
+        "agency": agency,
+    }
+    return Report(meta, cells, findings, _sections(located))
+
+
+def _old_style(text: str) -> bool:
+    return any(w in text for w in ("统计表", "統計表", "指标名称", "指標名稱", "计量单位", "計量單位"))
+
+
+def _sections(located: list[Located]) -> list[Section]:
+    out: list[Section] = []
+    for loc in located:
+        block = loc.block
+        text = block.text
+        if loc.table is not None and not loc.is_part_heading:
+            if block.kind == "row" or len(text) <= 60 and not text.endswith("。"):
+                continue  # table content, not narrative
+        kind = "heading" if loc.is_part_heading or block.kind == "heading" else "paragraph"
+        out.append(Section(len(out), loc.section, kind, text, block.source))
+    return out

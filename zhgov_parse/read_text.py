@@ -1,0 +1,84 @@
+"""Text readers: pipe-delimited, Markdown and whitespace-separated (PDF-to-text) → Document."""
+
+from __future__ import annotations
+
+import re
+
+from .document import Block, Document
+from .mapping import looks_narrative
+from .values import is_value_text
+
+_MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
+_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+_PAGE_FOOTER = re.compile(
+    r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$"
+)
+# Labels glued to digits with no separator, as page text scrapers leave them.
+_RUNON = re.compile(r"(?:规章|規章|行政许可|行政許可|本年新收政府信息公开申请数量|本年新收政府信息公開申請數量)\s?\d{3,}")
+
+
+def _split_pipe(line: str) -> tuple[str, ...]:
+    cells = line.split("|")
+    if cells and not cells[0].strip() and line.lstrip().startswith("|"):
+        cells = cells[1:]
+    if cells and not cells[-1].strip():
+        cells = cells[:-1]
+    return tuple(" ".join(c.split()) for c in cells)
+
+
+def _split_whitespace(line: str) -> tuple[str, ...] | None:
+    """A PDF-text line as (label, value, value, …), or None when it holds no trailing values."""
+    tokens = line.split()
+    n = len(tokens)
+    while n > 0 and is_value_text(tokens[n - 1]):
+        n -= 1
+    if n == len(tokens):
+        return None
+    label = "".join(tokens[:n])
+    if not label:
+        return tuple(tokens)
+    if looks_narrative(label):
+        return None  # a sentence that happens to end with a number
+    return (label, *tokens[n:])
+
+
+def read_text(text: str) -> Document:
+    """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line."""
+    blocks: list[Block] = []
+    pipes = separators = spaced = 0
+    for number, raw in enumerate(text.split("\n"), 1):
+        line = raw.strip()
+        if not line:
+            continue
+        source = f"line {number}"
+        if _MD_SEPARATOR.match(line) and "-" in line and ("|" in line or line.count("-") >= 3):
+            if "|" in line:
+                separators += 1
+            continue
+        if _PAGE_FOOTER.match(line):
+            continue
+        heading = _MD_HEADING.match(line)
+        if heading and heading.group(2):
+            blocks.append(Block("heading", (heading.group(2),), source, level=len(heading.group(1))))
+            continue
+        if "|" in line:
+            cells = _split_pipe(line)
+            if any(cells):
+                blocks.append(Block("row", cells, source))
+                pipes += 1
+            continue
+        cells_ws = _split_whitespace(line)
+        if cells_ws is not None:
+            blocks.append(Block("row", cells_ws, source))
+            spaced += 1
+        else:
+            blocks.append(Block("paragraph", (" ".join(line.split()),), source))
+    if separators:
+        kind = "markdown"
+    elif pipes >= 3:
+        kind = "pipe"
+    elif spaced < 3 and _RUNON.search(text) is not None:
+        kind = "runon"
+    else:
+        kind = "text"
+    return Document(tuple(blocks), kind)

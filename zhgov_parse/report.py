@@ -1,0 +1,141 @@
+"""The result of parsing one report: metadata, cells, findings and narrative, as DataFrames."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from dataclasses import asdict, dataclass
+from functools import cached_property
+from typing import Any
+
+import pandas as pd
+
+from . import schema
+from .findings import FINDING_COLUMNS, Finding
+from .mapping import Cell
+
+CELL_COLUMNS = ["table", "row", "column", "value", "raw", "row_label", "column_label", "label", "source"]
+SECTION_COLUMNS = ["position", "section", "kind", "text", "source"]
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One narrative text unit in document order."""
+
+    position: int
+    section: str
+    kind: str  # heading | paragraph
+    text: str
+    source: str
+
+
+class Report:
+    """A parsed annual report.
+
+    ``meta`` is a dict (template, script, year, source_format, encoding, agency); ``cells``,
+    ``findings`` and ``sections`` are DataFrames built on first access, then cached;
+    ``table(name)`` gives one table in its wide form.
+    """
+
+    def __init__(
+        self,
+        meta: dict[str, Any],
+        cells: Sequence[Cell],
+        findings: Sequence[Finding],
+        sections: Sequence[Section],
+    ) -> None:
+        self.meta: dict[str, Any] = dict(meta)
+        self._cells = tuple(cells)
+        self._findings = tuple(findings)
+        self._sections = tuple(sections)
+
+    # -- tables --------------------------------------------------------------------------------
+    @cached_property
+    def cells(self) -> pd.DataFrame:
+        """Long form: one row a cell (table, row, column, value, raw text, labels, source)."""
+        records = [
+            (
+                c.table,
+                c.row,
+                c.column,
+                c.value,
+                c.raw,
+                schema.row_label(c.table, c.row),
+                schema.column_label(c.table, c.column),
+                c.label,
+                c.source,
+            )
+            for c in self._cells
+        ]
+        frame = pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
+        frame["value"] = pd.array([pd.NA if v is None else v for v in frame["value"]], dtype="Float64")
+        return frame
+
+    def table(self, name: str, *, labels: bool = False) -> pd.DataFrame:
+        """One table in wide form: index = row codes in template order, columns = column codes.
+
+        ``labels=True`` uses the template's Chinese labels instead of the codes.  Counts are
+        ``Int64``; table ``active_disclosure`` is ``Float64`` (it holds amounts).  Cells not in
+        the report are NA.
+        """
+        if name not in schema.TABLES:
+            raise KeyError(f"unknown table {name!r}; expected one of {', '.join(schema.TABLES)}")
+        template = self.meta.get("template")
+        template = template if template in schema.TEMPLATES else "2021"
+        rows = [r for r, _ in schema.rows(name, template)]
+        columns = [c for c, _ in schema.columns(name, template)]
+        values: dict[tuple[str, str], Any] = {
+            (c.row, c.column): c.value for c in self._cells if c.table == name
+        }
+        data = {col: [values.get((row, col)) for row in rows] for col in columns}
+        dtype = "Float64" if name == "active_disclosure" else "Int64"
+        frame = pd.DataFrame(
+            {col: pd.array([pd.NA if v is None else v for v in vals], dtype=dtype) for col, vals in data.items()},
+            index=pd.Index(rows, name="row"),
+        )
+        frame.columns.name = "column"
+        if labels:
+            frame.index = pd.Index([schema.row_label(name, r) for r in rows], name="row")
+            frame.columns = pd.Index([schema.column_label(name, c) for c in columns], name="column")
+        return frame
+
+    @cached_property
+    def findings(self) -> pd.DataFrame:
+        """Problems found: code, severity, message, table, row, column, expected, found, source."""
+        return pd.DataFrame.from_records(
+            [(f.code, f.severity, f.message, f.table, f.row, f.column, f.expected, f.found, f.source) for f in self._findings],
+            columns=FINDING_COLUMNS,
+        )
+
+    @cached_property
+    def sections(self) -> pd.DataFrame:
+        """Narrative text units in document order: position, section code, kind, text, source."""
+        return pd.DataFrame.from_records([asdict(s) for s in self._sections], columns=SECTION_COLUMNS)
+
+    # -- plain data ----------------------------------------------------------------------------
+    @property
+    def finding_list(self) -> tuple[Finding, ...]:
+        """The findings as frozen dataclasses."""
+        return self._findings
+
+    def to_dict(self) -> dict[str, Any]:
+        """Everything as plain JSON-serializable data."""
+        return {
+            "meta": self.meta,
+            "cells": [
+                {"table": c.table, "row": c.row, "column": c.column, "value": c.value, "raw": c.raw, "label": c.label}
+                for c in self._cells
+            ],
+            "findings": [
+                {k: v for k, v in asdict(f).items() if v is not None} | {"severity": f.severity} for f in self._findings
+            ],
+            "sections": [asdict(s) for s in self._sections],
+        }
+
+    def __repr__(self) -> str:
+        m = self.meta
+        stated = sum(1 for c in self._cells if c.value is not None)
+        return (
+            f"<Report {m.get('agency') or '?'} {m.get('year') or '?'} template={m.get('template')} "
+            f"script={m.get('script')} format={m.get('source_format')} "
+            f"cells={stated}/{len(self._cells)} findings={len(self._findings)}>"
+        )

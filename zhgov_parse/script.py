@@ -1,0 +1,75 @@
+"""Script detection and Traditional→Simplified conversion of short strings.
+
+Works with either package that installs the ``opencc`` module: opencc-python-reimplemented
+(the default dependency) or the official OpenCC binding (the ``fast`` extra).
+"""
+
+from __future__ import annotations
+
+from functools import lru_cache
+from typing import Protocol
+
+
+class _Converter(Protocol):
+    def convert(self, text: str) -> str: ...
+
+
+@lru_cache(maxsize=None)
+def _converter(config: str) -> _Converter:
+    import opencc  # both packages install this name
+
+    try:
+        return opencc.OpenCC(config)  # type: ignore[no-any-return]
+    except Exception:  # the official binding before 1.1.7 wants the file name
+        return opencc.OpenCC(config + ".json")  # type: ignore[no-any-return]
+
+
+def converter_name() -> str:
+    """Which OpenCC implementation is in use: ``"official"`` or ``"reimplemented"``."""
+    from importlib import metadata
+
+    try:
+        metadata.version("opencc-python-reimplemented")
+    except metadata.PackageNotFoundError:
+        return "official"
+    return "reimplemented"
+
+
+@lru_cache(maxsize=1 << 16)
+def to_simplified(text: str) -> str:
+    """Simplified form of a short string (a label, a heading), cached.
+
+    >>> to_simplified("規範性檔案")
+    '规范性档案'
+    """
+    if text.isascii():
+        return text
+    return _converter("t2s").convert(text)
+
+
+def simplify_long(text: str) -> str:
+    """Simplified form of a long text (narrative), not cached."""
+    if text.isascii():
+        return text
+    return _converter("t2s").convert(text)
+
+
+# Characters frequent in these reports whose form differs between the scripts.
+_TRADITIONAL = set("開關報請總與經處條辦機構範規復議訟務會發這為國時門網據數萬於對結轉應該點項業區縣鎮當並無")
+_SIMPLIFIED = set("开关报请总与经处条办机构范规复议讼务会发这为国时门网据数万于对结转应该点项业区县镇当并无")
+_TRADITIONAL -= _SIMPLIFIED
+_SIMPLIFIED -= set("".join(sorted(_TRADITIONAL)))
+
+
+def detect_script(text: str, sample: int = 4000) -> str:
+    """``"traditional"`` or ``"simplified"``, by counting characters that differ between scripts.
+
+    >>> detect_script("政府信息公開工作年度報告")
+    'traditional'
+    >>> detect_script("政府信息公开工作年度报告")
+    'simplified'
+    """
+    part = text[:sample]
+    trad = sum(part.count(c) for c in _TRADITIONAL)
+    simp = sum(part.count(c) for c in _SIMPLIFIED)
+    return "traditional" if trad > simp else "simplified"

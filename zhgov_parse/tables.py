@@ -1,0 +1,275 @@
+"""The three tables of the template, each mapped from its records with the shared machinery."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from . import schema
+from .findings import Finding
+from .labels import Match, key, matcher
+from .mapping import (
+    Record,
+    Row,
+    TableResult,
+    assemble,
+    assign,
+    complete,
+    drop_fragments,
+    fit,
+    length_mismatch,
+    looks_narrative,
+    make_cells,
+    row_total_holds,
+)
+
+APPLICATION = "application_handling"
+REVIEW = "review_litigation"
+ACTIVE = "active_disclosure"
+
+_APPLICANT_WORDS = ("自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计")
+_REVIEW_HEADER_WORDS = ("维持", "纠正", "尚未", "审结", "总计", "其他结果")
+
+
+# ---------------------------------------------------------------------------------------------
+# 三、收到和处理政府信息公开申请情况
+
+
+def _applicant_columns(header: Sequence[Record]) -> tuple[list[str], Finding | None]:
+    """Column order of table 三 from its header rows, or the template order with a finding."""
+    template = [c for c, _ in schema.columns(APPLICATION, "2021")]
+    columns_of = matcher(APPLICATION, "column")
+    groups_of = matcher(APPLICATION, "group")
+    rows: list[list[str | None]] = []
+    for rec in header:
+        codes: list[str | None] = []
+        for cell in rec.labels:
+            code = columns_of(cell).code
+            if code is None and groups_of(cell).code == "legal_person":
+                code = "legal_person"
+            codes.append(code)
+        rows.append(codes)
+    order: list[str] | None = None
+    for codes in rows:
+        known = [c for c in codes if c and c != "legal_person"]
+        if sorted(known) == sorted(template) and len(known) == 7:
+            order = known
+    if order is None:
+        tops = [c for c in rows if "legal_person" in c]
+        subs = [c for c in rows if sum(1 for x in c if x in template[1:6]) >= 4]
+        if tops and subs:
+            sub = [x for x in subs[0] if x in template[1:6]]
+            composed: list[str] = []
+            for x in tops[0]:
+                if x == "legal_person":
+                    composed.extend(sub)
+                elif x is not None:
+                    composed.append(x)
+            if sorted(composed) == sorted(template) and len(composed) == 7:
+                order = composed
+    if order is not None:
+        if order != template:
+            return order, Finding(
+                "columns_reordered",
+                "the header orders the applicant columns differently from the template; "
+                "values follow the header",
+                APPLICATION,
+                expected=", ".join(template),
+                found=", ".join(order),
+            )
+        return order, None
+    text = "".join(key(r.text) for r in header)
+    if all(w in text for w in _APPLICANT_WORDS):
+        return template, None  # the template's header, flattened beyond reading column by column
+    return template, Finding(
+        "columns_by_position",
+        "the applicant columns' header is missing or unreadable; values were taken in the "
+        "template's column order (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计)",
+        APPLICATION,
+        expected="header naming the applicant columns",
+        found=text[:80] or "no header",
+    )
+
+
+def _is_applicant_header(text: str) -> bool:
+    k = key(text)
+    hits = sum(1 for w in _APPLICANT_WORDS if w in k)
+    return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
+
+
+def application_handling(records: list[Record], template: str) -> TableResult:
+    """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns)."""
+    out = TableResult()
+    rows_of = matcher(APPLICATION, "row")
+    first_data = next(
+        (i for i, r in enumerate(records) if any(v.strip() for v in r.values) or rows_of(r.text).code),
+        len(records),
+    )
+    header = [r for r in records[:first_data] if not looks_narrative(r.text) and _is_applicant_header(r.text)]
+    columns, note = _applicant_columns(header)
+    rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
+    if not rows:
+        return out
+    if note is not None:
+        out.findings.append(note)
+    order = [c for c, _ in schema.rows(APPLICATION, template)]
+    total_last = columns[-1] == "total"
+    check = row_total_holds if total_last else None
+    rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
+    out.findings.extend(fragments)
+    out.findings.extend(assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None))
+    for row in rows:
+        if row.code is None:
+            continue
+        cells, repair = fit(row.values, 7, row_total_holds if total_last else None)
+        if cells is None:
+            out.findings.append(length_mismatch(APPLICATION, row, 7, columns))
+            continue
+        if repair:
+            out.findings.append(
+                Finding("cell_repaired", repair, APPLICATION, row.code, found=" | ".join(row.values), source=row.source)
+            )
+        make_cells(APPLICATION, row, columns, cells, out)
+    if out.found:
+        complete(APPLICATION, template, out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 四、政府信息公开行政复议、行政诉讼情况
+
+
+def _is_review_header(text: str) -> bool:
+    k = key(text)
+    if "行政复议" in k and "行政诉讼" in k:
+        return True
+    return sum(1 for w in _REVIEW_HEADER_WORDS if w in k) >= 2
+
+
+def review_litigation(records: list[Record], template: str) -> TableResult:
+    """Map table 四: one row of 15 values, or three labeled rows of 5."""
+    out = TableResult()
+    rows_of = matcher(REVIEW, "row")
+    order = [c for c, _ in schema.rows(REVIEW, template)]
+    columns = [c for c, _ in schema.columns(REVIEW, template)]
+    seen_header = any(_is_review_header(r.text) for r in records if not any(v.strip() for v in r.values))
+
+    def expected(m: Match) -> int:
+        return 5 if m.codes else 15
+
+    rows: list[Row] = []
+    for row in assemble(records, rows_of, expected, _is_review_header):
+        values = [v for v in row.values]
+        trimmed = values
+        while len(trimmed) > 15 and not trimmed[-1].strip():
+            trimmed = trimmed[:-1]
+        if len(trimmed) == 15 and not row.match.code:
+            for i, code in enumerate(order):
+                rows.append(Row(row.label, Match((code,), "exact"), trimmed[5 * i : 5 * i + 5], row.source, True, True))
+        else:
+            rows.append(row)
+    if not rows:
+        return out
+    if not seen_header:
+        out.findings.append(
+            Finding(
+                "columns_by_position",
+                "no header found above table 四; values were taken in the template's order "
+                "(行政复议, 未经复议直接起诉, 复议后起诉 × 结果维持, 结果纠正, 其他结果, 尚未审结, 总计)",
+                REVIEW,
+            )
+        )
+    rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
+    out.findings.extend(fragments)
+    out.findings.extend(assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None))
+    for row in rows:
+        if row.code is None:
+            continue
+        cells, repair = fit(row.values, 5, row_total_holds)
+        if cells is None:
+            out.findings.append(length_mismatch(REVIEW, row, 5, columns))
+            continue
+        if repair:
+            out.findings.append(Finding("cell_repaired", repair, REVIEW, row.code, source=row.source))
+        make_cells(REVIEW, row, columns, cells, out)
+    if out.found:
+        complete(REVIEW, template, out)
+    return out
+
+
+# ---------------------------------------------------------------------------------------------
+# 二、主动公开政府信息情况
+
+
+def active_disclosure(records: list[Record], template: str) -> TableResult:
+    """Map table 二: small tables, each with its own header row (信息内容 | columns…)."""
+    out = TableResult()
+    rows_of = matcher(ACTIVE, "row")
+    columns_of = matcher(ACTIVE, "column")
+    units = {"fee_amount": "万元"}
+    header: list[str] | None = None
+    pending: list[str] = []
+    rows: list[tuple[Row, list[str] | None]] = []
+    for rec in records:
+        has_values = any(v.strip() for v in rec.values)
+        if not has_values:
+            text = rec.text
+            if not text or len(text) > 200:
+                continue
+            if key(text).startswith("第二十条"):
+                header, pending = None, []
+                continue
+            found = columns_of.scan(text)
+            if found:
+                header, pending = found, []
+                continue
+            if rows_of(text).codes:
+                pending = [text]
+            elif not looks_narrative(text):
+                pending.append(text)
+            continue
+        label = rec.text if rec.labels else "".join(pending)
+        match = rows_of(label) if label else Match((), "none")
+        if rec.labels and not match.codes and pending:
+            joined = "".join(pending) + label
+            if rows_of(joined).codes:
+                label, match = joined, rows_of(joined)
+        pending = []
+        row = Row(label, match, list(rec.values), rec.source, bool(rec.labels) and match.code is not None, bool(rec.labels))
+        rows.append((row, header))
+    if not rows:
+        return out
+    order = [c for c, _ in schema.rows(ACTIVE, template)]
+    out.findings.extend(assign([r for r, _ in rows], order, ACTIVE))
+    for row, head in rows:
+        if row.code is None:
+            continue
+        expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
+        columns = head if head and set(head) <= set(expected) else None
+        if columns is None:
+            cells, _ = fit(row.values, len(expected), None)
+            if cells is None:
+                out.findings.append(length_mismatch(ACTIVE, row, len(expected), expected))
+                continue
+            columns = expected
+            out.findings.append(
+                Finding(
+                    "columns_by_position",
+                    f"no header for row {schema.row_label(ACTIVE, row.code)}"
+                    + (f" (the header above names {', '.join(head)})" if head else "")
+                    + f"; values taken in the template's order ({', '.join(expected)})",
+                    ACTIVE,
+                    row.code,
+                    source=row.source,
+                )
+            )
+        else:
+            cells, _ = fit(row.values, len(columns), None)
+            if cells is None:
+                out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns))
+                continue
+        make_cells(ACTIVE, row, columns, cells, out, units)
+    if out.found:
+        complete(ACTIVE, template, out)
+    return out
+
+

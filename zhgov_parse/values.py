@@ -1,0 +1,78 @@
+"""Turning one cell's text into a number (or NA with a reason)."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+from functools import lru_cache
+
+#: Cell texts that mean "no value" (NA), compared after NFKC and stripping spaces.
+MISSING_MARKERS = frozenset(
+    {"", "-", "--", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "/", "－", "―"}
+)
+
+_UNIT = r"(?:万元|萬元|元|件|条|條|个|個|项|項|次|篇|人次|家|宗)"
+_NUMBER = re.compile(
+    r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>" + _UNIT + r")?"
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Value:
+    """A parsed cell: ``number`` is an int, a float or None (NA); ``unit`` as the cell wrote it."""
+
+    number: int | float | None
+    raw: str
+    unit: str | None = None
+    problem: str | None = None  # None, "missing" or "non_numeric"
+
+
+def _clean(text: str) -> str:
+    text = unicodedata.normalize("NFKC", text)
+    return "".join(text.split()).replace("\u200b", "").replace("\ufeff", "")
+
+
+@lru_cache(maxsize=4096)
+def parse_value(raw: str) -> Value:
+    """Parse a value cell.
+
+    >>> parse_value("１２").number
+    12
+    >>> parse_value("1,234").number
+    1234
+    >>> parse_value("-2").number, parse_value("+3").number
+    (-2, 3)
+    >>> parse_value("12.50").number
+    12.5
+    >>> parse_value("3件").number, parse_value("3件").unit
+    (3, '件')
+    >>> parse_value("/").problem, parse_value("").number is None
+    ('missing', True)
+    >>> parse_value("见附件").problem
+    'non_numeric'
+    """
+    text = _clean(raw)
+    if text in MISSING_MARKERS:
+        return Value(None, raw, problem="missing")
+    m = _NUMBER.fullmatch(text)
+    if m is None:
+        return Value(None, raw, problem="non_numeric")
+    digits = m["int"].replace(",", "")
+    if m["frac"] is not None:
+        number: int | float = float(f"{digits}.{m['frac']}")
+    else:
+        number = int(digits)
+    if m["sign"] == "-":
+        number = -number
+    return Value(number, raw, unit=m["unit"])
+
+
+def is_value_text(raw: str) -> bool:
+    """True when a cell reads as a number or a missing marker (not as a label)."""
+    return parse_value(raw).problem != "non_numeric"
+
+
+def is_number_text(raw: str) -> bool:
+    """True when a cell reads as a number (not blank, not a label)."""
+    return parse_value(raw).number is not None
