@@ -86,6 +86,11 @@ def to_record(block: Block) -> Record | None:
     return Record(labels, values, block.source)
 
 
+def is_prose(rec: Record) -> bool:
+    """A record that is a sentence of narrative, not a table row (rows of several cells never are)."""
+    return len(rec.labels) == 1 and not any(v.strip() for v in rec.values) and looks_narrative(rec.labels[0])
+
+
 def _trim(values: list[str], n: int) -> list[str]:
     """Drop trailing empty cells (padding of merged cells) beyond ``n``."""
     out = list(values)
@@ -120,28 +125,32 @@ def assemble(
     pending: list[str] = []
     current: Row | None = None
     for rec in records:
-        if not rec.values or not any(v.strip() for v in rec.values):
+        if not any(v.strip() for v in rec.values):
             if not rec.labels:
                 continue
             text = rec.text
             if is_header(text):
                 continue
-            if looks_narrative(text):
-                pending = []
+            blank_row = bool(rec.values) and rows_of(rec.labels[-1]).code is not None
+            if not blank_row:  # a label alone: wrapped text of the next row's label, or prose
+                if is_prose(rec):
+                    pending = []
+                elif rows_of(text).code is not None and any(rows_of(p).code for p in pending):
+                    pending = [text]  # the earlier label had no values: start afresh
+                else:
+                    pending.append(text)
                 current = None
                 continue
-            own = rows_of(text)
-            if own.code is not None and any(rows_of(p).code for p in pending):
-                pending = []  # the earlier label had no values: start afresh
-            pending.append(text)
-            current = None
-            continue
         if not rec.labels and not any(is_number_text(v) for v in rec.values):
             if current is None or len(current.values) + len(rec.values) > expected(current.match):
                 continue  # a row of dashes or blanks with no label: placeholders, no number
         if rec.labels:
             own_text = rec.text
-            match = rows_of(own_text)
+            match = rows_of(rec.labels[-1])  # the most specific part first: （六）其他处理 | 3.其他
+            if match.code is None:
+                whole = rows_of(own_text)
+                if whole.codes:
+                    match = whole
             label = own_text
             strong = match.code is not None
             if match.code is None and pending:
@@ -319,6 +328,8 @@ def fit(
 ) -> tuple[list[str] | None, str | None]:
     """Fit a row's value cells to ``n`` columns; returns (cells, repair note) or (None, None)."""
     values = _trim(values, n)
+    while len(values) > n and not values[0].strip():
+        values = values[1:]  # empty cells under a label that spans several columns
     if len(values) == n:
         return values, None
     if len(values) == n + 1 and check is not None:

@@ -12,7 +12,7 @@ from .script import to_simplified
 
 _TITLE = re.compile(
     r"^\s*#*\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
-    r"(?:政府)?(?:信息|政务)公开"
+    r"(?:政府)?(?:信息|政务|政務)公[开開]"
 )
 _AGENCY_END = re.compile(
     r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|区|县|市|省|州|盟|旗|镇|乡|街道|"
@@ -43,11 +43,11 @@ def _head(text: str, n: int = 3000) -> str:
 def year_and_agency(text: str) -> tuple[int | None, str | None]:
     """The reported year (from the title, else the most cited year) and the agency in the title."""
     head = _head(text)
-    for line in head.split("\n")[:15]:
+    for line in unicodedata.normalize("NFKC", text[:3000]).split("\n")[:15]:
         m = _TITLE.match(line.strip())
         if m:
             agency = m["agency"].strip() if m["agency"] else None
-            if agency and not _AGENCY_END.search(agency):
+            if agency and not _AGENCY_END.search(to_simplified(agency)):
                 agency = None
             return int(m["year"]), agency or None
     m2 = _YEAR_IN_TITLE.search(head)

@@ -17,6 +17,7 @@ from .mapping import (
     drop_fragments,
     fit,
     length_mismatch,
+    is_prose,
     looks_narrative,
     make_cells,
     row_total_holds,
@@ -50,7 +51,7 @@ def _applicant_columns(header: Sequence[Record]) -> tuple[list[str], Finding | N
         rows.append(codes)
     order: list[str] | None = None
     for codes in rows:
-        known = [c for c in codes if c and c != "legal_person"]
+        known = list(dict.fromkeys(c for c in codes if c and c != "legal_person"))
         if sorted(known) == sorted(template) and len(known) == 7:
             order = known
     if order is None:
@@ -104,7 +105,7 @@ def application_handling(records: list[Record], template: str) -> TableResult:
         (i for i, r in enumerate(records) if any(v.strip() for v in r.values) or rows_of(r.text).code),
         len(records),
     )
-    header = [r for r in records[:first_data] if not looks_narrative(r.text) and _is_applicant_header(r.text)]
+    header = [r for r in records[:first_data] if not is_prose(r) and _is_applicant_header(r.text)]
     columns, note = _applicant_columns(header)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
     if not rows:
@@ -210,7 +211,9 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     pending: list[str] = []
     rows: list[tuple[Row, list[str] | None]] = []
     for rec in records:
-        has_values = any(v.strip() for v in rec.values)
+        has_values = any(v.strip() for v in rec.values) or (
+            bool(rec.values) and bool(rec.labels) and rows_of(rec.labels[-1]).code is not None
+        )
         if not has_values:
             text = rec.text
             if not text or len(text) > 200:

@@ -19,6 +19,12 @@ def _fmt(terms: Sequence[Number]) -> str:
     return " + ".join("NA" if t is None else _num(t) for t in terms)
 
 
+def _side(terms: Sequence[Number], total: float, known: bool) -> str:
+    if len(terms) == 1:
+        return _fmt(terms)
+    return f"{_fmt(terms)} = {_num(total) if known else '?'}"
+
+
 def _num(x: int | float) -> str:
     return str(int(x)) if float(x).is_integer() else str(x)
 
@@ -40,7 +46,7 @@ def check_equation(
     l_known = all(t is not None for t in left)
     r_known = all(t is not None for t in right)
     ls, rs = _sum(left), _sum(right)
-    shown = f"{_fmt(left)} = {_num(ls) if l_known else '?'} vs {_fmt(right)} = {_num(rs) if r_known else '?'}"
+    shown = f"{_side(left, ls, l_known)} vs {_side(right, rs, r_known)}"
     if l_known and r_known:
         if abs(ls - rs) < 1e-6:
             return None
