@@ -89,7 +89,8 @@ class Matcher:
         hit = self._cache.get(label)
         if hit is None:
             hit = self._lookup(key(label))
-            if hit.how == "none" and "(" in unicodedata.normalize("NFKC", label):
+            if hit.how == "none" and len(key(label)) <= 4 and "(" in unicodedata.normalize("NFKC", label):
+                # a bare group word whose bracket says which row: 行政诉讼（复议后起诉）
                 hit = self._lookup(full_key(label))
             self._cache[label] = hit
         return hit

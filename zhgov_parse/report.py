@@ -52,6 +52,7 @@ class Report:
     @cached_property
     def cells(self) -> pd.DataFrame:
         """Long form: one row a cell (table, row, column, value, raw text, labels, source)."""
+        template = self.meta.get("template")
         records = [
             (
                 c.table,
@@ -59,8 +60,8 @@ class Report:
                 c.column,
                 c.value,
                 c.raw,
-                schema.row_label(c.table, c.row),
-                schema.column_label(c.table, c.column),
+                schema.row_label(c.table, c.row, template),
+                schema.column_label(c.table, c.column, template),
                 c.label,
                 c.source,
             )
@@ -94,8 +95,8 @@ class Report:
         )
         frame.columns.name = "column"
         if labels:
-            frame.index = pd.Index([schema.row_label(name, r) for r in rows], name="row")
-            frame.columns = pd.Index([schema.column_label(name, c) for c in columns], name="column")
+            frame.index = pd.Index([schema.row_label(name, r, template) for r in rows], name="row")
+            frame.columns = pd.Index([schema.column_label(name, c, template) for c in columns], name="column")
         return frame
 
     @cached_property

@@ -88,15 +88,13 @@ def cell_codes(table: str, template: str) -> list[tuple[str, str]]:
     return [(r, c) for r, _ in rows(table, template) for c, _ in columns(table, template)]
 
 
-def row_label(table: str, row: str) -> str:
-    for c in CELLS:
-        if c.table == table and c.row == row:
-            return c.row_label
-    return row
+def row_label(table: str, row: str, template: str | None = None) -> str:
+    """The template's Chinese label of a row (of the given template version where they differ)."""
+    labels = {c.template: c.row_label for c in CELLS if c.table == table and c.row == row}
+    return labels.get(template or "", labels.get("both", next(iter(labels.values()), row)))
 
 
-def column_label(table: str, column: str) -> str:
-    for c in CELLS:
-        if c.table == table and c.column == column:
-            return c.column_label
-    return column
+def column_label(table: str, column: str, template: str | None = None) -> str:
+    """The template's Chinese label of a column (of the given template version where they differ)."""
+    labels = {c.template: c.column_label for c in CELLS if c.table == table and c.column == column}
+    return labels.get(template or "", labels.get("both", next(iter(labels.values()), column)))

@@ -35,8 +35,12 @@ _REVIEW_HEADER_WORDS = ("维持", "纠正", "尚未", "审结", "总计", "其�
 # 三、收到和处理政府信息公开申请情况
 
 
-def _applicant_columns(header: Sequence[Record]) -> tuple[list[str], Finding | None]:
-    """Column order of table 三 from its header rows, or the template order with a finding."""
+def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tuple[list[str], Finding | None]:
+    """Column order of table 三 from its header rows, or the template order with a finding.
+
+    ``header`` holds the rows that name applicant columns; ``zone`` every label above the data,
+    fragments included (PDF text breaks 商业企业 over two lines).
+    """
     template = [c for c, _ in schema.columns(APPLICATION, "2021")]
     columns_of = matcher(APPLICATION, "column")
     groups_of = matcher(APPLICATION, "group")
@@ -78,7 +82,7 @@ def _applicant_columns(header: Sequence[Record]) -> tuple[list[str], Finding | N
                 found=", ".join(order),
             )
         return order, None
-    text = "".join(key(r.text) for r in header)
+    text = "".join(key(r.text) for r in zone)
     if all(w in text for w in _APPLICANT_WORDS):
         return template, None  # the template's header, flattened beyond reading column by column
     return template, Finding(
@@ -106,7 +110,8 @@ def application_handling(records: list[Record], template: str) -> TableResult:
         len(records),
     )
     header = [r for r in records[:first_data] if not is_prose(r) and _is_applicant_header(r.text)]
-    columns, note = _applicant_columns(header)
+    zone = [r for r in records[:first_data] if not is_prose(r)]
+    columns, note = _applicant_columns(header, zone)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
     if not rows:
         return out
@@ -207,38 +212,34 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     rows_of = matcher(ACTIVE, "row")
     columns_of = matcher(ACTIVE, "column")
     units = {"fee_amount": "万元"}
-    header: list[str] | None = None
-    pending: list[str] = []
-    rows: list[tuple[Row, list[str] | None]] = []
+    # Split into the small tables: each starts at 第二十条… or at a header naming its columns.
+    segments: list[tuple[list[str] | None, list[Record]]] = [(None, [])]
+    header_open = False
     for rec in records:
-        has_values = any(v.strip() for v in rec.values) or (
-            bool(rec.values) and bool(rec.labels) and rows_of(rec.labels[-1]).code is not None
-        )
-        if not has_values:
-            text = rec.text
-            if not text or len(text) > 200:
-                continue
+        text = rec.text
+        has_values = any(v.strip() for v in rec.values)
+        if not has_values and text and len(text) <= 200:
             if key(text).startswith("第二十条"):
-                header, pending = None, []
+                segments.append((None, []))
+                header_open = False
                 continue
             found = columns_of.scan(text)
-            if found:
-                header, pending = found, []
+            if found and not rows_of(rec.labels[-1]).codes:
+                head = segments[-1][0] if header_open and not segments[-1][1] else None
+                segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
+                header_open = True
                 continue
-            if rows_of(text).codes:
-                pending = [text]
-            elif not looks_narrative(text):
-                pending.append(text)
-            continue
-        label = rec.text if rec.labels else "".join(pending)
-        match = rows_of(label) if label else Match((), "none")
-        if rec.labels and not match.codes and pending:
-            joined = "".join(pending) + label
-            if rows_of(joined).codes:
-                label, match = joined, rows_of(joined)
-        pending = []
-        row = Row(label, match, list(rec.values), rec.source, bool(rec.labels) and match.code is not None, bool(rec.labels))
-        rows.append((row, header))
+        header_open = False
+        segments[-1][1].append(rec)
+    rows: list[tuple[Row, list[str] | None]] = []
+    for head, recs in segments:
+
+        def expected(m: Match, head: list[str] | None = head) -> int:
+            if head:
+                return len(head)
+            return max((len(schema.columns(ACTIVE, template, c)) for c in m.codes), default=3)
+
+        rows.extend((row, head) for row in assemble(recs, rows_of, expected, lambda t: False))
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]

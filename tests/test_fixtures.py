@@ -1,0 +1,49 @@
+"""Every fixture report gives exactly its expected cells, meta and findings."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhgov_parse
+from goldens import expected_cells, expected_findings, expected_meta, finding_keys, fixture_names, source
+
+NAMES = fixture_names()
+
+
+def test_enough_fixtures() -> None:
+    assert len(NAMES) >= 10
+
+
+@pytest.fixture(scope="module", params=NAMES)
+def parsed(request: pytest.FixtureRequest) -> tuple[str, zhgov_parse.Report]:
+    return request.param, zhgov_parse.read(source(request.param))
+
+
+def test_cells(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    want = expected_cells(name)
+    assert set(got) == set(want)
+    wrong = {k: (want[k], got[k]) for k in want if want[k] != got[k]}
+    assert not wrong
+
+
+def test_meta(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    want = expected_meta(name)
+    assert {k: report.meta[k] for k in want} == want
+
+
+def test_findings(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    assert finding_keys(report) == expected_findings(name)
+
+
+def test_broken_identities_are_reported() -> None:
+    broken = {
+        name: {(f.row, f.column) for f in zhgov_parse.read(source(name)).finding_list if f.code == "identity_broken"}
+        for name in NAMES
+    }
+    assert broken["weitang_hrss_2024_pipe"] == {("granted", "total"), ("total", "total")}
+    assert broken["qinghe_govoffice_2025_md"] == {("total", "legal_services"), ("total", "total")}
+    assert sum(1 for v in broken.values() if v) == 2

@@ -1,0 +1,57 @@
+"""Labels as real reports write them, matched to schema codes."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhgov_parse.labels import key, matcher
+
+# (table, axis, label as written, expected code), grouped by where the variant was seen.
+TEMPLATE = [
+    ("application_handling", "row", "一、本年新收政府信息公开申请数量", "new_received"),
+    ("application_handling", "row", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially_granted"),
+    ("application_handling", "row", "3.危及“三安全一稳定”", "withheld.security_stability"),
+    ("application_handling", "row", "（七）总计", "total"),
+    ("application_handling", "row", "四、结转下年度继续办理", "carried_forward"),
+    ("application_handling", "row", "3.其他", "other.other"),
+    ("application_handling", "row", "（六）其他处理", "other"),
+    ("review_litigation", "row", "未经复议直接起诉", "litigation_direct"),
+    ("active_disclosure", "column", "本年收费金额（单位：万元）", "fee_amount"),
+]
+SEEN = [
+    # the seed: Traditional, half-width brackets, spaces inside words
+    ("application_handling", "row", "(二)部分公開(區分處理的,只計這一情形,不計其他情形)", "partially_granted"),
+    ("application_handling", "column", "商業 企業", "commercial"),
+    ("application_handling", "row", "2.重復申請", "not_processed.duplicate"),
+    # Taiwan vocabulary from converters
+    ("active_disclosure", "row", "規範性檔案(行政機關制定發布的決定、公告)", "normative_documents"),
+    ("review_litigation", "row", "覆議後起訴", "litigation_after_review"),
+    # labels cut at a line or cell break (PDF text, Markdown converters)
+    ("application_handling", "row", "2.其他法律行政法规禁", "withheld.prohibited_by_law"),
+    ("application_handling", "row", "（三）不4.保护第三方合法权益", "withheld.third_party_rights"),
+    ("application_handling", "row", "缴纳费用、行政机关不再处理其政", "other.unpaid_fee"),
+    ("active_disclosure", "row", "规范性文件", "normative_documents"),
+    # 2019 headers with filling instructions in brackets
+    ("active_disclosure", "column", "本年增/減(指2020年增加或減少的事項數,減用負值表示,如-8)", "change"),
+]
+
+
+@pytest.mark.parametrize(("table", "axis", "label", "code"), TEMPLATE + SEEN)
+def test_label_maps_to_code(table: str, axis: str, label: str, code: str) -> None:
+    assert matcher(table, axis)(label).code == code
+
+
+def test_ambiguous_truncation_lists_both_candidates() -> None:
+    m = matcher("application_handling", "row")("行政机关不再处理其政府信息公")
+    assert m.code is None
+    assert set(m.codes) == {"other.no_correction", "other.unpaid_fee"}
+
+
+@pytest.mark.parametrize("label", ["申请人情况", "第二十条第（一）项", "信息内容", ""])
+def test_non_row_labels_match_nothing(label: str) -> None:
+    assert matcher("application_handling", "row")(label).codes == ()
+
+
+def test_key_normalizes_script_width_and_markers() -> None:
+    assert key("（三）不予公開") == key("(三)不予公开") == "不予公开"
+    assert key("１.属于国家秘密") == "属于国家秘密"

@@ -1,0 +1,47 @@
+"""Cell text → number, one rule at a time."""
+
+from __future__ import annotations
+
+import pytest
+
+from zhgov_parse.values import parse_value
+
+NUMBERS = [
+    ("0", 0),
+    ("12", 12),
+    (" 12 ", 12),
+    ("１２", 12),  # full-width digits
+    ("1,234", 1234),
+    ("1，234", 1234),  # full-width comma (NFKC makes it ASCII)
+    ("12.5", 12.5),
+    ("4166.241619", 4166.241619),
+    ("-2", -2),
+    ("+3", 3),
+    ("－2", -2),  # full-width minus sign
+    ("3件", 3),
+    ("251000元", 251000),
+    ("42.6万元", 42.6),
+    ("1 2", 12),  # a stray space inside a number
+]
+MISSING = ["", " ", "-", "—", "——", "－", "/", "无", "無", "不适用", "不適用", "\u3000"]
+NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十"]
+
+
+@pytest.mark.parametrize(("raw", "number"), NUMBERS)
+def test_numbers(raw: str, number: float) -> None:
+    value = parse_value(raw)
+    assert value.number == number
+    assert type(value.number) is type(number)
+    assert value.raw == raw
+
+
+@pytest.mark.parametrize("raw", MISSING)
+def test_missing_markers_are_na_not_zero(raw: str) -> None:
+    value = parse_value(raw)
+    assert value.number is None
+    assert value.problem == "missing"
+
+
+@pytest.mark.parametrize("raw", NOT_NUMBERS)
+def test_other_text_is_non_numeric(raw: str) -> None:
+    assert parse_value(raw).problem == "non_numeric"
