@@ -3,9 +3,9 @@
 from __future__ import annotations
 
 import pytest
+from goldens import expected_cells, expected_findings, expected_meta, finding_keys, fixture_names, source
 
 import zhgov_parse
-from goldens import expected_cells, expected_findings, expected_meta, finding_keys, fixture_names, source
 
 NAMES = fixture_names()
 
@@ -41,7 +41,11 @@ def test_findings(parsed: tuple[str, zhgov_parse.Report]) -> None:
 
 def test_broken_identities_are_reported() -> None:
     broken = {
-        name: {(f.row, f.column) for f in zhgov_parse.read(source(name)).finding_list if f.code == "identity_broken"}
+        name: {
+            (f.row, f.column)
+            for f in zhgov_parse.read(source(name)).finding_list
+            if f.code == "identity_broken"
+        }
         for name in NAMES
     }
     assert broken["weitang_hrss_2024_pipe"] == {("granted", "total"), ("total", "total")}

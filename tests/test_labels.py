@@ -9,7 +9,12 @@ from zhgov_parse.labels import key, matcher
 # (table, axis, label as written, expected code), grouped by where the variant was seen.
 TEMPLATE = [
     ("application_handling", "row", "一、本年新收政府信息公开申请数量", "new_received"),
-    ("application_handling", "row", "（二）部分公开（区分处理的，只计这一情形，不计其他情形）", "partially_granted"),
+    (
+        "application_handling",
+        "row",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）",
+        "partially_granted",
+    ),
     ("application_handling", "row", "3.危及“三安全一稳定”", "withheld.security_stability"),
     ("application_handling", "row", "（七）总计", "total"),
     ("application_handling", "row", "四、结转下年度继续办理", "carried_forward"),
@@ -20,7 +25,12 @@ TEMPLATE = [
 ]
 SEEN = [
     # the seed: Traditional, half-width brackets, spaces inside words
-    ("application_handling", "row", "(二)部分公開(區分處理的,只計這一情形,不計其他情形)", "partially_granted"),
+    (
+        "application_handling",
+        "row",
+        "(二)部分公開(區分處理的,只計這一情形,不計其他情形)",
+        "partially_granted",
+    ),
     ("application_handling", "column", "商業 企業", "commercial"),
     ("application_handling", "row", "2.重復申請", "not_processed.duplicate"),
     # Taiwan vocabulary from converters

@@ -2,8 +2,9 @@
 
 from __future__ import annotations
 
-import zhgov_parse
 from conftest import shared_path
+
+import zhgov_parse
 
 
 def test_seed_numbers() -> None:
@@ -19,7 +20,11 @@ def test_seed_numbers() -> None:
     cells = r.cells
     assert len(cells) == 6 + 6 * 0 + 4 + 175 + 15  # 二 has 10 cells in 2021, 三 25 x 7, 四 3 x 5
     assert cells["value"].notna().all()
-    ones = {(t, row, col) for t, row, col, v in cells[["table", "row", "column", "value"]].itertuples(index=False) if v}
+    ones = {
+        (t, row, col)
+        for t, row, col, v in cells[["table", "row", "column", "value"]].itertuples(index=False)
+        if v
+    }
     assert ones == {
         ("application_handling", row, col)
         for row in ("new_received", "granted", "total")

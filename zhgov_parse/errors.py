@@ -21,9 +21,7 @@ class EmptyInput(ParseError):
     """The input holds no text at all."""
 
     code = "empty"
-    default_message = (
-        "expected the text of an annual report (HTML, pipe text or Markdown), found empty input"
-    )
+    default_message = "expected the text of an annual report (HTML, pipe text or Markdown), found empty input"
 
 
 class BinaryInput(ParseError):
@@ -43,9 +41,7 @@ class UndecodableInput(ParseError):
     """Bytes that decode in no supported encoding."""
 
     code = "undecodable"
-    default_message = (
-        "expected text in UTF-8, GB18030/GBK or Big5, found bytes that decode in none of them"
-    )
+    default_message = "expected text in UTF-8, GB18030/GBK or Big5, found bytes that decode in none of them"
 
 
 class NoReportContent(ParseError):

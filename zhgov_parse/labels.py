@@ -11,7 +11,7 @@ import difflib
 import re
 import unicodedata
 from dataclasses import dataclass
-from functools import lru_cache
+from functools import cache, lru_cache
 
 from .schema import ALIASES
 from .script import to_simplified
@@ -151,7 +151,7 @@ def _unique(codes: object) -> tuple[str, ...]:
     return tuple(seen)
 
 
-@lru_cache(maxsize=None)
+@cache
 def matcher(table: str, axis: str) -> Matcher:
     """The shared matcher for one table and axis."""
     return Matcher(table, axis)

@@ -144,9 +144,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         is_html = _HTML.search(data[:65536]) is not None
     elif isinstance(content, str):
         if len(content) > max_bytes:
-            raise ParseError(
-                f"expected at most {max_bytes} characters (max_bytes), found {len(content)}"
-            )
+            raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
         text, encoding, findings = content, None, []
         if text.startswith("%PDF-"):
             raise BinaryInput("PDF")

@@ -104,7 +104,9 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
     return out
 
 
-_SIGNOFF = re.compile(r"^\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月")
+_SIGNOFF = re.compile(
+    r"^\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+)
 
 
 def _mark_closing(located: list[Located]) -> None:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from itertools import pairwise
 
 from . import schema
 from .document import Block
@@ -74,7 +75,7 @@ def to_record(block: Block) -> Record | None:
     cells = list(block.cells)
     if block.copies is not None:
         # A value repeated by a colspan is one value, not several: keep the spanning cell only.
-        cells = [c for c, copy in zip(cells, block.copies) if not copy or not is_value_text(c)]
+        cells = [c for c, copy in zip(cells, block.copies, strict=True) if not copy or not is_value_text(c)]
     last_label = -1
     for i, cell in enumerate(cells):
         if cell and not is_value_text(cell):
@@ -125,6 +126,9 @@ def assemble(
     pending: list[str] = []
     current: Row | None = None
     for rec in records:
+        if rec.labels and not any(v.strip() for v in rec.values) and is_header(rec.text):
+            continue
+        rec = _text_in_value_cells(rec, rows_of)
         if not any(v.strip() for v in rec.values):
             if not rec.labels:
                 continue
@@ -141,9 +145,10 @@ def assemble(
                     pending.append(text)
                 current = None
                 continue
-        if not rec.labels and not any(is_number_text(v) for v in rec.values):
-            if current is None or len(current.values) + len(rec.values) > expected(current.match):
-                continue  # a row of dashes or blanks with no label: placeholders, no number
+        placeholder = not rec.labels and not any(is_number_text(v) for v in rec.values)
+        room = current is not None and len(current.values) + len(rec.values) <= expected(current.match)
+        if placeholder and not room:
+            continue  # a row of dashes or blanks with no label: placeholders, no number
         if rec.labels:
             own_text = rec.text
             match = rows_of(rec.labels[-1])  # the most specific part first: （六）其他处理 | 3.其他
@@ -173,6 +178,21 @@ def assemble(
 
 
 Matcher = Callable[[str], Match]
+
+
+def _text_in_value_cells(rec: Record, rows_of: Matcher) -> Record:
+    """``行政处罚 | 见附件``: text after a complete row label is a (non-numeric) value, not label."""
+    if len(rec.labels) < 2:
+        return rec
+    cut = len(rec.labels)
+    while (
+        cut > 1 and not rows_of(rec.labels[cut - 1]).codes and rows_of(" ".join(rec.labels[: cut - 1])).code
+    ):
+        cut -= 1
+    if cut == len(rec.labels) or not rows_of(rec.labels[cut - 1]).code:
+        return rec
+    moved = rec.labels[cut:]
+    return Record(rec.labels[:cut], [*moved, *rec.values], rec.source)
 
 
 def assign(
@@ -218,7 +238,7 @@ def assign(
         else:
             loose.append(i)
     bounds = [-1, *anchors, len(rows)]
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in pairwise(bounds):
         gap = [i for i in loose if lo < i < hi]
         if gap:
             first = position[rows[lo].code] + 1 if lo >= 0 else 0  # type: ignore[index]
@@ -237,7 +257,7 @@ def _fill(
 ) -> list[Finding]:
     findings: list[Finding] = []
     if len(gap) == len(slots):
-        for row, slot in zip(gap, slots):
+        for row, slot in zip(gap, slots, strict=True):
             agrees = slot in row.match.codes
             take(row, slot)
             if not agrees:
@@ -277,23 +297,27 @@ def _fill(
             )
         return findings
     bounds = [-1, *sub_anchor, len(gap)]
-    for lo, hi in zip(bounds, bounds[1:]):
+    for lo, hi in pairwise(bounds):
         rest = gap[lo + 1 : hi]
         if not rest:
             continue
         a = position[gap[lo].code] if lo >= 0 else -1  # type: ignore[index]
         b = position[gap[hi].code] if hi < len(gap) else max(position.values()) + 1  # type: ignore[index]
         free = [c for c in slots if a < position[c] < b and c not in {r.code for r in gap if r.code}]
-        findings.extend(_fill(table, rest, free, position, take) if len(rest) == len(free) else [
-            Finding(
-                "unmapped_values",
-                f"values without a usable row label ('{row.label}') where no free row of the template fits",
-                table,
-                found=" | ".join(row.values),
-                source=row.source,
-            )
-            for row in rest
-        ])
+        findings.extend(
+            _fill(table, rest, free, position, take)
+            if len(rest) == len(free)
+            else [
+                Finding(
+                    "unmapped_values",
+                    f"values without a usable row label ('{row.label}') where no free row fits",
+                    table,
+                    found=" | ".join(row.values),
+                    source=row.source,
+                )
+                for row in rest
+            ]
+        )
     return findings
 
 
@@ -339,7 +363,7 @@ def fit(
             a, b = values[i].strip(), values[i + 1].strip()
             if not (a.isdigit() and b.isdigit()):
                 continue
-            joined = values[:i] + [a + b] + values[i + 2 :]
+            joined = [*values[:i], a + b, *values[i + 2 :]]
             if check([parse_value(v) for v in joined]):
                 options.append((i, joined))
         if len(options) == 1:
@@ -366,7 +390,7 @@ def make_cells(
 ) -> None:
     """Parse a row's cells into :class:`Cell` objects, noting missing and non-numeric ones."""
     assert row.code is not None
-    for column, raw in zip(columns, cells):
+    for column, raw in zip(columns, cells, strict=True):
         value = parse_value(raw)
         number = value.number
         if value.problem == "missing":
@@ -459,7 +483,9 @@ def complete(table: str, template: str, result: TableResult) -> None:
     result.cells.sort(key=lambda c: order.get((c.row, c.column), len(order)))
 
 
-def drop_fragments(rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool] | None) -> tuple[list[Row], list[Finding]]:
+def drop_fragments(
+    rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool] | None
+) -> tuple[list[Row], list[Finding]]:
     """Set aside unlabeled rows whose values cannot fill ``n`` columns (stray numbers, page marks)."""
     kept: list[Row] = []
     findings: list[Finding] = []

@@ -48,8 +48,10 @@ def parse(content: str | bytes, *, strict: bool = False, max_bytes: int = DEFAUL
         report = _parse(content, max_bytes=max_bytes)
     except ParseError:
         raise
-    except Exception as exc:  # noqa: BLE001 - the contract: nothing but ParseError escapes
-        raise InternalError(f"internal error while parsing ({type(exc).__name__}: {exc}); please report it") from exc
+    except Exception as exc:
+        raise InternalError(
+            f"internal error while parsing ({type(exc).__name__}: {exc}); please report it"
+        ) from exc
     if strict:
         for finding in report.finding_list:
             if finding.severity != "info":
@@ -88,7 +90,12 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         if loc.table is not None and not loc.is_part_heading:
             by_table[loc.table].append(loc.block)
     template = detect_template(
-        (cell for t in ("active_disclosure", "application_handling") for b in by_table[t] for cell in b.cells),
+        (
+            cell
+            for t in ("active_disclosure", "application_handling")
+            for b in by_table[t]
+            for cell in b.cells
+        ),
         year,
     )
     parts = {loc.section for loc in located if loc.is_part_heading}
@@ -116,7 +123,11 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             "六、其他需要报告的事项) or tables, found "
             + (f"{len(doc.blocks)} lines of text with none of them" if doc.blocks else "no text")
         )
-    if not found_tables and (template == "unknown" or (year is not None and year <= 2018)) and _old_style(loaded.text):
+    if (
+        not found_tables
+        and (template == "unknown" or (year is not None and year <= 2018))
+        and _old_style(loaded.text)
+    ):
         template = "pre2019"
         findings.append(
             Finding(
@@ -138,7 +149,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                     )
                 )
     if template == "unknown":
-        findings.append(Finding("template_unknown", "neither the labels nor a year tell the template version"))
+        findings.append(
+            Finding("template_unknown", "neither the labels nor a year tell the template version")
+        )
     findings.extend(check(cells, template))
     meta = {
         "template": template,
@@ -160,9 +173,9 @@ def _sections(located: list[Located]) -> list[Section]:
     for loc in located:
         block = loc.block
         text = block.text
-        if loc.table is not None and not loc.is_part_heading:
-            if block.kind == "row" or len(text) <= 60 and not text.endswith("。"):
-                continue  # table content, not narrative
+        in_table = loc.table is not None and not loc.is_part_heading
+        if in_table and (block.kind == "row" or (len(text) <= 60 and not text.endswith("。"))):
+            continue  # table content, not narrative
         kind = "heading" if loc.is_part_heading or block.kind == "heading" else "paragraph"
         out.append(Section(len(out), loc.section, kind, text, block.source))
     return out

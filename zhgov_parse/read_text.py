@@ -14,7 +14,9 @@ _PAGE_FOOTER = re.compile(
     r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$"
 )
 # Labels glued to digits with no separator, as page text scrapers leave them.
-_RUNON = re.compile(r"(?:规章|規章|行政许可|行政許可|本年新收政府信息公开申请数量|本年新收政府信息公開申請數量)\s?\d{3,}")
+_RUNON = re.compile(
+    r"(?:规章|規章|行政许可|行政許可|本年新收政府信息公开申请数量|本年新收政府信息公開申請數量)\s?\d{3,}"
+)
 
 
 def _split_pipe(line: str) -> tuple[str, ...]:

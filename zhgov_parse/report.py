@@ -90,7 +90,10 @@ class Report:
         data = {col: [values.get((row, col)) for row in rows] for col in columns}
         dtype = "Float64" if name == "active_disclosure" else "Int64"
         frame = pd.DataFrame(
-            {col: pd.array([pd.NA if v is None else v for v in vals], dtype=dtype) for col, vals in data.items()},
+            {
+                col: pd.array([pd.NA if v is None else v for v in vals], dtype=dtype)
+                for col, vals in data.items()
+            },
             index=pd.Index(rows, name="row"),
         )
         frame.columns.name = "column"
@@ -103,7 +106,10 @@ class Report:
     def findings(self) -> pd.DataFrame:
         """Problems found: code, severity, message, table, row, column, expected, found, source."""
         return pd.DataFrame.from_records(
-            [(f.code, f.severity, f.message, f.table, f.row, f.column, f.expected, f.found, f.source) for f in self._findings],
+            [
+                (f.code, f.severity, f.message, f.table, f.row, f.column, f.expected, f.found, f.source)
+                for f in self._findings
+            ],
             columns=FINDING_COLUMNS,
         )
 
@@ -123,11 +129,19 @@ class Report:
         return {
             "meta": self.meta,
             "cells": [
-                {"table": c.table, "row": c.row, "column": c.column, "value": c.value, "raw": c.raw, "label": c.label}
+                {
+                    "table": c.table,
+                    "row": c.row,
+                    "column": c.column,
+                    "value": c.value,
+                    "raw": c.raw,
+                    "label": c.label,
+                }
                 for c in self._cells
             ],
             "findings": [
-                {k: v for k, v in asdict(f).items() if v is not None} | {"severity": f.severity} for f in self._findings
+                {k: v for k, v in asdict(f).items() if v is not None} | {"severity": f.severity}
+                for f in self._findings
             ],
             "sections": [asdict(s) for s in self._sections],
         }

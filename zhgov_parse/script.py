@@ -6,7 +6,7 @@ Works with either package that installs the ``opencc`` module: opencc-python-rei
 
 from __future__ import annotations
 
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import Protocol
 
 
@@ -14,7 +14,7 @@ class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
 
 
-@lru_cache(maxsize=None)
+@cache
 def _converter(config: str) -> _Converter:
     import opencc  # both packages install this name
 

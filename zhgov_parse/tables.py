@@ -16,9 +16,8 @@ from .mapping import (
     complete,
     drop_fragments,
     fit,
-    length_mismatch,
     is_prose,
-    looks_narrative,
+    length_mismatch,
     make_cells,
     row_total_holds,
 )
@@ -132,7 +131,14 @@ def application_handling(records: list[Record], template: str) -> TableResult:
             continue
         if repair:
             out.findings.append(
-                Finding("cell_repaired", repair, APPLICATION, row.code, found=" | ".join(row.values), source=row.source)
+                Finding(
+                    "cell_repaired",
+                    repair,
+                    APPLICATION,
+                    row.code,
+                    found=" | ".join(row.values),
+                    source=row.source,
+                )
             )
         make_cells(APPLICATION, row, columns, cells, out)
     if out.found:
@@ -170,7 +176,11 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
             trimmed = trimmed[:-1]
         if len(trimmed) == 15 and not row.match.code:
             for i, code in enumerate(order):
-                rows.append(Row(row.label, Match((code,), "exact"), trimmed[5 * i : 5 * i + 5], row.source, True, True))
+                rows.append(
+                    Row(
+                        row.label, Match((code,), "exact"), trimmed[5 * i : 5 * i + 5], row.source, True, True
+                    )
+                )
         else:
             rows.append(row)
     if not rows:
@@ -186,7 +196,9 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
         )
     rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
     out.findings.extend(fragments)
-    out.findings.extend(assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None))
+    out.findings.extend(
+        assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None)
+    )
     for row in rows:
         if row.code is None:
             continue
@@ -275,5 +287,3 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     if out.found:
         complete(ACTIVE, template, out)
     return out
-
-

@@ -50,11 +50,15 @@ def check_equation(
     if l_known and r_known:
         if abs(ls - rs) < 1e-6:
             return None
-        return Finding("identity_broken", f"{what}: {shown}", table, row, column, expected=_num(ls), found=_num(rs))
+        return Finding(
+            "identity_broken", f"{what}: {shown}", table, row, column, expected=_num(ls), found=_num(rs)
+        )
     if all(t is None for t in (*left, *right)):
         return None  # nothing stated: reported as missing rows, not as an identity
     if not l_known and not r_known:
-        return Finding("identity_unassessable", f"{what}: terms missing on both sides ({shown})", table, row, column)
+        return Finding(
+            "identity_unassessable", f"{what}: terms missing on both sides ({shown})", table, row, column
+        )
     # One side is known; counts are never negative, so the partial sum of the other bounds it.
     known, partial = (ls, rs) if l_known else (rs, ls)
     if partial > known + 1e-6:
@@ -87,7 +91,10 @@ def check(cells: Iterable[Cell], template: str) -> list[Finding]:
         rows = [r for r, _ in schema.rows(_APP, template)]
         results = rows[rows.index("granted") : rows.index("total")]
         for col, col_label in schema.columns(_APP, template):
-            g = lambda r: grid.get((_APP, r, col))  # noqa: E731
+
+            def g(r: str, col: str = col) -> Number:
+                return grid.get((_APP, r, col))
+
             add(
                 check_equation(
                     [g("new_received"), g("carried_in")],
@@ -109,7 +116,10 @@ def check(cells: Iterable[Cell], template: str) -> list[Finding]:
                 )
             )
         for row, row_label in schema.rows(_APP, template):
-            g = lambda c: grid.get((_APP, row, c))  # noqa: E731
+
+            def g(c: str, row: str = row) -> Number:  # type: ignore[misc]
+                return grid.get((_APP, row, c))
+
             add(
                 check_equation(
                     [g("total")],
@@ -122,7 +132,10 @@ def check(cells: Iterable[Cell], template: str) -> list[Finding]:
             )
     if present.get(_REV):
         for row, row_label in schema.rows(_REV, template):
-            g = lambda c: grid.get((_REV, row, c))  # noqa: E731
+
+            def g(c: str, row: str = row) -> Number:  # type: ignore[misc]
+                return grid.get((_REV, row, c))
+
             add(
                 check_equation(
                     [g("total")],

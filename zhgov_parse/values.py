@@ -9,7 +9,7 @@ from functools import lru_cache
 
 #: Cell texts that mean "no value" (NA), compared after NFKC and stripping spaces.
 MISSING_MARKERS = frozenset(
-    {"", "-", "--", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "/", "－", "―"}
+    {"", "-", "--", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
 )
 
 _UNIT = r"(?:万元|萬元|元|件|条|條|个|個|项|項|次|篇|人次|家|宗)"

@@ -1,0 +1,35 @@
+from __future__ import annotations
+
+import json
+
+from conftest import FIXTURES
+
+from zhgov_parse.cli import main
+
+
+def test_show_prints_tables_in_chinese_and_findings(capsys) -> None:
+    assert main(["show", str(FIXTURES / "weitang_hrss_2024_pipe.txt")]) == 0
+    out = capsys.readouterr().out
+    assert "三、收到和处理政府信息公开申请情况" in out
+    assert "（七）总计" in out
+    assert "identity_broken" in out
+    assert "template: 2021" in out
+
+
+def test_show_json(capsys) -> None:
+    assert main(["show", "--json", str(FIXTURES / "qinghe_data_2022_pipe.txt")]) == 0
+    data = json.loads(capsys.readouterr().out)
+    assert data["meta"]["agency"] == "青禾市数据资源局"
+    cell = next(
+        c
+        for c in data["cells"]
+        if (c["table"], c["row"], c["column"]) == ("application_handling", "new_received", "total")
+    )
+    assert cell["value"] == 140
+
+
+def test_show_bad_file_exits_1(tmp_path, capsys) -> None:
+    bad = tmp_path / "x.pdf"
+    bad.write_bytes(b"%PDF-1.5 ...")
+    assert main(["show", str(bad)]) == 1
+    assert "PDF" in capsys.readouterr().err

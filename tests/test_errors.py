@@ -1,0 +1,86 @@
+"""Bad input: a clear ParseError saying what was expected and what was found, nothing else."""
+
+from __future__ import annotations
+
+import io
+import zipfile
+
+import pytest
+
+import zhgov_parse
+from zhgov_parse.errors import BinaryInput, EmptyInput, NoReportContent, UndecodableInput
+
+
+def _docx() -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", "<w:document/>")
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("content", ["", "   \n\t ", b"", b"\n\n", "\x00\x00"])
+def test_empty(content: str | bytes) -> None:
+    with pytest.raises(EmptyInput, match="found empty input"):
+        zhgov_parse.parse(content)
+
+
+@pytest.mark.parametrize(
+    ("content", "kind"),
+    [
+        (b"%PDF-1.7\n%\xe2\xe3\xcf\xd3\n1 0 obj", "PDF"),
+        ("%PDF-1.4 text that was read as str", "PDF"),
+        (_docx(), "ZIP"),
+        (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "legacy Office"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(50), "PNG"),
+        (b"\xff\xd8\xff\xe0" + bytes(50), "JPEG"),
+        (bytes(range(256)) * 4, "binary"),
+    ],
+)
+def test_binary_formats_are_named(content: bytes, kind: str) -> None:
+    with pytest.raises(BinaryInput) as info:
+        zhgov_parse.parse(content)
+    assert kind in str(info.value)
+    assert "convert it to text or HTML first" in str(info.value)
+
+
+def test_text_without_report_parts() -> None:
+    with pytest.raises(NoReportContent, match="expected an annual report") as info:
+        zhgov_parse.parse("404 Not Found\n页面不存在，请返回首页。")
+    assert "found 2 lines of text with none of them" in str(info.value)
+
+
+def test_errors_are_value_errors() -> None:
+    for cls in (EmptyInput, BinaryInput, NoReportContent, UndecodableInput):
+        assert issubclass(cls, zhgov_parse.ParseError)
+        assert issubclass(cls, ValueError)
+
+
+def test_wrong_type_is_a_parse_error() -> None:
+    with pytest.raises(zhgov_parse.ParseError, match="expected str or bytes content, found int"):
+        zhgov_parse.parse(42)  # type: ignore[arg-type]
+
+
+def test_a_path_given_to_parse_is_content_not_a_file(tmp_path, sample_text: str) -> None:
+    path = tmp_path / "r.txt"
+    path.write_text(sample_text, encoding="utf-8")
+    with pytest.raises(NoReportContent):
+        zhgov_parse.parse(str(path))
+    assert zhgov_parse.read(path).meta["year"] == 2022
+    assert zhgov_parse.read(str(path)).meta["year"] == 2022
+
+
+def test_max_bytes(sample_text: str) -> None:
+    with pytest.raises(zhgov_parse.ParseError, match="max_bytes"):
+        zhgov_parse.parse(sample_text.encode(), max_bytes=1000)
+
+
+def test_strict_raises_on_first_warning(sample_text: str) -> None:
+    broken = sample_text.replace("(七)总计 | 82 |", "(七)总计 | 83 |")
+    zhgov_parse.parse(broken)  # lenient: a report with findings
+    with pytest.raises(zhgov_parse.ParseError, match="identity_broken"):
+        zhgov_parse.parse(broken, strict=True)
+
+
+def test_missing_file_is_reported_as_such(tmp_path) -> None:
+    with pytest.raises(FileNotFoundError, match="cannot read report file"):
+        zhgov_parse.read(tmp_path / "nope.txt")

@@ -1,0 +1,189 @@
+"""Mapping rules, each shown on a small change to a clean fixture report."""
+
+from __future__ import annotations
+
+import pandas as pd
+
+import zhgov_parse
+
+
+def _value(report: zhgov_parse.Report, table: str, row: str, column: str) -> object:
+    return report.table(table).loc[row, column]
+
+
+def _codes(report: zhgov_parse.Report) -> set[str]:
+    return set(report.findings["code"])
+
+
+NEW_ROW = "一、本年新收政府信息公开申请数量 | 82 | 23 | 4 | 9 | 14 | 8 | 140 | ||"
+
+
+def test_clean_sample_has_no_warnings(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text)
+    assert set(r.findings["severity"]) <= {"info"}
+    assert _value(r, "application_handling", "new_received", "total") == 140
+
+
+def test_number_split_across_two_cells_is_joined(sample_text: str) -> None:
+    text = sample_text.replace(
+        NEW_ROW, "一、本年新收政府信息公开申请数量 | 8 | 2 | 23 | 4 | 9 | 14 | 8 | 140 | ||"
+    )
+    r = zhgov_parse.parse(text)
+    assert _value(r, "application_handling", "new_received", "natural_person") == 82
+    assert "cell_repaired" in _codes(r)
+
+
+def test_row_that_lost_a_cell_is_na_not_shifted(sample_text: str) -> None:
+    text = sample_text.replace(NEW_ROW, "一、本年新收政府信息公开申请数量 | 82 | 23 | 4 | 14 | 8 | 140 |")
+    r = zhgov_parse.parse(text)
+    assert r.table("application_handling").loc["new_received"].isna().all()
+    f = r.findings.query("code == 'row_length_mismatch'")
+    assert list(f["row"]) == ["new_received"]
+    assert "82 | 23 | 4 | 14 | 8 | 140" in f["found"].iloc[0]
+    assert _value(r, "application_handling", "carried_in", "total") == 15  # the rest intact
+
+
+def test_unlabeled_row_is_placed_by_position_with_a_finding(sample_text: str) -> None:
+    text = sample_text.replace("2.重复申请 | 4 | 1 |", " | 4 | 1 |")
+    r = zhgov_parse.parse(text)
+    assert _value(r, "application_handling", "not_processed.duplicate", "total") == 5
+    f = r.findings.query("code == 'rows_by_position'")
+    assert list(f["row"]) == ["not_processed.duplicate"]
+
+
+def test_two_unlabeled_rows_in_one_free_slot_are_not_guessed(sample_text: str) -> None:
+    text = sample_text.replace("2.重复申请 | 4 | 1 |", " | 4 | 1 |").replace(
+        "\n3.要求提供公开出版物", "\n | 9 | 9 | 0 | 0 | 0 | 0 | 18 |\n3.要求提供公开出版物"
+    )
+    r = zhgov_parse.parse(text)
+    assert r.table("application_handling").loc["not_processed.duplicate"].isna().all()
+    assert "unmapped_values" in _codes(r)
+
+
+def test_header_with_swapped_columns_is_followed(sample_text: str) -> None:
+    text = sample_text.replace("社会公益组织 | 法律服务机构", "法律服务机构 | 社会公益组织")
+    base = zhgov_parse.parse(sample_text).table("application_handling")
+    r = zhgov_parse.parse(text)
+    swapped = r.table("application_handling")
+    pd.testing.assert_series_equal(swapped["nonprofit"], base["legal_services"], check_names=False)
+    assert "columns_reordered" in _codes(r)
+
+
+def test_unreadable_header_falls_back_to_template_order_with_a_finding(sample_text: str) -> None:
+    text = sample_text.replace(
+        "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 |",
+        "数据1 | 数据2 | 数据3 | 数据4 | 数据5 |",
+    )
+    text = text.replace("自然人 | 法人或其他组织 | 总计 |", "类别 | 数据 |")
+    r = zhgov_parse.parse(text)
+    assert _value(r, "application_handling", "new_received", "commercial") == 23
+    assert "columns_by_position" in _codes(r)
+
+
+def test_amount_in_yuan_is_converted_to_wan_yuan(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 125000元 |"))
+    assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
+    f = r.findings.query("code == 'unit_converted'")
+    assert f["found"].tolist() == ["125000元"]
+
+
+def test_non_numeric_cell_is_na_with_finding(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text.replace("行政处罚 | 37 |", "行政处罚 | 见附件 |"))
+    assert pd.isna(_value(r, "active_disclosure", "penalty", "decisions"))
+    cells = r.cells.query("row == 'penalty' and column == 'decisions'")
+    assert cells["raw"].tolist() == ["见附件"]
+    assert "non_numeric" in _codes(r)
+
+
+def test_slash_and_blank_are_na_with_raw_text_kept(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text)
+    rules = r.cells.query("table == 'active_disclosure' and row == 'rules'")
+    assert rules["value"].isna().all()
+    assert rules["raw"].str.strip().tolist() == ["/", "/", "/"]
+    assert (r.findings.code == "missing_value").sum() == 4
+
+
+def test_duplicated_row_keeps_first_and_reports(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text.replace(NEW_ROW, NEW_ROW + "\n" + NEW_ROW.replace("82", "99")))
+    assert _value(r, "application_handling", "new_received", "natural_person") == 82
+    assert "duplicate_row" in _codes(r)
+
+
+def test_missing_table_is_reported(sample_text: str) -> None:
+    start = sample_text.index("四、政府信息公开行政复议")
+    end = sample_text.index("五、存在的主要问题")
+    r = zhgov_parse.parse(sample_text[:start] + sample_text[end:])
+    f = r.findings.query("code == 'missing_table'")
+    assert f["table"].tolist() == ["review_litigation"]
+    assert r.table("review_litigation").isna().all().all()
+
+
+def test_labels_wrapped_over_lines_in_pdf_text() -> None:
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量 5 1 0 0 0 0 6",
+            "（二）部分公开（区分处理的，只计这一情",
+            "形，不计其他情形） 2 0 0 0 0 0 2",
+            "（三）不",
+            "予公开",
+            "1.属于国家秘密 1 0 0 0 0 0 1",
+        ]
+    )
+    r = zhgov_parse.parse(text)
+    t = r.table("application_handling")
+    assert t.loc["partially_granted", "total"] == 2
+    assert t.loc["withheld.state_secret", "total"] == 1
+    assert r.meta["source_format"] == "text"
+
+
+def test_one_cell_per_line() -> None:
+    lines = ["三、收到和处理政府信息公开申请情况", "一、本年新收政府信息公开申请数量 |"]
+    lines += [f"{v} |" for v in (3, 1, 0, 0, 0, 0, 4)] + ["||", "二、上年结转政府信息公开申请数量 |"]
+    lines += [f"{v} |" for v in (1, 0, 0, 0, 0, 0, 1)]
+    t = zhgov_parse.parse("\n".join(lines)).table("application_handling")
+    assert t.loc["new_received"].tolist() == [3, 1, 0, 0, 0, 0, 4]
+    assert t.loc["carried_in", "total"] == 1
+
+
+def test_review_table_as_three_labelled_rows_or_one_row_of_fifteen() -> None:
+    head = "四、政府信息公开行政复议、行政诉讼情况\n"
+    one = head + "行政复议 | 行政诉讼\n" + " | ".join(["1", "0", "0", "1", "2"] * 3)
+    three = (
+        head
+        + "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计\n"
+        + "\n".join(
+            f"{label} | 1 | 0 | 0 | 1 | 2"
+            for label in ("行政复议", "行政诉讼（未经复议直接起诉）", "行政诉讼（复议后起诉）")
+        )
+    )
+    a = zhgov_parse.parse(one).table("review_litigation")
+    b = zhgov_parse.parse(three).table("review_litigation")
+    pd.testing.assert_frame_equal(a, b)
+    assert a.loc["litigation_after_review", "total"] == 2
+
+
+def test_template_2019_from_labels_and_2021_from_year() -> None:
+    r19 = zhgov_parse.parse(
+        "二、主动公开政府信息情况\n"
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量\n"
+        "规章 | 1 | 1 | 5"
+    )
+    assert r19.meta["template"] == "2019"
+    assert r19.table("active_disclosure").loc["rules", "total_published"] == 5
+    r21 = zhgov_parse.parse("2022年政府信息公开工作年度报告\n一、总体情况\n今年我局……")
+    assert r21.meta["template"] == "2021"
+    assert r21.meta["year"] == 2022
+
+
+def test_identity_with_na_is_unassessable_or_certainly_broken(sample_text: str) -> None:
+    na = zhgov_parse.parse(sample_text.replace("(七)总计 | 82 |", "(七)总计 | / |"))
+    f = na.findings.query("code == 'identity_unassessable' and row == 'total' and column == 'natural_person'")
+    assert len(f) == 2
+    broken = zhgov_parse.parse(
+        sample_text.replace("| 6 | 2 | 0 | 2 | 3 | 0 | 13 |", "| 6 | 2 | 0 | 2 | 3 | 0 | / |").replace(
+            "(一)予以公开 | 19 | 5 | 1 | 3 | 1 | 2 | 31", "(一)予以公开 | 19 | 5 | 1 | 3 | 1 | 2 | 331"
+        )
+    )
+    f = broken.findings.query("code == 'identity_broken' and row == 'total' and column == 'total'")
+    assert "exceed" in f["message"].iloc[0]

@@ -1,0 +1,111 @@
+"""The same report as pipe text, Markdown or PDF-style text, in either script and any encoding,
+gives the same cells."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import FIXTURES
+
+import zhgov_parse
+from zhgov_parse.script import _converter
+
+BASE = (FIXTURES / "heyu_ecology_2021_pipe.txt").read_text(encoding="utf-8")  # Traditional, no blanks
+
+
+def _cells(report: zhgov_parse.Report) -> dict[tuple[str, str, str], object]:
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+def _is_table_line(line: str) -> bool:
+    return "|" in line
+
+
+def to_markdown(text: str) -> str:
+    out, in_table = [], False
+    for line in text.split("\n"):
+        if _is_table_line(line):
+            cells = [c.strip() for c in line.rstrip().rstrip("|").split("|")]
+            out.append("| " + " | ".join(cells) + " |")
+            if not in_table:
+                out.append("|" + "---|" * len(cells))
+            in_table = True
+        else:
+            if re.match(r"^[一二三四五六]、", line):
+                line = "## " + line
+            out.append(line)
+            in_table = False
+    return "\n".join(out)
+
+
+def to_spaced(text: str) -> str:
+    """Cells separated by runs of spaces, empty cells gone, as PDF-to-text tools write tables."""
+    out = []
+    for line in text.split("\n"):
+        if _is_table_line(line):
+            line = "   ".join(c.strip() for c in line.split("|") if c.strip())
+        out.append(line)
+    return "\n".join(out)
+
+
+def full_width_digits(text: str) -> str:
+    table = str.maketrans("0123456789", "０１２３４５６７８９")
+    return "\n".join(line.translate(table) if _is_table_line(line) else line for line in text.split("\n"))
+
+
+SIMPLIFIED = _converter("t2s").convert(BASE)
+
+VARIANTS = {
+    "simplified": SIMPLIFIED,
+    "markdown": to_markdown(BASE),
+    "markdown-simplified": to_markdown(SIMPLIFIED),
+    "spaced": to_spaced(BASE),
+    "spaced-simplified": to_spaced(SIMPLIFIED),
+    "full-width-digits": full_width_digits(BASE),
+    "gbk-bytes": SIMPLIFIED.encode("gbk"),
+    "gb18030-traditional-bytes": BASE.encode("gb18030"),
+    "utf-8-bom": b"\xef\xbb\xbf" + BASE.encode("utf-8"),
+    "utf-16": BASE.encode("utf-16"),
+    "crlf": BASE.replace("\n", "\r\n"),
+}
+
+
+def _big5() -> bytes | None:
+    try:
+        return BASE.encode("big5")
+    except UnicodeEncodeError:
+        return None
+
+
+@pytest.fixture(scope="module")
+def base_cells() -> dict[tuple[str, str, str], object]:
+    return _cells(zhgov_parse.parse(BASE))
+
+
+@pytest.mark.parametrize("name", list(VARIANTS))
+def test_same_cells(name: str, base_cells: dict) -> None:
+    report = zhgov_parse.parse(VARIANTS[name])
+    assert _cells(report) == base_cells
+    assert report.meta["year"] == 2021
+    assert report.meta["template"] == "2021"
+
+
+def test_big5_bytes(base_cells: dict) -> None:
+    data = _big5()
+    if data is None:
+        pytest.skip("the fixture uses a character Big5 lacks")
+    report = zhgov_parse.parse(data)
+    assert report.meta["encoding"] == "big5"
+    assert _cells(report) == base_cells
+
+
+def test_encoding_and_script_are_reported() -> None:
+    report = zhgov_parse.parse(VARIANTS["gbk-bytes"])
+    assert report.meta["encoding"] == "gb18030"
+    assert report.meta["script"] == "simplified"
+    assert zhgov_parse.parse(BASE).meta["script"] == "traditional"
+    assert {zhgov_parse.parse(VARIANTS[k]).meta["source_format"] for k in ("markdown", "spaced")} == {
+        "markdown",
+        "text",
+    }
