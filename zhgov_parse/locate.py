@@ -72,7 +72,7 @@ def _anchor(block: Block) -> str | None:
     if len(text) > 80:
         return None
     t = _norm(text)
-    if t.startswith("第二十条"):
+    if t.startswith(("第二十条", "信息内容")):
         return "active_disclosure"
     if "勾稽关系" in t or t.startswith("申请人情况"):
         return "application_handling"

@@ -11,7 +11,7 @@ from .labels import key
 from .script import to_simplified
 
 _TITLE = re.compile(
-    r"^\s*#*\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+    r"^\s*#*\s*(?:标题|標題|title)?\s*[:：]?\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
     r"(?:政府)?(?:信息|政务|政務)公[开開]"
 )
 _AGENCY_END = re.compile(
@@ -57,6 +57,11 @@ def year_and_agency(text: str) -> tuple[int | None, str | None]:
     if years:
         return years.most_common(1)[0][0], None
     return None, None
+
+
+def has_title(text: str) -> bool:
+    """Whether the text's head holds an annual report's title (……年度政府信息公开工作年度报告)."""
+    return _YEAR_IN_TITLE.search(_head(text)) is not None
 
 
 def detect_template(table_texts: Iterable[str], year: int | None) -> str:

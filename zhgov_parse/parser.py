@@ -13,7 +13,7 @@ from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, load
 from .locate import TABLE_PARTS, Located, locate
 from .mapping import Cell, TableResult, records_of
-from .meta import detect_template, year_and_agency
+from .meta import detect_template, has_title, year_and_agency
 from .read_text import read_text
 from .report import Report, Section
 from .script import detect_script
@@ -117,11 +117,10 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}
-    if not found_tables and not parts:
+    if not found_tables and not parts and not has_title(loaded.text):
         raise NoReportContent(
-            "expected an annual report with at least one of its parts (一、总体情况 … "
-            "六、其他需要报告的事项) or tables, found "
-            + (f"{len(doc.blocks)} lines of text with none of them" if doc.blocks else "no text")
+            "expected an annual report with a title, at least one of its parts (一、总体情况 … "
+            "六、其他需要报告的事项) or its tables, found " + _describe(loaded.text, doc)
         )
     if (
         not found_tables
@@ -162,6 +161,13 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         "agency": agency,
     }
     return Report(meta, cells, findings, _sections(located))
+
+
+def _describe(text: str, doc: Document) -> str:
+    head = text.lstrip()[:200]
+    if head.startswith(("{", "[")) and '":' in head:
+        return "JSON data (a structured dump, not the report's text); pass the report's own text or HTML"
+    return f"{len(doc.blocks)} lines of text with none of them" if doc.blocks else "no text"
 
 
 def _old_style(text: str) -> bool:

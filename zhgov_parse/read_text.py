@@ -19,6 +19,33 @@ _RUNON = re.compile(
 )
 
 
+# Part headings run into the surrounding text in page text: split before them.
+_RUNON_HEADING = re.compile(
+    r"[一二三四五六][、.．]\s*(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+    r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请行政复议[^。，]{0,16}?情况"
+    r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|其他需要报告的事项)"
+)
+
+
+def _split_runon(blocks: list[Block]) -> list[Block]:
+    """Cut long page-text paragraphs at the part headings buried in them."""
+    out: list[Block] = []
+    for block in blocks:
+        text = block.cells[0]
+        if block.kind != "paragraph" or len(text) < 200:
+            out.append(block)
+            continue
+        start = 0
+        for m in _RUNON_HEADING.finditer(text):
+            if m.start() > start:
+                out.append(Block("paragraph", (text[start : m.start()].strip(),), block.source))
+            out.append(Block("paragraph", (m.group(0),), block.source))
+            start = m.end()
+        if start < len(text):
+            out.append(Block("paragraph", (text[start:].strip(),), block.source))
+    return [b for b in out if b.cells[0]]
+
+
 def _split_pipe(line: str) -> tuple[str, ...]:
     cells = line.split("|")
     if cells and not cells[0].strip() and line.lstrip().startswith("|"):
@@ -81,6 +108,7 @@ def read_text(text: str) -> Document:
         kind = "pipe"
     elif spaced < 3 and _RUNON.search(text) is not None:
         kind = "runon"
+        blocks = _split_runon(blocks)
     else:
         kind = "text"
     return Document(tuple(blocks), kind)

@@ -1,0 +1,174 @@
+"""Evaluation on real reports (../shared/corpus/real): every file ends as a Report or a ParseError,
+and the numbers checked by hand against each source stay right. Skipped when ../shared is absent.
+
+Each expectation below was read off the source file; a change may add expectations, never drop one.
+"""
+
+from __future__ import annotations
+
+import pytest
+
+import zhgov_parse
+from conftest import SHARED
+
+CORPUS = SHARED / "corpus" / "real"
+pytestmark = pytest.mark.skipif(not CORPUS.exists(), reason="../shared/corpus is absent")
+
+A, R, D = "application_handling", "review_litigation", "active_disclosure"
+
+# file prefix -> {(table, row, column): value}; None means the cell must be NA (never a guess).
+CELLS: dict[str, dict[tuple[str, str, str], float | None]] = {
+    "010": {
+        (A, "new_received", "total"): 713,
+        (A, "carried_in", "total"): 36,
+        (A, "granted", "natural_person"): 290,
+        (A, "other.other", "total"): 143,
+        (A, "total", "total"): 718,
+        (A, "carried_forward", "natural_person"): 31,
+        (R, "review", "upheld"): 27,
+        (R, "review", "total"): 61,
+        (R, "litigation_direct", "total"): 3,
+        (R, "litigation_after_review", "pending"): 1,
+        (D, "licensing", "decisions"): 517645,
+        (D, "fees", "fee_amount"): 4068.208,
+    },
+    "011": {
+        (A, "new_received", "total"): 34,
+        (A, "granted", "total"): 9,
+        (A, "withheld.internal_affairs", "total"): 1,  # unlabeled row, placed by position
+        (A, "unavailable.not_held", "total"): 4,
+        (A, "unavailable.needs_creation", "total"): 6,
+        (A, "total", "total"): 35,
+        (A, "carried_forward", "natural_person"): 1,
+        (A, "carried_forward", "total"): None,  # empty in the source
+        (R, "review", "upheld"): 1,
+        (D, "licensing", "decisions"): 97,
+        (D, "normative_documents", "issued"): 13,
+        (D, "normative_documents", "in_force"): 55,
+    },
+    "012": {
+        (A, "new_received", "total"): 1295,
+        (A, "carried_in", "total"): 189,
+        (A, "partially_granted", "total"): 2,
+        (A, "withheld.third_party_rights", "total"): 0,
+        (A, "withheld.internal_affairs", "legal_services"): 1,
+        (A, "unavailable.not_held", "total"): 513,
+        (A, "other.no_correction", "total"): 43,
+        (A, "other.other", "total"): 276,
+        (A, "total", "total"): 1191,
+        (A, "carried_forward", "total"): 293,
+        (R, "review", "total"): 55,
+        (R, "litigation_direct", "total"): 12,
+        (R, "litigation_after_review", "total"): 22,
+        (D, "rules", "issued"): None,  # the source lost a cell of this row
+    },
+    "015": {
+        (D, "penalty", "decisions"): 3985758,
+        (D, "coercion", "decisions"): 88283,
+        (D, "fees", "fee_amount"): 96171.6,
+        (A, "new_received", "total"): 3119,
+        (A, "partially_granted", "natural_person"): 447,
+        (A, "withheld.state_secret", "total"): 2,
+        (A, "unavailable.not_held", "total"): 769,
+        (A, "total", "total"): None,  # the fragment ends before it
+    },
+    "016": {(D, "normative_documents", "in_force"): 0, (D, "fees", "fee_amount"): 0},
+    "017": {
+        (D, "normative_documents", "issued"): 5,
+        (D, "normative_documents", "in_force"): 25,
+        (A, "new_received", "total"): 66,
+        (A, "partially_granted", "total"): 17,
+        (A, "withheld.internal_affairs", "total"): 1,
+        (A, "withheld.enforcement_files", "total"): None,  # truncated mid-row
+    },
+    "018": {
+        (D, "penalty", "decisions"): 187,
+        (A, "new_received", "total"): 49,
+        (A, "carried_in", "natural_person"): 8,
+        (A, "unavailable.not_held", "total"): 54,
+        (A, "unavailable.needs_creation", "total"): 1,
+    },
+    "019": {
+        (D, "normative_documents", "new_made"): 2,
+        (D, "normative_documents", "total_published"): 19,
+        (D, "licensing", "previous_count"): 8,
+        (D, "licensing", "change"): 5,
+        (D, "other_services", "decisions"): 165,
+        (D, "coercion", "decisions"): None,  # written "-"
+        (D, "fees", "previous_count"): None,
+    },
+    "022": {(D, "rules", "new_made"): None, (D, "rules", "total_published"): None},
+    "023": {(R, "review", "total"): 0, (R, "litigation_after_review", "total"): 0},
+    "024": {(R, "litigation_direct", "upheld"): 0},
+}
+
+# file prefix -> (template, year, source_format, finding codes that must be present)
+META: dict[str, tuple[str, int | None, str, set[str]]] = {
+    "001": ("2019", 2019, "runon", {"runon_tables"}),
+    "003": ("2021", 2021, "runon", {"runon_tables"}),
+    "007": ("2021", 2025, "runon", {"runon_tables"}),
+    "008": ("pre2019", 2018, "text", {"pre2019_template"}),
+    "010": ("2021", 2025, "markdown", {"columns_by_position"}),
+    "011": ("2021", 2024, "markdown", {"rows_by_position", "unmapped_values"}),
+    "012": ("2021", 2025, "markdown", {"row_length_mismatch"}),
+    "015": ("2021", None, "text", {"missing_row"}),
+    "017": ("2021", None, "pipe", {"row_length_mismatch", "missing_table"}),
+    "019": ("2019", 2020, "pipe", {"unmapped_row", "missing_value"}),
+    "020": ("2019", 2020, "text", {"missing_table"}),
+    "022": ("2019", 2019, "text", {"row_length_mismatch", "missing_table"}),
+}
+# Reports whose tables add up in the source: no identity may be reported broken.
+CONSISTENT = ["010", "012", "018"]
+TEXT_FORMS = (".txt", ".md", ".json")
+
+
+def _file(prefix: str):
+    return next(CORPUS.glob(prefix + "_*"))
+
+
+def _parse(prefix: str) -> zhgov_parse.Report:
+    return zhgov_parse.read(_file(prefix))
+
+
+def test_every_file_ends_as_report_or_parse_error() -> None:
+    outcomes = {}
+    for path in sorted(CORPUS.iterdir()):
+        if path.name == "MANIFEST.tsv":
+            continue
+        try:
+            zhgov_parse.read(path)
+            outcomes[path.name] = "report"
+        except zhgov_parse.ParseError as exc:
+            outcomes[path.name] = type(exc).__name__
+    text_reports = [n for n, o in outcomes.items() if n.endswith(TEXT_FORMS) and o != "report"]
+    assert text_reports == ["009_jinhu_2023_peerdump_mojibake.json"]  # a JSON dump, not a report
+
+
+@pytest.mark.parametrize("prefix", sorted(CELLS))
+def test_cells_read_by_hand(prefix: str) -> None:
+    report = _parse(prefix)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    wrong = {k: (v, got.get(k, "absent")) for k, v in CELLS[prefix].items() if got.get(k) != v}
+    assert not wrong
+
+
+@pytest.mark.parametrize("prefix", sorted(META))
+def test_meta_and_findings(prefix: str) -> None:
+    template, year, source_format, codes = META[prefix]
+    report = _parse(prefix)
+    assert (report.meta["template"], report.meta["year"], report.meta["source_format"]) == (
+        template,
+        year,
+        source_format,
+    )
+    assert codes <= set(report.findings["code"])
+
+
+@pytest.mark.parametrize("prefix", CONSISTENT)
+def test_consistent_reports_break_no_identity(prefix: str) -> None:
+    assert "identity_broken" not in set(_parse(prefix).findings["code"])
+
+
+def test_json_dump_error_says_what_it_is() -> None:
+    with pytest.raises(zhgov_parse.ParseError, match="JSON data"):
+        _parse("009")
