@@ -2,9 +2,9 @@ from __future__ import annotations
 
 import json
 
-from conftest import FIXTURES
-
 from zhgov_parse.cli import main
+
+from conftest import FIXTURES
 
 
 def test_show_prints_tables_in_chinese_and_findings(capsys) -> None:

@@ -9,6 +9,7 @@ from __future__ import annotations
 import pytest
 
 import zhgov_parse
+
 from conftest import SHARED
 
 CORPUS = SHARED / "corpus" / "real"

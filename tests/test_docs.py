@@ -2,9 +2,10 @@
 
 from __future__ import annotations
 
-from conftest import ROOT
 from zhgov_parse import schema
 from zhgov_parse.findings import CATALOGUE
+
+from conftest import ROOT
 
 
 def test_every_finding_code_is_documented() -> None:

@@ -3,9 +3,10 @@
 from __future__ import annotations
 
 import pytest
-from goldens import expected_cells, expected_findings, expected_meta, finding_keys, fixture_names, source
 
 import zhgov_parse
+
+from goldens import expected_cells, expected_findings, expected_meta, finding_keys, fixture_names, source
 
 NAMES = fixture_names()
 

@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-from conftest import shared_path
-
 import zhgov_parse
+
+from conftest import shared_path
 
 
 def test_seed_numbers() -> None:

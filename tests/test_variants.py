@@ -6,10 +6,11 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import FIXTURES
 
 import zhgov_parse
 from zhgov_parse.script import _converter
+
+from conftest import FIXTURES
 
 BASE = (FIXTURES / "heyu_ecology_2021_pipe.txt").read_text(encoding="utf-8")  # Traditional, no blanks
 
