@@ -187,3 +187,10 @@ def test_identity_with_na_is_unassessable_or_certainly_broken(sample_text: str) 
     )
     f = broken.findings.query("code == 'identity_broken' and row == 'total' and column == 'total'")
     assert "exceed" in f["message"].iloc[0]
+
+
+def test_typo_in_label_matched_by_similarity_with_finding(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text.replace("4.保护第三方合法权益", "4.保护第三方合法权易"))
+    assert _value(r, "application_handling", "withheld.third_party_rights", "total") == 7
+    f = r.findings.query("code == 'label_fuzzy_match'")
+    assert f["row"].tolist() == ["withheld.third_party_rights"]

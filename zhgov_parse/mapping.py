@@ -237,6 +237,19 @@ def assign(
             findings.append(_unmapped(table, row, "matches no row of the template; its values are not used"))
         else:
             loose.append(i)
+    for row in rows:
+        if row.code is not None and row.match.how == "fuzzy":
+            findings.append(
+                Finding(
+                    "label_fuzzy_match",
+                    f"label '{row.label}' read as {schema.row_label(table, row.code)} by similarity",
+                    table,
+                    row.code,
+                    expected=schema.row_label(table, row.code),
+                    found=row.label,
+                    source=row.source,
+                )
+            )
     bounds = [-1, *anchors, len(rows)]
     for lo, hi in pairwise(bounds):
         gap = [i for i in loose if lo < i < hi]

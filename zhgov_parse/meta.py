@@ -66,13 +66,8 @@ def has_title(text: str) -> bool:
 
 def detect_template(table_texts: Iterable[str], year: int | None) -> str:
     """``"2019"`` or ``"2021"`` from the labels of tables 二 and 三, else from the year."""
-    hits = {"2019": 0, "2021": 0}
-    for text in table_texts:
-        if len(text) > 200:
-            continue
-        k = key(text)
-        for version, words in _SIGNALS.items():
-            hits[version] += sum(1 for w in words if w in k)
+    keys = "\n".join(key(text) for text in table_texts if text and len(text) <= 200)
+    hits = {version: sum(keys.count(w) for w in words) for version, words in _SIGNALS.items()}
     if hits["2021"] > hits["2019"]:
         return "2021"
     if hits["2019"] > hits["2021"]:

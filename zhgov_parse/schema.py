@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import csv
 from dataclasses import dataclass
+from functools import cache
 from importlib import resources
 
 TABLES = ("active_disclosure", "application_handling", "review_litigation")
@@ -60,16 +61,18 @@ def _applies(spec_template: str, template: str) -> bool:
     return spec_template == "both" or spec_template == template
 
 
-def rows(table: str, template: str) -> list[tuple[str, str]]:
+@cache
+def rows(table: str, template: str) -> tuple[tuple[str, str], ...]:
     """(code, Chinese label) of a table's rows for a template version, in template order."""
     out: dict[str, str] = {}
     for c in CELLS:
         if c.table == table and _applies(c.template, template) and c.row != "*":
             out.setdefault(c.row, c.row_label)
-    return list(out.items())
+    return tuple(out.items())
 
 
-def columns(table: str, template: str, row: str | None = None) -> list[tuple[str, str]]:
+@cache
+def columns(table: str, template: str, row: str | None = None) -> tuple[tuple[str, str], ...]:
     """(code, Chinese label) of a table's columns (of one row, for active_disclosure)."""
     out: dict[str, str] = {}
     for c in CELLS:
@@ -78,22 +81,25 @@ def columns(table: str, template: str, row: str | None = None) -> list[tuple[str
         if row is not None and c.row not in ("*", row):
             continue
         out.setdefault(c.column, c.column_label)
-    return list(out.items())
+    return tuple(out.items())
 
 
-def cell_codes(table: str, template: str) -> list[tuple[str, str]]:
+@cache
+def cell_codes(table: str, template: str) -> tuple[tuple[str, str], ...]:
     """Every (row, column) of a table for a template version, in template order."""
     if table == "active_disclosure":
-        return [(r, c) for r, _ in rows(table, template) for c, _ in columns(table, template, r)]
-    return [(r, c) for r, _ in rows(table, template) for c, _ in columns(table, template)]
+        return tuple((r, c) for r, _ in rows(table, template) for c, _ in columns(table, template, r))
+    return tuple((r, c) for r, _ in rows(table, template) for c, _ in columns(table, template))
 
 
+@cache
 def row_label(table: str, row: str, template: str | None = None) -> str:
     """The template's Chinese label of a row (of the given template version where they differ)."""
     labels = {c.template: c.row_label for c in CELLS if c.table == table and c.row == row}
     return labels.get(template or "", labels.get("both", next(iter(labels.values()), row)))
 
 
+@cache
 def column_label(table: str, column: str, template: str | None = None) -> str:
     """The template's Chinese label of a column (of the given template version where they differ)."""
     labels = {c.template: c.column_label for c in CELLS if c.table == table and c.column == column}

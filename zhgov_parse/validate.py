@@ -43,13 +43,13 @@ def check_equation(
     what: str,
 ) -> Finding | None:
     """Check ``sum(left) == sum(right)``; NA terms make it unassessable unless already broken."""
-    l_known = all(t is not None for t in left)
-    r_known = all(t is not None for t in right)
+    l_known = None not in left
+    r_known = None not in right
     ls, rs = _sum(left), _sum(right)
+    if l_known and r_known and abs(ls - rs) < 1e-6:
+        return None  # the usual case: nothing to format
     shown = f"{_side(left, ls, l_known)} vs {_side(right, rs, r_known)}"
     if l_known and r_known:
-        if abs(ls - rs) < 1e-6:
-            return None
         return Finding(
             "identity_broken", f"{what}: {shown}", table, row, column, expected=_num(ls), found=_num(rs)
         )
