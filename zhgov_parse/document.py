@@ -4,6 +4,8 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+from .findings import Finding
+
 
 @dataclass(frozen=True, slots=True)
 class Block:
@@ -19,7 +21,7 @@ class Block:
     cells: tuple[str, ...]
     source: str
     level: int = 0
-    copies: tuple[bool, ...] | None = None
+    copies: tuple[int, ...] | None = None
 
     @property
     def text(self) -> str:
@@ -35,3 +37,9 @@ class Document:
 
     blocks: tuple[Block, ...]
     source_format: str  # html | pipe | markdown | text | runon
+    findings: tuple[Finding, ...] = ()
+
+    @property
+    def text(self) -> str:
+        """The document's text, a block a line (what metadata is read from)."""
+        return "\n".join(b.text for b in self.blocks)

@@ -26,6 +26,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "pre2019_template": ("warning", "an old (pre-2019) report: its tables are not in the schema"),
     "runon_tables": ("warning", "table cells run together without separators: not extracted"),
     "encoding_repaired": ("warning", "mojibake (UTF-8 read as GBK) was detected and repaired"),
+    "html_fallback": ("info", "lxml could not read the page; it was repaired with BeautifulSoup first"),
+    "span_clamped": ("warning", "a rowspan or colspan beyond any real table was clamped"),
+    "spans_disagree": ("info", "a row's cell spans differ from its header's: values taken in cell order"),
+    "charset_mismatch": ("warning", "the page declares one encoding but its bytes are in another"),
     "decoded_by_detection": ("info", "bytes had no BOM and were not UTF-8; encoding was detected"),
 }
 

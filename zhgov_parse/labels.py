@@ -109,7 +109,8 @@ class Matcher:
         for alias, code in self.exact.items():
             if k == alias and not spans:
                 spans.append((0, len(k), code))
-        return [code for _, _, code in sorted(spans)]
+        codes = [code for _, _, code in sorted(spans)]
+        return [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c]  # a header cell repeated
 
     def _lookup(self, k: str) -> Match:
         if not k:

@@ -75,8 +75,28 @@ def _score(text: str) -> int:
     return sum(1 for ch in text[:4000] if ch in _COMMON)
 
 
-def decode(data: bytes) -> tuple[str, str, list[Finding]]:
-    """Decode bytes: BOM, then UTF-8, then the better of GB18030 and Big5."""
+_CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
+#: Declared charsets read as the superset that real pages need (GB2312/GBK pages hold GBK characters).
+_SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
+             "cp936": "gb18030", "big5": "big5hkscs", "big5-hkscs": "big5hkscs", "utf8": "utf-8"}  # fmt: skip
+
+
+def declared_charset(data: bytes) -> str | None:
+    """The charset a page declares in its first bytes (``<meta charset>`` or ``http-equiv``)."""
+    m = _CHARSET.search(data[:4096])
+    if m is None:
+        return None
+    name = m.group(1).decode("ascii", "replace").lower()
+    name = _SUPERSET.get(name, name)
+    try:
+        return codecs.lookup(name).name
+    except LookupError:
+        return None
+
+
+def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[Finding]]:
+    """Decode bytes: BOM, then UTF-8 (checked against a page's declaration), then the
+    declared charset, then the better of GB18030 and Big5."""
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
@@ -84,9 +104,27 @@ def decode(data: bytes) -> tuple[str, str, list[Finding]]:
             except UnicodeDecodeError:
                 break
     try:
-        return data.decode("utf-8"), "utf-8", []
+        text = data.decode("utf-8")
     except UnicodeDecodeError:
         pass
+    else:
+        notes = []
+        if declared not in (None, "utf-8") and not data.isascii():
+            notes.append(
+                Finding(
+                    "charset_mismatch",
+                    f"the page declares {declared} but its bytes are valid UTF-8 (which text in "
+                    f"{declared} almost never is): decoded as UTF-8",
+                    expected=declared,
+                    found="utf-8",
+                )
+            )
+        return text, "utf-8", notes
+    if declared not in (None, "utf-8"):
+        try:
+            return data.decode(declared), declared, []  # type: ignore[arg-type]
+        except (UnicodeDecodeError, LookupError):
+            pass
     candidates = []
     for name in ("gb18030", "big5"):
         try:
@@ -140,8 +178,8 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         kind = sniff_binary(data[:8192])
         if kind is not None:
             raise BinaryInput(kind)
-        text, encoding, findings = decode(data)
         is_html = _HTML.search(data[:65536]) is not None
+        text, encoding, findings = decode(data, declared_charset(data) if is_html else None)
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")

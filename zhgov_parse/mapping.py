@@ -41,6 +41,11 @@ class Record:
     labels: list[str]
     values: list[str]
     source: str
+    positions: list[int] | None = None  # grid column of each label and value cell (HTML)
+
+    @property
+    def value_positions(self) -> list[int] | None:
+        return self.positions[len(self.labels) :] if self.positions is not None else None
 
     @property
     def text(self) -> str:
@@ -72,19 +77,25 @@ def to_record(block: Block) -> Record | None:
     if block.kind != "row":
         text = block.cells[0].strip()
         return Record([text], [], block.source) if text else None
-    cells = list(block.cells)
+    kept = list(enumerate(block.cells))
     if block.copies is not None:
-        # A value repeated by a colspan is one value, not several: keep the spanning cell only.
-        cells = [c for c, copy in zip(cells, block.copies, strict=True) if not copy or not is_value_text(c)]
+        # A spanning cell is one cell: drop its colspan copies, and rowspan copies of values
+        # (a label copied down by a rowspan stays: it is the group the row belongs to).
+        kept = [
+            (i, c)
+            for (i, c), copy in zip(kept, block.copies, strict=True)
+            if copy == 0 or (copy == 2 and not is_value_text(c))
+        ]
     last_label = -1
-    for i, cell in enumerate(cells):
+    for n, (_, cell) in enumerate(kept):
         if cell and not is_value_text(cell):
-            last_label = i
-    labels = [c for c in cells[: last_label + 1] if c]
-    values = cells[last_label + 1 :]
-    if not labels and not any(values):
+            last_label = n
+    labels = [(i, c) for i, c in kept[: last_label + 1] if c]
+    values = kept[last_label + 1 :]
+    if not labels and not any(c for _, c in values):
         return None
-    return Record(labels, values, block.source)
+    positions = [i for i, _ in labels + values] if block.copies is not None else None
+    return Record([c for _, c in labels], [c for _, c in values], block.source, positions)
 
 
 def is_prose(rec: Record) -> bool:
@@ -192,7 +203,7 @@ def _text_in_value_cells(rec: Record, rows_of: Matcher) -> Record:
     if cut == len(rec.labels) or not rows_of(rec.labels[cut - 1]).code:
         return rec
     moved = rec.labels[cut:]
-    return Record(rec.labels[:cut], [*moved, *rec.values], rec.source)
+    return Record(rec.labels[:cut], [*moved, *rec.values], rec.source, rec.positions)
 
 
 def assign(

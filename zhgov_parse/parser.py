@@ -83,8 +83,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     loaded = load(content, max_bytes=max_bytes)
     doc = _read_document(loaded.text, loaded.is_html)
     located = locate(doc.blocks)
-    findings: list[Finding] = list(loaded.findings)
-    year, agency = year_and_agency(loaded.text)
+    findings: list[Finding] = [*loaded.findings, *doc.findings]
+    plain = doc.text if loaded.is_html else loaded.text
+    year, agency = year_and_agency(plain)
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
     for loc in located:
         if loc.table is not None and not loc.is_part_heading:
@@ -117,10 +118,10 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}
-    if not found_tables and not parts and not has_title(loaded.text):
+    if not found_tables and not parts and not has_title(plain):
         raise NoReportContent(
             "expected an annual report with a title, at least one of its parts (一、总体情况 … "
-            "六、其他需要报告的事项) or its tables, found " + _describe(loaded.text, doc)
+            "六、其他需要报告的事项) or its tables, found " + _describe(plain, doc)
         )
     if (
         not found_tables
@@ -154,7 +155,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     findings.extend(check(cells, template))
     meta = {
         "template": template,
-        "script": detect_script(loaded.text),
+        "script": detect_script(plain),
         "year": year,
         "source_format": doc.source_format,
         "encoding": loaded.encoding,

@@ -6,7 +6,7 @@ from collections.abc import Sequence
 
 from . import schema
 from .findings import Finding
-from .labels import Match, key, matcher
+from .labels import Match, Matcher, key, matcher
 from .mapping import (
     Record,
     Row,
@@ -150,6 +150,13 @@ def application_handling(records: list[Record], template: str) -> TableResult:
 # 四、政府信息公开行政复议、行政诉讼情况
 
 
+def _column_positions(rec: Record, columns_of: Matcher) -> list[int] | None:
+    """Grid columns of the header cells that name a column (HTML rows only)."""
+    if rec.positions is None:
+        return None
+    return [p for p, cell in zip(rec.positions, rec.labels, strict=False) if columns_of(cell).codes]
+
+
 def _is_review_header(text: str) -> bool:
     k = key(text)
     if "行政复议" in k and "行政诉讼" in k:
@@ -227,6 +234,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     # Split into the small tables: each starts at 第二十条… or at a header naming its columns.
     segments: list[tuple[list[str] | None, list[Record]]] = [(None, [])]
     header_open = False
+    header_at: list[int] | None = None
     for rec in records:
         text = rec.text
         has_values = any(v.strip() for v in rec.values)
@@ -234,15 +242,31 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
             if key(text).startswith("第二十条"):
                 segments.append((None, []))
                 header_open = False
+                header_at = None
                 continue
             found = columns_of.scan(text)
             if found and not rows_of(rec.labels[-1]).codes:
                 head = segments[-1][0] if header_open and not segments[-1][1] else None
                 segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
                 header_open = True
+                header_at = _column_positions(rec, columns_of)
                 continue
         header_open = False
         segments[-1][1].append(rec)
+        if has_values and header_at and rec.value_positions is not None:
+            at = [p for p, v in zip(rec.value_positions, rec.values, strict=True) if v.strip()]
+            if at and at != header_at[: len(at)]:
+                out.findings.append(
+                    Finding(
+                        "spans_disagree",
+                        f"row '{text}': its value cells start at grid columns {at}, the header's at "
+                        f"{header_at}; values were taken in the order of the cells",
+                        ACTIVE,
+                        rows_of(rec.labels[-1]).code if rec.labels else None,
+                        found=" | ".join(rec.values),
+                        source=rec.source,
+                    )
+                )
     rows: list[tuple[Row, list[str] | None]] = []
     for head, recs in segments:
 

@@ -1,0 +1,262 @@
+"""HTML reader: a report page (whole or just its article) → Document, the same form text gives.
+
+lxml builds the tree (no network, no entities fetched, no DTD); the report's container is the
+lowest element holding its tables and part headings, so menus, breadcrumbs and footers around
+it fall away.  Tables become rows with rowspan/colspan expanded, every spanned copy marked; the
+rest becomes headings and paragraphs in document order.  BeautifulSoup is used only when lxml
+cannot make a usable tree of the page.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterator
+
+from lxml import etree, html
+
+from .document import Block, Document
+from .errors import ParseError
+from .findings import Finding
+from .locate import part_of
+
+MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
+MAX_ROWSPAN = 512
+
+_DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select",
+         "button", "input", "textarea", "nav", "footer", "head", "title", "meta", "link")  # fmt: skip
+_BLOCK = frozenset(
+    "p div section article main aside header li ul ol dl dt dd blockquote pre center table tr td th "
+    "caption thead tbody tfoot form fieldset address figure figcaption hr body html".split()
+)
+_HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+_CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])")
+_CHROME = re.compile(
+    r"版权所有|ICP备|ICP證|网站标识码|網站標識碼|公网安备|当前位置|當前位置|您现在的位置|分享到|打印本页|"
+    r"关闭窗口|關閉窗口|【字体|字号：|扫一扫|收藏本页|返回顶部|上一篇|下一篇"
+)
+_DIGITS = re.compile(r"\d+")
+
+
+class LinkOnlyPage(ParseError):
+    """A page whose content is only a link to (or an embed of) a PDF or Office file."""
+
+    code = "link_only"
+
+
+class JavaScriptShell(ParseError):
+    """A page whose report text is loaded by scripts in the browser: nothing in the HTML itself."""
+
+    code = "javascript_shell"
+
+
+def clean_text(text: str) -> str:
+    """Collapse whitespace (incl. &nbsp;, ideographic and zero-width spaces); none between CJK."""
+    text = _SPACES.sub(" ", text).strip()
+    return _CJK_GAP.sub("", text) if " " in text else text
+
+
+def _span(value: str | None, limit: int) -> tuple[int, bool]:
+    """A span attribute as an int in 1..limit (tolerating ``\\"2\\"`` and junk); clamped?"""
+    if not value:
+        return 1, False
+    m = _DIGITS.search(value)
+    n = int(m.group()) if m else 1
+    if n > limit:
+        return limit, True
+    return max(n, 1), False
+
+
+def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
+    parser = html.HTMLParser(
+        remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+    )
+    try:
+        root = html.document_fromstring(text, parser=parser)
+        if root is not None and (root.text_content() or "").strip():
+            return root
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError):
+        pass
+    from bs4 import BeautifulSoup
+
+    repaired = str(BeautifulSoup(text, "html.parser"))
+    findings.append(
+        Finding(
+            "html_fallback",
+            "lxml could not build a usable tree of this page; it was repaired with "
+            "BeautifulSoup's html.parser first",
+        )
+    )
+    try:
+        return html.document_fromstring(repaired or "<p></p>", parser=parser)
+    except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
+        raise ParseError(f"expected an HTML page, found markup that no parser can read ({exc})") from exc
+
+
+def _leaf_tables(root: etree._Element) -> list[etree._Element]:
+    """Tables holding no other table (layout tables around them are read as text)."""
+    tables = list(root.iter("table"))
+    outer = set()
+    for t in tables:
+        parent = next(t.iterancestors("table"), None)
+        if parent is not None:
+            outer.add(parent)
+    return [t for t in tables if t not in outer]
+
+
+def _main_container(root: etree._Element, tables: list[etree._Element]) -> etree._Element:
+    """The lowest element that holds every leaf table and every part heading of the report."""
+    anchors = list(tables)
+    for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "td"):
+        own = clean_text("".join(el.itertext()))
+        if 4 <= len(own) <= 40 and part_of(own) is not None:
+            anchors.append(el)
+    if not anchors:
+        body = root.find("body")
+        return body if body is not None else root
+    common = list(reversed(list(anchors[0].iterancestors())))
+    common.append(anchors[0])
+    for el in anchors[1:]:
+        chain = set(el.iterancestors())
+        chain.add(el)
+        while common and common[-1] not in chain:
+            common.pop()
+    if not common:
+        return root
+    top = common[-1]
+    if top.tag in ("p", "span", "strong", "b", "td", "tr", "tbody", "table") and top.getparent() is not None:
+        top = top.getparent()
+    return top
+
+
+def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterator[Block]:
+    """Rows of a leaf table with spans expanded; ``copies`` marks cells a span filled."""
+    carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
+    for r, tr in enumerate(table.iter("tr")):
+        cells: list[str] = []
+        copies: list[int] = []  # 0: the cell's own text, 1: colspan copy, 2: rowspan copy
+        col = 0
+
+        def fill_carried() -> None:
+            nonlocal col
+            while col in carried:
+                left, text = carried[col]
+                cells.append(text)
+                copies.append(2)
+                if left <= 1:
+                    del carried[col]
+                else:
+                    carried[col] = (left - 1, text)
+                col += 1
+
+        for td in tr:
+            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+                continue
+            fill_carried()
+            text = clean_text("".join(td.itertext()))
+            colspan, c_clamped = _span(td.get("colspan"), MAX_COLSPAN)
+            rowspan, r_clamped = _span(td.get("rowspan"), MAX_ROWSPAN)
+            if c_clamped or r_clamped:
+                findings.append(
+                    Finding(
+                        "span_clamped",
+                        f"a cell spans {td.get('colspan') or 1} columns × {td.get('rowspan') or 1} rows; "
+                        f"clamped to at most {MAX_COLSPAN} × {MAX_ROWSPAN}",
+                        source=f"{where} row {r + 1}",
+                    )
+                )
+            for k in range(colspan):
+                cells.append(text)
+                copies.append(1 if k else 0)
+                if rowspan > 1:
+                    carried[col] = (rowspan - 1, text)
+                col += 1
+        fill_carried()
+        if any(cells):
+            yield Block("row", tuple(cells), f"{where} row {r + 1}", copies=tuple(copies))
+
+
+def _walk(main: etree._Element, tables: set[etree._Element], findings: list[Finding]) -> list[Block]:
+    blocks: list[Block] = []
+    buffer: list[str] = []
+    heading_level = 0
+    n_table = 0
+
+    def flush() -> None:
+        nonlocal heading_level
+        text = clean_text("".join(buffer))
+        buffer.clear()
+        if text and not (len(text) < 80 and _CHROME.search(text)):
+            kind = "heading" if heading_level else "paragraph"
+            blocks.append(Block(kind, (text,), f"paragraph {len(blocks) + 1}", level=heading_level))
+        heading_level = 0
+
+    walker = etree.iterwalk(main, events=("start", "end"))
+    for event, el in walker:
+        tag = el.tag if isinstance(el.tag, str) else ""
+        if event == "start":
+            if el in tables:
+                flush()
+                n_table += 1
+                blocks.extend(_rows(el, findings, f"table {n_table}"))
+                walker.skip_subtree()
+                continue
+            if tag in _BLOCK or tag in _HEADINGS or tag == "br":
+                flush()
+            if tag in _HEADINGS:
+                heading_level = _HEADINGS[tag]
+            if el.text and tag != "br":
+                buffer.append(el.text)
+        else:
+            if tag in _BLOCK or tag in _HEADINGS:
+                flush()
+            if el is not main and el.tail:
+                buffer.append(el.tail)
+    flush()
+    return blocks
+
+
+def read_html(text: str) -> Document:
+    """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
+    findings: list[Finding] = []
+    root = _parse_tree(text, findings)
+    scripts = sum(1 for _ in root.iter("script"))
+    links = [
+        el.get("href") or el.get("src") or el.get("data") or ""
+        for el in root.iter("a", "iframe", "embed", "object")
+    ]
+    title_el = root.find(".//title")
+    title = clean_text(title_el.text_content()) if title_el is not None else ""
+    for el in list(root.iter(*_DROP)):
+        if el.getparent() is not None:
+            el.drop_tree()
+    tables = _leaf_tables(root)
+    main = _main_container(root, tables)
+    blocks = _walk(main, set(tables), findings)
+    if not tables:
+        _refuse_empty_shell(blocks, scripts, links)
+    if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
+        blocks.insert(0, Block("heading", (title,), "title", level=1))
+    return Document(tuple(blocks), "html", tuple(findings))
+
+
+_DOCUMENT_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd)(?:$|[?#])", re.I)
+
+
+def _refuse_empty_shell(blocks: list[Block], scripts: int, links: list[str]) -> None:
+    chars = sum(len(b.text) for b in blocks)
+    if chars >= 150:
+        return
+    docs = [link for link in links if _DOCUMENT_LINK.search(link)]
+    if docs:
+        raise LinkOnlyPage(
+            f"expected a report page with its text, found a page that only links to {docs[0]!r}; "
+            "download that file and convert it to text or HTML first"
+        )
+    if scripts:
+        raise JavaScriptShell(
+            f"expected a report page with its text, found a page with {chars} characters of text and "
+            f"{scripts} scripts that load the content in a browser; save the page after it has "
+            "rendered, or fetch the data the scripts load"
+        )
