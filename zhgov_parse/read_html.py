@@ -25,8 +25,40 @@ MAX_ROWSPAN = 512
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select",
          "button", "input", "textarea", "nav", "footer", "head", "title", "meta", "link")  # fmt: skip
 _BLOCK = frozenset(
-    "p div section article main aside header li ul ol dl dt dd blockquote pre center table tr td th "
-    "caption thead tbody tfoot form fieldset address figure figcaption hr body html".split()
+    [
+        "p",
+        "div",
+        "section",
+        "article",
+        "main",
+        "aside",
+        "header",
+        "li",
+        "ul",
+        "ol",
+        "dl",
+        "dt",
+        "dd",
+        "blockquote",
+        "pre",
+        "center",
+        "table",
+        "tr",
+        "td",
+        "th",
+        "caption",
+        "thead",
+        "tbody",
+        "tfoot",
+        "form",
+        "fieldset",
+        "address",
+        "figure",
+        "figcaption",
+        "hr",
+        "body",
+        "html",
+    ]
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
@@ -130,6 +162,20 @@ def _main_container(root: etree._Element, tables: list[etree._Element]) -> etree
     return top
 
 
+def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str], copies: list[int]) -> int:
+    """Put the cells that rowspans from rows above carry into this row at ``col``; next column."""
+    while col in carried:
+        left, text = carried[col]
+        cells.append(text)
+        copies.append(2)
+        if left <= 1:
+            del carried[col]
+        else:
+            carried[col] = (left - 1, text)
+        col += 1
+    return col
+
+
 def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterator[Block]:
     """Rows of a leaf table with spans expanded; ``copies`` marks cells a span filled."""
     carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
@@ -137,23 +183,10 @@ def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterato
         cells: list[str] = []
         copies: list[int] = []  # 0: the cell's own text, 1: colspan copy, 2: rowspan copy
         col = 0
-
-        def fill_carried() -> None:
-            nonlocal col
-            while col in carried:
-                left, text = carried[col]
-                cells.append(text)
-                copies.append(2)
-                if left <= 1:
-                    del carried[col]
-                else:
-                    carried[col] = (left - 1, text)
-                col += 1
-
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
-            fill_carried()
+            col = _fill_carried(carried, col, cells, copies)
             text = clean_text("".join(td.itertext()))
             colspan, c_clamped = _span(td.get("colspan"), MAX_COLSPAN)
             rowspan, r_clamped = _span(td.get("rowspan"), MAX_ROWSPAN)
@@ -172,7 +205,7 @@ def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterato
                 if rowspan > 1:
                     carried[col] = (rowspan - 1, text)
                 col += 1
-        fill_carried()
+        _fill_carried(carried, col, cells, copies)
         if any(cells):
             yield Block("row", tuple(cells), f"{where} row {r + 1}", copies=tuple(copies))
 
