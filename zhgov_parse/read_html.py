@@ -102,10 +102,16 @@ def _span(value: str | None, limit: int) -> tuple[int, bool]:
 
 def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
     parser = html.HTMLParser(
-        remove_comments=True, remove_pis=True, no_network=True, recover=True, default_doctype=False
+        remove_comments=True,
+        remove_pis=True,
+        no_network=True,
+        recover=True,
+        default_doctype=False,
+        encoding="utf-8",
     )
     try:
-        root = html.document_fromstring(text, parser=parser)
+        # From UTF-8 bytes, so that an <?xml … encoding=…?> declaration is not an error.
+        root = html.document_fromstring(text.encode("utf-8"), parser=parser)
         if root is not None and (root.text_content() or "").strip():
             return root
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
@@ -121,7 +127,7 @@ def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
         )
     )
     try:
-        return html.document_fromstring(repaired or "<p></p>", parser=parser)
+        return html.document_fromstring((repaired or "<p></p>").encode("utf-8"), parser=parser)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"expected an HTML page, found markup that no parser can read ({exc})") from exc
 

@@ -1,0 +1,176 @@
+"""HTML pages: spans, encodings, page chrome, refusals — each on a small page."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhgov_parse
+from zhgov_parse.read_html import JavaScriptShell, LinkOnlyPage, clean_text
+
+ACTIVE_2019 = """
+<table>
+<tr><td colspan="5">第二十条第（五）项</td></tr>
+<tr><td>信息内容</td><td>上一年项目数量</td><td colspan="2">本年增/减</td><td>处理决定数量</td></tr>
+<tr><td>行政许可</td><td colspan="2">12</td><td>-2</td><td>340</td></tr>
+<tr><td>其他对外管理服务事项</td><td>5</td><td colspan="2">+1</td><td>66</td></tr>
+</table>
+"""
+
+
+def page(body: str, head: str = "") -> str:
+    return f"<html><head>{head}</head><body>{body}</body></html>"
+
+
+def test_value_spans_that_disagree_with_the_header_are_read_in_cell_order() -> None:
+    r = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019))
+    t = r.table("active_disclosure")
+    assert r.meta["template"] == "2019"
+    assert t.loc["licensing"].dropna().tolist() == [12, -2, 340]
+    assert t.loc["other_services"].dropna().tolist() == [5, 1, 66]
+    f = r.findings.query("code == 'spans_disagree'")
+    assert f["row"].tolist() == ["licensing"]
+
+
+def test_labels_broken_by_br_p_and_spans_read_whole() -> None:
+    body = (
+        """<p>四、政府信息公开行政复议、行政诉讼情况</p><table>
+    <tr><td colspan="5">行政复议</td><td colspan="10">行政诉讼</td></tr>
+    <tr><td rowspan="2">结果<br>维持</td><td rowspan="2"><p>结果</p><p>纠正</p></td>
+        <td rowspan="2"><span>其他</span><span>结果</span></td><td rowspan="2">尚未&nbsp;审结</td>
+        <td rowspan="2">总计</td><td colspan="5">未经复议直接起诉</td><td colspan="5">复议后起诉</td></tr>
+    <tr>"""
+        + "".join(f"<td>{h}</td>" for h in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2)
+        + """</tr>
+    <tr>"""
+        + "".join(f"<td>{v}</td>" for v in [1, 0, 0, 1, 2, 0, 1, 0, 0, 1, 3, 0, 0, 0, 3])
+        + "</tr></table>"
+    )
+    r = zhgov_parse.parse(page(body))
+    t = r.table("review_litigation")
+    assert t.loc["review"].tolist() == [1, 0, 0, 1, 2]
+    assert t.loc["litigation_after_review"].tolist() == [3, 0, 0, 0, 3]
+    assert not set(r.findings["code"]) - {"missing_table", "template_unknown"}
+
+
+def test_gbk_page_with_charset_meta() -> None:
+    html = page(
+        "<p>二、主动公开政府信息情况</p>" + ACTIVE_2019,
+        '<meta http-equiv="Content-Type" content="text/html; charset=gb2312">',
+    )
+    r = zhgov_parse.parse(html.encode("gb18030"))
+    assert r.meta["encoding"] == "gb18030"
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+
+
+def test_wrong_declaration_is_corrected_with_a_finding() -> None:
+    html = page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019, '<meta charset="gbk">')
+    r = zhgov_parse.parse(html.encode("utf-8"))
+    assert r.meta["encoding"] == "utf-8"
+    assert "charset_mismatch" in set(r.findings["code"])
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+
+
+def test_site_chrome_is_left_out_of_the_narrative() -> None:
+    body = (
+        """
+    <nav><a href="/">首页</a><a href="/zwgk">政务公开</a></nav>
+    <div class="crumb">当前位置：首页 > 政务公开 > 年报</div>
+    <div class="side"><ul><li>通知公告</li><li>人事任免</li><li>政策解读</li></ul></div>
+    <div class="article"><h1>青禾市测试局2023年政府信息公开工作年度报告</h1>
+      <p>一、总体情况</p><p>2023年，我局认真落实条例要求。</p>
+      <p>二、主动公开政府信息情况</p>"""
+        + ACTIVE_2019.replace(
+            '行政许可</td><td colspan="2">12</td><td>', '行政许可</td><td>12</td><td colspan="2">'
+        )
+        + """
+      <p>六、其他需要报告的事项</p><p>无。</p></div>
+    <div class="share">分享到：微信 微博</div>
+    <script>var x = "一、总体情况";</script><style>p{color:red}</style>
+    <footer>版权所有：青禾市测试局 京ICP备12345678号 网站标识码1234567890</footer>"""
+    )
+    r = zhgov_parse.parse(page(body, "<title>青禾市测试局2023年政府信息公开工作年度报告</title>"))
+    text = "\n".join(r.sections["text"])
+    for chrome in ("首页", "当前位置", "通知公告", "分享到", "版权所有", "ICP", "color:red", "var x"):
+        assert chrome not in text
+    assert r.meta["year"] == 2023
+    assert r.meta["agency"] == "青禾市测试局"
+    assert list(r.sections["section"].drop_duplicates()) == [
+        "preamble",
+        "overview",
+        "active_disclosure",
+        "other_matters",
+    ]
+
+
+def test_layout_table_around_the_report_tables() -> None:
+    body = "<table><tr><td><p>二、主动公开政府信息情况</p>" + ACTIVE_2019 + "</td></tr></table>"
+    r = zhgov_parse.parse(page(body))
+    assert r.table("active_disclosure").loc["other_services", "decisions"] == 66
+
+
+def test_huge_spans_are_clamped() -> None:
+    body = (
+        "<p>二、主动公开政府信息情况</p>"
+        '<table><tr><td colspan="1000000" rowspan="1000000">第二十条第（一）项</td></tr></table>'
+    )
+    r = zhgov_parse.parse(page(body))
+    assert "span_clamped" in set(r.findings["code"])
+
+
+def test_page_linking_only_to_a_pdf() -> None:
+    body = (
+        '<div class="nav">首页</div>'
+        '<p>附件：<a href="/upload/2023年报.pdf">2023年政府信息公开工作年度报告.pdf</a></p>'
+    )
+    with pytest.raises(LinkOnlyPage, match=r"only links to '/upload/2023年报.pdf'"):
+        zhgov_parse.parse(page(body))
+
+
+def test_javascript_shell() -> None:
+    body = '<div id="app"></div><script src="/static/app.js"></script><script>load()</script>'
+    with pytest.raises(JavaScriptShell, match="2 scripts"):
+        zhgov_parse.parse(page(body))
+
+
+def test_xhtml_with_an_encoding_declaration() -> None:
+    xhtml = '<?xml version="1.0" encoding="utf-8"?>\n' + page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019)
+    r = zhgov_parse.parse(xhtml)
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+
+
+def test_beautifulsoup_repairs_what_lxml_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
+    from lxml import etree, html
+
+    real = html.document_fromstring
+    calls = []
+
+    def failing_once(*args, **kwargs):
+        calls.append(1)
+        if len(calls) == 1:
+            raise etree.ParserError("Document is empty")
+        return real(*args, **kwargs)
+
+    monkeypatch.setattr(html, "document_fromstring", failing_once)
+    r = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019))
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+    assert "html_fallback" in set(r.findings["code"])
+
+
+def test_escaped_attribute_quotes_from_a_javascript_string() -> None:
+    escaped = ACTIVE_2019.replace('"', '\\"')
+    r = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + escaped))
+    assert r.table("active_disclosure").loc["licensing"].dropna().tolist() == [12, -2, 340]
+
+
+@pytest.mark.parametrize(
+    ("raw", "clean"),
+    [
+        ("结果\n   维持", "结果维持"),
+        ("尚未\u00a0\u00a0审结", "尚未审结"),
+        ("  12\u200b ", "12"),
+        ("商业 企业", "商业企业"),
+        ("A  b", "A b"),
+    ],
+)
+def test_clean_text(raw: str, clean: str) -> None:
+    assert clean_text(raw) == clean
