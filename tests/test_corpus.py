@@ -63,6 +63,38 @@ CELLS: dict[str, dict[tuple[str, str, str], float | None]] = {
         (R, "litigation_after_review", "total"): 22,
         (D, "rules", "issued"): None,  # the source lost a cell of this row
     },
+    "013": {
+        (D, "rules", "new_made"): 13,
+        (D, "rules", "total_published"): 524,
+        (D, "normative_documents", "new_published"): 60,
+        (D, "licensing", "change"): 0,  # the row spans its first value, not the header's
+        (D, "procurement", "procurement_items"): 6,
+        (D, "procurement", "procurement_amount"): 251000,  # written 251000元; the label names no unit
+        (A, "new_received", "natural_person"): 821,
+        (A, "new_received", "total"): 859,
+        (A, "carried_in", "total"): 18,
+        (A, "granted", "total"): None,  # left blank in the source
+        (A, "total", "total"): 805,
+        (A, "carried_forward", "total"): 72,
+        (R, "review", "upheld"): 5,
+        (R, "review", "total"): 7,
+        (R, "litigation_direct", "total"): 9,
+    },
+    "014": {
+        (D, "normative_documents", "issued"): 62,
+        (D, "normative_documents", "in_force"): 440,
+        (D, "licensing", "decisions"): 4529,
+        (D, "fees", "fee_amount"): 18651.06,
+        (A, "new_received", "natural_person"): 217,
+        (A, "new_received", "total"): 218,
+        (A, "withheld.internal_affairs", "total"): 32,
+        (A, "unavailable.not_held", "total"): 75,
+        (A, "other.other", "commercial"): 1,
+        (A, "total", "total"): 218,
+        (R, "review", "total"): 7,
+        (R, "litigation_after_review", "upheld"): 13,
+        (R, "litigation_after_review", "total"): 19,
+    },
     "015": {
         (D, "penalty", "decisions"): 3985758,
         (D, "coercion", "decisions"): 88283,
@@ -72,6 +104,27 @@ CELLS: dict[str, dict[tuple[str, str, str], float | None]] = {
         (A, "withheld.state_secret", "total"): 2,
         (A, "unavailable.not_held", "total"): 769,
         (A, "total", "total"): None,  # the fragment ends before it
+    },
+    "025": {
+        (D, "normative_documents", "issued"): 8,
+        (D, "normative_documents", "in_force"): 18,
+        (A, "new_received", "natural_person"): 26,
+        (A, "new_received", "commercial"): None,  # every legal-person cell is blank in the source
+        (A, "granted", "total"): 26,
+        (R, "review", "pending"): 1,
+    },
+    "026": {  # the same report as 005 (run-on page text): 80 1 0 0 0 0 81
+        (A, "new_received", "natural_person"): 80,
+        (A, "new_received", "total"): 81,
+        (D, "fees", "fee_amount"): 5949.088667,
+        (R, "litigation_direct", "total"): 5,
+    },
+    "027": {  # the same report as 007: 151 3 0 0 0 0 154, 6 carried forward
+        (A, "new_received", "natural_person"): 151,
+        (A, "new_received", "total"): 154,
+        (A, "carried_forward", "total"): 6,
+        (D, "fees", "fee_amount"): 4166.241619,
+        (R, "review", "total"): 36,
     },
     "016": {(D, "normative_documents", "in_force"): 0, (D, "fees", "fee_amount"): 0},
     "017": {
@@ -112,14 +165,17 @@ META: dict[str, tuple[str, int | None, str, set[str]]] = {
     "010": ("2021", 2025, "markdown", {"columns_by_position"}),
     "011": ("2021", 2024, "markdown", {"rows_by_position", "unmapped_values"}),
     "012": ("2021", 2025, "markdown", {"row_length_mismatch"}),
+    "013": ("2019", 2019, "html", {"spans_disagree", "missing_value"}),
+    "014": ("2021", 2024, "html", set()),
     "015": ("2021", None, "text", {"missing_row"}),
     "017": ("2021", None, "pipe", {"row_length_mismatch", "missing_table"}),
     "019": ("2019", 2020, "pipe", {"unmapped_row", "missing_value"}),
     "020": ("2019", 2020, "text", {"missing_table"}),
     "022": ("2019", 2019, "text", {"row_length_mismatch", "missing_table"}),
+    "025": ("2021", 2023, "html", {"missing_value"}),
 }
 # Reports whose tables add up in the source: no identity may be reported broken.
-CONSISTENT = ["010", "012", "018"]
+CONSISTENT = ["010", "012", "013", "014", "018", "025", "026", "027"]
 TEXT_FORMS = (".txt", ".md", ".json")
 
 
@@ -143,6 +199,7 @@ def test_every_file_ends_as_report_or_parse_error() -> None:
             outcomes[path.name] = type(exc).__name__
     text_reports = [n for n, o in outcomes.items() if n.endswith(TEXT_FORMS) and o != "report"]
     assert text_reports == ["009_jinhu_2023_peerdump_mojibake.json"]  # a JSON dump, not a report
+    assert all(o == "report" for n, o in outcomes.items() if n.endswith(".html"))
 
 
 @pytest.mark.parametrize("prefix", sorted(CELLS))
