@@ -139,9 +139,11 @@ def test_xhtml_with_an_encoding_declaration() -> None:
 
 
 def test_beautifulsoup_repairs_what_lxml_cannot_read(monkeypatch: pytest.MonkeyPatch) -> None:
-    from lxml import etree, html
+    from lxml import etree
 
-    real = html.document_fromstring
+    import zhgov_parse.read_html as read_html
+
+    real = etree.fromstring
     calls = []
 
     def failing_once(*args, **kwargs):
@@ -150,7 +152,7 @@ def test_beautifulsoup_repairs_what_lxml_cannot_read(monkeypatch: pytest.MonkeyP
             raise etree.ParserError("Document is empty")
         return real(*args, **kwargs)
 
-    monkeypatch.setattr(html, "document_fromstring", failing_once)
+    monkeypatch.setattr(read_html.etree, "fromstring", failing_once)
     r = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019))
     assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
     assert "html_fallback" in set(r.findings["code"])

@@ -18,7 +18,9 @@ _AGENCY_END = re.compile(
     r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|区|县|市|省|州|盟|旗|镇|乡|街道|"
     r"办事处|委员会|管委会|集团|公司|学校|大学|医院)$"
 )
-_YEAR_IN_TITLE = re.compile(r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府)?(?:信息|政务)公开(?:工作)?(?:年度)?报告")
+_YEAR_IN_TITLE = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府)?(?:信息|政务|政務)公[开開](?:工作)?(?:年度)?[报報]告"
+)
 _YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 
 _SIGNALS = {
@@ -37,13 +39,14 @@ _SIGNALS = {
 
 
 def _head(text: str, n: int = 3000) -> str:
-    return to_simplified(unicodedata.normalize("NFKC", text[:n]))
+    """The text's head, full-width forms folded (no script conversion: the patterns hold both)."""
+    return unicodedata.normalize("NFKC", text[:n])
 
 
 def year_and_agency(text: str) -> tuple[int | None, str | None]:
     """The reported year (from the title, else the most cited year) and the agency in the title."""
     head = _head(text)
-    for line in unicodedata.normalize("NFKC", text[:3000]).split("\n")[:15]:
+    for line in head.split("\n", 15)[:15]:
         m = _TITLE.match(line.strip())
         if m:
             agency = m["agency"].strip() if m["agency"] else None

@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 
-from lxml import etree, html
+from lxml import etree
 
 from .document import Block, Document
 from .errors import ParseError
@@ -100,19 +100,21 @@ def _span(value: str | None, limit: int) -> tuple[int, bool]:
     return max(n, 1), False
 
 
+_PARSER = etree.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    recover=True,
+    default_doctype=False,
+    encoding="utf-8",
+)
+
+
 def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
-    parser = html.HTMLParser(
-        remove_comments=True,
-        remove_pis=True,
-        no_network=True,
-        recover=True,
-        default_doctype=False,
-        encoding="utf-8",
-    )
     try:
         # From UTF-8 bytes, so that an <?xml … encoding=…?> declaration is not an error.
-        root = html.document_fromstring(text.encode("utf-8"), parser=parser)
-        if root is not None and (root.text_content() or "").strip():
+        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+        if root is not None and any(t.strip() for t in root.itertext()):
             return root
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         pass
@@ -127,9 +129,12 @@ def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
         )
     )
     try:
-        return html.document_fromstring((repaired or "<p></p>").encode("utf-8"), parser=parser)
+        root = etree.fromstring((repaired or "<p></p>").encode("utf-8"), _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"expected an HTML page, found markup that no parser can read ({exc})") from exc
+    if root is None:
+        raise ParseError("expected an HTML page, found markup with no elements")
+    return root
 
 
 def _leaf_tables(root: etree._Element) -> list[etree._Element]:
@@ -143,28 +148,44 @@ def _leaf_tables(root: etree._Element) -> list[etree._Element]:
     return [t for t in tables if t not in outer]
 
 
-def _main_container(root: etree._Element, tables: list[etree._Element]) -> etree._Element:
+def _report_container(
+    blocks: list[tuple[Block, etree._Element]], tables: list[etree._Element]
+) -> etree._Element | None:
     """The lowest element that holds every leaf table and every part heading of the report."""
     anchors = list(tables)
-    for el in root.iter("p", "h1", "h2", "h3", "h4", "h5", "h6", "strong", "b", "span", "div", "td"):
-        own = clean_text("".join(el.itertext()))
-        if 4 <= len(own) <= 40 and part_of(own) is not None:
-            anchors.append(el)
+    anchors += [
+        el for block, el in blocks if block.kind != "row" and len(block.text) <= 40 and part_of(block.text)
+    ]
     if not anchors:
-        body = root.find("body")
-        return body if body is not None else root
-    common = list(reversed(list(anchors[0].iterancestors())))
-    common.append(anchors[0])
+        return None
+    common = [*reversed(list(anchors[0].iterancestors())), anchors[0]]
     for el in anchors[1:]:
         chain = set(el.iterancestors())
         chain.add(el)
         while common and common[-1] not in chain:
             common.pop()
     if not common:
-        return root
+        return None
     top = common[-1]
-    if top.tag in ("p", "span", "strong", "b", "td", "tr", "tbody", "table") and top.getparent() is not None:
-        top = top.getparent()
+    while top.tag in (
+        "p",
+        "span",
+        "strong",
+        "b",
+        "font",
+        "td",
+        "tr",
+        "tbody",
+        "table",
+        "h1",
+        "h2",
+        "h3",
+        "h4",
+    ):
+        parent = top.getparent()
+        if parent is None:
+            break
+        top = parent
     return top
 
 
@@ -216,41 +237,54 @@ def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterato
             yield Block("row", tuple(cells), f"{where} row {r + 1}", copies=tuple(copies))
 
 
-def _walk(main: etree._Element, tables: set[etree._Element], findings: list[Finding]) -> list[Block]:
-    blocks: list[Block] = []
+def _walk(
+    root: etree._Element, tables: set[etree._Element], findings: list[Finding]
+) -> list[tuple[Block, etree._Element]]:
+    """Blocks in document order, each with the element it came from (its block-level parent)."""
+    blocks: list[tuple[Block, etree._Element]] = []
     buffer: list[str] = []
     heading_level = 0
     n_table = 0
+    stack: list[etree._Element] = [root]
 
     def flush() -> None:
         nonlocal heading_level
-        text = clean_text("".join(buffer))
+        text = clean_text("".join(buffer)) if buffer else ""
         buffer.clear()
         if text and not (len(text) < 80 and _CHROME.search(text)):
             kind = "heading" if heading_level else "paragraph"
-            blocks.append(Block(kind, (text,), f"paragraph {len(blocks) + 1}", level=heading_level))
+            blocks.append(
+                (Block(kind, (text,), f"paragraph {len(blocks) + 1}", level=heading_level), stack[-1])
+            )
         heading_level = 0
 
-    walker = etree.iterwalk(main, events=("start", "end"))
+    walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
         tag = el.tag if isinstance(el.tag, str) else ""
         if event == "start":
             if el in tables:
                 flush()
                 n_table += 1
-                blocks.extend(_rows(el, findings, f"table {n_table}"))
+                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}"))
                 walker.skip_subtree()
                 continue
-            if tag in _BLOCK or tag in _HEADINGS or tag == "br":
+            block = tag in _BLOCK or tag in _HEADINGS
+            if block or tag == "br":
                 flush()
+            if block:
+                stack.append(el)
             if tag in _HEADINGS:
                 heading_level = _HEADINGS[tag]
             if el.text and tag != "br":
                 buffer.append(el.text)
         else:
-            if tag in _BLOCK or tag in _HEADINGS:
+            if el in tables:
+                pass
+            elif tag in _BLOCK or tag in _HEADINGS:
                 flush()
-            if el is not main and el.tail:
+                if len(stack) > 1:
+                    stack.pop()
+            if el is not root and el.tail:
                 buffer.append(el.tail)
     flush()
     return blocks
@@ -266,13 +300,15 @@ def read_html(text: str) -> Document:
         for el in root.iter("a", "iframe", "embed", "object")
     ]
     title_el = root.find(".//title")
-    title = clean_text(title_el.text_content()) if title_el is not None else ""
-    for el in list(root.iter(*_DROP)):
-        if el.getparent() is not None:
-            el.drop_tree()
+    title = clean_text("".join(title_el.itertext())) if title_el is not None else ""
+    etree.strip_elements(root, *_DROP, with_tail=False)
     tables = _leaf_tables(root)
-    main = _main_container(root, tables)
-    blocks = _walk(main, set(tables), findings)
+    located = _walk(root, set(tables), findings)
+    container = _report_container(located, tables)
+    if container is not None:
+        inside = set(container.iter())
+        located = [(b, el) for b, el in located if el in inside]
+    blocks = [b for b, _ in located]
     if not tables:
         _refuse_empty_shell(blocks, scripts, links)
     if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
