@@ -52,3 +52,17 @@ def test_broken_identities_are_reported() -> None:
     assert broken["weitang_hrss_2024_pipe"] == {("granted", "total"), ("total", "total")}
     assert broken["qinghe_govoffice_2025_md"] == {("total", "legal_services"), ("total", "total")}
     assert sum(1 for v in broken.values() if v) == 2
+
+
+def test_same_report_as_markdown_and_as_html_page() -> None:
+    md = zhgov_parse.read(source("songlan_market_2023_md"))
+    page = zhgov_parse.read(source("songlan_market_2023_html"))
+    assert expected_cells("songlan_market_2023_md") == expected_cells("songlan_market_2023_html")
+    values = lambda r: [(c["table"], c["row"], c["column"], c["value"]) for c in r.to_dict()["cells"]]  # noqa: E731
+    assert values(md) == values(page)
+    assert finding_keys(md) == finding_keys(page)
+    assert {k: v for k, v in md.meta.items() if k != "source_format"} == {
+        k: v for k, v in page.meta.items() if k != "source_format"
+    }
+    parts = lambda r: [s for s in r.sections["section"].drop_duplicates() if s != "preamble"]  # noqa: E731
+    assert parts(md) == parts(page)

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -38,9 +37,12 @@ _SIGNALS = {
 }
 
 
+_FULL_WIDTH = str.maketrans("０１２３４５６７８９　：（）", "0123456789 :()")
+
+
 def _head(text: str, n: int = 3000) -> str:
-    """The text's head, full-width forms folded (no script conversion: the patterns hold both)."""
-    return unicodedata.normalize("NFKC", text[:n])
+    """The text's head with full-width digits folded (the patterns hold both scripts)."""
+    return text[:n].translate(_FULL_WIDTH)
 
 
 def year_and_agency(text: str) -> tuple[int | None, str | None]:
@@ -56,7 +58,7 @@ def year_and_agency(text: str) -> tuple[int | None, str | None]:
     m2 = _YEAR_IN_TITLE.search(head)
     if m2:
         return int(m2.group(1)), None
-    years = Counter(int(y) for y in _YEAR.findall(unicodedata.normalize("NFKC", text[:20000])))
+    years = Counter(int(y) for y in _YEAR.findall(text[:20000].translate(_FULL_WIDTH)))
     if years:
         return years.most_common(1)[0][0], None
     return None, None

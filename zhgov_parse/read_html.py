@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from collections.abc import Iterator
+from functools import lru_cache
 
 from lxml import etree
 
@@ -83,6 +84,7 @@ class JavaScriptShell(ParseError):
     code = "javascript_shell"
 
 
+@lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """Collapse whitespace (incl. &nbsp;, ideographic and zero-width spaces); none between CJK."""
     text = _SPACES.sub(" ", text).strip()
@@ -213,10 +215,12 @@ def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterato
         for td in tr:
             if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
                 continue
-            col = _fill_carried(carried, col, cells, copies)
+            if carried:
+                col = _fill_carried(carried, col, cells, copies)
             text = clean_text("".join(td.itertext()))
-            colspan, c_clamped = _span(td.get("colspan"), MAX_COLSPAN)
-            rowspan, r_clamped = _span(td.get("rowspan"), MAX_ROWSPAN)
+            attrs = td.attrib
+            colspan, c_clamped = _span(attrs.get("colspan"), MAX_COLSPAN)
+            rowspan, r_clamped = _span(attrs.get("rowspan"), MAX_ROWSPAN)
             if c_clamped or r_clamped:
                 findings.append(
                     Finding(
