@@ -16,6 +16,7 @@ import sys
 import time
 import warnings
 from collections.abc import Callable
+from functools import partial
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -37,7 +38,9 @@ def _time(fn: Callable[[], object], repeat: int) -> float:
     return (time.perf_counter() - start) / repeat
 
 
-def ratio(ours: Callable[[], object], base: Callable[[], object], rounds: int, repeat: int) -> tuple[float, float]:
+def ratio(
+    ours: Callable[[], object], base: Callable[[], object], rounds: int, repeat: int
+) -> tuple[float, float]:
     """Median of per-round ratios ours/base, and our median time in seconds."""
     ours(), base()  # warm caches and imports
     ratios, times = [], []
@@ -87,17 +90,19 @@ def main(argv: list[str] | None = None) -> int:
     for path in html_pages():
         data = path.read_bytes()
         page = load(data).text  # read_html gets the decoded page, as we do
-        r_html, t = ratio(lambda: zhgov_parse.parse(data), read_html_baseline(page), rounds, repeat)
-        r_lxml, _ = ratio(lambda: zhgov_parse.parse(data), lambda: lxml_html.document_fromstring(data), rounds, repeat)
+        ours = partial(zhgov_parse.parse, data)
+        r_html, t = ratio(ours, read_html_baseline(page), rounds, repeat)
+        r_lxml, _ = ratio(ours, partial(lxml_html.document_fromstring, data), rounds, repeat)
         html_ratios.append(r_html)
         lxml_ratios.append(r_lxml)
         print(f"{path.name:<44} {len(data) / 1024:6.1f} {t * 1000:7.2f} {r_html:11.2f} {r_lxml:7.2f}")
     text_ratios = []
     for path in text_reports():
         text = path.read_text(encoding="utf-8")
-        r_text, t = ratio(lambda: zhgov_parse.parse(text), split_baseline(text), rounds, repeat)
+        r_text, t = ratio(partial(zhgov_parse.parse, text), split_baseline(text), rounds, repeat)
         text_ratios.append(r_text)
-        print(f"{path.name:<44} {len(text.encode()) / 1024:6.1f} {t * 1000:7.2f} {'/split ' + format(r_text, '.1f'):>11}")
+        size = len(text.encode()) / 1024
+        print(f"{path.name:<44} {size:6.1f} {t * 1000:7.2f} {'/split ' + format(r_text, '.1f'):>11}")
     summary = []
     if html_ratios:
         summary.append(f"HTML parse/read_html median {statistics.median(html_ratios):.2f} (goal <= 0.25)")
