@@ -39,6 +39,8 @@ CELLS: dict[str, dict[tuple[str, str, str], float | None]] = {
         (A, "withheld.internal_affairs", "total"): 1,  # unlabeled row, placed by position
         (A, "unavailable.not_held", "total"): 4,
         (A, "unavailable.needs_creation", "total"): 6,
+        (A, "other.no_correction", "total"): 10,  # unlabeled; its wrapped label text sits elsewhere
+        (A, "other.unpaid_fee", "total"): 0,
         (A, "total", "total"): 35,
         (A, "carried_forward", "natural_person"): 1,
         (A, "carried_forward", "total"): None,  # empty in the source
@@ -175,7 +177,7 @@ META: dict[str, tuple[str, int | None, str, set[str]]] = {
     "025": ("2021", 2023, "html", {"missing_value"}),
 }
 # Reports whose tables add up in the source: no identity may be reported broken.
-CONSISTENT = ["010", "012", "013", "014", "018", "025", "026", "027"]
+CONSISTENT = ["010", "011", "012", "013", "014", "018", "025", "026", "027"]
 TEXT_FORMS = (".txt", ".md", ".json")
 
 

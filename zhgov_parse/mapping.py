@@ -510,11 +510,12 @@ def complete(table: str, template: str, result: TableResult) -> None:
 def drop_fragments(
     rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool] | None
 ) -> tuple[list[Row], list[Finding]]:
-    """Set aside unlabeled rows whose values cannot fill ``n`` columns (stray numbers, page marks)."""
+    """Set aside rows without a label of their own whose values cannot fill ``n`` columns (stray
+    numbers, page marks): a label wrapped from lines above does not make them a row."""
     kept: list[Row] = []
     findings: list[Finding] = []
     for row in rows:
-        if not row.own and not row.match.codes and fit(row.values, n, check)[0] is None:
+        if not row.own and fit(row.values, n, check)[0] is None:
             findings.append(
                 Finding(
                     "unmapped_values",
