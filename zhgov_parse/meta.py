@@ -83,3 +83,21 @@ def detect_template(table_texts: Iterable[str], year: int | None) -> str:
         if year >= 2019:
             return "2019"
     return "unknown"
+
+
+_REGION = re.compile(
+    r"^(?:[^省市县区州盟旗镇乡縣區鄉鎮]{1,10}?"
+    r"(?:省|自治区|自治區|市|自治州|州|盟|地区|地區|自治县|自治縣|县|縣|旗|新区|新區|区|區|镇|鎮|乡|鄉|街道))+"
+)
+
+
+def region_of(agency: str | None) -> str | None:
+    """The administrative area an agency's name starts with (沭阳县发展和改革局 → 沭阳县).
+
+    >>> region_of("湖北省武汉市生态环境局"), region_of("平潭综合实验区"), region_of("国家统计局")
+    ('湖北省武汉市', '平潭综合实验区', None)
+    """
+    if not agency:
+        return None
+    m = _REGION.match(agency)
+    return m.group(0) if m else None

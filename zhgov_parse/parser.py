@@ -6,16 +6,16 @@ import os
 from collections.abc import Callable
 from pathlib import Path
 
-from . import tables
+from . import facts, narrative, tables
 from .document import Block, Document
 from .errors import NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, load
-from .locate import TABLE_PARTS, Located, locate
+from .locate import TABLE_PARTS, locate
 from .mapping import Cell, TableResult, records_of
-from .meta import detect_template, has_title, year_and_agency
+from .meta import detect_template, has_title, region_of, year_and_agency
 from .read_text import read_text
-from .report import Report, Section
+from .report import Report
 from .script import detect_script
 from .validate import check
 
@@ -153,6 +153,10 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             Finding("template_unknown", "neither the labels nor a year tell the template version")
         )
     findings.extend(check(cells, template))
+    units = narrative.build(located)
+    stated = facts.extract(units)
+    grid = {(c.table, c.row, c.column): c.value for c in cells}
+    findings.extend(facts.cross_check(stated, grid, units, year))
     meta = {
         "template": template,
         "script": detect_script(plain),
@@ -160,8 +164,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         "source_format": doc.source_format,
         "encoding": loaded.encoding,
         "agency": agency,
+        "region": region_of(agency),
     }
-    return Report(meta, cells, findings, _sections(located))
+    return Report(meta, cells, findings, units, stated)
 
 
 def _describe(text: str, doc: Document) -> str:
@@ -173,16 +178,3 @@ def _describe(text: str, doc: Document) -> str:
 
 def _old_style(text: str) -> bool:
     return any(w in text for w in ("统计表", "統計表", "指标名称", "指標名稱", "计量单位", "計量單位"))
-
-
-def _sections(located: list[Located]) -> list[Section]:
-    out: list[Section] = []
-    for loc in located:
-        block = loc.block
-        text = block.text
-        in_table = loc.table is not None and not loc.is_part_heading
-        if in_table and (block.kind == "row" or (len(text) <= 60 and not text.endswith("。"))):
-            continue  # table content, not narrative
-        kind = "heading" if loc.is_part_heading or block.kind == "heading" else "paragraph"
-        out.append(Section(len(out), loc.section, kind, text, block.source))
-    return out

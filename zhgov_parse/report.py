@@ -3,29 +3,43 @@
 from __future__ import annotations
 
 from collections.abc import Sequence
-from dataclasses import asdict, dataclass
+from dataclasses import asdict
 from functools import cached_property
 from typing import Any
 
 import pandas as pd
 
 from . import schema
+from .facts import Fact
 from .findings import FINDING_COLUMNS, Finding
 from .mapping import Cell
+from .narrative import Section
+from .script import simplify_long
 
+FACT_COLUMNS = [
+    "position",
+    "section",
+    "subject",
+    "words",
+    "value",
+    "unit",
+    "approximate",
+    "sentence",
+    "qualifier",
+]
+EXPORT_VERSION = 1  # bump only when the layout of to_dict() changes incompatibly
 CELL_COLUMNS = ["table", "row", "column", "value", "raw", "row_label", "column_label", "label", "source"]
-SECTION_COLUMNS = ["position", "section", "kind", "text", "source"]
-
-
-@dataclass(frozen=True, slots=True)
-class Section:
-    """One narrative text unit in document order."""
-
-    position: int
-    section: str
-    kind: str  # heading | paragraph
-    text: str
-    source: str
+SECTION_COLUMNS = [
+    "position",
+    "section",
+    "subsection",
+    "subsection_code",
+    "kind",
+    "tag",
+    "text",
+    "text_simplified",
+    "source",
+]
 
 
 class Report:
@@ -42,11 +56,13 @@ class Report:
         cells: Sequence[Cell],
         findings: Sequence[Finding],
         sections: Sequence[Section],
+        facts: Sequence[Fact] = (),
     ) -> None:
         self.meta: dict[str, Any] = dict(meta)
         self._cells = tuple(cells)
         self._findings = tuple(findings)
         self._sections = tuple(sections)
+        self._facts = tuple(facts)
 
     # -- tables --------------------------------------------------------------------------------
     @cached_property
@@ -115,8 +131,35 @@ class Report:
 
     @cached_property
     def sections(self) -> pd.DataFrame:
-        """Narrative text units in document order: position, section code, kind, text, source."""
-        return pd.DataFrame.from_records([asdict(s) for s in self._sections], columns=SECTION_COLUMNS)
+        """Narrative text units in document order.
+
+        Columns: position, section (code), subsection (as written) and subsection_code, kind
+        (heading, paragraph, item), tag (part/subsection/unknown for headings, problem/improvement
+        for items of 五), text (as in the source), text_simplified, source.
+        """
+        convert = self.meta.get("script") == "traditional"
+        records = [
+            (
+                s.position,
+                s.section,
+                s.subsection,
+                s.subsection_code,
+                s.kind,
+                s.tag,
+                s.text,
+                simplify_long(s.text) if convert else s.text,
+                s.source,
+            )
+            for s in self._sections
+        ]
+        return pd.DataFrame.from_records(records, columns=SECTION_COLUMNS)
+
+    @cached_property
+    def facts(self) -> pd.DataFrame:
+        """Numbers the narrative states: position (of its section row), section, subject (a stable
+        code where a table holds the quantity, else the words), words, value, unit, approximate,
+        qualifier (多, 余, 近, 约, 左右 …), sentence."""
+        return pd.DataFrame.from_records([asdict(f) for f in self._facts], columns=FACT_COLUMNS)
 
     # -- plain data ----------------------------------------------------------------------------
     @property
@@ -125,8 +168,9 @@ class Report:
         return self._findings
 
     def to_dict(self) -> dict[str, Any]:
-        """Everything as plain JSON-serializable data."""
+        """Everything as plain JSON-serializable data (layout documented in docs/export.md)."""
         return {
+            "schema_version": EXPORT_VERSION,
             "meta": self.meta,
             "cells": [
                 {
@@ -136,15 +180,20 @@ class Report:
                     "value": c.value,
                     "raw": c.raw,
                     "label": c.label,
+                    "source": c.source,
                 }
                 for c in self._cells
             ],
-            "findings": [
-                {k: v for k, v in asdict(f).items() if v is not None} | {"severity": f.severity}
-                for f in self._findings
-            ],
             "sections": [asdict(s) for s in self._sections],
+            "facts": [asdict(f) for f in self._facts],
+            "findings": [asdict(f) | {"severity": f.severity} for f in self._findings],
         }
+
+    def to_json(self, **kwargs: Any) -> str:
+        """:meth:`to_dict` as a JSON string (Chinese kept as is; ``kwargs`` go to ``json.dumps``)."""
+        import json
+
+        return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
     def __repr__(self) -> str:
         m = self.meta

@@ -1,0 +1,227 @@
+"""The narrative as tagged text: units in order, subsections, and 五's problems and improvements."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from dataclasses import dataclass
+
+from .locate import Located
+from .script import to_simplified
+
+_CN = "一二三四五六七八九十"
+_SUBSECTION = re.compile(rf"^\s*[（(]\s*[{_CN}]{{1,3}}\s*[)）]\s*")
+_NUMBERED = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．，,]|\d{{1,2}}\s*[.、．])\s*")
+_TERMINAL = "。；！？：:;!?」”)）"
+
+#: Subsections the template names under 一、总体情况, and the two 五 is often split into.
+SUBSECTION_CODES: tuple[tuple[str, tuple[str, ...]], ...] = (
+    ("active_disclosure", ("主动公开",)),
+    ("applications", ("依申请", "申请公开")),
+    ("information_management", ("信息管理", "政府信息管理")),
+    ("platforms", ("平台建设", "平台")),
+    ("oversight", ("监督保障", "监督", "保障")),
+    ("problems", ("存在的主要问题", "存在问题", "主要问题", "问题", "不足")),
+    ("improvements", ("改进", "整改", "下一步", "工作打算", "措施")),
+)
+
+
+@dataclass(frozen=True, slots=True)
+class Section:
+    """One narrative text unit in document order."""
+
+    position: int
+    section: str
+    subsection: str | None
+    subsection_code: str | None
+    kind: str  # heading | paragraph | item
+    tag: str | None  # part | subsection | unknown (headings); problem | improvement (items)
+    text: str
+    source: str
+
+
+def _norm(text: str) -> str:
+    return to_simplified(unicodedata.normalize("NFKC", text[:60]))
+
+
+def subsection_code(title: str) -> str | None:
+    """The stable code of a （一）-style subsection title, or None.
+
+    >>> subsection_code("（三）政府信息管理情况")
+    'information_management'
+    >>> subsection_code("(二)依申請公開政府信息情況")
+    'applications'
+    """
+    t = _SUBSECTION.sub("", _norm(title))
+    for code, words in SUBSECTION_CODES:
+        if any(w in t for w in words):
+            return code
+    return None
+
+
+def _subsection_title(text: str) -> str | None:
+    """The title when the text opens with a （一）-style subsection heading, else None."""
+    if not _SUBSECTION.match(text):
+        return None
+    head = re.split(r"[。：:]", text, maxsplit=1)[0]
+    return head if len(head) <= 30 else None
+
+
+def _merge_wrapped(located: list[Located]) -> list[tuple[Located, str]]:
+    """Join lines a PDF converter broke mid-sentence back into paragraphs."""
+    out: list[tuple[Located, str]] = []
+    for loc in located:
+        text = loc.block.text
+        if out and not loc.is_part_heading and loc.block.kind == "paragraph":
+            prev, prev_text = out[-1]
+            if (
+                prev.block.kind == "paragraph"
+                and not prev.is_part_heading
+                and prev.section == loc.section
+                and len(prev_text) >= 20
+                and not prev_text.endswith(tuple(_TERMINAL))
+                and not _SUBSECTION.match(text)
+                and not _NUMBERED.match(text)
+                and not re.match(rf"^[{_CN}]是", text)
+            ):
+                out[-1] = (prev, prev_text + text)
+                continue
+        out.append((loc, text))
+    return out
+
+
+def build(located: list[Located]) -> list[Section]:
+    """Narrative units from the located blocks that are not table content."""
+    rows: list[Section] = []
+    subsection: str | None = None
+    code: str | None = None
+    section = None
+    mode: str | None = None  # in 五: "problem" or "improvement", from the last lead-in
+    for loc, text in _merge_wrapped([loc for loc in located if _is_narrative(loc)]):
+        if loc.section != section:
+            section, subsection, code, mode = loc.section, None, None, None
+        block = loc.block
+        if loc.is_part_heading:
+            rows.append(_row(rows, loc, None, None, "heading", "part", text))
+            continue
+        title = _subsection_title(text)
+        if title is not None:
+            subsection, code = title, subsection_code(title)
+            if section == "problems_improvements":
+                mode = _mode_of(title) or mode
+            rest = text[len(title) :].lstrip("。：: ")
+            if not rest:
+                rows.append(_row(rows, loc, subsection, code, "heading", "subsection", text))
+                continue
+            if section == "problems_improvements":  # （一）存在的主要问题：1.……2.……
+                rows.append(_row(rows, loc, subsection, code, "heading", "subsection", title))
+                mode = _items(rows, loc, subsection, code, rest, mode)
+                continue
+        elif block.kind == "heading" or _is_unknown_heading(text):
+            rows.append(_row(rows, loc, subsection, code, "heading", "unknown", text))
+            continue
+        if section == "problems_improvements":
+            mode = _items(rows, loc, subsection, code, text, mode)
+            continue
+        rows.append(_row(rows, loc, subsection, code, "paragraph", None, text))
+    return rows
+
+
+def _is_narrative(loc: Located) -> bool:
+    block = loc.block
+    if loc.table is None or loc.is_part_heading:
+        return True
+    text = block.text
+    return block.kind != "row" and (len(text) > 60 or text.endswith("。"))
+
+
+def _is_unknown_heading(text: str) -> bool:
+    """A short numbered line that opens a part no template names (七、附件)."""
+    return bool(_NUMBERED.match(text)) and len(text) <= 25 and not text.endswith(("。", "；"))
+
+
+def _row(
+    rows: list[Section],
+    loc: Located,
+    sub: str | None,
+    code: str | None,
+    kind: str,
+    tag: str | None,
+    text: str,
+) -> Section:
+    return Section(len(rows), loc.section, sub, code, kind, tag, text, loc.block.source)
+
+
+# ---------------------------------------------------------------------------------------------
+# 五: problems and improvements
+
+_PROBLEM_LEAD = re.compile(
+    r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足|短板|差距)(?:和|与|及)?(?:不足)?[:：]|仍存在|还存在|主要问题|存在问题"
+)
+_IMPROVE_LEAD = re.compile(
+    r"改进(?:情况|措施|方向)|整改|下一步|工作打算|(?:将|拟)从以下|针对(?:上述|以上|存在的)|努力方向"
+)
+_PROBLEM_WORDS = re.compile(
+    r"有待|不够|不足|欠缺|较少|偏少|不高|滞后|单一|薄弱|不到位|不平衡|不充分|仍需|差距|短板|问题"
+)
+_IMPROVE_WORDS = re.compile(
+    r"^(?:加强|强化|持续|进一步|继续|推进|提升|完善|丰富|拓展|加大|深化|落实|健全|规范|优化|建立|做好|坚持)|将"
+)
+_ITEM_MARK = re.compile(
+    rf"(?:^|(?<=[。；;：:，,\s]))(?:[{_CN}]是|[（(][{_CN}]{{1,2}}[)）]|\d{{1,2}}[.、．](?!\d))"
+)
+
+
+def _mode_of(text: str) -> str | None:
+    t = _norm(text)
+    if _IMPROVE_LEAD.search(t):
+        return "improvement"
+    if _PROBLEM_LEAD.search(t):
+        return "problem"
+    return None
+
+
+def _tag_by_content(item: str, mode: str | None) -> str:
+    if mode is not None:
+        return mode
+    t = to_simplified(item[:80])
+    if _IMPROVE_WORDS.search(t) and not re.search(r"有待|不够|不足|欠缺", t):
+        return "improvement"
+    return "problem" if _PROBLEM_WORDS.search(t) else "improvement"
+
+
+def _items(
+    rows: list[Section], loc: Located, sub: str | None, code: str | None, text: str, mode: str | None
+) -> str | None:
+    """Split a 五 paragraph into its lead-in (a paragraph) and its items; returns the mode after it."""
+    marks = list(_ITEM_MARK.finditer(text))
+    if not marks:
+        lead_mode = _mode_of(text)
+        is_lead = lead_mode is not None and (text.rstrip().endswith(("：", ":")) or len(text) <= 60)
+        if is_lead or (lead_mode and not _looks_like_item(text)):
+            rows.append(_row(rows, loc, sub, code, "paragraph", None, text))
+            return lead_mode
+        rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(text, mode), text.strip()))
+        return mode
+    lead = text[: marks[0].start()].strip()
+    if lead:
+        mode = _mode_of(lead) or mode
+        rows.append(_row(rows, loc, sub, code, "paragraph", None, lead))
+    for i, m in enumerate(marks):
+        end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
+        item = text[m.end() : end].strip().rstrip("；;，,").strip()
+        if not item:
+            continue
+        # A lead-in for the next group can trail the last item (…。下一步，我局将：)
+        tail_split = re.search(r"[。]\s*([^。]*?(?:改进情况|改进措施|下一步|针对上述问题)[^。]*)$", item)
+        if tail_split and i + 1 < len(marks):
+            item = item[: tail_split.start() + 1]
+            rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(item, mode), item))
+            mode = _mode_of(tail_split.group(1)) or mode
+            continue
+        rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(item, mode), item))
+    return mode
+
+
+def _looks_like_item(text: str) -> bool:
+    return len(text) > 60 and bool(_PROBLEM_WORDS.search(text) or _IMPROVE_WORDS.search(text))
