@@ -48,7 +48,11 @@ _SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
     ("fee_amount", re.compile(r"行政事业性收费")),
     ("reviews", re.compile(r"行政复议")),
     ("lawsuits", re.compile(r"行政诉讼")),
-    ("applications_answered", re.compile(r"(?:答复|办结|办理完(?:成|毕)|处理完毕)")),
+    # only totals (共答复, 合计办结): 同意公开答复9件 is one outcome among several
+    (
+        "applications_answered",
+        re.compile(r"(?:共|合计|总计|累计|全部)(?:依申请)?(?:答复|办结|办理完(?:成|毕)|处理完毕)"),
+    ),
     (
         "applications_received",
         re.compile(r"(?:收到|新收|受理|接收|共收|接到).{0,12}申请|申请.{0,6}(?:收到|受理)"),

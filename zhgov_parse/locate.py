@@ -12,15 +12,28 @@ from .script import to_simplified
 _CN = "一二三四五六七"
 _PART_MARK = re.compile(rf"^(?:[{_CN}]\s*[、.，,．:：]|表\s*[{_CN}]\s*[:：、]?|[{_CN}]\s+)\s*(.*)$")
 
-#: Part titles by section code: keywords of the template titles and the variants reports use.
-PART_KEYWORDS: tuple[tuple[str, tuple[str, ...]], ...] = (
-    ("overview", ("总体情况", "概述", "总体")),
-    ("active_disclosure", ("主动公开政府信息", "主动公开情况", "主动公开")),
-    ("application_handling", ("收到和处理政府信息公开申请", "收到和处理", "依申请公开")),
-    ("review_litigation", ("行政复议", "行政诉讼", "复议", "诉讼")),
-    ("problems_improvements", ("存在的主要问题", "主要问题", "问题及改进", "问题和改进", "改进情况", "整改")),
-    ("other_matters", ("其他需要报告", "其他事项", "其他需报告")),
+#: Part titles by section code: (words any heading may use, words an unnumbered heading needs).
+PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
+    ("overview", ("总体情况", "概述", "总体"), ("总体情况",)),
+    ("active_disclosure", ("主动公开政府信息", "主动公开情况", "主动公开"), ("主动公开政府信息情况",)),
+    (
+        "application_handling",
+        ("收到和处理政府信息公开申请", "收到和处理", "依申请公开"),
+        ("收到和处理政府信息公开申请",),
+    ),
+    (
+        "review_litigation",
+        ("行政复议", "行政诉讼", "复议", "诉讼"),
+        ("复议、行政诉讼", "复议和行政诉讼", "复议和提起行政诉讼"),
+    ),
+    (
+        "problems_improvements",
+        ("存在的主要问题", "主要问题", "问题及改进", "问题和改进", "改进情况", "整改"),
+        ("存在的主要问题",),
+    ),
+    ("other_matters", ("其他需要报告", "其他事项", "其他需报告"), ("其他需要报告",)),
 )
+_SUBSECTION_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 TABLE_PARTS = ("active_disclosure", "application_handling", "review_litigation")
 _MAX_TITLE = 40
 
@@ -42,7 +55,7 @@ def part_of(text: str, *, heading: bool = False) -> str | None:
     t = _norm(text).strip().lstrip("#").strip()
     m = _PART_MARK.match(t)
     if m is None:
-        if not heading:
+        if not heading or _SUBSECTION_MARK.match(t):
             return None
         title = t
     else:
@@ -50,10 +63,21 @@ def part_of(text: str, *, heading: bool = False) -> str | None:
     if not title or len(title) > _MAX_TITLE:
         return None
     title = "".join(title.split())
-    for code, words in PART_KEYWORDS:
-        if any(w in title for w in words):
+    for code, words, strong in PART_KEYWORDS:
+        if any(w in title for w in (words if m is not None else strong)):
             return code
     return None
+
+
+_PROBLEMS_SUBSECTION = re.compile(r"存在的?主要问题|存在问题|主要问题|改进情况|改进措施|整改措施")
+
+
+def _opens_problems(block: Block, section: str) -> bool:
+    """A （一）存在的主要问题-style line after table 四: the 五 heading was lost in conversion."""
+    if section != "review_litigation" or block.kind == "row":
+        return False
+    t = _norm(block.text)
+    return len(t) <= 40 and bool(_SUBSECTION_MARK.match(t)) and bool(_PROBLEMS_SUBSECTION.search(t))
 
 
 @dataclass(frozen=True, slots=True)
@@ -96,6 +120,8 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
             table = code if code in TABLE_PARTS else None
             out.append(Located(block, section, table, True))
             continue
+        if _opens_problems(block, section):
+            section, table = "problems_improvements", None
         anchor = _anchor(block)
         if anchor is not None:
             table = anchor

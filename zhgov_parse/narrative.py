@@ -80,6 +80,7 @@ def _merge_wrapped(located: list[Located]) -> list[tuple[Located, str]]:
                 and prev.section == loc.section
                 and len(prev_text) >= 20
                 and not prev_text.endswith(tuple(_TERMINAL))
+                and not (_SUBSECTION.match(prev_text) and len(prev_text) <= 30)
                 and not _SUBSECTION.match(text)
                 and not _NUMBERED.match(text)
                 and not re.match(rf"^[{_CN}]是", text)

@@ -21,9 +21,11 @@ _RUNON = re.compile(
 
 # Part headings run into the surrounding text in page text: split before them.
 _RUNON_HEADING = re.compile(
-    r"[一二三四五六][、.．]\s*(?:总体情况|主动公开政府信息情况|收到和处理政府信息公开申请情况"
-    r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请行政复议[^。，]{0,16}?情况"
-    r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|其他需要报告的事项)"
+    r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+    r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
+    r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
+    r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
+    r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
 )
 
 
@@ -108,7 +110,8 @@ def read_text(text: str) -> Document:
         kind = "pipe"
     elif spaced < 3 and _RUNON.search(text) is not None:
         kind = "runon"
-        blocks = _split_runon(blocks)
     else:
         kind = "text"
+    if kind in ("runon", "text"):
+        blocks = _split_runon(blocks)
     return Document(tuple(blocks), kind)
