@@ -2,10 +2,12 @@
 
 The expected *cells* (``NAME.cells.csv``) and *meta* (``NAME.meta.json``) are written by
 ``fixtures/make_fixtures.py`` from the data the fixture was rendered from, independently of the
-parser.  The expected *findings* (``NAME.findings.csv``) are the parser's output, read and
-approved by a person; regenerate them only on purpose::
+parser.  The expected *findings* (``NAME.findings.csv``), narrative units (``NAME.sections.csv``) and
+stated facts (``NAME.facts.csv``) are the parser's output, read and approved by a person; the
+generator's own ``NAME.narrative.json`` (items and stated numbers, from the report's data) checks
+them independently. Regenerate the goldens only on purpose::
 
-    python tests/goldens.py            # rewrites fixtures/*.findings.csv
+    python tests/goldens.py            # rewrites fixtures/*.{findings,sections,facts}.csv
 """
 
 from __future__ import annotations
@@ -16,6 +18,8 @@ from pathlib import Path
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FINDING_FIELDS = ["code", "table", "row", "column"]
+SECTION_FIELDS = ["section", "subsection_code", "kind", "tag", "text"]
+FACT_FIELDS = ["section", "subject", "value", "unit", "qualifier"]
 
 
 def fixture_names() -> list[str]:
@@ -47,6 +51,37 @@ def expected_findings(name: str) -> list[tuple[str, ...]]:
         return [tuple(r[k] for k in FINDING_FIELDS) for r in csv.DictReader(f)]
 
 
+def _csv_rows(name: str, kind: str, fields: list[str]) -> list[tuple[str, ...]]:
+    with open(FIXTURES / f"{name}.{kind}.csv", encoding="utf-8") as f:
+        return [tuple(r[k] for k in fields) for r in csv.DictReader(f)]
+
+
+def expected_sections(name: str) -> list[tuple[str, ...]]:
+    return _csv_rows(name, "sections", SECTION_FIELDS)
+
+
+def expected_facts(name: str) -> list[tuple[str, ...]]:
+    return _csv_rows(name, "facts", FACT_FIELDS)
+
+
+def _text(value: object) -> str:
+    if value is None or value != value:  # None or NaN
+        return ""
+    if isinstance(value, float) and value.is_integer():
+        return str(int(value))
+    return str(value)
+
+
+def section_keys(report: object) -> list[tuple[str, ...]]:
+    frame = report.sections  # type: ignore[attr-defined]
+    return [tuple(_text(v) for v in row) for row in frame[SECTION_FIELDS].itertuples(index=False)]
+
+
+def fact_keys(report: object) -> list[tuple[str, ...]]:
+    frame = report.facts  # type: ignore[attr-defined]
+    return [tuple(_text(v) for v in row) for row in frame[FACT_FIELDS].itertuples(index=False)]
+
+
 def finding_keys(report: object) -> list[tuple[str, ...]]:
     return [tuple(x or "" for x in (f.code, f.table, f.row, f.column)) for f in report.finding_list]  # type: ignore[attr-defined]
 
@@ -56,11 +91,24 @@ def main() -> None:
 
     for name in fixture_names():
         report = zhgov_parse.read(source(name))
-        with open(FIXTURES / f"{name}.findings.csv", "w", encoding="utf-8", newline="") as f:
-            w = csv.writer(f, lineterminator="\n")
-            w.writerow(FINDING_FIELDS)
-            w.writerows(finding_keys(report))
-        print(name, len(report.finding_list), "findings")
+        for kind, fields, rows in (
+            ("findings", FINDING_FIELDS, finding_keys(report)),
+            ("sections", SECTION_FIELDS, section_keys(report)),
+            ("facts", FACT_FIELDS, fact_keys(report)),
+        ):
+            with open(FIXTURES / f"{name}.{kind}.csv", "w", encoding="utf-8", newline="") as f:
+                w = csv.writer(f, lineterminator="\n")
+                w.writerow(fields)
+                w.writerows(rows)
+        print(
+            name,
+            len(report.finding_list),
+            "findings",
+            len(report.sections),
+            "sections",
+            len(report.facts),
+            "facts",
+        )
 
 
 if __name__ == "__main__":

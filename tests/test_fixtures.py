@@ -6,7 +6,18 @@ import pytest
 
 import zhgov_parse
 
-from goldens import expected_cells, expected_findings, expected_meta, finding_keys, fixture_names, source
+from goldens import (
+    expected_cells,
+    expected_facts,
+    expected_findings,
+    expected_meta,
+    expected_sections,
+    fact_keys,
+    finding_keys,
+    fixture_names,
+    section_keys,
+    source,
+)
 
 NAMES = fixture_names()
 
@@ -38,6 +49,16 @@ def test_meta(parsed: tuple[str, zhgov_parse.Report]) -> None:
 def test_findings(parsed: tuple[str, zhgov_parse.Report]) -> None:
     name, report = parsed
     assert finding_keys(report) == expected_findings(name)
+
+
+def test_sections(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    assert section_keys(report) == expected_sections(name)
+
+
+def test_facts(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    assert fact_keys(report) == expected_facts(name)
 
 
 def test_broken_identities_are_reported() -> None:

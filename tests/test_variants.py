@@ -110,3 +110,42 @@ def test_encoding_and_script_are_reported() -> None:
         "markdown",
         "text",
     }
+
+
+def to_html(text: str) -> str:
+    """The same report as a web page: each run of pipe lines a <table>, every other line a <p>."""
+    out, in_table = ["<html><head><meta charset='utf-8'></head><body><div class='article'>"], False
+    for line in text.split("\n"):
+        if _is_table_line(line):
+            if not in_table:
+                out.append("<table>")
+            cells = [c.strip() for c in line.rstrip().rstrip("|").split("|")]
+            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            in_table = True
+            continue
+        if in_table:
+            out.append("</table>")
+            in_table = False
+        if line.strip():
+            out.append(f"<p>{line}</p>")
+    out.append("</table>" if in_table else "")
+    out.append("</div></body></html>")
+    return "\n".join(out)
+
+
+NARRATIVE = ["section", "subsection", "subsection_code", "kind", "tag", "text"]
+
+
+@pytest.mark.parametrize("fixture", ["heyu_ecology_2021_pipe.txt", "qinghe_data_2022_pipe.txt"])
+def test_same_narrative_from_pipe_markdown_and_html(fixture: str) -> None:
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    reports = [zhgov_parse.parse(t) for t in (text, to_markdown(text), to_html(text))]
+    assert [r.meta["source_format"] for r in reports] == ["pipe", "markdown", "html"]
+    base = reports[0]
+    for other in reports[1:]:
+        assert other.sections[NARRATIVE].equals(base.sections[NARRATIVE])
+        assert other.facts.drop(columns="position").equals(base.facts.drop(columns="position"))
+        assert _cells(other) == _cells(base)
+        assert [(f.code, f.row, f.column) for f in other.finding_list] == [
+            (f.code, f.row, f.column) for f in base.finding_list
+        ]

@@ -202,7 +202,7 @@ def _items(
         if is_lead or (lead_mode and not _looks_like_item(text)):
             rows.append(_row(rows, loc, sub, code, "paragraph", None, text))
             return lead_mode
-        rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(text, mode), text.strip()))
+        rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(text, mode), _item_text(text)))
         return mode
     lead = text[: marks[0].start()].strip()
     if lead:
@@ -210,18 +210,23 @@ def _items(
         rows.append(_row(rows, loc, sub, code, "paragraph", None, lead))
     for i, m in enumerate(marks):
         end = marks[i + 1].start() if i + 1 < len(marks) else len(text)
-        item = text[m.end() : end].strip().rstrip("；;，,").strip()
+        item = _item_text(text[m.end() : end])
         if not item:
             continue
         # A lead-in for the next group can trail the last item (…。下一步，我局将：)
         tail_split = re.search(r"[。]\s*([^。]*?(?:改进情况|改进措施|下一步|针对上述问题)[^。]*)$", item)
         if tail_split and i + 1 < len(marks):
-            item = item[: tail_split.start() + 1]
+            item = _item_text(item[: tail_split.start() + 1])
             rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(item, mode), item))
             mode = _mode_of(tail_split.group(1)) or mode
             continue
         rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(item, mode), item))
     return mode
+
+
+def _item_text(text: str) -> str:
+    """An item without the punctuation that separated it from the next (；。，)."""
+    return text.strip().rstrip("。；;，,. ").strip()
 
 
 def _looks_like_item(text: str) -> bool:
