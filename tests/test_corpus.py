@@ -232,3 +232,48 @@ def test_consistent_reports_break_no_identity(prefix: str) -> None:
 def test_json_dump_error_says_what_it_is() -> None:
     with pytest.raises(zhgov_parse.ParseError, match="JSON data"):
         _parse("009")
+
+
+FULL = ["preamble", "overview", "active_disclosure", "application_handling", "review_litigation"]
+FULL += ["problems_improvements", "other_matters"]
+# file prefix -> the section codes in order, as read in each source
+SECTIONS: dict[str, list[str]] = {
+    **{p: FULL for p in ("001", "002", "003", "004", "005", "006", "007", "011", "012", "013", "014")},
+    **{p: FULL for p in ("026", "027")},
+    "008": FULL[:-1],  # pre-2019: 一 概述 … 五 主要问题和改进措施, then its statistics table
+    "010": [*FULL, "closing"],
+    "015": ["application_handling"],
+    "016": ["overview", "active_disclosure", "application_handling"],
+    "017": ["overview", "active_disclosure", "application_handling"],
+    "018": ["preamble"],
+    "019": ["preamble"],
+    "020": ["preamble", "overview"],
+    "021": ["preamble", "overview"],
+    "022": ["overview", "active_disclosure", "application_handling", "review_litigation"],
+    "023": ["preamble", "review_litigation", "problems_improvements"],
+    "024": ["review_litigation", "problems_improvements"],
+    "025": [*FULL, "closing"],
+}
+# file prefix -> (problem items, improvement items) of part 五, counted in the source
+ITEMS = {"010": (3, 3), "013": (4, 6), "014": (0, 3), "024": (2, 2), "025": (3, 2)}
+
+
+@pytest.mark.parametrize("prefix", sorted(SECTIONS))
+def test_section_codes_read_by_hand(prefix: str) -> None:
+    assert list(_parse(prefix).sections["section"].drop_duplicates()) == SECTIONS[prefix]
+
+
+@pytest.mark.parametrize("prefix", sorted(ITEMS))
+def test_problem_and_improvement_items(prefix: str) -> None:
+    tags = _parse(prefix).sections.query("kind == 'item'")["tag"].tolist()
+    assert (tags.count("problem"), tags.count("improvement")) == ITEMS[prefix]
+
+
+def test_stated_facts_agree_with_tables_in_real_reports() -> None:
+    """The real reports' prose and tables agree; a cross-check firing here would be a false alarm."""
+    for prefix in ("010", "011", "012", "013", "014", "025", "026", "027"):
+        codes = set(_parse(prefix).findings["code"])
+        assert not codes & {"fact_mismatch", "year_mismatch", "problems_missing"}, prefix
+    facts = _parse("027").facts.set_index("subject")["value"]
+    assert (facts["applications_received"], facts["applications_answered"]) == (154, 148)
+    assert (facts["reviews"], facts["lawsuits"]) == (36, 9)

@@ -61,6 +61,45 @@ def test_facts(parsed: tuple[str, zhgov_parse.Report]) -> None:
     assert fact_keys(report) == expected_facts(name)
 
 
+def _narrative_truth(name: str) -> dict:
+    import json
+
+    from goldens import FIXTURES
+
+    return json.loads((FIXTURES / f"{name}.narrative.json").read_text(encoding="utf-8"))
+
+
+def test_items_match_the_generators_truth(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    items = report.sections.query("kind == 'item'")
+    assert [[t, x] for t, x in zip(items["tag"], items["text"], strict=True)] == _narrative_truth(name)[
+        "items"
+    ]
+
+
+def test_stated_quantities_match_the_generators_truth(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    coded = report.facts[report.facts["subject"].str.fullmatch(r"[a-z_]+")]
+    first = coded.drop_duplicates("subject").set_index("subject")["value"].to_dict()
+    assert first == _narrative_truth(name)["facts"]
+
+
+def test_cross_checks_fire_where_the_fixture_was_built_to(parsed: tuple[str, zhgov_parse.Report]) -> None:
+    name, report = parsed
+    fired = sorted(
+        {f.code for f in report.finding_list} & {"fact_mismatch", "year_mismatch", "problems_missing"}
+    )
+    assert fired == sorted(_narrative_truth(name)["cross_checks"])
+
+
+def test_each_cross_check_fires_in_at_least_two_fixtures() -> None:
+    counts: dict[str, int] = {}
+    for name in NAMES:
+        for code in _narrative_truth(name)["cross_checks"]:
+            counts[code] = counts.get(code, 0) + 1
+    assert counts == {"fact_mismatch": 4, "year_mismatch": 2, "problems_missing": 2}
+
+
 def test_broken_identities_are_reported() -> None:
     broken = {
         name: {

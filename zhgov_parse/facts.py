@@ -34,7 +34,7 @@ _FACT = re.compile(
 )
 _NONE = re.compile(
     r"(?:未|没有|无)(?:发生|收到|产生|收取|出现|接到|受理)?[^。；;，,]{0,24}?"
-    r"(?P<what>行政复议|行政诉讼|信息处理费|政府信息公开申请|依申请公开申请|依申请)"
+    r"(?P<what>行政复议|行政诉讼|信息处理费|上年结转|政府信息公开申请|依申请公开申请|依申请)"
 )
 _NO_FEES_AT_ALL = re.compile(r"未(?:收取|产生)任何(?:费用|收费)|不收取任何费用|未收取(?:任何)?费用")
 _SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
@@ -169,6 +169,8 @@ def _facts_in(s: Section, sentence: str) -> list[Fact]:
             codes.append("lawsuits")
         if what == "信息处理费":
             codes.append("processing_fee")
+        if what == "上年结转":
+            codes.append("applications_carried_in")
         if what in ("政府信息公开申请", "依申请公开申请", "依申请") and "未收到" in m.group(0):
             codes.append("applications_received")
         for code in dict.fromkeys(codes):

@@ -130,24 +130,30 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
     return out
 
 
-_SIGNOFF = re.compile(
+_SIGNOFF_DATE = re.compile(
     r"^\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$"
+)
+_SIGNOFF_ORG = re.compile(
+    r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|街道办事处|委员会)$"
 )
 
 
+def _is_signoff(text: str) -> bool:
+    t = _norm(text).strip("（）() ")
+    return len(t) <= 30 and bool(_SIGNOFF_DATE.match(t) or (_SIGNOFF_ORG.search(t) and "，" not in t))
+
+
 def _mark_closing(located: list[Located]) -> None:
-    """Short trailing lines after the last part (agency name, date) become ``closing``."""
+    """The sign-off after the last part (agency name, date) becomes ``closing``."""
     if not any(loc.is_part_heading for loc in located):
         return
     i = len(located)
-    while i > 0:
+    while i > 0 and len(located) - i < 4:
         loc = located[i - 1]
-        text = loc.block.text
-        if loc.is_part_heading or loc.table is not None or len(text) > 40 or text.endswith(("。", "；", ";")):
+        if loc.is_part_heading or loc.table is not None or not _is_signoff(loc.block.text):
             break
         i -= 1
-    tail = located[i:]
-    if tail and any(_SIGNOFF.match(loc.block.text) or len(loc.block.text) <= 30 for loc in tail):
-        for j in range(i, len(located)):
-            loc = located[j]
-            located[j] = Located(loc.block, "closing", None, False)
+    for j in range(i, len(located)):
+        loc = located[j]
+        located[j] = Located(loc.block, "closing", None, False)

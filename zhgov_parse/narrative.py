@@ -202,7 +202,11 @@ def _items(
         if is_lead or (lead_mode and not _looks_like_item(text)):
             rows.append(_row(rows, loc, sub, code, "paragraph", None, text))
             return lead_mode
-        rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(text, mode), _item_text(text)))
+        parts = [p for p in re.split(r"[；;]", text) if _item_text(p)]
+        if len(parts) < 2 or any(len(_item_text(p)) < 8 for p in parts):
+            parts = [text]  # a list separated by semicolons is several items; else one
+        for part in parts:
+            rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(part, mode), _item_text(part)))
         return mode
     lead = text[: marks[0].start()].strip()
     if lead:
