@@ -3,10 +3,11 @@
 from __future__ import annotations
 
 import os
+import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from . import facts, narrative, tables
+from . import facts, narrative, runon, tables
 from .document import Block, Document
 from .errors import NoReportContent, ParseError, StrictModeError
 from .findings import Finding
@@ -16,7 +17,7 @@ from .mapping import Cell, TableResult, records_of
 from .meta import detect_template, has_title, region_of, year_and_agency
 from .read_text import read_text
 from .report import Report
-from .script import detect_script
+from .script import detect_script, simplify_long
 from .validate import check
 
 _MAPPERS: dict[str, Callable[..., TableResult]] = {
@@ -101,18 +102,25 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     )
     parts = {loc.section for loc in located if loc.is_part_heading}
     cells: list[Cell] = []
+    mapping_template = template if template in ("2019", "2021") else "2021"
     if doc.source_format == "runon":
         findings.append(
             Finding(
                 "runon_tables",
-                "the tables' cells run together with no separator (page text); "
-                "their numbers were not extracted",
+                "the tables' cells run together with no separator (page text); their numbers were "
+                "read by splitting each row's digits under the template's identities",
                 expected="cells separated by |, tabs, spaces or table markup",
                 found="labels glued to digits, e.g. 规章000",
             )
         )
+        simplified = detect_script(plain) == "simplified"
+        texts = {t: unicodedata.normalize("NFKC", " ".join(b.text for b in by_table[t])) for t in TABLE_PARTS}
+        if not simplified:
+            texts = {t: simplify_long(x) for t, x in texts.items()}
+        for result in runon.extract(texts, mapping_template):
+            cells.extend(result.cells)
+            findings.extend(result.findings)
     else:
-        mapping_template = template if template in ("2019", "2021") else "2021"
         for table in TABLE_PARTS:
             result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
             cells.extend(result.cells)
@@ -137,7 +145,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                 found="pre-2019 statistics table",
             )
         )
-    elif doc.source_format != "runon":
+    else:
         for table in TABLE_PARTS:
             if table not in found_tables and template != "pre2019":
                 findings.append(

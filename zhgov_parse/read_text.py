@@ -6,6 +6,7 @@ import re
 
 from .document import Block, Document
 from .mapping import looks_narrative
+from .script import either_script
 from .values import is_value_text
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
@@ -15,17 +16,20 @@ _PAGE_FOOTER = re.compile(
 )
 # Labels glued to digits with no separator, as page text scrapers leave them.
 _RUNON = re.compile(
-    r"(?:规章|規章|行政许可|行政許可|本年新收政府信息公开申请数量|本年新收政府信息公開申請數量)\s?\d{3,}"
+    r"(?:规章|規章|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開|结转下年度继续办理|結轉下年度繼續辦理"
+    r"|本年新收政府信息公开申请数量|本年新收政府信息公開申請數量)\s?[\d/—－]"
 )
 
 
 # Part headings run into the surrounding text in page text: split before them.
 _RUNON_HEADING = re.compile(
-    r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
-    r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
-    r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
-    r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
-    r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
+    either_script(
+        r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+        r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
+        r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
+        r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
+        r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
+    )
 )
 
 
@@ -108,7 +112,7 @@ def read_text(text: str) -> Document:
         kind = "markdown"
     elif pipes >= 3:
         kind = "pipe"
-    elif spaced < 3 and _RUNON.search(text) is not None:
+    elif spaced < 3 and len(_RUNON.findall(text, 0, 200_000)) >= 3:
         kind = "runon"
     else:
         kind = "text"

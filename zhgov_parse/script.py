@@ -47,6 +47,33 @@ def to_simplified(text: str) -> str:
     return _converter("t2s").convert(text)
 
 
+_EXTRA_VARIANTS = {"复": "復複覆", "于": "於", "余": "餘", "台": "臺颱", "板": "闆"}
+
+
+def either_script(pattern: str) -> str:
+    """A regular expression written in Simplified script, widened to match Traditional too.
+
+    >>> import re; bool(re.fullmatch(either_script("总体情况"), "總體情況"))
+    True
+    """
+    out = []
+    in_class = False
+    for ch in pattern:
+        if ch == "[" and not in_class:
+            in_class = True
+        elif ch == "]" and in_class:
+            in_class = False
+        if "\u4e00" <= ch <= "\u9fff":
+            variants = set(_converter("s2t").convert(ch)) | set(_EXTRA_VARIANTS.get(ch, ""))
+            variants.discard(ch)
+            if variants:
+                chars = ch + "".join(sorted(variants))
+                out.append(chars if in_class else f"[{chars}]")
+                continue
+        out.append(ch)
+    return "".join(out)
+
+
 def simplify_long(text: str) -> str:
     """Simplified form of a long text (narrative), not cached."""
     if text.isascii():
