@@ -25,7 +25,8 @@ APPLICATION = "application_handling"
 REVIEW = "review_litigation"
 ACTIVE = "active_disclosure"
 
-MAX_NODES = 200_000  # split attempts per row before a row is called too ambiguous
+MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguous
+MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
 MAX_COMBINATIONS = 100_000  # joint assignments tried for table 三
 MAX_SHOWN = 6
 
@@ -133,14 +134,15 @@ def find_runs(text: str, labels: dict[str, str], order: Sequence[str]) -> tuple[
 
 
 Value = int | float | None
-_INT = re.compile(r"0|[1-9]\d*")
-_SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d*)")
-_DECIMAL = re.compile(r"(?:0|[1-9]\d*)(?:\.\d+)?")
+_INT = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
+_SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
+_DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 
 
 def _tokens(run: str) -> list[str]:
-    """Chunks split by spaces; NA markers and a unit are chunks of their own."""
-    run = run.replace(",", "").replace("，", "")
+    """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
+    separator stays: it binds the digits around it into one value (1,540)."""
+    run = run.replace("，", ",").strip(",")
     out: list[str] = []
     for chunk in run.split():
         if chunk == "-":
@@ -150,44 +152,152 @@ def _tokens(run: str) -> list[str]:
     return [t for t in out if t not in ("元", "万元", "件", "条")]
 
 
-def splits(run: str, kinds: Sequence[str], accept: Callable[[list[Value]], bool]) -> list[list[Value]] | None:
-    """All ways to read ``run`` as ``len(kinds)`` values that ``accept`` takes (None: too many)."""
+def splits(
+    run: str,
+    kinds: Sequence[str],
+    accept: Callable[[list[Value]], bool],
+    group: int = 0,
+    budget: list[int] | None = None,
+) -> list[list[Value]] | None:
+    """All ways to read ``run`` as ``len(kinds)`` values that ``accept`` takes (None: too many).
+
+    With ``group`` (7 for a row of 三, 5 for a group of 四) the last value of every group is the sum
+    of the others, so it is not searched for: the digits that follow must spell that sum.
+    """
+    shared = budget if budget is not None else [MAX_TABLE_NODES]
     tokens = _tokens(run)
     n = len(kinds)
+    left = [sum(len(t) if t not in _NA else 1 for t in tokens[i:]) for i in range(len(tokens) + 1)]
     out: list[list[Value]] = []
     nodes = 0
+
+    def remaining(t: int, pos: int) -> int:
+        return left[t] - pos
 
     def walk(t: int, pos: int, values: list[Value]) -> bool:
         nonlocal nodes
         nodes += 1
-        if nodes > MAX_NODES:
+        shared[0] -= 1
+        if nodes > MAX_NODES or shared[0] < 0:
             return False
         if t == len(tokens):
             if len(values) == n and accept(values):
                 out.append(list(values))
             return True
-        if len(values) >= n:
-            return True
+        if len(values) >= n or remaining(t, pos) < n - len(values):
+            return True  # too few characters left for the values still to come
         token = tokens[t]
         if token in _NA:  # a missing-value marker is one value of its own
             return walk(t + 1, 0, [*values, None])
+        if group and len(values) % group == group - 1:
+            parts = values[len(values) - group + 1 :]
+            if None not in parts:  # the group's total: exactly the sum of its parts
+                total = sum(parts)  # type: ignore[arg-type]
+                for spelled in dict.fromkeys((str(total), f"{total:,}")):
+                    end = pos + len(spelled)
+                    if token[pos:end] == spelled and token[end : end + 1] != ",":
+                        nt, npos = (t + 1, 0) if end == len(token) else (t, end)
+                        if not walk(nt, npos, [*values, total]):
+                            return False
+                return True
         kind = kinds[len(values)]
         pattern = _DECIMAL if kind == "decimal" else _SIGNED if kind == "signed" else _INT
         for end in range(pos + 1, len(token) + 1):
             piece = token[pos:end]
-            if not pattern.fullmatch(piece):
+            if token[end : end + 1] == "," or not pattern.fullmatch(piece):
+                if piece[0] == "0" and kind != "decimal":
+                    break  # a leading zero: no longer piece can be a number either
                 continue
-            value: Value = float(piece) if "." in piece else int(piece)
+            plain = piece.replace(",", "")
+            value: Value = float(plain) if "." in plain else int(plain)
             nt, npos = (t + 1, 0) if end == len(token) else (t, end)
+            if group and not _room_for_total(values, value, group, remaining(nt, npos)):
+                continue
             if not walk(nt, npos, [*values, value]):
                 return False
         return True
 
     if not tokens:
         return []
+    if group == n and all(k == "int" for k in kinds) and not any(t in _NA for t in tokens):
+        return _total_first(tokens, n, accept, shared)
     if not walk(0, 0, []):
         return None
     return out
+
+
+def _total_first(
+    tokens: list[str], n: int, accept: Callable[[list[Value]], bool]
+) -> list[list[Value]] | None:
+    """Splits of a row whose last value is the sum of the others: the total is read first, as a
+    suffix of the run, then the parts are searched with their sum bounded by it."""
+    out: list[list[Value]] = []
+    budget = [min(MAX_NODES, shared[0])]
+    last = tokens[-1]
+    for cut in range(len(last) - 1, -1, -1):
+        piece = last[cut:]
+        if last[cut - 1 : cut] == "," or not _INT.fullmatch(piece):
+            continue
+        total = int(piece.replace(",", ""))
+        head = [*tokens[:-1], last[:cut]] if cut else tokens[:-1]
+        head = [t for t in head if t]
+        if not head:
+            continue
+        if not _parts(head, 0, 0, n - 1, total, [], out, accept, total, budget):
+            shared[0] = max(0, shared[0] - MAX_NODES)
+            return None
+    shared[0] -= min(MAX_NODES, shared[0]) - budget[0]
+    return out
+
+
+def _parts(
+    tokens: list[str],
+    t: int,
+    pos: int,
+    left: int,
+    rest: int,
+    values: list[Value],
+    out: list[list[Value]],
+    accept: Callable[[list[Value]], bool],
+    total: int,
+    budget: list[int],
+) -> bool:
+    budget[0] -= 1
+    if budget[0] < 0:
+        return False
+    chars = sum(len(x) for x in tokens[t:]) - pos
+    if left == 0:
+        if chars == 0 and rest == 0 and accept([*values, total]):
+            out.append([*values, total])
+        return True
+    if chars < left or chars > left * len(f"{rest:,}"):
+        return True  # too few characters for the values to come, or more than they can hold
+    token = tokens[t]
+    for end in range(pos + 1, len(token) + 1):
+        piece = token[pos:end]
+        if token[end : end + 1] == "," or not _INT.fullmatch(piece):
+            if piece[0] == "0":
+                break
+            continue
+        value = int(piece.replace(",", ""))
+        if value > rest:
+            break  # longer pieces are larger still
+        nt, npos = (t + 1, 0) if end == len(token) else (t, end)
+        if not _parts(
+            tokens, nt, npos, left - 1, rest - value, width, [*values, value], out, accept, total, budget
+        ):
+            return False
+    return True
+
+
+def _room_for_total(values: Sequence[Value], value: Value, group: int, chars_left: int) -> bool:
+    """Whether enough characters remain for the group's parts still to come and its total, which
+    is at least the sum of the parts so far."""
+    parts = [*values[len(values) - len(values) % group :], value]
+    if None in parts:
+        return True
+    still = group - 1 - len(parts)
+    return chars_left >= still + len(str(sum(parts)))  # type: ignore[arg-type]
 
 
 def _sum_holds(values: Sequence[Value], start: int, width: int) -> bool:
@@ -257,9 +367,10 @@ def application_handling(text: str, template: str) -> TableResult:
         return out
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
+    budget = [MAX_TABLE_NODES]
     for run in runs:
         raw[run.code] = run.text
-        options = splits(run.text, ["int"] * 7, _groups_hold(7))
+        options = splits(run.text, ["int"] * 7, _groups_hold(7), group=7, budget=budget)
         if options is None:
             out.findings.append(_unsolvable(APPLICATION, run.code, run.text, 7, "in a bounded search"))
         elif not options:
@@ -402,7 +513,7 @@ def review_litigation(text: str, template: str) -> TableResult:
         rows, _ = find_runs(text, _REVIEW_LABELS, order)
         width = 5
     for row in rows:
-        options = splits(row.text, ["int"] * width, _groups_hold(5))
+        options = splits(row.text, ["int"] * width, _groups_hold(5), group=5)
         if not options:
             out.findings.append(
                 _unsolvable(REVIEW, row.code, row.text, width, "that add up within each group")
