@@ -227,7 +227,7 @@ def splits(
 
 
 def _total_first(
-    tokens: list[str], n: int, accept: Callable[[list[Value]], bool]
+    tokens: list[str], n: int, accept: Callable[[list[Value]], bool], shared: list[int]
 ) -> list[list[Value]] | None:
     """Splits of a row whose last value is the sum of the others: the total is read first, as a
     suffix of the run, then the parts are searched with their sum bounded by it."""
@@ -283,9 +283,7 @@ def _parts(
         if value > rest:
             break  # longer pieces are larger still
         nt, npos = (t + 1, 0) if end == len(token) else (t, end)
-        if not _parts(
-            tokens, nt, npos, left - 1, rest - value, width, [*values, value], out, accept, total, budget
-        ):
+        if not _parts(tokens, nt, npos, left - 1, rest - value, [*values, value], out, accept, total, budget):
             return False
     return True
 
