@@ -8,10 +8,11 @@ as clean data.
 
 from __future__ import annotations
 
+from .batch import Batch, read_many
 from .errors import ParseError
 from .findings import CATALOGUE as FINDING_CODES
 from .parser import parse, read
 from .report import Report
 
-__all__ = ["FINDING_CODES", "ParseError", "Report", "parse", "read"]
+__all__ = ["FINDING_CODES", "Batch", "ParseError", "Report", "parse", "read", "read_many"]
 __version__ = "0.1.0"

@@ -5,7 +5,10 @@ from __future__ import annotations
 import argparse
 import json
 import sys
+import time
 from collections.abc import Sequence
+from pathlib import Path
+from typing import Any
 
 from . import schema
 from .errors import ParseError
@@ -69,6 +72,71 @@ def _cmd_show(args: argparse.Namespace) -> int:
     return status
 
 
+class Progress:
+    """A one-line progress bar on a terminal (count, rate, ok/failed, ETA); plain lines otherwise."""
+
+    def __init__(self, stream: Any = None, every: int = 500) -> None:
+        self.stream = stream or sys.stderr
+        self.tty = hasattr(self.stream, "isatty") and self.stream.isatty()
+        self.every = every
+        self.start = time.monotonic()
+        self.last = 0.0
+
+    def __call__(self, done: int, total: int, ok: int, failed: int) -> None:
+        now = time.monotonic()
+        if self.tty and now - self.last < 0.2 and done < total:
+            return
+        if not self.tty and done % self.every and done != total:
+            return
+        self.last = now
+        rate = done / max(now - self.start, 1e-9)
+        eta = (total - done) / rate if rate else 0.0
+        line = f"{done}/{total} reports  {rate:.1f}/s  ok {ok}  failed {failed}  ETA {eta:.0f}s"
+        if self.tty:
+            width = 24
+            filled = int(width * done / max(total, 1))
+            self.stream.write(f"\r[{'#' * filled}{'.' * (width - filled)}] {line}")
+            if done == total:
+                self.stream.write("\n")
+        else:
+            self.stream.write(line + "\n")
+        self.stream.flush()
+
+
+def _cmd_convert(args: argparse.Namespace) -> int:
+    from .batch import iter_sources
+    from .output import convert
+
+    out = Path(args.output)
+    if out.exists() and not out.is_dir():
+        print(f"zhgov-parse convert: -o {out} exists and is not a folder", file=sys.stderr)
+        return 2
+    missing = [i for i in args.inputs if not any(ch in i for ch in "*?[") and not Path(i).exists()]
+    if missing:
+        print(f"zhgov-parse convert: no such input: {', '.join(missing)}", file=sys.stderr)
+        return 2
+    sources = list(iter_sources(args.inputs))
+    try:
+        counts = convert(
+            sources,
+            out,
+            fmt=args.format,
+            workers=args.workers,
+            resume=args.resume,
+            chunk=args.chunk_size,
+            progress=Progress(),
+        )
+    except ValueError as exc:
+        print(f"zhgov-parse convert: {exc}", file=sys.stderr)
+        return 2
+    failed = counts.get("errors", 0)
+    print(
+        f"{len(sources)} inputs: {counts.get('reports', 0)} reports written, {failed} failed; "
+        f"{counts.get('cells', 0)} cells, {counts.get('findings', 0)} findings -> {out}/ ({args.format})"
+    )
+    return 1 if failed else 0
+
+
 def build_parser() -> argparse.ArgumentParser:
     parser = argparse.ArgumentParser(
         prog="zhgov-parse",
@@ -80,6 +148,21 @@ def build_parser() -> argparse.ArgumentParser:
     show.add_argument("--json", action="store_true", help="print everything as JSON instead")
     show.add_argument("--strict", action="store_true", help="fail on the first warning or error finding")
     show.set_defaults(func=_cmd_show)
+    conv = sub.add_parser(
+        "convert",
+        help="convert many reports (files, folders, globs, .jsonl scraper records) into data files",
+    )
+    conv.add_argument(
+        "inputs", nargs="+", metavar="INPUT", help="files, folders (recursive), globs or .jsonl"
+    )
+    conv.add_argument("-o", "--output", required=True, help="output folder")
+    conv.add_argument("--format", choices=["csv", "jsonl", "sqlite", "parquet"], default="csv")
+    conv.add_argument("--workers", type=int, default=1, help="processes to parse in (default 1)")
+    conv.add_argument(
+        "--resume", action="store_true", help="skip inputs an interrupted run already converted"
+    )
+    conv.add_argument("--chunk-size", type=int, default=200, help="reports committed at a time (default 200)")
+    conv.set_defaults(func=_cmd_convert)
     return parser
 
 

@@ -65,25 +65,28 @@ class Report:
         self._facts = tuple(facts)
 
     # -- tables --------------------------------------------------------------------------------
+    def cell_records(self) -> list[dict[str, Any]]:
+        """The cells as plain dicts, with the same keys as the columns of :attr:`cells`."""
+        template = self.meta.get("template")
+        return [
+            {
+                "table": c.table,
+                "row": c.row,
+                "column": c.column,
+                "value": c.value,
+                "raw": c.raw,
+                "row_label": schema.row_label(c.table, c.row, template),
+                "column_label": schema.column_label(c.table, c.column, template),
+                "label": c.label,
+                "source": c.source,
+            }
+            for c in self._cells
+        ]
+
     @cached_property
     def cells(self) -> pd.DataFrame:
         """Long form: one row a cell (table, row, column, value, raw text, labels, source)."""
-        template = self.meta.get("template")
-        records = [
-            (
-                c.table,
-                c.row,
-                c.column,
-                c.value,
-                c.raw,
-                schema.row_label(c.table, c.row, template),
-                schema.column_label(c.table, c.column, template),
-                c.label,
-                c.source,
-            )
-            for c in self._cells
-        ]
-        frame = pd.DataFrame.from_records(records, columns=CELL_COLUMNS)
+        frame = pd.DataFrame.from_records(self.cell_records(), columns=CELL_COLUMNS)
         frame["value"] = pd.array([pd.NA if v is None else v for v in frame["value"]], dtype="Float64")
         return frame
 

@@ -1,0 +1,173 @@
+"""Many reports: read_many, scraper records, convert to files, resume after a kill, across years."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import sqlite3
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pandas as pd
+import pytest
+
+import zhgov_parse
+from zhgov_parse.cli import main
+
+from conftest import FIXTURES, ROOT
+
+GOOD = ["qinghe_data_2022_pipe.txt", "heyu_ecology_2021_pipe.txt", "chenghu_finance_2021_html.html"]
+
+
+@pytest.fixture
+def mixed(tmp_path: Path) -> Path:
+    """A folder of good reports, a PDF, an empty file and a nested folder."""
+    folder = tmp_path / "in"
+    (folder / "sub").mkdir(parents=True)
+    for name in GOOD[:2]:
+        (folder / name).write_bytes((FIXTURES / name).read_bytes())
+    (folder / "sub" / GOOD[2]).write_bytes((FIXTURES / GOOD[2]).read_bytes())
+    (folder / "report.pdf").write_bytes(b"%PDF-1.7 not text")
+    (folder / "empty.txt").write_bytes(b"")
+    return folder
+
+
+def test_read_many_folder_keeps_every_input(mixed: Path) -> None:
+    batch = zhgov_parse.read_many(mixed)
+    assert len(batch.reports) == 3
+    assert sorted(batch.errors["error_type"]) == ["BinaryInput", "EmptyInput"]
+    assert batch.reports["report_id"].str.fullmatch(r".+#[0-9a-f]{12}").all()
+    assert set(batch.cells["report_id"]) == set(batch.reports["report_id"])
+    assert batch.cells["value"].dtype == "Float64"
+    assert "sub/chenghu_finance_2021_html.html" in set(batch.reports["source"])
+    assert "reports=3 failed=2" in repr(batch)
+
+
+def test_read_many_on_error_raise(mixed: Path) -> None:
+    with pytest.raises(zhgov_parse.ParseError):
+        zhgov_parse.read_many(mixed, on_error="raise")
+
+
+def test_scraper_records_jsonl(tmp_path: Path) -> None:
+    page = (FIXTURES / GOOD[2]).read_text(encoding="utf-8")
+    lines = [
+        json.dumps({"url": "https://example.gov.cn/a.html", "html": page, "crawled": "2026-01-02"}),
+        "{not json",
+        json.dumps({"url": "https://example.gov.cn/b.html", "title": "no content"}),
+        json.dumps({"text": (FIXTURES / GOOD[0]).read_text(encoding="utf-8"), "site": "x"}),
+    ]
+    path = tmp_path / "crawl.jsonl"
+    path.write_text("\n".join(lines) + "\n", encoding="utf-8")
+    batch = zhgov_parse.read_many(path)
+    assert list(batch.reports["source"]) == ["https://example.gov.cn/a.html", f"{path}:4"]
+    assert batch.reports["crawled"].iloc[0] == "2026-01-02"  # other fields are carried along
+    assert batch.reports["site"].iloc[1] == "x"
+    assert sorted(batch.errors["source"]) == [f"{path}:2", "https://example.gov.cn/b.html"]
+    assert set(batch.errors["error_type"]) == {"InvalidRecord"}
+
+
+def test_records_in_memory_and_parallel_give_the_same(mixed: Path) -> None:
+    one = zhgov_parse.read_many(mixed)
+    two = zhgov_parse.read_many(mixed, workers=2)
+    pd.testing.assert_frame_equal(one.cells, two.cells)
+    records = [{"url": "u1", "html": (FIXTURES / GOOD[2]).read_text(encoding="utf-8")}]
+    assert len(zhgov_parse.read_many(records).reports) == 1
+
+
+def _next_year(text: str) -> str:
+    """The 2022 fixture as its 2023 report, keeping numbers that disagree with 2022."""
+    return text.replace("2022年", "2023年").replace("2023年1月", "2024年1月")
+
+
+def test_across_years(tmp_path: Path) -> None:
+    base = (FIXTURES / GOOD[0]).read_text(encoding="utf-8")
+    (tmp_path / "2022.txt").write_text(base, encoding="utf-8")
+    (tmp_path / "2023.txt").write_text(_next_year(base), encoding="utf-8")
+    batch = zhgov_parse.read_many(tmp_path)
+    assert sorted(batch.reports["year"]) == [2022, 2023]
+    links = batch.findings[batch.findings["code"].isin(["carryover_mismatch", "in_force_mismatch"])]
+    later = batch.reports.set_index("year").loc[2023, "report_id"]
+    assert set(links["report_id"]) == {later}
+    assert set(links["code"]) == {"carryover_mismatch", "in_force_mismatch"}
+    carry = links[links["code"] == "carryover_mismatch"].iloc[0]
+    assert (carry["expected"], carry["found"]) == ("16", "15")
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "sqlite", "parquet"])
+def test_convert_formats(mixed: Path, tmp_path: Path, fmt: str, capsys) -> None:
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    out = tmp_path / "out"
+    assert main(["convert", str(mixed), "-o", str(out), "--format", fmt]) == 1  # two inputs failed
+    assert "5 inputs: 3 reports written, 2 failed" in capsys.readouterr().out
+    assert not list(out.glob(".*"))  # no temporary or part files left
+    if fmt == "sqlite":
+        db = sqlite3.connect(out / "zhgov.sqlite")
+        tables = {r[0] for r in db.execute("select name from sqlite_master where type='table'")}
+        assert tables == {"reports", "cells", "sections", "facts", "findings", "errors"}
+        indexes = {r[0] for r in db.execute("select name from sqlite_master where type='index'")}
+        assert "cells_report_id" in indexes
+        assert db.execute("select count(*) from errors").fetchone()[0] == 2
+        return
+    read = {"csv": pd.read_csv, "jsonl": lambda p: pd.read_json(p, lines=True), "parquet": pd.read_parquet}[
+        fmt
+    ]
+    reports = read(out / f"reports.{fmt}")
+    errors = read(out / f"errors.{fmt}")
+    cells = read(out / f"cells.{fmt}")
+    assert len(reports) == 3 and len(errors) == 2
+    assert set(cells["report_id"]) == set(reports["report_id"])
+
+
+def test_csv_neutralizes_formulas_but_keeps_numbers(tmp_path: Path) -> None:
+    text = (FIXTURES / GOOD[0]).read_text(encoding="utf-8").replace("行政处罚 | 37 |", "行政处罚 | =1+2 |")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "r.txt").write_text(text, encoding="utf-8")
+    main(["convert", str(tmp_path / "in"), "-o", str(tmp_path / "out")])
+    cells = pd.read_csv(tmp_path / "out" / "cells.csv")
+    assert "'=1+2" in set(cells["raw"])
+    assert pd.api.types.is_float_dtype(cells["value"])
+
+
+def test_usage_errors_exit_2(tmp_path: Path) -> None:
+    with pytest.raises(SystemExit) as info:
+        main(["convert", str(tmp_path)])  # no -o
+    assert info.value.code == 2
+    assert main(["convert", str(tmp_path / "nope"), "-o", str(tmp_path / "o")]) == 2
+
+
+def _copies(folder: Path, n: int) -> None:
+    folder.mkdir(parents=True)
+    texts = [(FIXTURES / name).read_bytes() for name in GOOD[:2]]
+    for i in range(n):
+        (folder / f"r{i:04d}.txt").write_bytes(texts[i % 2] + f"\n附：{i}\n".encode())
+
+
+def test_killed_then_resumed_equals_uninterrupted(tmp_path: Path) -> None:
+    inputs = tmp_path / "in"
+    _copies(inputs, 160)
+    env = {**os.environ, "PYTHONPATH": str(ROOT)}
+    cmd = [sys.executable, "-m", "zhgov_parse", "convert", str(inputs), "--chunk-size", "10"]
+    subprocess.run([*cmd, "-o", str(tmp_path / "whole")], env=env, check=False, capture_output=True)
+    killed = tmp_path / "killed"
+    proc = subprocess.Popen(
+        [*cmd, "-o", str(killed)], env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL
+    )
+    manifest = killed / ".zhgov-parts" / "manifest.jsonl"
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline and (not manifest.exists() or manifest.read_text().count("\n") < 3):
+        time.sleep(0.02)
+    proc.send_signal(signal.SIGKILL)
+    proc.wait()
+    assert manifest.exists() and not (killed / "cells.csv").exists()  # killed mid-way
+    done = manifest.read_text().count("\n")
+    assert 3 <= done < 16
+    resumed = subprocess.run([*cmd, "-o", str(killed), "--resume"], env=env, capture_output=True, text=True)
+    assert resumed.returncode == 0, resumed.stderr
+    for frame in ("reports", "cells", "sections", "facts", "findings", "errors"):
+        assert (killed / f"{frame}.csv").read_bytes() == (tmp_path / "whole" / f"{frame}.csv").read_bytes(), (
+            frame
+        )

@@ -1,0 +1,365 @@
+"""Many reports at once: inputs from paths, folders, globs or scraper records; one row a report.
+
+Every input ends as rows in the frames or as one ``errors`` record — nothing is lost.  Frames are
+keyed by ``report_id``: the input's name (relative path, ``file.jsonl:line`` or the record's url)
+plus ``#`` and the first 12 hex digits of the SHA-1 of its content.
+"""
+
+from __future__ import annotations
+
+import glob
+import hashlib
+import json
+import os
+from collections.abc import Iterable, Iterator, Mapping
+from concurrent.futures import ProcessPoolExecutor
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any
+
+import pandas as pd
+
+from .errors import ParseError
+from .findings import FINDING_COLUMNS, Finding
+from .parser import parse
+from .report import CELL_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS
+
+FRAMES = ("reports", "cells", "sections", "facts", "findings", "errors")
+REPORT_COLUMNS = [
+    "report_id",
+    "source",
+    "template",
+    "script",
+    "year",
+    "source_format",
+    "encoding",
+    "agency",
+    "region",
+    "cells",
+    "stated",
+    "findings",
+]
+ERROR_COLUMNS = ["report_id", "source", "error_type", "message"]
+COLUMNS: dict[str, list[str]] = {
+    "reports": REPORT_COLUMNS,
+    "cells": ["report_id", *CELL_COLUMNS],
+    "sections": ["report_id", *SECTION_COLUMNS],
+    "facts": ["report_id", *FACT_COLUMNS],
+    "findings": ["report_id", *FINDING_COLUMNS],
+    "errors": ERROR_COLUMNS,
+}
+_CONTENT_KEYS = ("html", "text", "content", "body")
+
+
+@dataclass(frozen=True, slots=True)
+class Source:
+    """One input: its name, its content (or the path to read it from), and carried fields."""
+
+    name: str
+    content: bytes | str | None = None
+    path: str | None = None
+    extra: Mapping[str, Any] = field(default_factory=dict)
+    offset: int | None = None  # of the record's line, for a record read from a .jsonl file
+
+    def load(self) -> bytes | str:
+        if self.content is not None:
+            return self.content
+        assert self.path is not None
+        if self.offset is None:
+            return Path(self.path).read_bytes()
+        with open(self.path, "rb") as f:
+            f.seek(self.offset)
+            record = json.loads(f.readline().decode("utf-8", "replace"))
+        return next((record[k] for k in _CONTENT_KEYS if isinstance(record.get(k), str)), "")
+
+
+def content_hash(content: bytes | str) -> str:
+    data = content.encode("utf-8", "surrogatepass") if isinstance(content, str) else content
+    return hashlib.sha1(data).hexdigest()[:12]
+
+
+def iter_sources(sources: str | os.PathLike[str] | Iterable[Any]) -> Iterator[Source]:
+    """Inputs in a stable order: paths (files, folders recursively, globs, ``.jsonl`` of records)
+    or an iterable of those, of records (dicts) or of :class:`Source`."""
+    if isinstance(sources, (str, os.PathLike)):
+        sources = [sources]
+    for i, item in enumerate(sources):
+        if isinstance(item, Source):
+            yield item
+        elif isinstance(item, Mapping):
+            yield _record_source(dict(item), f"record {i + 1}")
+        elif isinstance(item, (str, os.PathLike)):
+            yield from _path_sources(str(item))
+        else:
+            yield Source(f"input {i + 1}", content=b"", extra={"_bad_type": type(item).__name__})
+
+
+def _path_sources(spec: str) -> Iterator[Source]:
+    path = Path(spec)
+    if path.is_dir():
+        for p in sorted(x for x in path.rglob("*") if x.is_file() and not x.name.startswith(".")):
+            yield from _file_sources(p, p.relative_to(path).as_posix())
+    elif any(ch in spec for ch in "*?["):
+        for p in sorted(glob.glob(spec, recursive=True)):
+            if Path(p).is_file():
+                yield from _file_sources(Path(p), p)
+    else:
+        yield from _file_sources(path, spec)
+
+
+def _file_sources(path: Path, name: str) -> Iterator[Source]:
+    if path.suffix.lower() != ".jsonl":
+        yield Source(name, path=str(path))
+        return
+    try:
+        handle = path.open("rb")
+    except OSError:
+        yield Source(name, path=str(path))  # the read error becomes its error record
+        return
+    with handle:
+        offset = 0
+        for number, raw in enumerate(handle, 1):
+            at, offset = offset, offset + len(raw)
+            line = raw.decode("utf-8", "replace")
+            if not line.strip():
+                continue
+            where = f"{name}:{number}"
+            try:
+                record = json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield Source(where, content=line, extra={"_invalid_json": f"not valid JSON: {exc}"})
+                continue
+            if not isinstance(record, dict):
+                yield Source(where, content=line, extra={"_invalid_json": "the line is not a JSON object"})
+                continue
+            source = _record_source(record, where)
+            # Keep only the record's small fields in memory: the page is read again when parsed.
+            yield (
+                source
+                if source.content == ""
+                else Source(source.name, path=str(path), extra=source.extra, offset=at)
+            )
+
+
+def _record_source(record: dict[str, Any], where: str) -> Source:
+    content = next((record.pop(k) for k in _CONTENT_KEYS if isinstance(record.get(k), str)), None)
+    name = str(record.get("url") or record.get("source") or where)
+    if content is None:
+        return Source(name, content="", extra={**record, "_no_content": where})
+    return Source(name, content=content, extra=record)
+
+
+# ---------------------------------------------------------------------------------------------
+# One input → rows
+
+
+def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
+    """Parse one input into rows of every frame (an ``errors`` row when it cannot be parsed)."""
+    rows: dict[str, list[dict[str, Any]]] = {name: [] for name in FRAMES}
+    extra = dict(source.extra)
+    try:
+        content = source.load()
+    except OSError as exc:
+        rows["errors"].append(_error(source.name, f"{source.name}#unreadable", type(exc).__name__, str(exc)))
+        return rows
+    report_id = f"{source.name}#{content_hash(content)}"
+    if "_invalid_json" in extra:
+        rows["errors"].append(_error(source.name, report_id, "InvalidRecord", extra["_invalid_json"]))
+        return rows
+    if "_no_content" in extra:
+        message = f"a record without an html or text field ({extra['_no_content']})"
+        rows["errors"].append(_error(source.name, report_id, "InvalidRecord", message))
+        return rows
+    if "_bad_type" in extra:
+        message = f"expected a path, a record or a Source, found {extra['_bad_type']}"
+        rows["errors"].append(_error(source.name, report_id, "InvalidInput", message))
+        return rows
+    try:
+        report = parse(content)
+    except ParseError as exc:
+        rows["errors"].append(_error(source.name, report_id, type(exc).__name__, str(exc)))
+        return rows
+    data = report.to_dict()
+    meta = data["meta"]
+    rows["reports"].append(
+        {
+            "report_id": report_id,
+            "source": source.name,
+            **{k: meta.get(k) for k in REPORT_COLUMNS[2:9]},
+            "cells": len(data["cells"]),
+            "stated": sum(1 for c in data["cells"] if c["value"] is not None),
+            "findings": len(data["findings"]),
+            **{k: v for k, v in extra.items() if k not in REPORT_COLUMNS},
+        }
+    )
+    rows["cells"] = [{"report_id": report_id, **r} for r in report.cell_records()]
+    rows["sections"] = [{"report_id": report_id, **s} for s in data["sections"]]
+    rows["facts"] = [{"report_id": report_id, **f} for f in data["facts"]]
+    rows["findings"] = [
+        {"report_id": report_id, **{k: f.get(k) for k in FINDING_COLUMNS}} for f in data["findings"]
+    ]
+    return rows
+
+
+def _error(source: str, report_id: str, kind: str, message: str) -> dict[str, Any]:
+    return {"report_id": report_id, "source": source, "error_type": kind, "message": message}
+
+
+def convert_many(
+    sources: Iterable[Source], workers: int | None = None, chunksize: int = 8
+) -> Iterator[dict[str, list[dict[str, Any]]]]:
+    """Rows for each input, in input order; ``workers`` > 1 parses in that many processes."""
+    if not workers or workers <= 1:
+        yield from map(convert_one, sources)
+        return
+    with ProcessPoolExecutor(max_workers=workers) as pool:
+        yield from pool.map(convert_one, sources, chunksize=chunksize)
+
+
+# ---------------------------------------------------------------------------------------------
+# Across reports: the same agency in consecutive years
+
+
+def year_links(
+    reports: Iterable[Mapping[str, Any]], cells: Iterable[Mapping[str, Any]]
+) -> list[dict[str, Any]]:
+    """Findings on later reports whose carried-over numbers disagree with the year before.
+
+    二、上年结转 (Y) should equal 四、结转下年度继续办理 (Y−1), and 现行有效件数 (Y) should equal
+    现行有效件数 (Y−1) + 本年制发件数 (Y) − 本年废止件数 (Y), for 规章 and 行政规范性文件.
+    """
+    wanted = {
+        ("application_handling", "carried_in", "total"),
+        ("application_handling", "carried_forward", "total"),
+        *{
+            ("active_disclosure", r, c)
+            for r in ("rules", "normative_documents")
+            for c in ("issued", "repealed", "in_force")
+        },
+    }
+    values: dict[str, dict[tuple[str, str, str], Any]] = {}
+    for c in cells:
+        key = (c["table"], c["row"], c["column"])
+        if key in wanted and c.get("value") is not None:
+            values.setdefault(c["report_id"], {})[key] = c["value"]
+    by_agency: dict[tuple[str, int], str] = {}
+    for r in reports:
+        if r.get("agency") and isinstance(r.get("year"), int):
+            by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
+    out: list[dict[str, Any]] = []
+    for (agency, year), later in sorted(by_agency.items()):
+        earlier = by_agency.get((agency, year - 1))
+        if earlier is None:
+            continue
+        now, before = values.get(later, {}), values.get(earlier, {})
+        carried_in = now.get(("application_handling", "carried_in", "total"))
+        carried_out = before.get(("application_handling", "carried_forward", "total"))
+        if carried_in is not None and carried_out is not None and carried_in != carried_out:
+            out.append(
+                _link_finding(
+                    later,
+                    "carryover_mismatch",
+                    f"二、上年结转 总计 is {carried_in:g} but the {year - 1} report ({earlier}) carried "
+                    f"{carried_out:g} forward (四、结转下年度继续办理)",
+                    "application_handling",
+                    "carried_in",
+                    carried_out,
+                    carried_in,
+                )
+            )
+        for row in ("rules", "normative_documents"):
+            t = "active_disclosure"
+            prev = before.get((t, row, "in_force"))
+            issued, repealed, in_force = (now.get((t, row, c)) for c in ("issued", "repealed", "in_force"))
+            if None in (prev, issued, repealed, in_force):
+                continue
+            expected = prev + issued - repealed
+            if expected != in_force:
+                out.append(
+                    _link_finding(
+                        later,
+                        "in_force_mismatch",
+                        f"现行有效件数 is {in_force:g}, but the {year - 1} report's {prev:g} + 本年制发 "
+                        f"{issued:g} − 本年废止 {repealed:g} = {expected:g}",
+                        t,
+                        row,
+                        expected,
+                        in_force,
+                        column="in_force",
+                    )
+                )
+    return out
+
+
+def _link_finding(
+    report_id: str,
+    code: str,
+    message: str,
+    table: str,
+    row: str,
+    expected: Any,
+    found: Any,
+    column: str = "total",
+) -> dict[str, Any]:
+    finding = Finding(code, message, table, row, column, expected=f"{expected:g}", found=f"{found:g}")
+    return {"report_id": report_id, **{k: getattr(finding, k) for k in FINDING_COLUMNS}}
+
+
+# ---------------------------------------------------------------------------------------------
+# In memory
+
+
+class Batch:
+    """The frames of many reports: ``reports``, ``cells``, ``sections``, ``facts``, ``findings``,
+    ``errors`` — long DataFrames keyed by ``report_id``."""
+
+    def __init__(self, frames: Mapping[str, pd.DataFrame]) -> None:
+        self.reports = frames["reports"]
+        self.cells = frames["cells"]
+        self.sections = frames["sections"]
+        self.facts = frames["facts"]
+        self.findings = frames["findings"]
+        self.errors = frames["errors"]
+
+    def __repr__(self) -> str:
+        failed = self.errors["error_type"].value_counts().to_dict() if len(self.errors) else {}
+        top = self.findings["code"].value_counts().head(5).to_dict() if len(self.findings) else {}
+        return (
+            f"<Batch reports={len(self.reports)} failed={len(self.errors)} {failed or ''} "
+            f"cells={len(self.cells)} findings={len(self.findings)} {top or ''}>"
+        ).replace("  ", " ")
+
+
+def frame(name: str, rows: list[dict[str, Any]]) -> pd.DataFrame:
+    """A frame of the given name from row dicts, with the documented columns first."""
+    columns = COLUMNS[name]
+    df = pd.DataFrame.from_records(rows) if rows else pd.DataFrame(columns=columns)
+    extra = [c for c in df.columns if c not in columns]
+    df = df.reindex(columns=[*columns, *extra])
+    if name == "cells":
+        df["value"] = pd.array([None if v is None or v != v else v for v in df["value"]], dtype="Float64")
+    return df
+
+
+def read_many(
+    sources: str | os.PathLike[str] | Iterable[Any], *, workers: int | None = None, on_error: str = "record"
+) -> Batch:
+    """Parse many reports into one :class:`Batch`.
+
+    ``sources``: a path (file, folder — read recursively — glob, or ``.jsonl`` of scraper records
+    ``{"url": …, "html": …}`` or ``"text"``, other fields carried into ``reports``), or an iterable
+    of those, of records (dicts) or of :class:`Source`.  ``workers`` > 1 parses in that many
+    processes.  ``on_error="record"`` (default) turns every input that fails into an ``errors`` row;
+    ``"raise"`` raises the first :class:`ParseError` instead.
+    """
+    if on_error not in ("record", "raise"):
+        raise ValueError(f"on_error must be 'record' or 'raise', not {on_error!r}")
+    collected: dict[str, list[dict[str, Any]]] = {name: [] for name in FRAMES}
+    for rows in convert_many(iter_sources(sources), workers):
+        if rows["errors"] and on_error == "raise":
+            err = rows["errors"][0]
+            raise ParseError(f"{err['source']}: {err['error_type']}: {err['message']}")
+        for name in FRAMES:
+            collected[name].extend(rows[name])
+    collected["findings"].extend(year_links(collected["reports"], collected["cells"]))
+    return Batch({name: frame(name, rows) for name, rows in collected.items()})

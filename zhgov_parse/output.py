@@ -1,0 +1,283 @@
+"""Streaming conversion to files: chunks committed as they finish, resumable, merged atomically.
+
+While it runs, a conversion writes each chunk of reports as JSON-lines part files under
+``OUT/.zhgov-parts/`` and then appends one line to ``manifest.jsonl`` naming the chunk's parts and
+the content hashes of its inputs — the commit point.  ``--resume`` skips inputs whose hashes are in
+the manifest and drops part files no manifest line names (a chunk killed half-written).  At the
+end the parts are merged, frame by frame and part by part (memory bounded by one part), into the
+output format under temporary names, which are then renamed into place.
+"""
+
+from __future__ import annotations
+
+import csv
+import json
+import os
+import shutil
+import sqlite3
+from collections.abc import Callable, Iterable, Iterator
+from pathlib import Path
+from typing import Any
+
+from .batch import COLUMNS, FRAMES, Source, content_hash, convert_many, year_links
+
+FORMATS = ("csv", "jsonl", "sqlite", "parquet")
+PARTS = ".zhgov-parts"
+_FORMULA_START = ("=", "+", "-", "@", "\t", "\r")
+
+
+def neutralize(value: Any) -> Any:
+    """Prefix text that a spreadsheet would run as a formula with ``'`` (OWASP); numbers stay.
+
+    >>> neutralize("=HYPERLINK(1)"), neutralize("-2"), neutralize(-2), neutralize("规章")
+    ("'=HYPERLINK(1)", "'-2", -2, '规章')
+    """
+    if isinstance(value, str) and value.startswith(_FORMULA_START):
+        return "'" + value
+    return value
+
+
+class Conversion:
+    """One output folder: its parts, manifest and final files."""
+
+    def __init__(self, out: Path, fmt: str, resume: bool) -> None:
+        if fmt not in FORMATS:
+            raise ValueError(f"format must be one of {', '.join(FORMATS)}, not {fmt!r}")
+        if fmt == "parquet":
+            try:
+                import pyarrow  # noqa: F401
+            except ImportError as exc:
+                raise ValueError(
+                    "--format parquet needs pyarrow: pip install 'zhgov_parse[parquet]'"
+                ) from exc
+        self.out = out
+        self.fmt = fmt
+        self.parts = out / PARTS
+        self.manifest = self.parts / "manifest.jsonl"
+        if self.parts.exists() and not resume:
+            shutil.rmtree(self.parts)
+        self.parts.mkdir(parents=True, exist_ok=True)
+        self.chunks: list[dict[str, Any]] = []
+        self.done: set[str] = set()
+        if self.manifest.exists():
+            for line in self.manifest.read_text(encoding="utf-8").splitlines():
+                try:
+                    entry = json.loads(line)
+                except json.JSONDecodeError:
+                    break  # a torn last line: that chunk did not commit
+                self.chunks.append(entry)
+                self.done.update(entry["hashes"])
+        named = {p for c in self.chunks for p in c["parts"].values()}
+        for part in self.parts.glob("chunk-*"):
+            if part.name not in named:
+                part.unlink()  # written by a chunk that never committed
+
+    def commit(self, rows: list[dict[str, list[dict[str, Any]]]], hashes: list[str]) -> None:
+        """Write one chunk's parts, then record it in the manifest."""
+        number = len(self.chunks) + 1
+        names = {}
+        for frame in FRAMES:
+            records = [r for report in rows for r in report[frame]]
+            if not records:
+                continue
+            name = f"chunk-{number:06d}-{frame}.jsonl"
+            _write_atomic(self.parts / name, lambda f, records=records: _dump_jsonl(f, records))
+            names[frame] = name
+        entry = {"chunk": number, "parts": names, "hashes": hashes}
+        with self.manifest.open("a", encoding="utf-8") as f:
+            f.write(json.dumps(entry, ensure_ascii=False) + "\n")
+            f.flush()
+            os.fsync(f.fileno())
+        self.chunks.append(entry)
+        self.done.update(hashes)
+
+    def part_rows(self, frame: str) -> Iterator[list[dict[str, Any]]]:
+        for chunk in self.chunks:
+            name = chunk["parts"].get(frame)
+            if name:
+                with (self.parts / name).open(encoding="utf-8") as f:
+                    yield [json.loads(line) for line in f]
+
+    def finish(self) -> dict[str, int]:
+        """Add the across-year findings, merge the parts into the output, remove the parts."""
+        links = year_links(
+            (r for rows in self.part_rows("reports") for r in rows),
+            (c for rows in self.part_rows("cells") for c in rows),
+        )
+        counts = {}
+        for frame in FRAMES:
+            extra = links if frame == "findings" else []
+            counts[frame] = self._merge(frame, extra)
+        shutil.rmtree(self.parts)
+        return counts
+
+    def _merge(self, frame: str, extra: list[dict[str, Any]]) -> int:
+        columns = _columns(frame, self.part_rows(frame))
+        chunks: Iterable[list[dict[str, Any]]] = (
+            [*self.part_rows(frame), extra] if extra else self.part_rows(frame)
+        )
+        if self.fmt == "sqlite":
+            return _merge_sqlite(self.out / "zhgov.sqlite", frame, columns, chunks)
+        target = self.out / f"{frame}.{self.fmt}"
+        written = [0]
+
+        def write(f: Any) -> None:
+            written[0] = _WRITERS[self.fmt](f, columns, chunks)
+
+        _write_atomic(target, write, binary=self.fmt == "parquet")
+        return written[0]
+
+
+def _columns(frame: str, chunks: Iterable[list[dict[str, Any]]]) -> list[str]:
+    columns = list(COLUMNS[frame])
+    for rows in chunks:
+        for r in rows:
+            for k in r:
+                if k not in columns:
+                    columns.append(k)  # fields carried from scraper records
+    return columns
+
+
+def _write_atomic(path: Path, write: Callable[[Any], None], binary: bool = False) -> None:
+    tmp = path.with_name(f".{path.name}.tmp")
+    with tmp.open(
+        "wb" if binary else "w", encoding=None if binary else "utf-8", newline=None if binary else ""
+    ) as f:
+        write(f)
+        f.flush()
+        os.fsync(f.fileno())
+    os.replace(tmp, path)
+
+
+def _dump_jsonl(f: Any, records: Iterable[dict[str, Any]]) -> None:
+    for r in records:
+        f.write(json.dumps(r, ensure_ascii=False, default=str) + "\n")
+
+
+def _write_jsonl(f: Any, columns: list[str], chunks: Iterable[list[dict[str, Any]]]) -> int:
+    n = 0
+    for rows in chunks:
+        _dump_jsonl(f, ({c: r.get(c) for c in columns} for r in rows))
+        n += len(rows)
+    return n
+
+
+def _write_csv(f: Any, columns: list[str], chunks: Iterable[list[dict[str, Any]]]) -> int:
+    writer = csv.writer(f, lineterminator="\n")
+    writer.writerow(columns)
+    n = 0
+    for rows in chunks:
+        writer.writerows([neutralize(_scalar(r.get(c))) for c in columns] for r in rows)
+        n += len(rows)
+    return n
+
+
+def _scalar(value: Any) -> Any:
+    if value is None:
+        return ""
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    return value
+
+
+def _write_parquet(f: Any, columns: list[str], chunks: Iterable[list[dict[str, Any]]]) -> int:
+    import pyarrow as pa
+    import pyarrow.parquet as pq
+
+    schema = pa.schema([(c, pa.float64() if c == "value" else pa.string()) for c in columns])
+    n = 0
+    with pq.ParquetWriter(f, schema) as writer:
+        for rows in chunks:
+            data = {
+                c: [
+                    r.get(c) if c == "value" else (None if r.get(c) is None else str(_scalar(r.get(c))))
+                    for r in rows
+                ]
+                for c in columns
+            }
+            writer.write_table(pa.table(data, schema=schema))
+            n += len(rows)
+    return n
+
+
+_WRITERS: dict[str, Callable[[Any, list[str], Iterable[list[dict[str, Any]]]], int]] = {
+    "csv": _write_csv,
+    "jsonl": _write_jsonl,
+    "parquet": _write_parquet,
+}
+
+
+def _merge_sqlite(path: Path, frame: str, columns: list[str], chunks: Iterable[list[dict[str, Any]]]) -> int:
+    tmp = path.with_name(f".{path.name}.tmp")
+    if frame == FRAMES[0] and tmp.exists():
+        tmp.unlink()
+    db = sqlite3.connect(tmp)
+    try:
+        quoted = ", ".join(f'"{c}" {"REAL" if c == "value" else ""}'.strip() for c in columns)
+        db.execute(f'CREATE TABLE "{frame}" ({quoted})')
+        n = 0
+        marks = ", ".join("?" for _ in columns)
+        for rows in chunks:
+            db.executemany(
+                f'INSERT INTO "{frame}" VALUES ({marks})', ([_sql(r.get(c)) for c in columns] for r in rows)
+            )
+            n += len(rows)
+        db.execute(f'CREATE INDEX "{frame}_report_id" ON "{frame}" (report_id)')
+        db.commit()
+    finally:
+        db.close()
+    if frame == FRAMES[-1]:
+        os.replace(tmp, path)
+    return n
+
+
+def _sql(value: Any) -> Any:
+    if isinstance(value, (dict, list)):
+        return json.dumps(value, ensure_ascii=False)
+    if isinstance(value, bool):
+        return int(value)
+    return value
+
+
+def convert(
+    sources: list[Source],
+    out: Path,
+    *,
+    fmt: str = "csv",
+    workers: int = 1,
+    resume: bool = False,
+    chunk: int = 200,
+    progress: Callable[[int, int, int, int], None] | None = None,
+) -> dict[str, int]:
+    """Convert inputs into ``out`` (a folder); returns the row count of each frame written."""
+    out.mkdir(parents=True, exist_ok=True)
+    run = Conversion(out, fmt, resume)
+    todo = []
+    skipped = 0
+    for source in sources:
+        try:
+            digest = content_hash(source.load())
+        except OSError:
+            digest = f"unreadable:{source.name}"
+        if digest in run.done:
+            skipped += 1
+            continue
+        todo.append((source, digest))
+    ok = failed = 0
+    buffer: list[dict[str, list[dict[str, Any]]]] = []
+    hashes: list[str] = []
+    for (_, digest), rows in zip(todo, convert_many((s for s, _ in todo), workers), strict=True):
+        buffer.append(rows)
+        hashes.append(digest)
+        if rows["errors"]:
+            failed += 1
+        else:
+            ok += 1
+        if progress:
+            progress(skipped + ok + failed, skipped + len(todo), ok, failed)
+        if len(buffer) >= chunk:
+            run.commit(buffer, hashes)
+            buffer, hashes = [], []
+    if buffer:
+        run.commit(buffer, hashes)
+    return run.finish()
