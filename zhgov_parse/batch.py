@@ -11,7 +11,7 @@ import glob
 import hashlib
 import json
 import os
-from collections.abc import Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 from pathlib import Path
@@ -206,14 +206,19 @@ def _error(source: str, report_id: str, kind: str, message: str) -> dict[str, An
 
 
 def convert_many(
-    sources: Iterable[Source], workers: int | None = None, chunksize: int = 8
-) -> Iterator[dict[str, list[dict[str, Any]]]]:
-    """Rows for each input, in input order; ``workers`` > 1 parses in that many processes."""
+    sources: Iterable[Source],
+    workers: int | None = None,
+    chunksize: int = 8,
+    fn: Callable[[Source], Any] | None = None,
+) -> Iterator[Any]:
+    """``fn`` (default :func:`convert_one`) of each input, in input order; ``workers`` > 1 runs it
+    in that many processes."""
+    fn = fn or convert_one
     if not workers or workers <= 1:
-        yield from map(convert_one, sources)
+        yield from map(fn, sources)
         return
     with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(convert_one, sources, chunksize=chunksize)
+        yield from pool.map(fn, sources, chunksize=chunksize)
 
 
 # ---------------------------------------------------------------------------------------------

@@ -19,7 +19,7 @@ from collections.abc import Callable, Iterable, Iterator
 from pathlib import Path
 from typing import Any
 
-from .batch import COLUMNS, FRAMES, Source, content_hash, convert_many, year_links
+from .batch import COLUMNS, FRAMES, Source, content_hash, convert_many, convert_one, year_links
 
 FORMATS = ("csv", "jsonl", "sqlite", "parquet")
 PARTS = ".zhgov-parts"
@@ -72,16 +72,17 @@ class Conversion:
             if part.name not in named:
                 part.unlink()  # written by a chunk that never committed
 
-    def commit(self, rows: list[dict[str, list[dict[str, Any]]]], hashes: list[str]) -> None:
-        """Write one chunk's parts, then record it in the manifest."""
+    def commit(self, rows: list[dict[str, str]], hashes: list[str]) -> None:
+        """Write one chunk's parts (JSON lines serialized by the workers), then record the chunk
+        in the manifest."""
         number = len(self.chunks) + 1
         names = {}
         for frame in FRAMES:
-            records = [r for report in rows for r in report[frame]]
-            if not records:
+            text = "".join(report[frame] for report in rows)
+            if not text:
                 continue
             name = f"chunk-{number:06d}-{frame}.jsonl"
-            _write_atomic(self.parts / name, lambda f, records=records: _dump_jsonl(f, records))
+            _write_atomic(self.parts / name, lambda f, text=text: f.write(text))
             names[frame] = name
         entry = {"chunk": number, "parts": names, "hashes": hashes}
         with self.manifest.open("a", encoding="utf-8") as f:
@@ -239,6 +240,15 @@ def _sql(value: Any) -> Any:
     return value
 
 
+def serialized(source: Source) -> dict[str, str]:
+    """One input's rows as JSON lines per frame — made in the worker, so the writer only writes."""
+    rows = convert_one(source)
+    return {
+        frame: "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows[frame])
+        for frame in FRAMES
+    }
+
+
 def convert(
     sources: list[Source],
     out: Path,
@@ -264,9 +274,11 @@ def convert(
             continue
         todo.append((source, digest))
     ok = failed = 0
-    buffer: list[dict[str, list[dict[str, Any]]]] = []
+    buffer: list[dict[str, str]] = []
     hashes: list[str] = []
-    for (_, digest), rows in zip(todo, convert_many((s for s, _ in todo), workers), strict=True):
+    for (_, digest), rows in zip(
+        todo, convert_many((s for s, _ in todo), workers, fn=serialized), strict=True
+    ):
         buffer.append(rows)
         hashes.append(digest)
         if rows["errors"]:
