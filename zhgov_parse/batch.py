@@ -326,6 +326,18 @@ class Batch:
         self.findings = frames["findings"]
         self.errors = frames["errors"]
 
+    @property
+    def plot(self) -> Any:
+        """Plots: ``batch.plot.outcomes()``, ``batch.plot.findings()`` (needs matplotlib)."""
+        from .plots import BatchPlots
+
+        return BatchPlots(self)
+
+    def _repr_html_(self) -> str:
+        from .display import batch_html
+
+        return batch_html(self)
+
     def __repr__(self) -> str:
         failed = self.errors["error_type"].value_counts().to_dict() if len(self.errors) else {}
         top = self.findings["code"].value_counts().head(5).to_dict() if len(self.findings) else {}

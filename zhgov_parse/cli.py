@@ -125,6 +125,7 @@ def _cmd_convert(args: argparse.Namespace) -> int:
             resume=args.resume,
             chunk=args.chunk_size,
             progress=Progress(),
+            report=Path(args.report) if args.report else None,
         )
     except ValueError as exc:
         print(f"zhgov-parse convert: {exc}", file=sys.stderr)
@@ -162,6 +163,7 @@ def build_parser() -> argparse.ArgumentParser:
         "--resume", action="store_true", help="skip inputs an interrupted run already converted"
     )
     conv.add_argument("--chunk-size", type=int, default=200, help="reports committed at a time (default 200)")
+    conv.add_argument("--report", metavar="HTML", help="also write a self-contained HTML summary of the run")
     conv.set_defaults(func=_cmd_convert)
     return parser
 

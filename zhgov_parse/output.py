@@ -37,6 +37,40 @@ def neutralize(value: Any) -> Any:
     return value
 
 
+class Summary:
+    """What a conversion report shows, gathered while the parts are merged (bounded memory)."""
+
+    def __init__(self) -> None:
+        self.counts = {frame: 0 for frame in FRAMES}
+        self.failures: dict[str, list[tuple[str, str]]] = {}
+        self.findings: dict[str, list[tuple[str, str]]] = {}
+        self.finding_counts: dict[str, int] = {}
+        self.years: dict[str, Any] = {}
+        self.outcomes: dict[tuple[Any, str], float] = {}
+
+    def observe(self, frame: str, rows: list[dict[str, Any]]) -> None:
+        self.counts[frame] += len(rows)
+        for r in rows:
+            if frame == "errors":
+                self.failures.setdefault(r["error_type"], []).append((r["source"], r["message"]))
+            elif frame == "findings":
+                code = r["code"]
+                self.finding_counts[code] = self.finding_counts.get(code, 0) + 1
+                examples = self.findings.setdefault(code, [])
+                if len(examples) < 3:
+                    examples.append((r["report_id"], r["message"]))
+            elif frame == "reports":
+                self.years[r["report_id"]] = r.get("year")
+            elif frame == "cells" and r["table"] == "application_handling" and r["column"] == "total":
+                outcome = r["row"].split(".")[0]
+                if r.get("value") is not None and outcome in _OUTCOMES:
+                    key = (self.years.get(r["report_id"]), outcome)
+                    self.outcomes[key] = self.outcomes.get(key, 0.0) + r["value"]
+
+
+_OUTCOMES = ("granted", "partially_granted", "withheld", "unavailable", "not_processed", "other")
+
+
 class Conversion:
     """One output folder: its parts, manifest and final files."""
 
@@ -99,7 +133,7 @@ class Conversion:
                 with (self.parts / name).open(encoding="utf-8") as f:
                     yield [json.loads(line) for line in f]
 
-    def finish(self) -> dict[str, int]:
+    def finish(self, summary: Summary | None = None) -> dict[str, int]:
         """Add the across-year findings, merge the parts into the output, remove the parts."""
         links = year_links(
             (r for rows in self.part_rows("reports") for r in rows),
@@ -109,6 +143,9 @@ class Conversion:
         for frame in FRAMES:
             extra = links if frame == "findings" else []
             counts[frame] = self._merge(frame, extra)
+            if summary is not None:
+                for rows in [*self.part_rows(frame), extra]:
+                    summary.observe(frame, rows)
         shutil.rmtree(self.parts)
         return counts
 
@@ -258,8 +295,10 @@ def convert(
     resume: bool = False,
     chunk: int = 200,
     progress: Callable[[int, int, int, int], None] | None = None,
+    report: Path | None = None,
 ) -> dict[str, int]:
-    """Convert inputs into ``out`` (a folder); returns the row count of each frame written."""
+    """Convert inputs into ``out`` (a folder); returns the row count of each frame written.
+    ``report``: also write a self-contained HTML page summarizing the run there."""
     out.mkdir(parents=True, exist_ok=True)
     run = Conversion(out, fmt, resume)
     todo = []
@@ -292,4 +331,10 @@ def convert(
             buffer, hashes = [], []
     if buffer:
         run.commit(buffer, hashes)
-    return run.finish()
+    summary = Summary() if report is not None else None
+    counts = run.finish(summary)
+    if report is not None and summary is not None:
+        from .display import conversion_report
+
+        _write_atomic(report, lambda f: f.write(conversion_report(summary, len(sources))))
+    return counts

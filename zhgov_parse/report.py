@@ -198,6 +198,11 @@ class Report:
 
         return json.dumps(self.to_dict(), ensure_ascii=False, **kwargs)
 
+    def _repr_html_(self) -> str:
+        from .display import report_html
+
+        return report_html(self)
+
     def __repr__(self) -> str:
         m = self.meta
         stated = sum(1 for c in self._cells if c.value is not None)
