@@ -33,3 +33,25 @@ def test_show_bad_file_exits_1(tmp_path, capsys) -> None:
     bad.write_bytes(b"%PDF-1.5 ...")
     assert main(["show", str(bad)]) == 1
     assert "PDF" in capsys.readouterr().err
+
+
+def test_bad_numbers_are_usage_errors(tmp_path) -> None:
+    import pytest
+
+    with pytest.raises(SystemExit) as info:
+        main(["convert", str(FIXTURES), "-o", str(tmp_path / "o"), "--chunk-size", "0"])
+    assert info.value.code == 2
+
+
+def test_show_json_into_a_closed_pipe() -> None:
+    import subprocess
+    import sys
+
+    from conftest import ROOT
+
+    cmd = [sys.executable, "-m", "zhgov_parse", "show", "--json", str(FIXTURES / "qinghe_data_2022_pipe.txt")]
+    proc = subprocess.Popen(cmd, stdout=subprocess.PIPE, stderr=subprocess.PIPE, cwd=ROOT)
+    proc.stdout.read(10)
+    proc.stdout.close()  # like `| head -c 10`
+    err = proc.stderr.read().decode()
+    assert proc.wait() == 0 and "Traceback" not in err

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import argparse
 import json
+import os
 import sys
 import time
 from collections.abc import Sequence
@@ -170,8 +171,16 @@ def build_parser() -> argparse.ArgumentParser:
 
 def main(argv: Sequence[str] | None = None) -> int:
     """Entry point of the ``zhgov-parse`` console script."""
-    args = build_parser().parse_args(argv)
-    return int(args.func(args))
+    parser = build_parser()
+    args = parser.parse_args(argv)
+    if getattr(args, "chunk_size", 1) < 1 or getattr(args, "workers", 1) < 1:
+        parser.error("--chunk-size and --workers must be at least 1")
+    try:
+        return int(args.func(args))
+    except BrokenPipeError:  # `zhgov-parse show --json … | head`: the reader left, not an error
+        devnull = os.open(os.devnull, os.O_WRONLY)
+        os.dup2(devnull, sys.stdout.fileno())
+        return 0
 
 
 if __name__ == "__main__":

@@ -86,7 +86,7 @@ def detect_template(table_texts: Iterable[str], year: int | None) -> str:
 
 
 _REGION = re.compile(
-    r"^(?:[^省市县区州盟旗镇乡縣區鄉鎮]{1,10}?"
+    r"^(?:(?!城乡|城鄉)[^省市县区州盟旗镇乡縣區鄉鎮和与及與]{1,10}?"
     r"(?:省|自治区|自治區|市|自治州|州|盟|地区|地區|自治县|自治縣|县|縣|旗|新区|新區|区|區|镇|鎮|乡|鄉|街道))+"
 )
 
@@ -96,6 +96,8 @@ def region_of(agency: str | None) -> str | None:
 
     >>> region_of("湖北省武汉市生态环境局"), region_of("平潭综合实验区"), region_of("国家统计局")
     ('湖北省武汉市', '平潭综合实验区', None)
+    >>> region_of("澜石区住房和城乡建设局")
+    '澜石区'
     """
     if not agency:
         return None
