@@ -12,6 +12,7 @@ from __future__ import annotations
 import argparse
 import io
 import statistics
+import subprocess
 import sys
 import time
 import warnings
@@ -27,6 +28,7 @@ from lxml import html as lxml_html  # noqa: E402
 
 import zhgov_parse  # noqa: E402
 from zhgov_parse.load import load  # noqa: E402
+from zhgov_parse.script import _converter, converter_name  # noqa: E402
 
 FIXTURES = ROOT / "fixtures"
 
@@ -76,6 +78,34 @@ def text_reports() -> list[Path]:
     return sorted(p for p in FIXTURES.glob("*") if p.suffix in (".txt", ".md") and p.name != "README.md")
 
 
+def padded(page: str, size: int) -> str:
+    """The page with narrative paragraphs added before its end, to about ``size`` bytes."""
+    filler = "<p>本机关持续完善信息发布审核机制，严格落实保密审查要求，定期清理过期信息。</p>"
+    need = max(0, (size - len(page.encode())) // len(filler.encode()))
+    cut = page.rfind("六、")
+    cut = cut if cut > 0 else len(page)
+    return page[:cut] + filler * need + page[cut:]
+
+
+def import_cost() -> tuple[float, float]:
+    """Milliseconds to import zhgov_parse beyond pandas, and pandas itself (python -X importtime)."""
+    out = subprocess.run(
+        [sys.executable, "-X", "importtime", "-c", "import zhgov_parse"],
+        capture_output=True,
+        text=True,
+        cwd=ROOT,
+        check=False,
+    ).stderr
+    cumulative = {}
+    for line in out.splitlines():
+        parts = [p.strip() for p in line.split("|")]
+        if len(parts) == 3 and parts[1].isdigit():
+            cumulative[parts[2]] = int(parts[1]) / 1000
+    total = cumulative.get("zhgov_parse", 0.0)
+    pandas = cumulative.get("pandas", 0.0)
+    return total - pandas, pandas
+
+
 def main(argv: list[str] | None = None) -> int:
     ap = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     ap.add_argument("--rounds", type=int, default=7)
@@ -103,12 +133,45 @@ def main(argv: list[str] | None = None) -> int:
         text_ratios.append(r_text)
         size = len(text.encode()) / 1024
         print(f"{path.name:<44} {size:6.1f} {t * 1000:7.2f} {'/split ' + format(r_text, '.1f'):>11}")
+
+    print("\nPage size (reports/s, and time per KB relative to the smallest page):")
+    base = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    per_kb = []
+    for size in (6_000, 50_000, 200_000):
+        page = padded(base, size)
+        _, t = ratio(partial(zhgov_parse.parse, page), read_html_baseline(page), rounds, max(1, repeat // 2))
+        kb = len(page.encode()) / 1024
+        per_kb.append(t / kb)
+        print(
+            f"  {kb:6.0f} KB: {1 / t:7.0f} reports/s, {t * 1000:6.2f} ms, per-KB cost x{per_kb[-1] / per_kb[0]:.2f}"
+        )
+
+    print(
+        f"\nScript (Traditional / Simplified for the same report, OpenCC implementation: {converter_name()}):"
+    )
+    trad = (FIXTURES / "heyu_ecology_2021_pipe.txt").read_text(encoding="utf-8")
+    simp = _converter("t2s").convert(trad)
+    r_script, _ = ratio(partial(zhgov_parse.parse, trad), partial(zhgov_parse.parse, simp), rounds, repeat)
+    print(f"  pipe text: {r_script:.2f} (goal <= 1.2)")
+    simp_page = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    trad_page = _converter("s2t").convert(simp_page)
+    r_script_html, _ = ratio(
+        partial(zhgov_parse.parse, trad_page), partial(zhgov_parse.parse, simp_page), rounds, repeat
+    )
+    print(f"  HTML page: {r_script_html:.2f}")
+
+    beyond, pandas_ms = import_cost()
+    print(f"\nImport: zhgov_parse costs {beyond:.0f} ms beyond pandas ({pandas_ms:.0f} ms) (goal < 150 ms)")
+
     summary = []
     if html_ratios:
         summary.append(f"HTML parse/read_html median {statistics.median(html_ratios):.2f} (goal <= 0.25)")
         summary.append(f"parse/lxml median {statistics.median(lxml_ratios):.1f} (goal <= 4)")
     if text_ratios:
         summary.append(f"text parse/split median {statistics.median(text_ratios):.0f}")
+    summary.append(f"Traditional/Simplified {r_script:.2f}")
+    summary.append(f"200KB per-KB cost x{per_kb[-1] / per_kb[0]:.2f} of 6KB")
+    summary.append(f"import {beyond:.0f} ms beyond pandas")
     print("SUMMARY: " + "; ".join(summary))
     return 0
 

@@ -7,7 +7,7 @@ import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
-from . import facts, narrative, runon, tables
+from . import facts, narrative, tables
 from .document import Block, Document
 from .errors import NoReportContent, ParseError, StrictModeError
 from .findings import Finding
@@ -117,6 +117,8 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         texts = {t: unicodedata.normalize("NFKC", " ".join(b.text for b in by_table[t])) for t in TABLE_PARTS}
         if not simplified:
             texts = {t: simplify_long(x) for t, x in texts.items()}
+        from . import runon  # only page text with cells run together needs it
+
         for result in runon.extract(texts, mapping_template):
             cells.extend(result.cells)
             findings.extend(result.findings)

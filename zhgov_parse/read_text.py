@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+from functools import cache
 
 from .document import Block, Document
 from .mapping import looks_narrative
@@ -22,15 +23,18 @@ _RUNON = re.compile(
 
 
 # Part headings run into the surrounding text in page text: split before them.
-_RUNON_HEADING = re.compile(
-    either_script(
-        r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
-        r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
-        r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
-        r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
-        r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
+@cache
+def _runon_heading() -> re.Pattern[str]:
+    """Part headings buried in run-on text, in either script (built on first use: it needs OpenCC)."""
+    return re.compile(
+        either_script(
+            r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+            r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
+            r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
+            r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
+            r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
+        )
     )
-)
 
 
 def _split_runon(blocks: list[Block]) -> list[Block]:
@@ -42,7 +46,7 @@ def _split_runon(blocks: list[Block]) -> list[Block]:
             out.append(block)
             continue
         start = 0
-        for m in _RUNON_HEADING.finditer(text):
+        for m in _runon_heading().finditer(text):
             if m.start() > start:
                 out.append(Block("paragraph", (text[start : m.start()].strip(),), block.source))
             out.append(Block("paragraph", (m.group(0),), block.source))
