@@ -142,9 +142,8 @@ def main(argv: list[str] | None = None) -> int:
         _, t = ratio(partial(zhgov_parse.parse, page), read_html_baseline(page), rounds, max(1, repeat // 2))
         kb = len(page.encode()) / 1024
         per_kb.append(t / kb)
-        print(
-            f"  {kb:6.0f} KB: {1 / t:7.0f} reports/s, {t * 1000:6.2f} ms, per-KB cost x{per_kb[-1] / per_kb[0]:.2f}"
-        )
+        growth = per_kb[-1] / per_kb[0]
+        print(f"  {kb:6.0f} KB: {1 / t:7.0f} reports/s, {t * 1000:6.2f} ms, per-KB cost x{growth:.2f}")
 
     print(
         f"\nScript (Traditional / Simplified for the same report, OpenCC implementation: {converter_name()}):"
