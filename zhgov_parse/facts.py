@@ -85,6 +85,8 @@ def chinese_number(text: str) -> int | None:
     """
     total, section, digit = 0, 0, None
     for ch in text:
+        if ch in "零〇" and digit is None and (section or total):
+            continue  # 一百零五, 一千零五十: 零 only holds the place of a missing unit
         if ch in _CN_DIGITS:
             if digit is not None:
                 return None  # 一二 is not a number

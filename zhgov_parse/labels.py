@@ -35,7 +35,11 @@ def _base(label: str) -> str:
     return _MARKERS.sub("", text)
 
 
-@lru_cache(maxsize=1 << 16)
+# Only labels up to this length are cached: cached long texts (a hostile page's 1 MB cell) would
+# stay alive across parses, up to 65,536 of them.
+_CACHED_LEN = 1000
+
+
 def key(label: str) -> str:
     """The label's lookup key, with bracketed notes dropped.
 
@@ -46,12 +50,21 @@ def key(label: str) -> str:
     >>> key("商業 企業")
     '商业企业'
     """
-    return _NON_WORD.sub("", _PARENS.sub("", _base(label)))
+    return _key(label) if len(label) <= _CACHED_LEN else _key.__wrapped__(label)
 
 
 @lru_cache(maxsize=1 << 16)
+def _key(label: str) -> str:
+    return _NON_WORD.sub("", _PARENS.sub("", _base(label)))
+
+
 def full_key(label: str) -> str:
     """The label's key with the text inside brackets kept (``行政诉讼（复议后起诉）``)."""
+    return _full_key(label) if len(label) <= _CACHED_LEN else _full_key.__wrapped__(label)
+
+
+@lru_cache(maxsize=1 << 16)
+def _full_key(label: str) -> str:
     return _NON_WORD.sub("", _base(label))
 
 

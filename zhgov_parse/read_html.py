@@ -22,6 +22,11 @@ from .locate import part_of
 
 MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
 MAX_ROWSPAN = 512
+#: What the span copies of one page may cost in all, as copies × (characters + 8).  The template's
+#: tables need about 2,000; without a cap one ``<td colspan=64 rowspan=512>`` makes 32,767 copies of its
+#: text, so a page of a few kilobytes (a long cell, or many such cells) expands to gigabytes and the
+#: rows grow quadratically.  A cell whose copies would exceed what is left is read as 1 × 1.
+SPAN_BUDGET = 250_000
 
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select",
          "button", "input", "textarea", "nav", "footer", "head", "title", "meta", "link")  # fmt: skip
@@ -84,9 +89,14 @@ class JavaScriptShell(ParseError):
     code = "javascript_shell"
 
 
-@lru_cache(maxsize=8192)
 def clean_text(text: str) -> str:
     """Collapse whitespace (incl. &nbsp;, ideographic and zero-width spaces); none between CJK."""
+    # Only short texts are cached: cached long ones (a page's 1 MB paragraph) stay alive across parses.
+    return _clean_text(text) if len(text) <= 1000 else _clean_text.__wrapped__(text)
+
+
+@lru_cache(maxsize=8192)
+def _clean_text(text: str) -> str:
     text = _SPACES.sub(" ", text).strip()
     return _CJK_GAP.sub("", text) if " " in text else text
 
@@ -112,14 +122,62 @@ _PARSER = etree.HTMLParser(
 )
 
 
+# libxml2 without huge_tree (kept off: it bounds what a hostile page can cost) stops at 256 levels of
+# nesting and at text runs or attribute values of 10 MB, silently dropping the rest of the page.
+# Real pages reach the depth through unclosed inline tags (<font>, <span>) or divs, and the size
+# through inline images (data: URIs): such a page is read again with those flattened or cut.
+_INLINE_TAG = re.compile(r"</?(?:font|span|b|strong|i|em|u|a|small|big|sub|sup|o:p)\b[^>]*>", re.I)
+_BLOCK_TAG = re.compile(r"</?(?:div|section|article|center|blockquote)\b[^>]*>", re.I)
+_HUGE_RUN = re.compile(r"[^<>]{1000000,}")
+
+
+def _resource_limit() -> str | None:
+    """The message of the resource limit the last parse hit, if any."""
+    for error in _PARSER.error_log:
+        if error.type_name == "ERR_RESOURCE_LIMIT":
+            return str(error.message).strip()
+    return None
+
+
+def _within_limits(text: str, limit: str, findings: list[Finding]) -> etree._Element:
+    if "depth" in limit:
+        text = _BLOCK_TAG.sub("<br>", _INLINE_TAG.sub("", text))
+        what = "nests elements deeper than 256 levels: inline tags were dropped, divs read as line breaks"
+    else:
+        text = _HUGE_RUN.sub(lambda m: m.group()[:500] + m.group()[-500:], text)  # ends keep quotes
+        what = "holds a text or attribute of over 10 MB (an inline image?): cut to its first and last 500"
+    findings.append(Finding("html_fallback", f"the page {what}, and the page read again (lxml: {limit})"))
+    root = etree.fromstring(text.encode("utf-8"), _PARSER)
+    again = _resource_limit()
+    if again is not None:
+        raise ParseError(
+            "expected an HTML page within the parser's limits (elements nested at most 256 deep, "
+            f"texts under 10 MB), found a page beyond them (lxml: {again})"
+        )
+    return root
+
+
+_MARKUP = re.compile(r"<[^>]*>|&nbsp;|&#160;|\s+")
+
+
 def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
+    root = None
     try:
         # From UTF-8 bytes, so that an <?xml … encoding=…?> declaration is not an error.
         root = etree.fromstring(text.encode("utf-8"), _PARSER)
+        limit = _resource_limit()
+        if limit is not None:
+            root = _within_limits(text, limit, findings)
         if root is not None and any(t.strip() for t in root.itertext()):
             return root
+    except ParseError:
+        raise
     except (etree.ParserError, etree.XMLSyntaxError, ValueError):
         pass
+    # BeautifulSoup can only recover text that lxml missed: on a page of markup alone (megabytes of
+    # <br> or empty cells) it would spend ~10 µs a tag to find nothing.
+    if root is not None and not _MARKUP.sub("", text):
+        return root
     from bs4 import BeautifulSoup
 
     repaired = str(BeautifulSoup(text, "html.parser"))
@@ -205,8 +263,16 @@ def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str
     return col
 
 
-def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterator[Block]:
-    """Rows of a leaf table with spans expanded; ``copies`` marks cells a span filled."""
+def _rows(
+    table: etree._Element, findings: list[Finding], where: str, budget: list[int] | None = None
+) -> Iterator[Block]:
+    """Rows of a leaf table with spans expanded; ``copies`` marks cells a span filled.
+
+    ``budget`` (one int in a list, shared by the page's tables) is what the span copies may still
+    cost (see :data:`SPAN_BUDGET`).
+    """
+    if budget is None:
+        budget = [SPAN_BUDGET]
     carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
     for r, tr in enumerate(table.iter("tr")):
         cells: list[str] = []
@@ -230,6 +296,19 @@ def _rows(table: etree._Element, findings: list[Finding], where: str) -> Iterato
                         source=f"{where} row {r + 1}",
                     )
                 )
+            cost = (colspan * rowspan - 1) * (len(text) + 8)
+            if cost > budget[0]:
+                findings.append(
+                    Finding(
+                        "span_clamped",
+                        f"a cell spans {colspan} columns × {rowspan} rows of {len(text)} characters; "
+                        f"the page's spans would copy too much (over {SPAN_BUDGET}): read as 1 × 1",
+                        source=f"{where} row {r + 1}",
+                    )
+                )
+                colspan = rowspan = 1
+            else:
+                budget[0] -= cost
             for k in range(colspan):
                 cells.append(text)
                 copies.append(1 if k else 0)
@@ -250,6 +329,7 @@ def _walk(
     heading_level = 0
     n_table = 0
     stack: list[etree._Element] = [root]
+    budget = [SPAN_BUDGET]  # shared by the page's tables
 
     def flush() -> None:
         nonlocal heading_level
@@ -269,7 +349,7 @@ def _walk(
             if el in tables:
                 flush()
                 n_table += 1
-                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}"))
+                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget))
                 walker.skip_subtree()
                 continue
             block = tag in _BLOCK or tag in _HEADINGS

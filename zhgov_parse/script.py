@@ -6,6 +6,7 @@ Works with either package that installs the ``opencc`` module: opencc-python-rei
 
 from __future__ import annotations
 
+import re
 from functools import cache, lru_cache
 from typing import Protocol
 
@@ -35,7 +36,6 @@ def converter_name() -> str:
     return "reimplemented"
 
 
-@lru_cache(maxsize=1 << 16)
 def to_simplified(text: str) -> str:
     """Simplified form of a short string (a label, a heading), cached.
 
@@ -44,7 +44,44 @@ def to_simplified(text: str) -> str:
     """
     if text.isascii():
         return text
-    return _converter("t2s").convert(text)
+    if len(text) > _PIECE:  # a long text (a paragraph, a page on one line): not kept in the cache
+        return _t2s(text)
+    return _cached_t2s(text)
+
+
+@lru_cache(maxsize=1 << 16)
+def _cached_t2s(text: str) -> str:
+    return _t2s(text)
+
+
+#: Texts longer than this are converted in pieces (see :func:`_t2s`).
+_PIECE = 2000
+_PIECE_END = re.compile(r"[\s。，；：！？、,.;:!?|）)】」』]")
+
+
+def _t2s(text: str) -> str:
+    """Traditional → Simplified in pieces of at most ``_PIECE`` characters.
+
+    opencc-python-reimplemented copies the rest of the string at every match, so one long text
+    (a 1 MB line of page text) costs time quadratic in its length; pieces keep it linear.  A piece
+    ends after punctuation or whitespace where there is one in its second half (no phrase of the
+    dictionaries spans those), so the result is the same as converting the text whole.
+    """
+    convert = _converter("t2s").convert
+    if len(text) <= _PIECE:
+        return convert(text)
+    out = []
+    start, n = 0, len(text)
+    while start < n:
+        end = start + _PIECE
+        if end < n:
+            for m in _PIECE_END.finditer(text, start + _PIECE // 2, end):
+                end = m.end()
+        else:
+            end = n
+        out.append(convert(text[start:end]))
+        start = end
+    return "".join(out)
 
 
 _EXTRA_VARIANTS = {"复": "復複覆", "于": "於", "余": "餘", "台": "臺颱", "板": "闆"}
@@ -78,7 +115,7 @@ def simplify_long(text: str) -> str:
     """Simplified form of a long text (narrative), not cached."""
     if text.isascii():
         return text
-    return _converter("t2s").convert(text)
+    return _t2s(text)
 
 
 # Characters frequent in these reports whose form differs between the scripts.

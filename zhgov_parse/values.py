@@ -33,7 +33,6 @@ def _clean(text: str) -> str:
     return "".join(text.split()).replace("\u200b", "").replace("\ufeff", "")
 
 
-@lru_cache(maxsize=4096)
 def parse_value(raw: str) -> Value:
     """Parse a value cell.
 
@@ -52,6 +51,12 @@ def parse_value(raw: str) -> Value:
     >>> parse_value("见附件").problem
     'non_numeric'
     """
+    # Only short cells are cached: cached long texts (a hostile page's 1 MB cell) stay alive.
+    return _parse_value(raw) if len(raw) <= 200 else _parse_value.__wrapped__(raw)
+
+
+@lru_cache(maxsize=4096)
+def _parse_value(raw: str) -> Value:
     text = _clean(raw)
     if text in MISSING_MARKERS:
         return Value(None, raw, problem="missing")
