@@ -118,13 +118,14 @@ def _subject(clause: str) -> str | None:
     return None
 
 
-def extract(sections: Sequence[Section]) -> list[Fact]:
-    """Facts from the narrative's paragraphs and items (headings and tables excluded)."""
+def extract(sections: Sequence[Section], traditional: bool = True) -> list[Fact]:
+    """Facts from the narrative's paragraphs and items (headings and tables excluded).
+    ``traditional=False`` skips the script conversion a Simplified report does not need."""
     out: list[Fact] = []
     for s in sections:
         if s.kind == "heading":
             continue
-        text = to_simplified(s.text) if not s.text.isascii() else s.text
+        text = to_simplified(s.text) if traditional and not s.text.isascii() else s.text
         for sentence in _SENTENCE.findall(text):
             out.extend(_facts_in(s, sentence.strip()))
     return out

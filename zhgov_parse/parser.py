@@ -86,6 +86,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
     plain = doc.text if loaded.is_html else loaded.text
+    script = detect_script(plain)
     year, agency = year_and_agency(plain)
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
     for loc in located:
@@ -113,7 +114,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                 found="labels glued to digits, e.g. 规章000",
             )
         )
-        simplified = detect_script(plain) == "simplified"
+        simplified = script == "simplified"
         texts = {t: unicodedata.normalize("NFKC", " ".join(b.text for b in by_table[t])) for t in TABLE_PARTS}
         if not simplified:
             texts = {t: simplify_long(x) for t, x in texts.items()}
@@ -164,12 +165,12 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         )
     findings.extend(check(cells, template))
     units = narrative.build(located)
-    stated = facts.extract(units)
+    stated = facts.extract(units, traditional=script == "traditional")
     grid = {(c.table, c.row, c.column): c.value for c in cells}
     findings.extend(facts.cross_check(stated, grid, units, year))
     meta = {
         "template": template,
-        "script": detect_script(plain),
+        "script": script,
         "year": year,
         "source_format": doc.source_format,
         "encoding": loaded.encoding,

@@ -26,14 +26,17 @@ def _converter(config: str) -> _Converter:
 
 
 def converter_name() -> str:
-    """Which OpenCC implementation is in use: ``"official"`` or ``"reimplemented"``."""
-    from importlib import metadata
+    """Which OpenCC implementation ``import opencc`` gives: ``"official"`` or ``"reimplemented"``.
 
-    try:
-        metadata.version("opencc-python-reimplemented")
-    except metadata.PackageNotFoundError:
-        return "official"
-    return "reimplemented"
+    Both packages install the module ``opencc``; whichever pip installed last is the one in use, so
+    the module is asked, not the package metadata.
+    """
+    import importlib.util
+
+    module = _converter("t2s").__class__.__module__
+    if module.startswith("opencc.opencc") or importlib.util.find_spec("opencc.opencc") is not None:
+        return "reimplemented"  # the pure-Python package's converter lives in opencc/opencc.py
+    return "official"
 
 
 def to_simplified(text: str) -> str:
