@@ -101,10 +101,16 @@ def _clean_text(text: str) -> str:
     return _CJK_GAP.sub("", text) if " " in text else text
 
 
+_STRING = etree.XPath("string()")  # a cell's text, its descendants' included, joined in C
+
+
 def _span(value: str | None, limit: int) -> tuple[int, bool]:
     """A span attribute as an int in 1..limit (tolerating ``\\"2\\"`` and junk); clamped?"""
     if not value:
         return 1, False
+    if value.isdigit() and len(value) < 4:
+        n = int(value)
+        return (limit, True) if n > limit else (max(n, 1), False)
     m = _DIGITS.search(value)
     n = int(m.group()) if m else 1
     if n > limit:
@@ -283,7 +289,8 @@ def _rows(
                 continue
             if carried:
                 col = _fill_carried(carried, col, cells, copies)
-            text = clean_text("".join(td.itertext()))
+            raw = (td.text or "") if len(td) == 0 else str(_STRING(td))
+            text = clean_text(raw)
             attrs = td.attrib
             colspan, c_clamped = _span(attrs.get("colspan"), MAX_COLSPAN)
             rowspan, r_clamped = _span(attrs.get("rowspan"), MAX_ROWSPAN)
