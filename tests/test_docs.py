@@ -28,3 +28,15 @@ def test_embedded_schema_matches_shared_contract() -> None:
     shared = shared_path("schema", "cells.csv").read_text(encoding="utf-8")
     embedded = (ROOT / "zhgov_parse" / "data" / "cells.csv").read_text(encoding="utf-8")
     assert embedded == shared
+
+
+def test_every_public_name_is_documented() -> None:
+    import zhgov_parse
+
+    text = (ROOT / "docs" / "api.md").read_text(encoding="utf-8")
+    for name in zhgov_parse.__all__:
+        assert f"`{name}" in text, name
+    index = (ROOT / "docs" / "index.md").read_text(encoding="utf-8")
+    for page in sorted((ROOT / "docs").glob("*.md")):
+        if page.name != "index.md":
+            assert page.name in index, page.name
