@@ -11,11 +11,13 @@ output format under temporary names, which are then renamed into place.
 from __future__ import annotations
 
 import csv
+import io
 import json
 import os
 import shutil
 import sqlite3
 from collections.abc import Callable, Iterable, Iterator
+from functools import partial
 from pathlib import Path
 from typing import Any
 
@@ -106,19 +108,20 @@ class Conversion:
             if part.name not in named:
                 part.unlink()  # written by a chunk that never committed
 
-    def commit(self, rows: list[dict[str, str]], hashes: list[str]) -> None:
-        """Write one chunk's parts (JSON lines serialized by the workers), then record the chunk
-        in the manifest."""
+    def commit(self, rows: list[dict[str, Any]], hashes: list[str]) -> None:
+        """Write one chunk's parts (serialized by the workers), then record the chunk in the
+        manifest: the commit point."""
         number = len(self.chunks) + 1
         names = {}
-        for frame in FRAMES:
+        for frame in (*FRAMES, "_links"):
             text = "".join(report[frame] for report in rows)
             if not text:
                 continue
-            name = f"chunk-{number:06d}-{frame}.jsonl"
+            name = f"chunk-{number:06d}-{frame}.part"
             _write_atomic(self.parts / name, lambda f, text=text: f.write(text))
             names[frame] = name
-        entry = {"chunk": number, "parts": names, "hashes": hashes}
+        counts = {frame: sum(report["_counts"][frame] for report in rows) for frame in FRAMES}
+        entry = {"chunk": number, "parts": names, "counts": counts, "hashes": hashes}
         with self.manifest.open("a", encoding="utf-8") as f:
             f.write(json.dumps(entry, ensure_ascii=False) + "\n")
             f.flush()
@@ -127,29 +130,40 @@ class Conversion:
         self.done.update(hashes)
 
     def part_rows(self, frame: str) -> Iterator[list[dict[str, Any]]]:
+        """A frame's rows, part by part, as dicts (parts in CSV are read back as text)."""
+        csv_parts = self.fmt == "csv" and _fast(self.fmt, frame)
         for chunk in self.chunks:
             name = chunk["parts"].get(frame)
-            if name:
-                with (self.parts / name).open(encoding="utf-8") as f:
+            if not name:
+                continue
+            with (self.parts / name).open(encoding="utf-8", newline="") as f:
+                if csv_parts:
+                    yield [dict(zip(COLUMNS[frame], r, strict=False)) for r in csv.reader(f)]
+                else:
                     yield [json.loads(line) for line in f]
 
     def finish(self, summary: Summary | None = None) -> dict[str, int]:
         """Add the across-year findings, merge the parts into the output, remove the parts."""
-        links = year_links(
-            (r for rows in self.part_rows("reports") for r in rows),
-            (c for rows in self.part_rows("cells") for c in rows),
-        )
+        reports: list[dict[str, Any]] = []
+        cells: list[dict[str, Any]] = []
+        for rows in self.part_rows("_links"):
+            for entry in rows:
+                reports.extend(entry["reports"])
+                cells.extend(entry["cells"])
+        links = year_links(reports, cells)
         counts = {}
         for frame in FRAMES:
             extra = links if frame == "findings" else []
             counts[frame] = self._merge(frame, extra)
             if summary is not None:
                 for rows in [*self.part_rows(frame), extra]:
-                    summary.observe(frame, rows)
+                    summary.observe(frame, _typed(frame, rows))
         shutil.rmtree(self.parts)
         return counts
 
     def _merge(self, frame: str, extra: list[dict[str, Any]]) -> int:
+        if _fast(self.fmt, frame):
+            return self._copy(frame, extra)
         columns = _columns(frame, self.part_rows(frame))
         chunks: Iterable[list[dict[str, Any]]] = (
             [*self.part_rows(frame), extra] if extra else self.part_rows(frame)
@@ -164,6 +178,36 @@ class Conversion:
 
         _write_atomic(target, write, binary=self.fmt == "parquet")
         return written[0]
+
+    def _copy(self, frame: str, extra: list[dict[str, Any]]) -> int:
+        """Parts already in the output format: a header, then the parts copied as they are."""
+
+        def write(f: Any) -> None:
+            if self.fmt == "csv":
+                f.write(",".join(COLUMNS[frame]) + "\n")
+            for chunk in self.chunks:
+                name = chunk["parts"].get(frame)
+                if name:
+                    with (self.parts / name).open(encoding="utf-8", newline="") as part:
+                        shutil.copyfileobj(part, f)
+            if extra:
+                f.write(serialize(frame, extra, self.fmt))
+
+        _write_atomic(self.out / f"{frame}.{self.fmt}", write)
+        return sum(chunk.get("counts", {}).get(frame, 0) for chunk in self.chunks) + len(extra)
+
+
+def _typed(frame: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+    """Rows read back from CSV parts hold text: the summary needs numbers where numbers were."""
+    if frame != "cells":
+        return rows
+    out = []
+    for r in rows:
+        value = r.get("value")
+        if isinstance(value, str):
+            r = {**r, "value": float(value) if value not in ("", "'") else None}
+        out.append(r)
+    return out
 
 
 def _columns(frame: str, chunks: Iterable[list[dict[str, Any]]]) -> list[str]:
@@ -277,13 +321,55 @@ def _sql(value: Any) -> Any:
     return value
 
 
-def serialized(source: Source) -> dict[str, str]:
-    """One input's rows as JSON lines per frame — made in the worker, so the writer only writes."""
+_LINK_CELLS = {
+    ("application_handling", "carried_in", "total"),
+    ("application_handling", "carried_forward", "total"),
+    *{
+        ("active_disclosure", r, c)
+        for r in ("rules", "normative_documents")
+        for c in ("issued", "repealed", "in_force")
+    },
+}
+
+
+def _fast(fmt: str, frame: str) -> bool:
+    """Whether a frame's parts are already in the output format (the merge only copies them)."""
+    return fmt in ("csv", "jsonl") and frame in FRAMES and frame != "reports"  # reports: columns vary
+
+
+def _csv_text(frame: str, rows: list[dict[str, Any]]) -> str:
+    buffer = io.StringIO()
+    writer = csv.writer(buffer, lineterminator="\n")
+    writer.writerows([neutralize(_scalar(r.get(c))) for c in COLUMNS[frame]] for r in rows)
+    return buffer.getvalue()
+
+
+def _jsonl_text(rows: Iterable[dict[str, Any]]) -> str:
+    return "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows)
+
+
+def serialize(frame: str, rows: list[dict[str, Any]], fmt: str) -> str:
+    """Rows of a frame as part text: in the output format itself where the merge only copies."""
+    if not _fast(fmt, frame):
+        return _jsonl_text(rows)
+    if fmt == "csv":
+        return _csv_text(frame, rows)
+    return _jsonl_text({c: r.get(c) for c in COLUMNS[frame]} for r in rows)
+
+
+def serialized(source: Source, fmt: str = "jsonl") -> dict[str, Any]:
+    """One input's rows serialized per frame — made in the worker, so the writer only writes — with
+    their counts and the few values the across-year checks need."""
     rows = convert_one(source)
-    return {
-        frame: "".join(json.dumps(r, ensure_ascii=False, default=str) + "\n" for r in rows[frame])
-        for frame in FRAMES
-    }
+    out: dict[str, Any] = {frame: serialize(frame, rows[frame], fmt) for frame in FRAMES}
+    out["_counts"] = {frame: len(rows[frame]) for frame in FRAMES}
+    links = [
+        {"report_id": r["report_id"], "agency": r.get("agency"), "year": r.get("year")}
+        for r in rows["reports"]
+    ]
+    cells = [c for c in rows["cells"] if (c["table"], c["row"], c["column"]) in _LINK_CELLS]
+    out["_links"] = json.dumps({"reports": links, "cells": cells}, ensure_ascii=False) + "\n" if links else ""
+    return out
 
 
 def convert(
@@ -313,10 +399,10 @@ def convert(
             continue
         todo.append((source, digest))
     ok = failed = 0
-    buffer: list[dict[str, str]] = []
+    buffer: list[dict[str, Any]] = []
     hashes: list[str] = []
     for (_, digest), rows in zip(
-        todo, convert_many((s for s, _ in todo), workers, fn=serialized), strict=True
+        todo, convert_many((s for s, _ in todo), workers, fn=partial(serialized, fmt=fmt)), strict=True
     ):
         buffer.append(rows)
         hashes.append(digest)
