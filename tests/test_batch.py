@@ -171,3 +171,14 @@ def test_killed_then_resumed_equals_uninterrupted(tmp_path: Path) -> None:
         assert (killed / f"{frame}.csv").read_bytes() == (tmp_path / "whole" / f"{frame}.csv").read_bytes(), (
             frame
         )
+
+
+def test_batch_rows_hold_the_same_as_the_report() -> None:
+    path = FIXTURES / "weitang_hrss_2024_pipe.txt"
+    report = zhgov_parse.read(path)
+    batch = zhgov_parse.read_many(path)
+    findings = batch.findings.drop(columns="report_id")
+    assert findings.to_dict("records") == report.findings.to_dict("records")
+    sections = batch.sections.drop(columns="report_id")
+    assert sections["text"].tolist() == report.sections["text"].tolist()
+    assert batch.facts["subject"].tolist() == report.facts["subject"].tolist()

@@ -178,26 +178,32 @@ def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
     except ParseError as exc:
         rows["errors"].append(_error(source.name, report_id, type(exc).__name__, str(exc)))
         return rows
-    data = report.to_dict()
-    meta = data["meta"]
+    meta = report.meta
+    cells = report.cell_records()
+    findings = report.finding_list
     rows["reports"].append(
         {
             "report_id": report_id,
             "source": source.name,
             **{k: meta.get(k) for k in REPORT_COLUMNS[2:9]},
-            "cells": len(data["cells"]),
-            "stated": sum(1 for c in data["cells"] if c["value"] is not None),
-            "findings": len(data["findings"]),
+            "cells": len(cells),
+            "stated": sum(1 for c in cells if c["value"] is not None),
+            "findings": len(findings),
             **{k: v for k, v in extra.items() if k not in REPORT_COLUMNS},
         }
     )
-    rows["cells"] = [{"report_id": report_id, **r} for r in report.cell_records()]
-    rows["sections"] = [{"report_id": report_id, **s} for s in data["sections"]]
-    rows["facts"] = [{"report_id": report_id, **f} for f in data["facts"]]
+    rows["cells"] = [{"report_id": report_id, **r} for r in cells]
+    rows["sections"] = [{"report_id": report_id, **_fields(s)} for s in report._sections]
+    rows["facts"] = [{"report_id": report_id, **_fields(f)} for f in report._facts]
     rows["findings"] = [
-        {"report_id": report_id, **{k: f.get(k) for k in FINDING_COLUMNS}} for f in data["findings"]
+        {"report_id": report_id, **{k: getattr(f, k) for k in FINDING_COLUMNS}} for f in findings
     ]
     return rows
+
+
+def _fields(obj: Any) -> dict[str, Any]:
+    """A slotted dataclass as a dict, without dataclasses.asdict's deep copies."""
+    return {name: getattr(obj, name) for name in obj.__slots__}
 
 
 def _error(source: str, report_id: str, kind: str, message: str) -> dict[str, Any]:
@@ -207,7 +213,7 @@ def _error(source: str, report_id: str, kind: str, message: str) -> dict[str, An
 def convert_many(
     sources: Iterable[Source],
     workers: int | None = None,
-    chunksize: int = 8,
+    chunksize: int = 16,
     fn: Callable[[Source], Any] | None = None,
 ) -> Iterator[Any]:
     """``fn`` (default :func:`convert_one`) of each input, in input order; ``workers`` > 1 runs it
