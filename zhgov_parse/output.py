@@ -145,12 +145,21 @@ class Conversion:
     def finish(self, summary: Summary | None = None) -> dict[str, int]:
         """Add the across-year findings, merge the parts into the output, remove the parts."""
         reports: list[dict[str, Any]] = []
-        cells: list[dict[str, Any]] = []
-        for rows in self.part_rows("_links"):
-            for entry in rows:
-                reports.extend(entry["reports"])
-                cells.extend(entry["cells"])
-        links = year_links(reports, cells)
+
+        def cells() -> Iterator[dict[str, Any]]:  # streamed (fills `reports` as it goes): only values kept
+            for rows in self.part_rows("_links"):
+                for entry in rows:
+                    reports.extend(entry["reports"])
+                    for report_id, table, row, column, value in entry["cells"]:
+                        yield {
+                            "report_id": report_id,
+                            "table": table,
+                            "row": row,
+                            "column": column,
+                            "value": value,
+                        }
+
+        links = year_links(reports, cells())
         counts = {}
         for frame in FRAMES:
             extra = links if frame == "findings" else []
@@ -367,7 +376,11 @@ def serialized(source: Source, fmt: str = "jsonl") -> dict[str, Any]:
         {"report_id": r["report_id"], "agency": r.get("agency"), "year": r.get("year")}
         for r in rows["reports"]
     ]
-    cells = [c for c in rows["cells"] if (c["table"], c["row"], c["column"]) in _LINK_CELLS]
+    cells = [
+        [c["report_id"], c["table"], c["row"], c["column"], c["value"]]
+        for c in rows["cells"]
+        if (c["table"], c["row"], c["column"]) in _LINK_CELLS and c["value"] is not None
+    ]
     out["_links"] = json.dumps({"reports": links, "cells": cells}, ensure_ascii=False) + "\n" if links else ""
     return out
 
