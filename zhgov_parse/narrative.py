@@ -7,7 +7,7 @@ import unicodedata
 from dataclasses import dataclass
 
 from .locate import Located
-from .script import to_simplified
+from .script import either_script, to_simplified
 
 _CN = "一二三四五六七八九十"
 _SUBSECTION = re.compile(rf"^\s*[（(]\s*[{_CN}]{{1,3}}\s*[)）]\s*")
@@ -128,12 +128,18 @@ def build(located: list[Located]) -> list[Section]:
     return rows
 
 
+# Words only a table's own text holds: page text whose cells ran together is table, not prose.
+_TABLE_WORDS = re.compile(either_script("信息内容|勾稽关系|结果维持|本年新收政府信息公开申请数量|第二十条第"))
+
+
 def _is_narrative(loc: Located) -> bool:
     block = loc.block
     if loc.table is None or loc.is_part_heading:
         return True
     text = block.text
-    return block.kind != "row" and (len(text) > 60 or text.endswith("。"))
+    if block.kind == "row" or _TABLE_WORDS.search(text):
+        return False
+    return len(text) > 60 or text.endswith("。")
 
 
 def _is_unknown_heading(text: str) -> bool:
