@@ -8,6 +8,7 @@ from html import escape
 from typing import TYPE_CHECKING, Any
 
 from . import schema
+from .plots import OUTCOMES
 
 if TYPE_CHECKING:
     from .batch import Batch
@@ -178,13 +179,7 @@ def _summary_plots(summary: Any) -> str:
     out = []
     if summary.outcomes:
         table = pd.Series(summary.outcomes).unstack(fill_value=0)
-        table = table[
-            [
-                c
-                for c in ("granted", "partially_granted", "withheld", "unavailable", "not_processed", "other")
-                if c in table
-            ]
-        ]
+        table = table[[c for c in OUTCOMES if c in table]]
         table = table.div(table.sum(axis=1).where(lambda x: x > 0), axis=0)
         fig, ax = plt.subplots(figsize=(7, 3.5))
         table.plot.bar(stacked=True, ax=ax, rot=0)

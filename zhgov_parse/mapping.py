@@ -17,7 +17,7 @@ from itertools import pairwise
 from . import schema
 from .document import Block
 from .findings import Finding
-from .labels import Match, key, matcher
+from .labels import Match
 from .values import Value, is_number_text, is_value_text, parse_value
 
 
@@ -540,8 +540,4 @@ def records_of(blocks: Iterable[Block]) -> list[Record]:
     return out
 
 
-def header_keys(records: Iterable[Record]) -> str:
-    return "".join(key(r.text) for r in records)
-
-
-__all__ = ["Cell", "Record", "Row", "TableResult", "assemble", "assign", "fit", "matcher"]
+__all__ = ["Cell", "Record", "Row", "TableResult", "assemble", "assign", "fit"]

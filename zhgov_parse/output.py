@@ -22,6 +22,7 @@ from pathlib import Path
 from typing import Any
 
 from .batch import COLUMNS, FRAMES, Source, content_hash, convert_many, convert_one, year_links
+from .plots import OUTCOMES
 
 FORMATS = ("csv", "jsonl", "sqlite", "parquet")
 PARTS = ".zhgov-parts"
@@ -65,12 +66,9 @@ class Summary:
                 self.years[r["report_id"]] = r.get("year")
             elif frame == "cells" and r["table"] == "application_handling" and r["column"] == "total":
                 outcome = r["row"].split(".")[0]
-                if r.get("value") is not None and outcome in _OUTCOMES:
+                if r.get("value") is not None and outcome in OUTCOMES:
                     key = (self.years.get(r["report_id"]), outcome)
                     self.outcomes[key] = self.outcomes.get(key, 0.0) + r["value"]
-
-
-_OUTCOMES = ("granted", "partially_granted", "withheld", "unavailable", "not_processed", "other")
 
 
 class Conversion:
