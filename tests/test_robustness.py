@@ -24,7 +24,7 @@ from hypothesis import HealthCheck, assume, given, settings
 from hypothesis import strategies as st
 
 import zhgov_parse
-from zhgov_parse.parser import InternalError
+from zhgov_parse.errors import InternalError
 
 from goldens import expected_cells
 from runon_render import render

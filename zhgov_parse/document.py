@@ -3,18 +3,19 @@
 from __future__ import annotations
 
 from dataclasses import dataclass
+from typing import NamedTuple
 
 from .findings import Finding
 
 
-@dataclass(frozen=True, slots=True)
-class Block:
+class Block(NamedTuple):
     """A heading, a paragraph, or a table row.
 
     ``cells`` holds the row's cell texts (spans already expanded) or, for headings and
     paragraphs, the text as its only item.  ``source`` says where it came from (``line 12``
     or an element path) so findings can point at it.  ``copies`` marks, for HTML rows, the
-    cells that repeat a spanning neighbour instead of holding their own text.
+    cells that repeat a spanning neighbour instead of holding their own text.  (A named tuple:
+    immutable, and cheap to build by the thousand.)
     """
 
     kind: str  # "heading" | "paragraph" | "row"

@@ -17,6 +17,12 @@ class ParseError(ValueError):
         super().__init__(message or self.default_message)
 
 
+class InternalError(ParseError):
+    """An unexpected failure inside the parser (a bug): reported as a ParseError, never a crash."""
+
+    code = "internal"
+
+
 class EmptyInput(ParseError):
     """The input holds no text at all."""
 

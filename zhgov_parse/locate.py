@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from typing import NamedTuple
 
 from .document import Block
 from .script import to_simplified
@@ -80,8 +80,7 @@ def _opens_problems(block: Block, section: str) -> bool:
     return len(t) <= 40 and bool(_SUBSECTION_MARK.match(t)) and bool(_PROBLEMS_SUBSECTION.search(t))
 
 
-@dataclass(frozen=True, slots=True)
-class Located:
+class Located(NamedTuple):
     """A block with the section it falls in and the table (if any) it feeds."""
 
     block: Block

@@ -9,10 +9,10 @@ from pathlib import Path
 
 from . import facts, narrative, tables
 from .document import Block, Document
-from .errors import NoReportContent, ParseError, StrictModeError
+from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, load
-from .locate import TABLE_PARTS, locate
+from .locate import TABLE_PARTS, Located, locate
 from .mapping import Cell, TableResult, records_of
 from .meta import detect_template, has_title, region_of, year_and_agency
 from .read_text import read_text
@@ -30,12 +30,6 @@ _PART_NAMES = {
     "application_handling": "三、收到和处理政府信息公开申请情况",
     "review_litigation": "四、政府信息公开行政复议、行政诉讼情况",
 }
-
-
-class InternalError(ParseError):
-    """An unexpected failure inside the parser (a bug): reported as a ParseError, never a crash."""
-
-    code = "internal"
 
 
 def parse(content: str | bytes, *, strict: bool = False, max_bytes: int = DEFAULT_MAX_BYTES) -> Report:
@@ -164,10 +158,6 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             Finding("template_unknown", "neither the labels nor a year tell the template version")
         )
     findings.extend(check(cells, template))
-    units = narrative.build(located)
-    stated = facts.extract(units, traditional=script == "traditional")
-    grid = {(c.table, c.row, c.column): c.value for c in cells}
-    findings.extend(facts.cross_check(stated, grid, units, year))
     meta = {
         "template": template,
         "script": script,
@@ -177,7 +167,23 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         "agency": agency,
         "region": region_of(agency),
     }
-    return Report(meta, cells, findings, units, stated)
+    return Report(meta, cells, findings, narrative=_Narrative(located, script == "traditional", cells, year))
+
+
+class _Narrative:
+    """A report's narrative analysis (sections, stated facts, their cross-checks with the tables),
+    run when first asked for: a caller that wants only the tables does not pay for it."""
+
+    __slots__ = ("cells", "located", "traditional", "year")
+
+    def __init__(self, located: list[Located], traditional: bool, cells: list[Cell], year: int | None):
+        self.located, self.traditional, self.cells, self.year = located, traditional, cells, year
+
+    def __call__(self) -> tuple[list[narrative.Section], list[facts.Fact], list[Finding]]:
+        units = narrative.build(self.located)
+        stated = facts.extract(units, traditional=self.traditional)
+        grid = {(c.table, c.row, c.column): c.value for c in self.cells}
+        return units, stated, facts.cross_check(stated, grid, units, self.year)
 
 
 def _describe(text: str, doc: Document) -> str:

@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Iterator
 from functools import lru_cache
+from typing import Any
 
 from lxml import etree
 
@@ -285,46 +286,58 @@ def _rows(
         copies: list[int] = []  # 0: the cell's own text, 1: colspan copy, 2: rowspan copy
         col = 0
         for td in tr:
-            if not isinstance(td.tag, str) or td.tag not in ("td", "th"):
+            tag = td.tag
+            if tag != "td" and tag != "th":
                 continue
             if carried:
                 col = _fill_carried(carried, col, cells, copies)
-            raw = (td.text or "") if len(td) == 0 else str(_STRING(td))
-            text = clean_text(raw)
+            raw = (td.text or "") if not len(td) else str(_STRING(td))
+            text = _clean_text(raw) if len(raw) <= 1000 else _clean_text.__wrapped__(raw)
             attrs = td.attrib
-            colspan, c_clamped = _span(attrs.get("colspan"), MAX_COLSPAN)
-            rowspan, r_clamped = _span(attrs.get("rowspan"), MAX_ROWSPAN)
-            if c_clamped or r_clamped:
-                findings.append(
-                    Finding(
-                        "span_clamped",
-                        f"a cell spans {td.get('colspan') or 1} columns × {td.get('rowspan') or 1} rows; "
-                        f"clamped to at most {MAX_COLSPAN} × {MAX_ROWSPAN}",
-                        source=f"{where} row {r + 1}",
-                    )
-                )
-            cost = (colspan * rowspan - 1) * (len(text) + 8)
-            if cost > budget[0]:
-                findings.append(
-                    Finding(
-                        "span_clamped",
-                        f"a cell spans {colspan} columns × {rowspan} rows of {len(text)} characters; "
-                        f"the page's spans would copy too much (over {SPAN_BUDGET}): read as 1 × 1",
-                        source=f"{where} row {r + 1}",
-                    )
-                )
-                colspan = rowspan = 1
-            else:
-                budget[0] -= cost
+            if "colspan" not in attrs and "rowspan" not in attrs:  # the usual cell
+                cells.append(text)
+                copies.append(0)
+                col += 1
+                continue
+            colspan, rowspan = _spans(attrs, len(text), findings, f"{where} row {r + 1}", budget)
             for k in range(colspan):
                 cells.append(text)
                 copies.append(1 if k else 0)
                 if rowspan > 1:
                     carried[col] = (rowspan - 1, text)
                 col += 1
-        _fill_carried(carried, col, cells, copies)
+        if carried:
+            _fill_carried(carried, col, cells, copies)
         if any(cells):
             yield Block("row", tuple(cells), f"{where} row {r + 1}", copies=tuple(copies))
+
+
+def _spans(attrs: Any, chars: int, findings: list[Finding], where: str, budget: list[int]) -> tuple[int, int]:
+    """A cell's (colspan, rowspan), clamped and within the page's span budget (with findings)."""
+    colspan, c_clamped = _span(attrs.get("colspan"), MAX_COLSPAN)
+    rowspan, r_clamped = _span(attrs.get("rowspan"), MAX_ROWSPAN)
+    if c_clamped or r_clamped:
+        findings.append(
+            Finding(
+                "span_clamped",
+                f"a cell spans {attrs.get('colspan') or 1} columns × {attrs.get('rowspan') or 1} rows; "
+                f"clamped to at most {MAX_COLSPAN} × {MAX_ROWSPAN}",
+                source=where,
+            )
+        )
+    cost = (colspan * rowspan - 1) * (chars + 8)
+    if cost > budget[0]:
+        findings.append(
+            Finding(
+                "span_clamped",
+                f"a cell spans {colspan} columns × {rowspan} rows of {chars} characters; "
+                f"the page's spans would copy too much (over {SPAN_BUDGET}): read as 1 × 1",
+                source=where,
+            )
+        )
+        return 1, 1
+    budget[0] -= cost
+    return colspan, rowspan
 
 
 def _walk(

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from functools import cached_property
 from typing import Any
@@ -10,6 +10,7 @@ from typing import Any
 import pandas as pd
 
 from . import schema
+from .errors import InternalError, ParseError
 from .facts import Fact
 from .findings import FINDING_COLUMNS, Finding
 from .mapping import Cell
@@ -47,7 +48,8 @@ class Report:
 
     ``meta`` is a dict (template, script, year, source_format, encoding, agency); ``cells``,
     ``findings`` and ``sections`` are DataFrames built on first access, then cached;
-    ``table(name)`` gives one table in its wide form.
+    ``table(name)`` gives one table in its wide form.  The narrative (sections, facts and the
+    findings that compare them with the tables) is analysed on first access to any of them.
     """
 
     def __init__(
@@ -55,14 +57,46 @@ class Report:
         meta: dict[str, Any],
         cells: Sequence[Cell],
         findings: Sequence[Finding],
-        sections: Sequence[Section],
+        sections: Sequence[Section] = (),
         facts: Sequence[Fact] = (),
+        *,
+        narrative: Callable[[], tuple[Sequence[Section], Sequence[Fact], Sequence[Finding]]] | None = None,
     ) -> None:
         self.meta: dict[str, Any] = dict(meta)
         self._cells = tuple(cells)
-        self._findings = tuple(findings)
-        self._sections = tuple(sections)
-        self._facts = tuple(facts)
+        self._table_findings = tuple(findings)
+        self._pending = narrative
+        self._narrative: tuple[tuple[Section, ...], tuple[Fact, ...], tuple[Finding, ...]] | None = (
+            None if narrative is not None else (tuple(sections), tuple(facts), ())
+        )
+
+    def _analysed(self) -> tuple[tuple[Section, ...], tuple[Fact, ...], tuple[Finding, ...]]:
+        if self._narrative is None:
+            assert self._pending is not None
+            try:
+                sections, facts, checks = self._pending()
+            except ParseError:
+                raise
+            except Exception as exc:
+                raise InternalError(
+                    f"internal error while reading the narrative ({type(exc).__name__}: {exc}); "
+                    "please report it"
+                ) from exc
+            self._narrative = (tuple(sections), tuple(facts), tuple(checks))
+            self._pending = None
+        return self._narrative
+
+    @property
+    def _sections(self) -> tuple[Section, ...]:
+        return self._analysed()[0]
+
+    @property
+    def _facts(self) -> tuple[Fact, ...]:
+        return self._analysed()[1]
+
+    @cached_property
+    def _findings(self) -> tuple[Finding, ...]:
+        return self._table_findings + self._analysed()[2]
 
     # -- tables --------------------------------------------------------------------------------
     def cell_records(self) -> list[dict[str, Any]]:

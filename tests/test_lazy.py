@@ -1,0 +1,55 @@
+"""What a report builds only when asked: the narrative analysis, the DataFrames."""
+
+from __future__ import annotations
+
+from pathlib import Path
+
+import pytest
+
+import zhgov_parse
+from zhgov_parse import facts, narrative
+from zhgov_parse.errors import InternalError, StrictModeError
+from zhgov_parse.findings import Finding
+
+PAGE = (Path(__file__).resolve().parent.parent / "fixtures" / "chenghu_finance_2021_html.html").read_bytes()
+
+
+def test_narrative_is_analysed_on_first_access_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    calls = []
+    build = narrative.build
+    monkeypatch.setattr(narrative, "build", lambda located: calls.append(1) or build(located))
+    report = zhgov_parse.parse(PAGE)
+    assert report.table("application_handling").notna().any().any()
+    assert calls == []  # tables alone: no narrative work
+    findings = report.finding_list
+    assert calls == [1]
+    report.sections, report.facts, report.findings  # noqa: B018
+    assert calls == [1]  # once, then cached
+    assert findings == report.finding_list
+
+
+def test_findings_hold_the_narrative_cross_checks_whenever_they_are_read() -> None:
+    eager = zhgov_parse.parse(PAGE)
+    eager.sections  # noqa: B018
+    lazy = zhgov_parse.parse(PAGE)
+    assert lazy.finding_list == eager.finding_list
+    assert lazy.to_dict() == eager.to_dict()
+
+
+def test_a_bug_in_the_lazy_narrative_is_an_internal_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    def broken(located: object) -> None:
+        raise KeyError("boom")
+
+    monkeypatch.setattr(narrative, "build", broken)
+    report = zhgov_parse.parse(PAGE)
+    with pytest.raises(InternalError, match=r"narrative.*KeyError"):
+        report.sections  # noqa: B018
+    assert isinstance(InternalError("x"), zhgov_parse.ParseError)
+
+
+def test_strict_mode_sees_the_narrative_findings(monkeypatch: pytest.MonkeyPatch) -> None:
+    zhgov_parse.parse(PAGE, strict=True)  # a clean page: no warning at all
+    alarm = Finding("fact_mismatch", "the prose says otherwise")
+    monkeypatch.setattr(facts, "cross_check", lambda *args: [alarm])
+    with pytest.raises(StrictModeError, match="prose says otherwise"):
+        zhgov_parse.parse(PAGE, strict=True)
