@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
+from functools import lru_cache
 from typing import NamedTuple
 
 from .document import Block
@@ -52,6 +53,11 @@ def part_of(text: str, *, heading: bool = False) -> str | None:
     """
     if len(text) > _MAX_TITLE + 6:
         return None
+    return _part_of(text, heading)
+
+
+@lru_cache(maxsize=8192)  # short lines only; the template's own lines recur in every report
+def _part_of(text: str, heading: bool) -> str | None:
     t = _norm(text).strip().lstrip("#").strip()
     m = _PART_MARK.match(t)
     if m is None:
@@ -91,9 +97,14 @@ class Located(NamedTuple):
 
 def _anchor(block: Block) -> str | None:
     """A table whose start this block marks, even without a part heading."""
-    text = "".join(c for c in block.cells if c)
-    if len(text) > 80:
-        return None
+    # Value cells say nothing about where a table starts: left out, a row's text is its label,
+    # the template's own words, which recur in every report (so the cache holds).
+    text = "".join(c for c in block.cells if not c.isdigit())
+    return None if len(text) > 80 else _anchor_of(text)
+
+
+@lru_cache(maxsize=8192)
+def _anchor_of(text: str) -> str | None:
     t = _norm(text)
     if t.startswith(("第二十条", "信息内容")):
         return "active_disclosure"

@@ -88,9 +88,11 @@ def to_record(block: Block) -> Record | None:
             if copy == 0 or (copy == 2 and not is_value_text(c))
         ]
     last_label = -1
-    for n, (_, cell) in enumerate(kept):
+    for n in range(len(kept) - 1, -1, -1):  # the last cell that is text, not a value
+        cell = kept[n][1]
         if cell and not is_value_text(cell):
             last_label = n
+            break
     labels = [(i, c) for i, c in kept[: last_label + 1] if c]
     values = kept[last_label + 1 :]
     if not labels and not any(c for _, c in values):
@@ -415,51 +417,70 @@ def make_cells(
 ) -> None:
     """Parse a row's cells into :class:`Cell` objects, noting missing and non-numeric ones."""
     assert row.code is not None
+    code, label, source = row.code, row.label, row.source
+    append = out.cells.append
     for column, raw in zip(columns, cells, strict=True):
         value = parse_value(raw)
         number = value.number
-        if value.problem == "missing":
-            out.findings.append(
-                Finding(
-                    "missing_value",
-                    f"cell '{raw.strip()}' is blank or marked missing: NA",
-                    table,
-                    row.code,
-                    column,
-                    found=raw.strip(),
-                    source=row.source,
-                )
-            )
-        elif value.problem == "non_numeric":
-            out.findings.append(
-                Finding(
-                    "non_numeric",
-                    f"cell '{raw.strip()}' is not a number: NA",
-                    table,
-                    row.code,
-                    column,
-                    expected="a number",
-                    found=raw.strip(),
-                    source=row.source,
-                )
-            )
-        elif units and column in units and value.unit and value.unit != units[column]:
-            number = _convert(number, value.unit, units[column])
-            if number is not None:
-                out.findings.append(
-                    Finding(
-                        "unit_converted",
-                        f"'{raw.strip()}' converted to {number} {units[column]}",
-                        table,
-                        row.code,
-                        column,
-                        expected=units[column],
-                        found=raw.strip(),
-                        source=row.source,
-                    )
-                )
-        out.cells.append(Cell(table, row.code, column, number, raw, row.label, row.source))
+        if value.problem is not None or (units and value.unit):
+            number = _noted(table, code, column, raw, value, source, out.findings, units)
+        append(Cell(table, code, column, number, raw, label, source))
         out.found = True
+
+
+def _noted(
+    table: str,
+    row: str,
+    column: str,
+    raw: str,
+    value: Value,
+    source: str,
+    findings: list[Finding],
+    units: dict[str, str] | None,
+) -> int | float | None:
+    """A cell's number when it is blank, not a number or in another unit, with the finding."""
+    if value.problem == "missing":
+        findings.append(
+            Finding(
+                "missing_value",
+                f"cell '{raw.strip()}' is blank or marked missing: NA",
+                table,
+                row,
+                column,
+                found=raw.strip(),
+                source=source,
+            )
+        )
+    elif value.problem == "non_numeric":
+        findings.append(
+            Finding(
+                "non_numeric",
+                f"cell '{raw.strip()}' is not a number: NA",
+                table,
+                row,
+                column,
+                expected="a number",
+                found=raw.strip(),
+                source=source,
+            )
+        )
+    elif units and column in units and value.unit and value.unit != units[column]:
+        number = _convert(value.number, value.unit, units[column])
+        if number is not None:
+            findings.append(
+                Finding(
+                    "unit_converted",
+                    f"'{raw.strip()}' converted to {number} {units[column]}",
+                    table,
+                    row,
+                    column,
+                    expected=units[column],
+                    found=raw.strip(),
+                    source=source,
+                )
+            )
+        return number
+    return value.number
 
 
 _FACTORS = {"元": 1, "万元": 10000, "萬元": 10000}
@@ -504,8 +525,9 @@ def complete(table: str, template: str, result: TableResult) -> None:
                     row,
                 )
             )
-    order = {rc: i for i, rc in enumerate(schema.cell_codes(table, template))}
-    result.cells.sort(key=lambda c: order.get((c.row, c.column), len(order)))
+    order = schema.cell_order(table, template)
+    last = len(order)
+    result.cells.sort(key=lambda c: order.get((c.row, c.column), last))
 
 
 def drop_fragments(

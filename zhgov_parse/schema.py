@@ -93,6 +93,12 @@ def cell_codes(table: str, template: str) -> tuple[tuple[str, str], ...]:
 
 
 @cache
+def cell_order(table: str, template: str) -> dict[tuple[str, str], int]:
+    """Each (row, column) of a table's template → its place in template order."""
+    return {rc: i for i, rc in enumerate(cell_codes(table, template))}
+
+
+@cache
 def row_label(table: str, row: str, template: str | None = None) -> str:
     """The template's Chinese label of a row (of the given template version where they differ)."""
     labels = {c.template: c.row_label for c in CELLS if c.table == table and c.row == row}

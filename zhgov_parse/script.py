@@ -126,6 +126,8 @@ _TRADITIONAL = set("開關報請總與經處條辦機構範規復議訟務會發
 _SIMPLIFIED = set("开关报请总与经处条办机构范规复议讼务会发这为国时门网据数万于对结转应该点项业区县镇当并无")
 _TRADITIONAL -= _SIMPLIFIED
 _SIMPLIFIED -= set("".join(sorted(_TRADITIONAL)))
+_TRADITIONAL_CHAR = re.compile("[" + "".join(sorted(_TRADITIONAL)) + "]")
+_SIMPLIFIED_CHAR = re.compile("[" + "".join(sorted(_SIMPLIFIED)) + "]")
 
 
 def detect_script(text: str, sample: int = 4000) -> str:
@@ -137,6 +139,6 @@ def detect_script(text: str, sample: int = 4000) -> str:
     'simplified'
     """
     part = text[:sample]
-    trad = sum(part.count(c) for c in _TRADITIONAL)
-    simp = sum(part.count(c) for c in _SIMPLIFIED)
+    trad = len(_TRADITIONAL_CHAR.findall(part))
+    simp = len(_SIMPLIFIED_CHAR.findall(part))
     return "traditional" if trad > simp else "simplified"

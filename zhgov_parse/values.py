@@ -75,6 +75,8 @@ def _parse_value(raw: str) -> Value:
 
 def is_value_text(raw: str) -> bool:
     """True when a cell reads as a number or a missing marker (not as a label)."""
+    if raw.isascii() and raw.isdigit():
+        return True  # the usual value cell
     return parse_value(raw).problem != "non_numeric"
 
 
