@@ -44,3 +44,15 @@ class Document:
     def text(self) -> str:
         """The document's text, a block a line (what metadata is read from)."""
         return "\n".join(b.text for b in self.blocks)
+
+    def head(self, chars: int) -> str:
+        """The start of :attr:`text`: whole blocks until at least ``chars`` characters."""
+        out: list[str] = []
+        n = 0
+        for b in self.blocks:
+            text = b.text
+            out.append(text)
+            n += len(text) + 1
+            if n >= chars:
+                break
+        return "\n".join(out)

@@ -103,7 +103,7 @@ def to_record(block: Block) -> Record | None:
 
 def is_prose(rec: Record) -> bool:
     """A record that is a sentence of narrative, not a table row (rows of several cells never are)."""
-    return len(rec.labels) == 1 and not any(v.strip() for v in rec.values) and looks_narrative(rec.labels[0])
+    return len(rec.labels) == 1 and not any(map(str.strip, rec.values)) and looks_narrative(rec.labels[0])
 
 
 def _trim(values: list[str], n: int) -> list[str]:
@@ -140,10 +140,10 @@ def assemble(
     pending: list[str] = []
     current: Row | None = None
     for rec in records:
-        if rec.labels and not any(v.strip() for v in rec.values) and is_header(rec.text):
+        if rec.labels and not any(map(str.strip, rec.values)) and is_header(rec.text):
             continue
         rec = _text_in_value_cells(rec, rows_of)
-        if not any(v.strip() for v in rec.values):
+        if not any(map(str.strip, rec.values)):
             if not rec.labels:
                 continue
             text = rec.text
@@ -425,6 +425,7 @@ def make_cells(
         if value.problem is not None or (units and value.unit):
             number = _noted(table, code, column, raw, value, source, out.findings, units)
         append(Cell(table, code, column, number, raw, label, source))
+    if cells:
         out.found = True
 
 
@@ -507,13 +508,28 @@ def length_mismatch(table: str, row: Row, n: int, columns: Sequence[str]) -> Fin
 
 
 def complete(table: str, template: str, result: TableResult) -> None:
-    """Add NA cells for every template cell the table did not state, with missing_row findings."""
-    have = {(c.row, c.column) for c in result.cells}
+    """Add NA cells for every template cell the table did not state, with missing_row findings;
+    the cells end in template order."""
+    codes = schema.cell_codes(table, template)
+    have = {(c.row, c.column): c for c in result.cells}
     missing_rows: dict[str, None] = {}
-    for row, column in schema.cell_codes(table, template):
-        if (row, column) not in have:
-            result.cells.append(Cell(table, row, column, None, None, None, None))
-            missing_rows[row] = None
+    if len(have) == len(result.cells) and have.keys() <= schema.cell_order(table, template).keys():
+        cells = []  # the usual case, each cell once and all in the template: laid out in its order
+        for rc in codes:
+            cell = have.get(rc)
+            if cell is None:
+                cell = Cell(table, rc[0], rc[1], None, None, None, None)
+                missing_rows[rc[0]] = None
+            cells.append(cell)
+        result.cells[:] = cells
+    else:
+        for row, column in codes:
+            if (row, column) not in have:
+                result.cells.append(Cell(table, row, column, None, None, None, None))
+                missing_rows[row] = None
+        order = schema.cell_order(table, template)
+        last = len(order)
+        result.cells.sort(key=lambda c: order.get((c.row, c.column), last))
     stated = {c.row for c in result.cells if c.raw is not None}
     for row in missing_rows:
         if row not in stated:
@@ -525,9 +541,6 @@ def complete(table: str, template: str, result: TableResult) -> None:
                     row,
                 )
             )
-    order = schema.cell_order(table, template)
-    last = len(order)
-    result.cells.sort(key=lambda c: order.get((c.row, c.column), last))
 
 
 def drop_fragments(

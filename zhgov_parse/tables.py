@@ -105,7 +105,7 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     out = TableResult()
     rows_of = matcher(APPLICATION, "row")
     first_data = next(
-        (i for i, r in enumerate(records) if any(v.strip() for v in r.values) or rows_of(r.text).code),
+        (i for i, r in enumerate(records) if any(map(str.strip, r.values)) or rows_of(r.text).code),
         len(records),
     )
     header = [r for r in records[:first_data] if not is_prose(r) and _is_applicant_header(r.text)]
@@ -170,7 +170,7 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
     rows_of = matcher(REVIEW, "row")
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
-    seen_header = any(_is_review_header(r.text) for r in records if not any(v.strip() for v in r.values))
+    seen_header = any(_is_review_header(r.text) for r in records if not any(map(str.strip, r.values)))
 
     def expected(m: Match) -> int:
         return 5 if m.codes else 15
@@ -237,7 +237,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     header_at: list[int] | None = None
     for rec in records:
         text = rec.text
-        has_values = any(v.strip() for v in rec.values)
+        has_values = any(map(str.strip, rec.values))
         if not has_values and text and len(text) <= 200:
             if key(text).startswith("第二十条"):
                 segments.append((None, []))

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 from collections.abc import Iterable, Sequence
+from functools import cache
 
 from . import schema
 from .findings import Finding
@@ -74,76 +75,88 @@ def check_equation(
     return Finding("identity_unassessable", f"{what}: a term is NA ({shown})", table, row, column)
 
 
-def check(cells: Iterable[Cell], template: str) -> list[Finding]:
-    """All identities of the schema on one report's cells; tables not present are skipped."""
-    grid: dict[tuple[str, str, str], Number] = {}
-    present: dict[str, bool] = {}
-    for c in cells:
-        grid[(c.table, c.row, c.column)] = c.value
-        present[c.table] = present.get(c.table, False) or c.raw is not None
-    out: list[Finding] = []
+Key = tuple[str, str, str]
+#: One identity: (left terms, right terms, table, row, column, what it says).
+Equation = tuple[tuple[Key, ...], tuple[Key, ...], str, str, str, str]
 
-    def add(f: Finding | None) -> None:
-        if f is not None:
-            out.append(f)
 
-    if present.get(_APP):
+@cache
+def _equations(table: str, template: str) -> tuple[Equation, ...]:
+    """The identities of one table for a template version (built once)."""
+    out: list[Equation] = []
+    if table == _APP:
         rows = [r for r, _ in schema.rows(_APP, template)]
         results = rows[rows.index("granted") : rows.index("total")]
         for col, col_label in schema.columns(_APP, template):
 
-            def g(r: str, col: str = col) -> Number:
-                return grid.get((_APP, r, col))
+            def k(r: str, col: str = col) -> Key:
+                return (_APP, r, col)
 
-            add(
-                check_equation(
-                    [g("new_received"), g("carried_in")],
-                    [g("total"), g("carried_forward")],
-                    table=_APP,
-                    row="total",
-                    column=col,
-                    what=f"一 + 二 = （七）总计 + 四 in column {col_label}",
+            out.append(
+                (
+                    (k("new_received"), k("carried_in")),
+                    (k("total"), k("carried_forward")),
+                    _APP,
+                    "total",
+                    col,
+                    f"一 + 二 = （七）总计 + 四 in column {col_label}",
                 )
             )
-            add(
-                check_equation(
-                    [g("total")],
-                    [g(r) for r in results],
-                    table=_APP,
-                    row="total",
-                    column=col,
-                    what=f"（七）总计 = sum of the results rows in column {col_label}",
+            out.append(
+                (
+                    (k("total"),),
+                    tuple(k(r) for r in results),
+                    _APP,
+                    "total",
+                    col,
+                    f"（七）总计 = sum of the results rows in column {col_label}",
                 )
             )
         for row, row_label in schema.rows(_APP, template):
-
-            def g(c: str, row: str = row) -> Number:  # type: ignore[misc]
-                return grid.get((_APP, row, c))
-
-            add(
-                check_equation(
-                    [g("total")],
-                    [g(c) for c in _APPLICANTS],
-                    table=_APP,
-                    row=row,
-                    column="total",
-                    what=f"总计 = sum of the six applicant columns in row {row_label}",
+            out.append(
+                (
+                    ((_APP, row, "total"),),
+                    tuple((_APP, row, c) for c in _APPLICANTS),
+                    _APP,
+                    row,
+                    "total",
+                    f"总计 = sum of the six applicant columns in row {row_label}",
                 )
             )
-    if present.get(_REV):
+    elif table == _REV:
         for row, row_label in schema.rows(_REV, template):
-
-            def g(c: str, row: str = row) -> Number:  # type: ignore[misc]
-                return grid.get((_REV, row, c))
-
-            add(
-                check_equation(
-                    [g("total")],
-                    [g(c) for c in _OUTCOMES],
-                    table=_REV,
-                    row=row,
-                    column="total",
-                    what=f"总计 = 维持 + 纠正 + 其他 + 尚未审结 in row {row_label}",
+            out.append(
+                (
+                    ((_REV, row, "total"),),
+                    tuple((_REV, row, c) for c in _OUTCOMES),
+                    _REV,
+                    row,
+                    "total",
+                    f"总计 = 维持 + 纠正 + 其他 + 尚未审结 in row {row_label}",
                 )
             )
+    return tuple(out)
+
+
+def check(cells: Iterable[Cell], template: str) -> list[Finding]:
+    """All identities of the schema on one report's cells; tables not present are skipped."""
+    grid: dict[Key, Number] = {}
+    present: set[str] = set()
+    for c in cells:
+        grid[(c.table, c.row, c.column)] = c.value
+        if c.raw is not None:
+            present.add(c.table)
+    out: list[Finding] = []
+    get = grid.get
+    for table in (_APP, _REV):
+        if table not in present:
+            continue
+        for left_keys, right_keys, tab, row, column, what in _equations(table, template):
+            left = [get(k) for k in left_keys]
+            right = [get(k) for k in right_keys]
+            if None not in left and None not in right and abs(sum(left) - sum(right)) < 1e-6:  # type: ignore[arg-type]
+                continue  # the usual case
+            finding = check_equation(left, right, table=tab, row=row, column=column, what=what)
+            if finding is not None:
+                out.append(finding)
     return out
