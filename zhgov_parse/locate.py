@@ -122,7 +122,7 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
     table: str | None = None
     for block in blocks:
         code = None
-        if block.kind != "row" or sum(1 for c in block.cells if c) == 1:
+        if block.kind != "row" or len(block.cells) - block.cells.count("") == 1:
             text = block.text
             code = part_of(text, heading=block.kind == "heading")
         if code is not None:

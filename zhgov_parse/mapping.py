@@ -78,27 +78,26 @@ def to_record(block: Block) -> Record | None:
     if block.kind != "row":
         text = block.cells[0].strip()
         return Record([text], [], block.source) if text else None
-    kept = list(enumerate(block.cells))
-    if block.copies is not None:
+    cells, copies = block.cells, block.copies
+    kept: Sequence[int] = range(len(cells))
+    if copies is not None and any(copies):
         # A spanning cell is one cell: drop its colspan copies, and rowspan copies of values
         # (a label copied down by a rowspan stays: it is the group the row belongs to).
         kept = [
-            (i, c)
-            for (i, c), copy in zip(kept, block.copies, strict=True)
-            if copy == 0 or (copy == 2 and not is_value_text(c))
+            i for i, copy in enumerate(copies) if copy == 0 or (copy == 2 and not is_value_text(cells[i]))
         ]
     last_label = -1
     for n in range(len(kept) - 1, -1, -1):  # the last cell that is text, not a value
-        cell = kept[n][1]
+        cell = cells[kept[n]]
         if cell and not is_value_text(cell):
             last_label = n
             break
-    labels = [(i, c) for i, c in kept[: last_label + 1] if c]
+    labels = [i for i in kept[: last_label + 1] if cells[i]]
     values = kept[last_label + 1 :]
-    if not labels and not any(c for _, c in values):
+    if not labels and not any(cells[i] for i in values):
         return None
-    positions = [i for i, _ in labels + values] if block.copies is not None else None
-    return Record([c for _, c in labels], [c for _, c in values], block.source, positions)
+    positions = [*labels, *values] if copies is not None else None
+    return Record([cells[i] for i in labels], [cells[i] for i in values], block.source, positions)
 
 
 def is_prose(rec: Record) -> bool:

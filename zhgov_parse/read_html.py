@@ -300,13 +300,13 @@ def _rows(
                 col = _fill_carried(carried, col, cells, copies)
             raw = (td.text or "") if not len(td) else str(_STRING(td))
             text = _clean_text(raw) if len(raw) <= 1000 else _clean_text.__wrapped__(raw)
-            attrs = td.attrib
-            if "colspan" not in attrs and "rowspan" not in attrs:  # the usual cell
+            get = td.get
+            if get("colspan") is None and get("rowspan") is None:  # the usual cell
                 cells.append(text)
                 copies.append(0)
                 col += 1
                 continue
-            colspan, rowspan = _spans(attrs, len(text), findings, f"{where} row {r + 1}", budget)
+            colspan, rowspan = _spans(td.attrib, len(text), findings, f"{where} row {r + 1}", budget)
             for k in range(colspan):
                 cells.append(text)
                 copies.append(1 if k else 0)
