@@ -250,14 +250,16 @@ def test_billion_laughs() -> None:
 def test_long_texts_are_not_kept_in_caches() -> None:
     """The caches keyed on text take short texts only, so a long-running process that parses hostile
     pages does not keep their megabyte paragraphs and cells alive (up to 65,536 of them)."""
-    from zhgov_parse import labels, read_html, script, values
+    from zhgov_parse import labels, locate, read_html, script, values
 
     long_text = "規則 " * 2000
     calls = [
         (labels.key, labels._key),
         (labels.full_key, labels._full_key),
         (read_html.clean_text, read_html._clean_text),
-        (values.parse_value, values._parse_value),
+        (values.parse_value, values.cached_value),
+        (values.is_value_text, values.cached_value),
+        (locate.part_of, locate._part_of),
         (script.to_simplified, script._cached_t2s),
     ]
     for public, cached in calls:

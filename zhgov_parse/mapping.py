@@ -19,7 +19,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
-from .values import Value, is_number_text, is_value_text, parse_value
+from .values import Value, cached_value, is_number_text, is_value_text, parse_value
 
 
 class Cell(NamedTuple):
@@ -419,7 +419,7 @@ def make_cells(
     code, label, source = row.code, row.label, row.source
     append = out.cells.append
     for column, raw in zip(columns, cells, strict=True):
-        value = parse_value(raw)
+        value = cached_value(raw) if len(raw) <= 200 else parse_value(raw)
         number = value.number
         if value.problem is not None or (units and value.unit):
             number = _noted(table, code, column, raw, value, source, out.findings, units)

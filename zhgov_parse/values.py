@@ -52,11 +52,12 @@ def parse_value(raw: str) -> Value:
     'non_numeric'
     """
     # Only short cells are cached: cached long texts (a hostile page's 1 MB cell) stay alive.
-    return _parse_value(raw) if len(raw) <= 200 else _parse_value.__wrapped__(raw)
+    return cached_value(raw) if len(raw) <= 200 else cached_value.__wrapped__(raw)
 
 
 @lru_cache(maxsize=4096)
-def _parse_value(raw: str) -> Value:
+def cached_value(raw: str) -> Value:
+    """:func:`parse_value` through a cache, for callers that checked the text is short."""
     text = _clean(raw)
     if text in MISSING_MARKERS:
         return Value(None, raw, problem="missing")
@@ -77,7 +78,7 @@ def is_value_text(raw: str) -> bool:
     """True when a cell reads as a number or a missing marker (not as a label)."""
     if raw.isascii() and raw.isdigit():
         return True  # the usual value cell
-    return parse_value(raw).problem != "non_numeric"
+    return (cached_value(raw) if len(raw) <= 200 else parse_value(raw)).problem != "non_numeric"
 
 
 def is_number_text(raw: str) -> bool:
