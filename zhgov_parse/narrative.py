@@ -5,6 +5,7 @@ from __future__ import annotations
 import re
 import unicodedata
 from dataclasses import dataclass
+from functools import cache
 
 from .locate import Located
 from .script import either_script, to_simplified
@@ -129,7 +130,9 @@ def build(located: list[Located]) -> list[Section]:
 
 
 # Words only a table's own text holds: page text whose cells ran together is table, not prose.
-_TABLE_WORDS = re.compile(either_script("信息内容|勾稽关系|结果维持|本年新收政府信息公开申请数量|第二十条第"))
+@cache  # built on first use: widening to Traditional loads OpenCC, which import must not pay for
+def _table_words() -> re.Pattern[str]:
+    return re.compile(either_script("信息内容|勾稽关系|结果维持|本年新收政府信息公开申请数量|第二十条第"))
 
 
 def _is_narrative(loc: Located) -> bool:
@@ -137,7 +140,7 @@ def _is_narrative(loc: Located) -> bool:
     if loc.table is None or loc.is_part_heading:
         return True
     text = block.text
-    if block.kind == "row" or _TABLE_WORDS.search(text):
+    if block.kind == "row" or _table_words().search(text):
         return False
     return len(text) > 60 or text.endswith("。")
 
