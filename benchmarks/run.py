@@ -17,10 +17,10 @@ import dataclasses
 import importlib.util
 import io
 import shutil
-import tempfile
 import statistics
 import subprocess
 import sys
+import tempfile
 import time
 import warnings
 from collections.abc import Callable
@@ -196,8 +196,8 @@ def main(argv: list[str] | None = None) -> int:
             print(f"{name:<36} {size:6.1f} {t_one * 1000:6.2f} {r_html:11.2f} {r_full:11.2f} {r_lxml:7.1f}")
         else:
             texts = [v.decode("utf-8") for v in variants]
-            splits = [split_baseline(x) for x in texts]
-            r_text, t = ratio(each(zhgov_parse.parse, texts), lambda: [f() for f in splits], rounds, repeat)
+            splits = each(lambda x: [line.split("|") for line in x.splitlines()], texts)
+            r_text, t = ratio(each(zhgov_parse.parse, texts), splits, rounds, repeat)
             text_ratios.append(r_text)
             t_one = t / len(variants)
             print(f"{name:<36} {size:6.1f} {t_one * 1000:6.2f} {'/split ' + format(r_text, '.0f'):>11}")
