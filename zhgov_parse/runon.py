@@ -469,7 +469,9 @@ def _blanks(
     ]
 
 
-def _ambiguous(table: str, code: str, run: str, options: Sequence[Sequence[Value]], why: str) -> Finding:
+def _ambiguous(
+    table: str, code: str, run: str, options: Sequence[Sequence[Value]], why: str, columns: Sequence[str]
+) -> Finding:
     shown = ", ".join(_fmt(o) for o in options[:MAX_SHOWN]) + (" …" if len(options) > MAX_SHOWN else "")
     return Finding(
         "runon_ambiguous",
@@ -477,8 +479,35 @@ def _ambiguous(table: str, code: str, run: str, options: Sequence[Sequence[Value
         f"({shown}); the cells they disagree on are NA",
         table,
         code,
+        expected=format_readings(columns, options),
         found=run,
     )
+
+
+def format_readings(columns: Sequence[str], options: Sequence[Sequence[Value]]) -> str:
+    """The readings of a row, for a finding's ``expected``: its columns, then each reading.
+
+    >>> format_readings(["issued", "repealed", "in_force"], [[6, 2, 34], [6, 23, 4], [6, None, 234]])
+    'issued|repealed|in_force: 6|2|34; 6|23|4; 6|NA|234'
+    """
+    return "|".join(columns) + ": " + "; ".join(_fmt(o) for o in options)
+
+
+def parse_readings(text: str) -> tuple[list[str], list[list[int | float | None]]]:
+    """The columns and readings :func:`format_readings` wrote (a blank or NA cell is None).
+
+    >>> parse_readings("issued|repealed|in_force: 6|2|34; 6|NA|234")
+    (['issued', 'repealed', 'in_force'], [[6, 2, 34], [6, None, 234]])
+    """
+    head, _, body = text.partition(": ")
+    columns = head.split("|")
+
+    def value(x: str) -> int | float | None:
+        if x in ("NA", "blank"):
+            return None
+        return float(x) if "." in x else int(x)
+
+    return columns, [[value(x) for x in reading.split("|")] for reading in body.split("; ") if reading]
 
 
 def _unsolvable(table: str, code: str | None, run: str, n: int, why: str) -> Finding:
@@ -536,9 +565,8 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         values = unique[0] if len(unique) == 1 else _agreed(unique)
         if len(unique) > 1:
             why = "that satisfy every identity of the table" if feasible else "that add up within the row"
-            out.findings.append(
-                _ambiguous(APPLICATION, code, raw[code], unique, why + ", a blank cell lost or not")
-            )
+            why += ", a blank cell lost or not"
+            out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why, columns))
         out.findings.extend(_blanks(APPLICATION, code, columns, values, raw[code]))
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
         out.found = True
@@ -781,7 +809,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
             values = group[0] if len(group) == 1 else _agreed(group)
             if len(group) > 1:
                 why = "that add up within each group, a blank cell lost or not"
-                out.findings.append(_ambiguous(REVIEW, code, row.text, group, why))
+                out.findings.append(_ambiguous(REVIEW, code, row.text, group, why, columns))
             out.findings.extend(_blanks(REVIEW, code, columns, values, row.text))
             out.cells.extend(_cells(REVIEW, code, columns, values, row.text))
         out.found = True
@@ -847,7 +875,7 @@ def active_disclosure(text: str, template: str) -> TableResult:
         values = options[0] if len(options) == 1 else _agreed(options)
         if len(options) > 1:
             why = "within the template's rules, a blank cell lost or not"
-            out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why))
+            out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns))
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))
         out.found = True
     if out.found:
