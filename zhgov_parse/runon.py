@@ -661,7 +661,8 @@ def _results_solve(
     a subtraction a cleared guard bit is a column below zero.
     """
     width = len(target)
-    if any(abs(v) >= _LARGE for code in results for vector in vectors[code] for v in vector if v is not None):
+    numbers = [v for code in results for vector in vectors[code] for v in vector] + list(target)
+    if any(v is not None and abs(v) >= _LARGE for v in numbers):
         return None  # not a count: sums this large would not fit the packed fields
     guard = sum(1 << (_FIELD * j + _FIELD - 1) for j in range(width))
     known = sum(1 << j for j, t in enumerate(target) if t is not None)
