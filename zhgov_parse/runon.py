@@ -275,9 +275,13 @@ def _total_first(
     return out
 
 
-@functools.lru_cache(maxsize=64)
 def _parts(tokens: tuple[str, ...], most: int) -> _Parts:
     """The tables of a run, kept: a row is read as 7 values, then 6 and 5 with blank cells."""
+    return _tables(tokens, max(most, 6))
+
+
+@functools.lru_cache(maxsize=64)
+def _tables(tokens: tuple[str, ...], most: int) -> _Parts:
     return _Parts(tokens, most)
 
 
@@ -301,7 +305,10 @@ class _Parts:
             if text[end : end + 1] != ",":
                 for at in range(end - 1, starts[end - 1] - 1, -1):
                     piece = text[at:end]
-                    if _INT.fullmatch(piece):
+                    if piece.isdigit():  # the common case, without the pattern
+                        if piece[0] != "0" or end - at == 1:
+                            here.append((at, int(piece)))
+                    elif _INT.fullmatch(piece):
                         here.append((at, int(piece.replace(",", ""))))
             self.pieces.append(here)
         inf = float("inf")
@@ -309,11 +316,17 @@ class _Parts:
         self.low: list[list[float]] = [[0] + [inf] * n]
         self.high: list[list[float]] = [[0] + [-inf] * n]
         for _ in range(most):
+            last_lo, last_hi = self.low[-1], self.high[-1]
             lo, hi = [inf] * (n + 1), [-inf] * (n + 1)
             for end in range(1, n + 1):
+                least, most_ = inf, -inf
                 for at, value in self.pieces[end]:
-                    lo[end] = min(lo[end], value + self.low[-1][at])
-                    hi[end] = max(hi[end], value + self.high[-1][at])
+                    a, b = value + last_lo[at], value + last_hi[at]
+                    if a < least:
+                        least = a
+                    if b > most_:
+                        most_ = b
+                lo[end], hi[end] = least, most_
             self.low.append(lo)
             self.high.append(hi)
         self.memo: dict[tuple[int, int, int], list[tuple[int, ...]]] = {}
