@@ -96,6 +96,47 @@ def test_across_years(tmp_path: Path) -> None:
     assert (carry["expected"], carry["found"]) == ("16", "15")
 
 
+def _runon_year(year: int, normative: str) -> dict[str, str]:
+    """The 2023 fixture as run-on page text of ``year``, its 行政规范性文件 row's digits replaced."""
+    from runon_render import render
+
+    text = render(FIXTURES / "lanshi_housing_2023_pipe.txt")
+    assert text.count("行政规范性文件5238") == 1  # 5 | 2 | 38, which reads 5 | 23 | 8 as well
+    text = text.replace("行政规范性文件5238", "行政规范性文件" + normative)
+    text = text.replace("2024", "20x4").replace("2023", str(year)).replace("20x4", str(year + 1))
+    return {"url": f"lanshi/{year}", "text": text}
+
+
+@pytest.mark.parametrize(
+    ("last", "settled"),
+    [
+        ("0035", True),  # 35 + 5 − 2 = 38; 35 + 5 − 23 ≠ 8
+        ("0030", False),  # 30 + 5 − 2 ≠ 38 and 30 + 5 − 23 ≠ 8: neither balances, nothing changes
+        ("1234", False),  # the year before reads 1 | 2 | 34 or 1 | 23 | 4: its 现行有效 is not known
+    ],
+)
+def test_runon_rows_settled_by_the_year_before(last: str, settled: bool) -> None:
+    batch = zhgov_parse.read_many([_runon_year(2022, last), _runon_year(2023, "5238")])
+    later = batch.reports.set_index("year").loc[2023, "report_id"]
+    cells = batch.cells[(batch.cells["report_id"] == later) & (batch.cells["row"] == "normative_documents")]
+    values = dict(zip(cells["column"], cells["value"].astype(object), strict=True))
+    codes = set(batch.findings.loc[batch.findings["report_id"] == later, "code"])
+    if settled:
+        assert values == {"issued": 5, "repealed": 2, "in_force": 38}
+        assert "runon_year_resolved" in codes and "runon_ambiguous" not in codes
+        finding = batch.findings[batch.findings["code"] == "runon_year_resolved"].iloc[0]
+        assert finding["expected"] == "issued|repealed|in_force: 5|2|38"
+        assert batch.reports.set_index("year").loc[2023, "stated"] == len(
+            batch.cells[(batch.cells["report_id"] == later) & batch.cells["value"].notna()]
+        )
+    else:
+        assert values["issued"] == 5 and pd.isna(values["repealed"]) and pd.isna(values["in_force"])
+        assert "runon_ambiguous" in codes and "runon_year_resolved" not in codes
+    # a single report is never settled: the year before is not there
+    alone = zhgov_parse.parse(_runon_year(2023, "5238")["text"])
+    assert "runon_ambiguous" in {f.code for f in alone.finding_list}
+
+
 @pytest.mark.parametrize("fmt", ["csv", "jsonl", "sqlite", "parquet"])
 def test_convert_formats(mixed: Path, tmp_path: Path, fmt: str, capsys) -> None:
     if fmt == "parquet":

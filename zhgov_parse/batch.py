@@ -303,6 +303,114 @@ def year_links(
     return out
 
 
+_BALANCED = ("rules", "normative_documents")
+
+
+def settle_by_year(
+    reports: list[dict[str, Any]], cells: list[dict[str, Any]], findings: list[dict[str, Any]]
+) -> None:
+    """Settle run-on 二 rows that read several ways by the year before (in place).
+
+    A 规章 or 行政规范性文件 row of run-on text (``runon_ambiguous``, its readings in ``expected``)
+    keeps only the readings under which 现行有效 (Y) = 现行有效 (Y−1) + 本年制发 (Y) − 本年废止 (Y),
+    when the batch holds the same agency's report of the year before with 现行有效 read directly.
+    The cells all those readings agree on are filled, with a ``runon_year_resolved`` finding; the
+    ``runon_ambiguous`` finding goes when no cell is left in doubt.  The balance is assumed, not
+    known: where it holds for no reading (reports often do not balance) nothing changes.
+    """
+    from .runon import format_readings, parse_readings
+
+    doubtful = [
+        f
+        for f in findings
+        if f["code"] == "runon_ambiguous"
+        and f["table"] == "active_disclosure"
+        and f["row"] in _BALANCED
+        and f.get("expected")
+    ]
+    if not doubtful:
+        return
+    by_agency: dict[tuple[str, int], str] = {}
+    for r in reports:
+        if r.get("agency") and isinstance(r.get("year"), int):
+            by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
+    where = {report_id: key for key, report_id in by_agency.items()}
+    wanted = set(by_agency.values())
+    index = {
+        (c["report_id"], c["row"], c["column"]): c
+        for c in cells
+        if c["table"] == "active_disclosure" and c["row"] in _BALANCED and c["report_id"] in wanted
+    }
+    counts = {r["report_id"]: r for r in reports}
+    settled: set[tuple[str, str, str]] = set()  # cells filled here are not the year before's evidence
+    dropped: list[dict[str, Any]] = []
+    for finding in sorted(doubtful, key=lambda f: where.get(f["report_id"], ("", 0))[1]):
+        report_id, row = finding["report_id"], finding["row"]
+        if report_id not in where:
+            continue
+        agency, year = where[report_id]
+        before = by_agency.get((agency, year - 1))
+        last = index.get((before, row, "in_force")) if before else None
+        if last is None or last["value"] is None or (before, row, "in_force") in settled:
+            continue
+        columns, options = parse_readings(finding["expected"])
+        if columns != ["issued", "repealed", "in_force"]:
+            continue
+        kept = [o for o in options if _balances(o, last["value"])]
+        if not kept or len(kept) == len(options):
+            continue
+        agreed = [kept[0][i] if all(k[i] == kept[0][i] for k in kept) else None for i in range(len(columns))]
+        filled = []
+        for column, value in zip(columns, agreed, strict=True):
+            cell = index.get((report_id, row, column))
+            if value is not None and cell is not None and cell["value"] is None:
+                cell["value"] = value
+                settled.add((report_id, row, column))
+                filled.append(f"{column} {value:g}")
+        if not filled:
+            continue
+        counts[report_id]["stated"] = counts[report_id].get("stated", 0) + len(filled)
+        label = "规章" if row == "rules" else "行政规范性文件"
+        message = (
+            f"row {label}: of the {len(options)} readings of the digits '{finding['found']}', {len(kept)} "
+            f"satisfy 现行有效 = {last['value']:g} (the {year - 1} report's) + 本年制发 − 本年废止: "
+            + ", ".join(filled)
+            + " (assumes the documents in force balance across the years)"
+        )
+        new = Finding(
+            "runon_year_resolved",
+            message,
+            "active_disclosure",
+            row,
+            expected=format_readings(columns, kept),
+            found=finding["found"],
+        )
+        findings.append({"report_id": report_id, **{k: getattr(new, k) for k in FINDING_COLUMNS}})
+        counts[report_id]["findings"] = counts[report_id].get("findings", 0) + 1
+        if None not in agreed:  # no cell left in doubt
+            dropped.append(finding)
+            counts[report_id]["findings"] -= 1
+    if dropped:
+        gone = {id(f) for f in dropped}
+        findings[:] = [f for f in findings if id(f) not in gone]
+
+
+def _balances(reading: list[Any], last: float) -> bool:
+    """Whether 现行有效 = ``last`` + 本年制发 − 本年废止 can hold for a reading (issued, repealed,
+    in_force); a cell it leaves NA may take whatever value the balance needs, if not negative."""
+    issued, repealed, in_force = reading
+    unknown = [v is None for v in reading]
+    if sum(unknown) > 1:
+        return True
+    if issued is None:
+        return in_force - last + repealed >= 0
+    if repealed is None:
+        return last + issued - in_force >= 0
+    if in_force is None:
+        return last + issued - repealed >= 0
+    return bool(last + issued - repealed == in_force)
+
+
 def _link_finding(
     report_id: str,
     code: str,
@@ -385,5 +493,6 @@ def read_many(
             raise ParseError(f"{err['source']}: {err['error_type']}: {err['message']}")
         for name in FRAMES:
             collected[name].extend(rows[name])
+    settle_by_year(collected["reports"], collected["cells"], collected["findings"])
     collected["findings"].extend(year_links(collected["reports"], collected["cells"]))
     return Batch({name: frame(name, rows) for name, rows in collected.items()})

@@ -27,6 +27,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "runon_tables": ("info", "table cells ran together without separators: read by splitting digits"),
     "runon_ambiguous": ("warning", "a row's run of digits splits in several valid ways: cells left NA"),
     "runon_unsolvable": ("warning", "a row's run of digits splits in no valid way: its cells are NA"),
+    "runon_year_resolved": (
+        "warning",
+        "a run-on 规章/规范性文件 row read several ways: settled by last year's 现行有效件数 in the batch",
+    ),
     "fact_mismatch": ("warning", "a number the text states disagrees with the table that holds it"),
     "year_mismatch": ("warning", "the overview opens with a year other than the report's"),
     "problems_missing": ("warning", "part 五 (problems and improvements) is missing or empty"),

@@ -3,19 +3,21 @@
 Each row's label is found in template order and the run of digits after it is split into the
 row's number of values.  A split is a candidate only if every value is well formed (no leading
 zero but a lone 0, decimals only in amount columns, a sign only in 本年增/减) and the row's own
-identity holds (总计 = the six applicant columns; each 四 group's 总计 = its four outcomes).  Table
-三 is then solved jointly: one candidate a row such that its column identities hold.  Where more
-than one solution remains, the cells all solutions agree on are kept and the others are NA with a
-finding listing the alternatives — a wrong number is worse than a missing one.
+identity holds (总计 = the six applicant columns; each 四 group's 总计 = its four outcomes).  A
+blank cell leaves no text, so rows are also read with one or two values fewer, the missing ones
+blank (0 in the sums, NA in the output).  Table 三 is then solved jointly: the candidates of each
+row that some choice of one candidate a row, under which its column identities hold, uses.  Where
+more than one candidate remains, the cells they all agree on are kept and the others are NA with
+a finding listing the alternatives — a wrong number is worse than a missing one.
 """
 
 from __future__ import annotations
 
+import functools
 import itertools
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from functools import partial
 
 from . import schema
 from .findings import Finding
@@ -26,8 +28,9 @@ REVIEW = "review_litigation"
 ACTIVE = "active_disclosure"
 
 MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguous
+MAX_BLANK_NODES = 5_000  # and when cells may be blank (real rows take under 2,000)
 MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
-MAX_COMBINATIONS = 100_000  # joint assignments tried for table 三
+MAX_COMBINATIONS = 30_000  # candidate sums tried for table 三 (~4 µs each)
 MAX_SHOWN = 6
 
 # Table 三's rows by the start of their template label (Simplified; text is converted first).
@@ -133,7 +136,19 @@ def find_runs(text: str, labels: dict[str, str], order: Sequence[str]) -> tuple[
 # Splitting one run
 
 
-Value = int | float | None
+class _Blank:
+    """A cell the source left empty: it leaves no text in a run, so a reading with one is a
+    reading of fewer values.  NA in the output, 0 in the identities (a blank counts as nothing)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "BLANK"
+
+
+BLANK = _Blank()
+Value = int | float | None | _Blank
+MAX_BLANKS = 2  # blank cells a row of 三 or 四 may have lost
 _INT = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
 _SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
@@ -158,11 +173,14 @@ def splits(
     accept: Callable[[list[Value]], bool],
     group: int = 0,
     budget: list[int] | None = None,
+    blanks: int = 0,
+    limit: int = MAX_NODES,
 ) -> list[list[Value]] | None:
     """All ways to read ``run`` as ``len(kinds)`` values that ``accept`` takes (None: too many).
 
     With ``group`` (7 for a row of 三, 5 for a group of 四) the last value of every group is the sum
-    of the others, so it is not searched for: the digits that follow must spell that sum.
+    of the others, so it is not searched for: the digits that follow must spell that sum.  Up to
+    ``blanks`` cells may be blank: they left no text and read as :data:`BLANK` (0 in the sums).
     """
     shared = budget if budget is not None else [MAX_TABLE_NODES]
     tokens = _tokens(run)
@@ -174,30 +192,36 @@ def splits(
     def remaining(t: int, pos: int) -> int:
         return left[t] - pos
 
-    def walk(t: int, pos: int, values: list[Value]) -> bool:
+    def walk(t: int, pos: int, values: list[Value], spare: int) -> bool:
         nonlocal nodes
         nodes += 1
         shared[0] -= 1
-        if nodes > MAX_NODES or shared[0] < 0:
+        if nodes > limit or shared[0] < 0:
             return False
+        at_total = group and len(values) % group == group - 1
+        if spare and len(values) < n:  # this cell may be blank
+            parts = values[len(values) - group + 1 :] if at_total else []
+            # (a blank total only if its known parts are 0)
+            if sum(_num(p) or 0 for p in parts) == 0 and not walk(t, pos, [*values, BLANK], spare - 1):
+                return False
         if t == len(tokens):
             if len(values) == n and accept(values):
                 out.append(list(values))
             return True
-        if len(values) >= n or remaining(t, pos) < n - len(values):
+        if len(values) >= n or remaining(t, pos) < n - len(values) - spare:
             return True  # too few characters left for the values still to come
         token = tokens[t]
         if token in _NA:  # a missing-value marker is one value of its own
-            return walk(t + 1, 0, [*values, None])
-        if group and len(values) % group == group - 1:
+            return walk(t + 1, 0, [*values, None], spare)
+        if at_total:
             parts = values[len(values) - group + 1 :]
             if None not in parts:  # the group's total: exactly the sum of its parts
-                total = sum(parts)  # type: ignore[arg-type]
+                total = sum(_num(p) for p in parts)  # type: ignore[misc]
                 for spelled in dict.fromkeys((str(total), f"{total:,}")):
                     end = pos + len(spelled)
                     if token[pos:end] == spelled and token[end : end + 1] != ",":
                         nt, npos = (t + 1, 0) if end == len(token) else (t, end)
-                        if not walk(nt, npos, [*values, total]):
+                        if not walk(nt, npos, [*values, total], spare):
                             return False
                 return True
         kind = kinds[len(values)]
@@ -211,17 +235,17 @@ def splits(
             plain = piece.replace(",", "")
             value: Value = float(plain) if "." in plain else int(plain)
             nt, npos = (t + 1, 0) if end == len(token) else (t, end)
-            if group and not _room_for_total(values, value, group, remaining(nt, npos)):
+            if group and not _room_for_total(values, value, group, remaining(nt, npos), spare):
                 continue
-            if not walk(nt, npos, [*values, value]):
+            if not walk(nt, npos, [*values, value], spare):
                 return False
         return True
 
     if not tokens:
         return []
-    if group == n and all(k == "int" for k in kinds) and not any(t in _NA for t in tokens):
+    if not blanks and group == n and all(k == "int" for k in kinds) and not any(t in _NA for t in tokens):
         return _total_first(tokens, n, accept, shared)
-    if not walk(0, 0, []):
+    if not walk(0, 0, [], blanks):
         return None
     return out
 
@@ -234,75 +258,182 @@ def _total_first(
     out: list[list[Value]] = []
     budget = [min(MAX_NODES, shared[0])]
     last = tokens[-1]
-    for cut in range(len(last) - 1, -1, -1):
+    head = _parts(tuple(tokens), n - 1)
+    stop = len(head.text)
+    for cut in range(len(last) - 1, 0 if len(tokens) == 1 else -1, -1):
         piece = last[cut:]
         if last[cut - 1 : cut] == "," or not _INT.fullmatch(piece):
             continue
         total = int(piece.replace(",", ""))
-        head = [*tokens[:-1], last[:cut]] if cut else tokens[:-1]
-        head = [t for t in head if t]
-        if not head:
-            continue
-        if not _parts(head, 0, 0, n - 1, total, [], out, accept, total, budget):
+        found = head.find(stop - len(piece), n - 1, total, budget)
+        if found is None:
             shared[0] = max(0, shared[0] - MAX_NODES)
             return None
+        found.sort(key=lambda parts: [len(str(v)) for v in parts])
+        out.extend(reading for parts in found if accept(reading := [*parts, total]))
     shared[0] -= min(MAX_NODES, shared[0]) - budget[0]
     return out
 
 
-def _parts(
-    tokens: list[str],
-    t: int,
-    pos: int,
-    left: int,
-    rest: int,
-    values: list[Value],
-    out: list[list[Value]],
-    accept: Callable[[list[Value]], bool],
-    total: int,
-    budget: list[int],
-) -> bool:
-    budget[0] -= 1
-    if budget[0] < 0:
-        return False
-    chars = sum(len(x) for x in tokens[t:]) - pos
-    if left == 0:
-        if chars == 0 and rest == 0 and accept([*values, total]):
-            out.append([*values, total])
-        return True
-    if chars < left or chars > left * len(f"{rest:,}"):
-        return True  # too few characters for the values to come, or more than they can hold
-    token = tokens[t]
-    for end in range(pos + 1, len(token) + 1):
-        piece = token[pos:end]
-        if token[end : end + 1] == "," or not _INT.fullmatch(piece):
-            if piece[0] == "0":
-                break
-            continue
-        value = int(piece.replace(",", ""))
-        if value > rest:
-            break  # longer pieces are larger still
-        nt, npos = (t + 1, 0) if end == len(token) else (t, end)
-        if not _parts(tokens, nt, npos, left - 1, rest - value, [*values, value], out, accept, total, budget):
-            return False
-    return True
+def _parts(tokens: tuple[str, ...], most: int) -> _Parts:
+    """The tables of a run, kept: a row is read as 7 values, then 6 and 5 with blank cells."""
+    return _tables(tokens, max(most, 6))
 
 
-def _room_for_total(values: Sequence[Value], value: Value, group: int, chars_left: int) -> bool:
+@functools.lru_cache(maxsize=64)
+def _tables(tokens: tuple[str, ...], most: int) -> _Parts:
+    return _Parts(tokens, most)
+
+
+class _Parts:
+    """The ways to read the start of a run, up to a position, as so many values with a given sum.
+
+    The least and greatest sum each start can make as k values is tabled first, so a branch whose
+    sum is out of reach is cut at once; results are remembered by (position, values, sum).
+    """
+
+    def __init__(self, tokens: Sequence[str], most: int) -> None:
+        self.text = text = "".join(tokens)
+        n = len(text)
+        starts: list[int] = []  # for each position, the start of its token (a value never crosses a space)
+        for token in tokens:
+            starts.extend([len(starts)] * len(token))
+        # pieces[end]: each value that can end at ``end``, with its start, shortest first
+        self.pieces: list[list[tuple[int, int]]] = [[]]
+        for end in range(1, n + 1):
+            here: list[tuple[int, int]] = []
+            if text[end : end + 1] != ",":
+                for at in range(end - 1, starts[end - 1] - 1, -1):
+                    piece = text[at:end]
+                    if piece.isdigit():  # the common case, without the pattern
+                        if piece[0] != "0" or end - at == 1:
+                            here.append((at, int(piece)))
+                    elif _INT.fullmatch(piece):
+                        here.append((at, int(piece.replace(",", ""))))
+            self.pieces.append(here)
+        inf = float("inf")
+        # low[k][end] / high[k][end]: the least / greatest sum of text[:end] read as k values
+        self.low: list[list[float]] = [[0] + [inf] * n]
+        self.high: list[list[float]] = [[0] + [-inf] * n]
+        for _ in range(most):
+            last_lo, last_hi = self.low[-1], self.high[-1]
+            lo, hi = [inf] * (n + 1), [-inf] * (n + 1)
+            for end in range(1, n + 1):
+                least, most_ = inf, -inf
+                for at, value in self.pieces[end]:
+                    a, b = value + last_lo[at], value + last_hi[at]
+                    if a < least:
+                        least = a
+                    if b > most_:
+                        most_ = b
+                lo[end], hi[end] = least, most_
+            self.low.append(lo)
+            self.high.append(hi)
+        self.memo: dict[tuple[int, int, int], list[tuple[int, ...]]] = {}
+
+    def find(self, end: int, left: int, rest: int, budget: list[int]) -> list[tuple[int, ...]] | None:
+        """The ways to read text[:end] as ``left`` values that add up to ``rest`` (None: too many)."""
+        if not self.low[left][end] <= rest <= self.high[left][end]:
+            return []
+        key = (end, left, rest)
+        if key in self.memo:
+            return list(self.memo[key])
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        out: list[tuple[int, ...]] = []
+        if left == 0:
+            out.append(())
+        else:
+            for at, value in self.pieces[end]:
+                if value > rest:
+                    break  # longer pieces are larger still
+                heads = self.find(at, left - 1, rest - value, budget)
+                if heads is None:
+                    return None
+                out.extend((*h, value) for h in heads)
+        self.memo[key] = out
+        return list(out)
+
+
+def _room_for_total(values: Sequence[Value], value: Value, group: int, chars_left: int, spare: int) -> bool:
     """Whether enough characters remain for the group's parts still to come and its total, which
-    is at least the sum of the parts so far."""
+    is at least the sum of the parts so far (up to ``spare`` of them may be blank, taking none)."""
     parts = [*values[len(values) - len(values) % group :], value]
-    if None in parts:
+    if None in parts or len(parts) >= group:
         return True
-    still = group - 1 - len(parts)
-    return chars_left >= still + len(str(sum(parts)))  # type: ignore[arg-type]
+    still = max(0, group - 1 - len(parts) - spare)
+    total = sum(_num(p) for p in parts)  # type: ignore[misc]
+    return chars_left >= still + (len(str(total)) if total or not spare else 0)
+
+
+def readings(
+    run: str,
+    width: int,
+    group: int,
+    blanks: int = MAX_BLANKS,
+    budget: list[int] | None = None,
+) -> list[list[Value]] | None:
+    """Every reading of a row of ``width`` whole numbers in groups of ``group`` (each group's last
+    value the sum of the others): with all values in the run, then with one, up to ``blanks``,
+    cells left blank (a blank cell leaves no text; it counts 0 in the sums).  None: too many.
+
+    >>> readings("0000000", 7, 7)
+    [[0, 0, 0, 0, 0, 0, 0]]
+    >>> readings("000000", 7, 7, blanks=1)[:2]
+    [[BLANK, 0, 0, 0, 0, 0, 0], [0, BLANK, 0, 0, 0, 0, 0]]
+    """
+    shared = budget if budget is not None else [MAX_TABLE_NODES]
+    accept = _groups_hold(group)
+    tokens = _tokens(run)
+    if tokens and all(t in _NA or set(t) == {"0"} for t in tokens):  # zeros and NA marks: one value each
+        values: list[Value] = [None if t in _NA else 0 for t in tokens for _ in t]
+        lost = width - len(values)
+        if not 0 <= lost <= blanks:
+            return []
+        shared[0] -= 1
+        found = (_insert(values, at) for at in itertools.combinations(range(width), lost))
+        return [reading for reading in found if accept(reading)]
+    if group != width or any(t in _NA for t in tokens):
+        limit = MAX_BLANK_NODES if blanks else MAX_NODES
+        return splits(run, ["int"] * width, accept, group=group, budget=shared, blanks=blanks, limit=limit)
+    # One group, every value in digits: a blank part leaves the total the sum of the others, so
+    # the readings with k blank cells are those of width - k values, a blank put among the parts
+    # (the total is not blank: a digit other than 0 is in some part).
+    out = splits(run, ["int"] * width, accept, group=group, budget=shared)
+    for k in range(1, min(blanks, width - 2) + 1):
+        if out is None:
+            break
+        fewer = splits(run, ["int"] * (width - k), _groups_hold(width - k), group=width - k, budget=shared)
+        if fewer is None:
+            return None
+        out.extend(
+            _insert(option, at) for option in fewer for at in itertools.combinations(range(width - 1), k)
+        )
+    return out
+
+
+def _insert(values: Sequence[Value], at: Sequence[int]) -> list[Value]:
+    """``values`` with a blank cell at each index of ``at`` (ascending) of the longer row."""
+    out = list(values)
+    for i in at:
+        out.insert(i, BLANK)
+    return out
+
+
+def _num(v: Value) -> int | float | None:
+    """A value as the identities count it: a blank cell is 0, a marked missing one unknown."""
+    return 0 if v is BLANK else v  # type: ignore[return-value]
 
 
 def _sum_holds(values: Sequence[Value], start: int, width: int) -> bool:
-    part = values[start : start + width]
-    if any(v is None for v in part):
-        return True  # NA: the identity cannot rule the split out
-    return sum(part[:-1]) == part[-1]  # type: ignore[arg-type, operator]
+    part = [_num(v) for v in values[start : start + width]]
+    if part[-1] is None:
+        return True  # the total is NA: the identity cannot rule the split out
+    known = sum(v for v in part[:-1] if v is not None)  # type: ignore[misc]
+    if None in part:
+        return known <= part[-1]  # type: ignore[operator]  # an NA part is unknown but never negative
+    return known == part[-1]
 
 
 def _groups_hold(width: int) -> Callable[[list[Value]], bool]:
@@ -317,6 +448,8 @@ def _fmt(values: Sequence[Value]) -> str:
     def one(v: Value) -> str:
         if v is None:
             return "NA"
+        if v is BLANK:
+            return "blank"
         return f"{v:f}".rstrip("0").rstrip(".") if isinstance(v, float) else str(v)
 
     return "|".join(one(v) for v in values)
@@ -324,10 +457,34 @@ def _fmt(values: Sequence[Value]) -> str:
 
 def _cells(table: str, code: str, columns: Sequence[str], values: Sequence[Value], run: str) -> list[Cell]:
     """Cells of one row; ``raw`` is the row's whole run, the only text there is for each cell."""
-    return [Cell(table, code, c, v, run, None, "run-on text") for c, v in zip(columns, values, strict=True)]
+    return [
+        Cell(table, code, c, None if v is BLANK else v, run, None, "run-on text")  # type: ignore[arg-type]
+        for c, v in zip(columns, values, strict=True)
+    ]
 
 
-def _ambiguous(table: str, code: str, run: str, options: Sequence[Sequence[Value]], why: str) -> Finding:
+def _blanks(
+    table: str, code: str, columns: Sequence[str], values: Sequence[Value], run: str
+) -> list[Finding]:
+    """A missing_value finding for each cell that every reading of the row leaves blank."""
+    where = [c for c, v in zip(columns, values, strict=True) if v is BLANK]
+    return [
+        Finding(
+            "missing_value",
+            f"row {schema.row_label(table, code)}: every reading of the digits '{run}' under the "
+            "table's identities leaves this cell blank (a blank cell leaves no digits): NA",
+            table,
+            code,
+            column,
+            found=run,
+        )
+        for column in where
+    ]
+
+
+def _ambiguous(
+    table: str, code: str, run: str, options: Sequence[Sequence[Value]], why: str, columns: Sequence[str]
+) -> Finding:
     shown = ", ".join(_fmt(o) for o in options[:MAX_SHOWN]) + (" …" if len(options) > MAX_SHOWN else "")
     return Finding(
         "runon_ambiguous",
@@ -335,14 +492,42 @@ def _ambiguous(table: str, code: str, run: str, options: Sequence[Sequence[Value
         f"({shown}); the cells they disagree on are NA",
         table,
         code,
+        expected=format_readings(columns, options),
         found=run,
     )
 
 
-def _unsolvable(table: str, code: str, run: str, n: int, why: str) -> Finding:
+def format_readings(columns: Sequence[str], options: Sequence[Sequence[Value]]) -> str:
+    """The readings of a row, for a finding's ``expected``: its columns, then each reading.
+
+    >>> format_readings(["issued", "repealed", "in_force"], [[6, 2, 34], [6, 23, 4], [6, None, 234]])
+    'issued|repealed|in_force: 6|2|34; 6|23|4; 6|NA|234'
+    """
+    return "|".join(columns) + ": " + "; ".join(_fmt(o) for o in options)
+
+
+def parse_readings(text: str) -> tuple[list[str], list[list[int | float | None]]]:
+    """The columns and readings :func:`format_readings` wrote (a blank or NA cell is None).
+
+    >>> parse_readings("issued|repealed|in_force: 6|2|34; 6|NA|234")
+    (['issued', 'repealed', 'in_force'], [[6, 2, 34], [6, None, 234]])
+    """
+    head, _, body = text.partition(": ")
+    columns = head.split("|")
+
+    def value(x: str) -> int | float | None:
+        if x in ("NA", "blank"):
+            return None
+        return float(x) if "." in x else int(x)
+
+    return columns, [[value(x) for x in reading.split("|")] for reading in body.split("; ") if reading]
+
+
+def _unsolvable(table: str, code: str | None, run: str, n: int, why: str) -> Finding:
+    where = f"row {schema.row_label(table, code)}" if code else "the table's rows"
     return Finding(
         "runon_unsolvable",
-        f"row {schema.row_label(table, code)}: the digits '{run}' cannot be read as {n} values {why}; NA",
+        f"{where}: the digits '{run}' cannot be read as {n} values {why}; NA",
         table,
         code,
         expected=f"{n} values",
@@ -357,18 +542,24 @@ def _agreed(options: Sequence[Sequence[Value]]) -> list[Value]:
 
 def application_handling(text: str, template: str) -> TableResult:
     """Table 三 from run-on text, solved jointly under its identities."""
+    return _application_handling(text, template)[0]
+
+
+def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
+    """Table 三, and whether any reading its identities leave has a blank cell."""
     out = TableResult()
+    blanks = False
     order = [c for c, _ in schema.rows(APPLICATION, template)]
     columns = [c for c, _ in schema.columns(APPLICATION, template)]
     runs, _ = find_runs(text, _APPLICATION_LABELS, order)
     if not runs:
-        return out
+        return out, blanks
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
     budget = [MAX_TABLE_NODES]
     for run in runs:
         raw[run.code] = run.text
-        options = splits(run.text, ["int"] * 7, _groups_hold(7), group=7, budget=budget)
+        options = readings(run.text, 7, 7, budget=budget)
         if options is None:
             out.findings.append(_unsolvable(APPLICATION, run.code, run.text, 7, "in a bounded search"))
         elif not options:
@@ -377,108 +568,210 @@ def application_handling(text: str, template: str) -> TableResult:
             )
         else:
             candidates[run.code] = options
-    solutions = _solve(candidates, order, template)
-    if not solutions:  # the report breaks 一 + 二 = （七） + 四 itself: solve with the result rows alone
-        solutions = _solve(candidates, order, template, frame_check=False)
+    feasible = _solve(candidates, order)
+    if feasible == {}:  # the report breaks 一 + 二 = （七） + 四 itself: solve with the result rows alone
+        feasible = _solve(candidates, order, frame_check=False)
     for code, options in candidates.items():
-        chosen = [s[code] for s in solutions] if solutions else options
+        chosen = [options[i] for i in sorted(feasible[code])] if feasible else options
         unique = [list(x) for x in dict.fromkeys(tuple(o) for o in chosen)]
+        blanks = blanks or any(BLANK in o for o in unique)
         values = unique[0] if len(unique) == 1 else _agreed(unique)
         if len(unique) > 1:
-            why = "that satisfy every identity of the table" if solutions else "that add up within the row"
-            out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why))
+            why = "that satisfy every identity of the table" if feasible else "that add up within the row"
+            why += ", a blank cell lost or not"
+            out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why, columns))
+        out.findings.extend(_blanks(APPLICATION, code, columns, values, raw[code]))
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
         out.found = True
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
         complete(APPLICATION, template, out)
-    return out
+    return out, blanks
+
+
+Vector = tuple[int | float | None, ...]
+
+
+def _vector(values: Sequence[Value]) -> Vector:
+    return tuple(_num(v) for v in values)
 
 
 def _solve(
-    candidates: dict[str, list[list[Value]]], order: Sequence[str], template: str, frame_check: bool = True
-) -> list[dict[str, list[Value]]]:
-    """Every choice of one candidate a row under which the column identities of 三 hold.
+    candidates: dict[str, list[list[Value]]], order: Sequence[str], frame_check: bool = True
+) -> dict[str, set[int]] | None:
+    """For each row, the candidates that take part in some choice of one candidate a row under
+    which the column identities of 三 hold.
 
-    The frame rows (一, 二, （七）总计, 四) are tried against 一 + 二 = （七） + 四; for each frame
-    that holds, the result rows are searched depth-first for choices that add up to （七）总计 in
-    every column, pruning as soon as a column overshoots.  Empty when nothing holds or the search
-    is too large to finish (then each row keeps its own candidates).
+    The frame rows (一, 二, （七）总计, 四) are tried against 一 + 二 = （七） + 四; for each （七）总计 of
+    a frame that holds, the result rows are solved to add up to it in every column (see
+    :func:`_results_solve`).  Empty when nothing holds, None when the search is too large to
+    finish (then each row keeps its own candidates).
     """
     frame = [c for c in ("new_received", "carried_in", "total", "carried_forward") if c in candidates]
     results = [c for c in order[order.index("granted") : order.index("total")]]
-    complete_results = all(c in candidates for c in results)
-    solutions: list[dict[str, list[Value]]] = []
+    complete_results = "total" in candidates and all(c in candidates for c in results)
+    vectors = {code: [_vector(o) for o in options] for code, options in candidates.items()}
+    used: dict[str, set[int]] = {code: set() for code in candidates}
     budget = [MAX_COMBINATIONS]
-    for combo in itertools.product(*(candidates[c] for c in frame)):
+    solved: dict[Vector, dict[str, set[int]] | None] = {}
+    any_holds = False
+    for combo in itertools.product(*(range(len(candidates[c])) for c in frame)):
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
         chosen = dict(zip(frame, combo, strict=True))
-        if frame_check and not _frame_holds(chosen):
+        if frame_check and not _frame_holds({c: vectors[c][i] for c, i in chosen.items()}):
             continue
-        if not complete_results or "total" not in chosen:
-            rest = [c for c in candidates if c not in chosen]
-            for combo2 in itertools.product(*(candidates[c] for c in rest)):
-                budget[0] -= 1
+        if complete_results:
+            target = vectors["total"][chosen["total"]]
+            if target not in solved:
+                solved[target] = _results_solve(results, vectors, target, budget)
                 if budget[0] < 0:
-                    return []
-                solutions.append({**chosen, **dict(zip(rest, combo2, strict=True))})
-            continue
-        target: list[Value] = list(chosen["total"])
-        fixed = {c: candidates[c][0] for c in results if len(candidates[c]) == 1}
-        for vector in fixed.values():
-            target = _minus(target, vector)
-        multi = [c for c in results if len(candidates[c]) > 1]
-        if not _search(
-            multi,
-            0,
-            target,
-            candidates,
-            {},
-            partial(_emit, solutions, {**chosen, **fixed}),
-            budget,
-        ):
-            return []
-        if len(solutions) > 200:
-            return []
-    return solutions
+                    return None
+            rows = solved[target]
+            if not rows:
+                continue
+            for code, indices in rows.items():
+                used[code] |= indices
+        any_holds = True
+        for code, i in chosen.items():
+            used[code].add(i)
+    if not any_holds:
+        return {}
+    if not complete_results:  # the result rows cannot be checked: each keeps its candidates
+        for code in candidates:
+            if code not in frame:
+                used[code] = set(range(len(candidates[code])))
+    return used
 
 
-def _emit(
-    solutions: list[dict[str, list[Value]]], base: dict[str, list[Value]], found: dict[str, list[Value]]
-) -> None:
-    solutions.append({**base, **found})
+_FIELD = 48  # bits a column's sum takes in a packed vector (counts stay far below 2**46)
+_UNKNOWN = 1 << (_FIELD - 2)  # the target of a column whose 总计 is NA: never reached
+_LARGE = 1 << (_FIELD - 8)  # no count in a report comes near this; 30 rows of it still fit a field
 
 
-def _minus(target: list[Value], vector: Sequence[Value]) -> list[Value]:
-    return [None if t is None or v is None else t - v for t, v in zip(target, vector, strict=True)]
+def _pack(values: Sequence[int | float | None]) -> tuple[int, int]:
+    """A row's numbers as one integer, a column a field (NA as 0), and the mask of NA columns:
+    column sums are then one addition, and bounds one subtraction (see :func:`_results_solve`)."""
+    packed = mask = 0
+    for j, v in enumerate(values):
+        if v is None:
+            mask |= 1 << j
+        else:
+            packed |= int(v) << (_FIELD * j)
+    return packed, mask
 
 
-def _search(
-    multi: Sequence[str],
-    i: int,
-    target: list[Value],
-    candidates: dict[str, list[list[Value]]],
-    found: dict[str, list[Value]],
-    emit: Callable[[dict[str, list[Value]]], None],
-    budget: list[int],
-) -> bool:
-    budget[0] -= 1
+def _results_solve(
+    results: Sequence[str], vectors: dict[str, list[Vector]], target: Vector, budget: list[int]
+) -> dict[str, set[int]] | None:
+    """Which candidates of the result rows take part in a choice that adds up to ``target`` in
+    every column where the sum can be checked (a column with a marked missing value in it cannot,
+    but its known values still may not exceed the target: counts are never negative).
+
+    Candidates out of reach of the other rows' least and greatest sums are dropped first; then,
+    forward, the partial sums each row can reach within those bounds; backward, those that reach
+    ``target``.  Sums are packed, a column a field, with a guard bit on top of each field: after
+    a subtraction a cleared guard bit is a column below zero.
+    """
+    width = len(target)
+    numbers = [v for code in results for vector in vectors[code] for v in vector] + list(target)
+    if any(v is not None and abs(v) >= _LARGE for v in numbers):
+        return None  # not a count: sums this large would not fit the packed fields
+    guard = sum(1 << (_FIELD * j + _FIELD - 1) for j in range(width))
+    known = sum(1 << j for j, t in enumerate(target) if t is not None)
+    tops, _ = _pack([_UNKNOWN if t is None else t for t in target])
+    top = tops | guard  # each field: its target with the guard bit set
+    floors: dict[int, int] = {}
+
+    def floor(strict: int) -> int:  # the targets of the columns that must be reached exactly
+        if strict not in floors:
+            floors[strict] = _pack([t if strict >> j & 1 else 0 for j, t in enumerate(target)])[0]
+        return floors[strict]
+
+    options = {code: [_pack(v) for v in vectors[code]] for code in results}
+    alive = {code: list(range(len(options[code]))) for code in results}
+    all_columns = (1 << width) - 1
+
+    def bounds(code: str) -> tuple[int, int, int]:
+        """A row's least and greatest value in each column (packed), and the columns it may blur."""
+        lo = hi = 0
+        blur = 0
+        for j in range(width):
+            column = [options[code][k][0] >> (_FIELD * j) & ((1 << _FIELD) - 1) for k in alive[code]]
+            lo |= min(column) << (_FIELD * j)
+            hi |= max(column) << (_FIELD * j)
+        for k in alive[code]:
+            blur |= options[code][k][1]
+        return lo, hi, blur
+
+    def fits(packed: int, mask: int, lo: int, hi: int, blur: int) -> bool:
+        if (top - (packed + lo)) & guard != guard:
+            return False  # a column overshoots its target even with the least of the rest
+        strict = known & ~mask & ~blur & all_columns
+        return (packed + hi + guard - floor(strict)) & guard == guard  # or falls short with the most
+
+    for _ in range(4):  # drop what the other rows cannot complete, until nothing changes
+        each = {code: bounds(code) for code in results}
+        lo_all = sum(b[0] for b in each.values())
+        hi_all = sum(b[1] for b in each.values())
+        changed = False
+        for code in results:
+            lo, hi, _ = each[code]
+            blur = 0
+            for other in results:
+                if other != code:
+                    blur |= each[other][2]
+            budget[0] -= len(alive[code])
+            keep = [k for k in alive[code] if fits(*options[code][k], lo_all - lo, hi_all - hi, blur)]
+            if not keep:
+                return {}
+            changed |= len(keep) < len(alive[code])
+            alive[code] = keep
+        if not changed:
+            break
     if budget[0] < 0:
-        return False
-    if any(t is not None and t < 0 for t in target):
-        return True  # a column overshoots 总计: prune
-    if i == len(multi):
-        if all(t is None or t == 0 for t in target):
-            emit(dict(found))
-        return True
-    code = multi[i]
-    for option in candidates[code]:
-        found[code] = option
-        if not _search(multi, i + 1, _minus(target, option), candidates, found, emit, budget):
-            return False
-    found.pop(code, None)
-    return True
+        return None
+    # rows with few candidates first: the partial sums multiply late, where the bounds cut most
+    results = sorted(results, key=lambda code: len(alive[code]))
+    # the least and greatest sums of the rows after each one, and the columns they may blur
+    rest: list[tuple[int, int, int]] = [(0, 0, 0)]
+    for code in reversed(results):
+        lo, hi, blur = bounds(code)
+        rest.append((rest[-1][0] + lo, rest[-1][1] + hi, rest[-1][2] | blur))
+    rest.reverse()
+    layers: list[dict[tuple[int, int], None]] = [{(0, 0): None}]
+    for i, code in enumerate(results):
+        lo, hi, blur = rest[i + 1]
+        reached: dict[tuple[int, int], None] = {}
+        for packed, mask in layers[-1]:
+            budget[0] -= len(alive[code])
+            if budget[0] < 0:
+                return None
+            for k in alive[code]:
+                vector, vmask = options[code][k]
+                nxt = packed + vector
+                if fits(nxt, mask | vmask, lo, hi, blur):
+                    reached[nxt, mask | vmask] = None
+        if not reached:
+            return {}
+        layers.append(reached)
+    good = set(layers[-1])  # the last bounds (nothing left) leave only sums that hit the target
+    used: dict[str, set[int]] = {}
+    for i in range(len(results) - 1, -1, -1):
+        code = results[i]
+        before: set[tuple[int, int]] = set()
+        used[code] = set()
+        for packed, mask in layers[i]:
+            for k in alive[code]:
+                vector, vmask = options[code][k]
+                if (packed + vector, mask | vmask) in good:
+                    before.add((packed, mask))
+                    used[code].add(k)
+        good = before
+    return used
 
 
-def _frame_holds(rows: dict[str, list[Value]]) -> bool:
+def _frame_holds(rows: dict[str, Vector]) -> bool:
     """一 + 二 = （七）总计 + 四 in every column where all four are known."""
     if len(rows) < 4:
         return True
@@ -496,8 +789,13 @@ _REVIEW_LABELS = {
 }
 
 
-def review_litigation(text: str, template: str) -> TableResult:
-    """Table 四 from run-on text: 15 values after its header, or three labelled rows of five."""
+def review_litigation(text: str, template: str, blanks: bool = False) -> TableResult:
+    """Table 四 from run-on text: 15 values after its header, or three labelled rows of five.
+
+    四 has no identity across its rows, so nearly every run of it could also be read with a blank
+    cell lost.  Such readings are weighed only when ``blanks`` (the report's table 三 has blank
+    cells, or may have) or when no reading without one exists.
+    """
     out = TableResult()
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
@@ -511,20 +809,23 @@ def review_litigation(text: str, template: str) -> TableResult:
         rows, _ = find_runs(text, _REVIEW_LABELS, order)
         width = 5
     for row in rows:
-        options = splits(row.text, ["int"] * width, _groups_hold(5), group=5)
-        if not options:
-            out.findings.append(
-                _unsolvable(REVIEW, row.code, row.text, width, "that add up within each group")
-            )
-            continue
-        values = options[0] if len(options) == 1 else _agreed(options)
-        if len(options) > 1:
-            out.findings.append(
-                _ambiguous(REVIEW, row.code, row.text, options, "that add up within each group")
-            )
+        options = readings(row.text, width, 5, blanks=0)
+        if blanks or not options:
+            options = readings(row.text, width, 5)
         codes = order if width == 15 else [row.code]
+        if not options:
+            why = "in a bounded search" if options is None else "that add up within each group"
+            where = None if width == 15 else row.code  # the wide run holds all three rows
+            out.findings.append(_unsolvable(REVIEW, where, row.text, width, why))
+            continue
         for i, code in enumerate(codes):
-            out.cells.extend(_cells(REVIEW, code, columns, values[5 * i : 5 * i + 5], row.text))
+            group = [list(x) for x in dict.fromkeys(tuple(o[5 * i : 5 * i + 5]) for o in options)]
+            values = group[0] if len(group) == 1 else _agreed(group)
+            if len(group) > 1:
+                why = "that add up within each group, a blank cell lost or not"
+                out.findings.append(_ambiguous(REVIEW, code, row.text, group, why, columns))
+            out.findings.extend(_blanks(REVIEW, code, columns, values, row.text))
+            out.cells.extend(_cells(REVIEW, code, columns, values, row.text))
         out.found = True
     if out.found:
         complete(REVIEW, template, out)
@@ -588,7 +889,7 @@ def active_disclosure(text: str, template: str) -> TableResult:
         values = options[0] if len(options) == 1 else _agreed(options)
         if len(options) > 1:
             why = "within the template's rules, a blank cell lost or not"
-            out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why))
+            out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns))
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))
         out.found = True
     if out.found:
@@ -599,5 +900,6 @@ def active_disclosure(text: str, template: str) -> TableResult:
 def extract(parts: dict[str, str], template: str) -> Iterator[TableResult]:
     """The three tables from the run-on text of their parts."""
     yield active_disclosure(parts.get(ACTIVE, ""), template)
-    yield application_handling(parts.get(APPLICATION, ""), template)
-    yield review_litigation(parts.get(REVIEW, ""), template)
+    handling, blanks = _application_handling(parts.get(APPLICATION, ""), template)
+    yield handling
+    yield review_litigation(parts.get(REVIEW, ""), template, blanks=blanks)
