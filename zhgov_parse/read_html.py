@@ -119,24 +119,14 @@ def _span(value: str | None, limit: int) -> tuple[int, bool]:
     return max(n, 1), False
 
 
-_OPTIONS = {
-    "remove_comments": True,
-    "remove_pis": True,
-    "no_network": True,
-    "recover": True,
-    "default_doctype": False,
-}
-_PARSER = etree.HTMLParser(**_OPTIONS)  # for str: about twice as fast as from UTF-8 bytes
-_BYTES_PARSER = etree.HTMLParser(**_OPTIONS, encoding="utf-8")  # for pages with an <?xml?> declaration
-_XML_DECLARATION = re.compile(r"\s*<\?xml", re.I)
-
-
-def _from_string(text: str) -> tuple[etree._Element, str | None]:
-    """The page's tree and the resource limit the parse hit, if any.  lxml refuses a str with an
-    encoding declaration, so such pages go as UTF-8 bytes."""
-    parser = _BYTES_PARSER if _XML_DECLARATION.match(text) else _PARSER
-    root = etree.fromstring(text.encode("utf-8") if parser is _BYTES_PARSER else text, parser)
-    return root, _resource_limit(parser)
+_PARSER = etree.HTMLParser(
+    remove_comments=True,
+    remove_pis=True,
+    no_network=True,
+    recover=True,
+    default_doctype=False,
+    encoding="utf-8",
+)
 
 
 # libxml2 without huge_tree (kept off: it bounds what a hostile page can cost) stops at 256 levels of
@@ -148,9 +138,9 @@ _BLOCK_TAG = re.compile(r"</?(?:div|section|article|center|blockquote)\b[^>]*>",
 _HUGE_RUN = re.compile(r"[^<>]{1000000,}")
 
 
-def _resource_limit(parser: etree.HTMLParser) -> str | None:
-    """The message of the resource limit the parser's last run hit, if any."""
-    for error in parser.error_log:
+def _resource_limit() -> str | None:
+    """The message of the resource limit the last parse hit, if any."""
+    for error in _PARSER.error_log:
         if error.type_name == "ERR_RESOURCE_LIMIT":
             return str(error.message).strip()
     return None
@@ -164,7 +154,8 @@ def _within_limits(text: str, limit: str, findings: list[Finding]) -> etree._Ele
         text = _HUGE_RUN.sub(lambda m: m.group()[:500] + m.group()[-500:], text)  # ends keep quotes
         what = "holds a text or attribute of over 10 MB (an inline image?): cut to its first and last 500"
     findings.append(Finding("html_fallback", f"the page {what}, and the page read again (lxml: {limit})"))
-    root, again = _from_string(text)
+    root = etree.fromstring(text.encode("utf-8"), _PARSER)
+    again = _resource_limit()
     if again is not None:
         raise ParseError(
             "expected an HTML page within the parser's limits (elements nested at most 256 deep, "
@@ -179,7 +170,9 @@ _MARKUP = re.compile(r"<[^>]*>|&nbsp;|&#160;|\s+")
 def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
     root = None
     try:
-        root, limit = _from_string(text)
+        # From UTF-8 bytes, so that an <?xml … encoding=…?> declaration is not an error.
+        root = etree.fromstring(text.encode("utf-8"), _PARSER)
+        limit = _resource_limit()
         if limit is not None:
             root = _within_limits(text, limit, findings)
         if root is not None and any(t.strip() for t in root.itertext()):
@@ -203,7 +196,7 @@ def _parse_tree(text: str, findings: list[Finding]) -> etree._Element:
         )
     )
     try:
-        root, _ = _from_string(repaired or "<p></p>")
+        root = etree.fromstring((repaired or "<p></p>").encode("utf-8"), _PARSER)
     except (etree.ParserError, etree.XMLSyntaxError, ValueError) as exc:
         raise ParseError(f"expected an HTML page, found markup that no parser can read ({exc})") from exc
     if root is None:
