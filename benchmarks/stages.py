@@ -44,7 +44,9 @@ def main(argv: list[str]) -> int:
     doc = _read_document(loaded.text, loaded.is_html)
     located = locate(doc.blocks)
     plain = doc.head(20_000) if loaded.is_html else loaded.text
-    blocks = {t: [loc.block for loc in located if loc.table == t and not loc.is_part_heading] for t in TABLE_PARTS}
+    blocks = {
+        t: [loc.block for loc in located if loc.table == t and not loc.is_part_heading] for t in TABLE_PARTS
+    }
     records = {t: records_of(blocks[t]) for t in TABLE_PARTS}
     template = meta.detect_template((c for t in TABLE_PARTS[:2] for b in blocks[t] for c in b.cells), None)
     mapping = template if template in ("2019", "2021") else "2021"
