@@ -268,3 +268,19 @@ def test_long_texts_are_not_kept_in_caches() -> None:
         after = cached.cache_info()
         assert (after.hits, after.misses) == (before.hits, before.misses), public.__name__
     assert script.to_simplified(long_text) == script.simplify_long(long_text) == "规则 " * 2000
+
+
+def test_label_matchers_remember_within_bounds(monkeypatch: pytest.MonkeyPatch) -> None:
+    """A matcher keeps what it looked up (labels recur), but never long texts and never without end."""
+    from zhgov_parse import labels
+
+    monkeypatch.setattr(labels, "_CACHE_SIZE", 50)
+    m = labels.Matcher("application_handling", "row")
+    m("重复申请" * 100)
+    m.scan("重复申请" * 100)
+    assert not m._cache and not m._scans
+    for i in range(120):
+        m(f"第{i}行")
+        m.scan(f"第{i}行")
+    assert 0 < len(m._cache) <= 50 and 0 < len(m._scans) <= 50
+    assert m("2.重复申请").code == "not_processed.duplicate"  # still right after the clear

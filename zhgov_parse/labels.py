@@ -12,6 +12,7 @@ import re
 import unicodedata
 from dataclasses import dataclass
 from functools import cache, lru_cache
+from typing import Any
 
 from .schema import ALIASES
 from .script import to_simplified
@@ -97,6 +98,7 @@ class Matcher:
         )
         self.all = [(alias, code) for alias, code, _ in rows]
         self._cache: dict[str, Match] = {}
+        self._scans: dict[str, list[str]] = {}
 
     def __call__(self, label: str) -> Match:
         hit = self._cache.get(label)
@@ -105,11 +107,18 @@ class Matcher:
             if hit.how == "none" and len(key(label)) <= 4 and "(" in unicodedata.normalize("NFKC", label):
                 # a bare group word whose bracket says which row: 行政诉讼（复议后起诉）
                 hit = self._lookup(full_key(label))
-            self._cache[label] = hit
+            _remember(self._cache, label, hit)
         return hit
 
     def scan(self, label: str) -> list[str]:
         """Codes whose aliases occur in the label, in the order they occur (longest alias wins)."""
+        found = self._scans.get(label)
+        if found is None:
+            found = self._scan(label)
+            _remember(self._scans, label, found)
+        return list(found)
+
+    def _scan(self, label: str) -> list[str]:
         k = key(label)
         spans: list[tuple[int, int, str]] = []
         for alias, code in self.contains:
@@ -156,6 +165,19 @@ class Matcher:
             if best:
                 return Match(best, "fuzzy")
         return NO_MATCH
+
+
+_CACHE_SIZE = 1 << 15  # labels a matcher remembers; the template's own recur in every report
+_CACHED_LENGTH = 200  # longer texts are not kept (a hostile page's long lines stay collectable)
+
+
+def _remember(cache: dict[str, Any], label: str, value: Any) -> None:
+    """Keep a lookup result, within bounds: a long-running process must not grow without end."""
+    if len(label) > _CACHED_LENGTH:
+        return
+    if len(cache) >= _CACHE_SIZE:
+        cache.clear()
+    cache[label] = value
 
 
 def _unique(codes: object) -> tuple[str, ...]:
