@@ -43,3 +43,19 @@ def test_adapter_accepts_the_official_binding_config_names(monkeypatch: pytest.M
 
 def test_converter_name() -> None:
     assert script.converter_name() in {"official", "reimplemented"}
+
+
+def test_traditional_prose_is_converted_only_where_a_fact_may_be_stated(monkeypatch) -> None:
+    """Converting script costs ~5 µs a character with the pure-Python OpenCC: facts convert only the
+    sentences that hold a number or a "none" statement, and find the same facts."""
+    from zhgov_parse import facts
+    from zhgov_parse.narrative import Section
+
+    prose = "本機關持續完善資訊發布審核機制，嚴格落實保密審查要求。全年收到政府資訊公開申請12件。未發生行政復議。"
+    section = Section(0, "overview", None, None, "paragraph", None, prose, "p1")
+    converted: list[str] = []
+    real = facts.to_simplified
+    monkeypatch.setattr(facts, "to_simplified", lambda t: converted.append(t) or real(t))
+    found = facts.extract([section], traditional=True)
+    assert [(f.subject, f.value) for f in found] == [("applications_received", 12), ("reviews", 0)]
+    assert len(converted) == 2 and not any("審核機制" in t for t in converted)

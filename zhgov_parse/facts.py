@@ -118,6 +118,15 @@ def _subject(clause: str) -> str | None:
     return None
 
 
+#: What a sentence needs, in either script, to state a fact: a number (digits, or a Chinese numeral
+#: before a unit) or a "none" statement.  Only such sentences of a Traditional report are converted:
+#: the pure-Python OpenCC costs about 5 µs a character, and most sentences state no number.
+_MAY_STATE = re.compile(
+    r"\d|未|[没沒]有|[无無]|不收取|[零〇一二两兩三四五六七八九十百千万萬]\s*[多余餘]?\s*"
+    r"(?:[万萬]元|元|人次|[条條]|件|篇|次|期|[场場]|起|[个個]|[项項])"
+)
+
+
 def extract(sections: Sequence[Section], traditional: bool = True) -> list[Fact]:
     """Facts from the narrative's paragraphs and items (headings and tables excluded).
     ``traditional=False`` skips the script conversion a Simplified report does not need."""
@@ -125,8 +134,12 @@ def extract(sections: Sequence[Section], traditional: bool = True) -> list[Fact]
     for s in sections:
         if s.kind == "heading":
             continue
-        text = to_simplified(s.text) if traditional and not s.text.isascii() else s.text
-        for sentence in _SENTENCE.findall(text):
+        convert = traditional and not s.text.isascii()
+        for sentence in _SENTENCE.findall(s.text):
+            if convert:
+                if not _MAY_STATE.search(sentence):
+                    continue
+                sentence = to_simplified(sentence)
             out.extend(_facts_in(s, sentence.strip()))
     return out
 

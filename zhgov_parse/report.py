@@ -15,7 +15,7 @@ from .facts import Fact
 from .findings import FINDING_COLUMNS, Finding
 from .mapping import Cell
 from .narrative import Section
-from .script import simplify_long
+from .script import to_simplified
 
 FACT_COLUMNS = [
     "position",
@@ -184,7 +184,7 @@ class Report:
                 s.kind,
                 s.tag,
                 s.text,
-                simplify_long(s.text) if convert else s.text,
+                to_simplified(s.text) if convert else s.text,  # the facts' conversions, cached
                 s.source,
             )
             for s in self._sections
