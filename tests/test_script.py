@@ -51,7 +51,8 @@ def test_traditional_prose_is_converted_only_where_a_fact_may_be_stated(monkeypa
     from zhgov_parse import facts
     from zhgov_parse.narrative import Section
 
-    prose = "本機關持續完善資訊發布審核機制，嚴格落實保密審查要求。全年收到政府資訊公開申請12件。未發生行政復議。"
+    no_number = "本機關持續完善資訊發布審核機制，嚴格落實保密審查要求。"
+    prose = no_number + "全年收到政府資訊公開申請12件。未發生行政復議。"
     section = Section(0, "overview", None, None, "paragraph", None, prose, "p1")
     converted: list[str] = []
     real = facts.to_simplified
