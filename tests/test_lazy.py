@@ -53,3 +53,12 @@ def test_strict_mode_sees_the_narrative_findings(monkeypatch: pytest.MonkeyPatch
     monkeypatch.setattr(facts, "cross_check", lambda *args: [alarm])
     with pytest.raises(StrictModeError, match="prose says otherwise"):
         zhgov_parse.parse(PAGE, strict=True)
+
+
+def test_a_report_pickles_before_and_after_its_narrative_is_read() -> None:
+    import pickle
+
+    report = zhgov_parse.parse(PAGE)
+    copy = pickle.loads(pickle.dumps(report))  # narrative still pending
+    assert copy.finding_list == report.finding_list
+    assert pickle.loads(pickle.dumps(report)).to_dict() == report.to_dict()  # and once read
