@@ -216,6 +216,7 @@ def main(argv: list[str] | None = None) -> int:
     print(f"corpus: {len(reports)} fixtures x {n} variants with other numbers; ms = our median a report")
     print(f"{'input':<36} {'KB':>6} {'ms':>6} {'/read_html':>11} {'+narrative':>11} {'/lxml':>7}")
     html_ratios, full_ratios, lxml_ratios, text_ratios = [], [], [], []
+    per_format: dict[str, list[float]] = {}
     for name, fmt, variants in reports:
         size = sum(map(len, variants)) / len(variants) / 1024
         ours = each(zhgov_parse.parse, variants)
@@ -230,6 +231,7 @@ def main(argv: list[str] | None = None) -> int:
             full_ratios.append(r_full)
             lxml_ratios.append(r_lxml)
             t_one = t / len(variants)
+            per_format.setdefault(fmt, []).append(t_one)
             print(f"{name:<36} {size:6.1f} {t_one * 1000:6.2f} {r_html:11.2f} {r_full:11.2f} {r_lxml:7.1f}")
         else:
             texts = [v.decode("utf-8") for v in variants]
@@ -237,7 +239,12 @@ def main(argv: list[str] | None = None) -> int:
             r_text, t = ratio(each(zhgov_parse.parse, texts), splits, rounds, repeat)
             text_ratios.append(r_text)
             t_one = t / len(variants)
+            per_format.setdefault(fmt, []).append(t_one)
             print(f"{name:<36} {size:6.1f} {t_one * 1000:6.2f} {'/split ' + format(r_text, '.0f'):>11}")
+    print(
+        "\nparse, reports/s by format (median of the format's reports): "
+        + ", ".join(f"{fmt} {1 / statistics.median(times):.0f}" for fmt, times in sorted(per_format.items()))
+    )
 
     print("\nPage size (reports/s, and time per KB relative to the smallest page):")
     base = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
