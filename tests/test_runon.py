@@ -247,3 +247,13 @@ def test_random_tables_with_blank_zeros_never_read_wrong(seed: int) -> None:
             assert c.value == truth, (seed, mode, c.row, c.column, c.value, truth)
         elif truth is not None:
             assert c.row in explained, (seed, mode, c.row, c.column)
+
+
+def test_messages_name_rows_as_the_report_s_template_does() -> None:
+    """2019 reports call the row 规范性文件, 2021 reports 行政规范性文件 (same code)."""
+    old = zhgov_parse.parse(render(source("baixi_education_2019_md")))
+    about = [f.message for f in old.finding_list if f.row == "normative_documents"]
+    assert about and all("规范性文件" in m and "行政规范性文件" not in m for m in about)
+    new = zhgov_parse.parse(render(source("heyu_ecology_2021_pipe")))
+    about = [f.message for f in new.finding_list if f.row == "normative_documents"]
+    assert about and all("行政规范性文件" in m for m in about)

@@ -209,7 +209,11 @@ def _text_in_value_cells(rec: Record, rows_of: Matcher) -> Record:
 
 
 def assign(
-    rows: list[Row], order: Sequence[str], table: str, fits: Callable[[Row], bool] | None = None
+    rows: list[Row],
+    order: Sequence[str],
+    table: str,
+    fits: Callable[[Row], bool] | None = None,
+    template: str | None = None,
 ) -> list[Finding]:
     """Give each row a code.
 
@@ -240,9 +244,9 @@ def assign(
                     anchors.remove(next(j for j, r in enumerate(rows) if r is first))
                     anchors.append(i)
                     taken[code] = row
-                    findings.append(_duplicate(table, first, row))
+                    findings.append(_duplicate(table, first, row, template))
                 else:
-                    findings.append(_duplicate(table, row, first))
+                    findings.append(_duplicate(table, row, first, template))
                 continue
             take(row, code)  # type: ignore[arg-type]
             anchors.append(i)
@@ -255,10 +259,11 @@ def assign(
             findings.append(
                 Finding(
                     "label_fuzzy_match",
-                    f"label '{row.label}' read as {schema.row_label(table, row.code)} by similarity",
+                    f"label '{row.label}' read as {schema.row_label(table, row.code, template)} "
+                    "by similarity",
                     table,
                     row.code,
-                    expected=schema.row_label(table, row.code),
+                    expected=schema.row_label(table, row.code, template),
                     found=row.label,
                     source=row.source,
                 )
@@ -270,7 +275,7 @@ def assign(
             first = position[rows[lo].code] + 1 if lo >= 0 else 0  # type: ignore[index]
             last = position[rows[hi].code] if hi < len(rows) else len(order)  # type: ignore[index]
             slots = [c for c in order[first:last] if c not in taken]
-            findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take))
+            findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take, template))
     return findings
 
 
@@ -280,6 +285,7 @@ def _fill(
     slots: list[str],
     position: dict[str, int],
     take: Callable[[Row, str], None],
+    template: str | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
     if len(gap) == len(slots):
@@ -291,7 +297,7 @@ def _fill(
                 findings.append(
                     Finding(
                         "rows_by_position",
-                        f"row taken as {schema.row_label(table, slot)} from its place between "
+                        f"row taken as {schema.row_label(table, slot, template)} from its place between "
                         f"labeled rows{said}",
                         table,
                         slot,
@@ -331,7 +337,7 @@ def _fill(
         b = position[gap[hi].code] if hi < len(gap) else max(position.values()) + 1  # type: ignore[index]
         free = [c for c in slots if a < position[c] < b and c not in {r.code for r in gap if r.code}]
         findings.extend(
-            _fill(table, rest, free, position, take)
+            _fill(table, rest, free, position, take, template)
             if len(rest) == len(free)
             else [
                 Finding(
@@ -357,11 +363,11 @@ def _unmapped(table: str, row: Row, why: str) -> Finding:
     )
 
 
-def _duplicate(table: str, row: Row, first: Row) -> Finding:
+def _duplicate(table: str, row: Row, first: Row, template: str | None = None) -> Finding:
     return Finding(
         "duplicate_row",
-        f"row {schema.row_label(table, row.code or first.code or '?')} occurs again ({row.source}); "
-        f"the first occurrence ({first.source}) is kept",
+        f"row {schema.row_label(table, row.code or first.code or '?', template)} occurs again "
+        f"({row.source}); the first occurrence ({first.source}) is kept",
         table,
         first.code,
         found=" | ".join(row.values),
@@ -493,11 +499,13 @@ def _convert(number: int | float | None, unit: str, target: str) -> int | float 
     return int(result) if float(result).is_integer() else round(result, 6)
 
 
-def length_mismatch(table: str, row: Row, n: int, columns: Sequence[str]) -> Finding:
+def length_mismatch(
+    table: str, row: Row, n: int, columns: Sequence[str], template: str | None = None
+) -> Finding:
     return Finding(
         "row_length_mismatch",
-        f"row {schema.row_label(table, row.code or '?')} has {len(_trim(row.values, n))} value cells "
-        f"for {n} columns; its values are left NA rather than guessed",
+        f"row {schema.row_label(table, row.code or '?', template)} has {len(_trim(row.values, n))} "
+        f"value cells for {n} columns; its values are left NA rather than guessed",
         table,
         row.code,
         expected=f"{n} values ({', '.join(columns)})",
@@ -535,7 +543,8 @@ def complete(table: str, template: str, result: TableResult) -> None:
             result.findings.append(
                 Finding(
                     "missing_row",
-                    f"row {schema.row_label(table, row)} was not found in the table: its cells are NA",
+                    f"row {schema.row_label(table, row, template)} was not found in the table: "
+                    "its cells are NA",
                     table,
                     row,
                 )

@@ -483,12 +483,18 @@ def _blanks(
 
 
 def _ambiguous(
-    table: str, code: str, run: str, options: Sequence[Sequence[Value]], why: str, columns: Sequence[str]
+    table: str,
+    code: str,
+    run: str,
+    options: Sequence[Sequence[Value]],
+    why: str,
+    columns: Sequence[str],
+    template: str | None = None,
 ) -> Finding:
     shown = ", ".join(_fmt(o) for o in options[:MAX_SHOWN]) + (" …" if len(options) > MAX_SHOWN else "")
     return Finding(
         "runon_ambiguous",
-        f"row {schema.row_label(table, code)}: the digits '{run}' read {len(options)} ways {why} "
+        f"row {schema.row_label(table, code, template)}: the digits '{run}' read {len(options)} ways {why} "
         f"({shown}); the cells they disagree on are NA",
         table,
         code,
@@ -523,8 +529,10 @@ def parse_readings(text: str) -> tuple[list[str], list[list[int | float | None]]
     return columns, [[value(x) for x in reading.split("|")] for reading in body.split("; ") if reading]
 
 
-def _unsolvable(table: str, code: str | None, run: str, n: int, why: str) -> Finding:
-    where = f"row {schema.row_label(table, code)}" if code else "the table's rows"
+def _unsolvable(
+    table: str, code: str | None, run: str, n: int, why: str, template: str | None = None
+) -> Finding:
+    where = f"row {schema.row_label(table, code, template)}" if code else "the table's rows"
     return Finding(
         "runon_unsolvable",
         f"{where}: the digits '{run}' cannot be read as {n} values {why}; NA",
@@ -879,7 +887,7 @@ def active_disclosure(text: str, template: str) -> TableResult:
         options = splits(run.text, kinds, rule)
         if not options:
             out.findings.append(
-                _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules")
+                _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules", template)
             )
             continue
         if len(options) == 1 and len(columns) > 1:
@@ -889,7 +897,7 @@ def active_disclosure(text: str, template: str) -> TableResult:
         values = options[0] if len(options) == 1 else _agreed(options)
         if len(options) > 1:
             why = "within the template's rules, a blank cell lost or not"
-            out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns))
+            out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns, template))
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))
         out.found = True
     if out.found:

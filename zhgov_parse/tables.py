@@ -121,7 +121,9 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     check = row_total_holds if total_last else None
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
-    out.findings.extend(assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None))
+    out.findings.extend(
+        assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None, template)
+    )
     for row in rows:
         if row.code is None:
             continue
@@ -204,7 +206,7 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
     rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
     out.findings.extend(fragments)
     out.findings.extend(
-        assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None)
+        assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
     )
     for row in rows:
         if row.code is None:
@@ -279,7 +281,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
-    out.findings.extend(assign([r for r, _ in rows], order, ACTIVE))
+    out.findings.extend(assign([r for r, _ in rows], order, ACTIVE, template=template))
     for row, head in rows:
         if row.code is None:
             continue
@@ -288,13 +290,13 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
         if columns is None:
             cells, _ = fit(row.values, len(expected), None)
             if cells is None:
-                out.findings.append(length_mismatch(ACTIVE, row, len(expected), expected))
+                out.findings.append(length_mismatch(ACTIVE, row, len(expected), expected, template))
                 continue
             columns = expected
             out.findings.append(
                 Finding(
                     "columns_by_position",
-                    f"no header for row {schema.row_label(ACTIVE, row.code)}"
+                    f"no header for row {schema.row_label(ACTIVE, row.code, template)}"
                     + (f" (the header above names {', '.join(head)})" if head else "")
                     + f"; values taken in the template's order ({', '.join(expected)})",
                     ACTIVE,
@@ -305,7 +307,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
         else:
             cells, _ = fit(row.values, len(columns), None)
             if cells is None:
-                out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns))
+                out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
                 continue
         make_cells(ACTIVE, row, columns, cells, out, units)
     if out.found:
