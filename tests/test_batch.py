@@ -223,3 +223,14 @@ def test_batch_rows_hold_the_same_as_the_report() -> None:
     sections = batch.sections.drop(columns="report_id")
     assert sections["text"].tolist() == report.sections["text"].tolist()
     assert batch.facts["subject"].tolist() == report.facts["subject"].tolist()
+
+
+def test_batch_sections_carry_text_simplified_as_a_report_does() -> None:
+    paths = [FIXTURES / "heyu_ecology_2021_pipe.txt", FIXTURES / "qinghe_data_2022_pipe.txt"]
+    batch = zhgov_parse.read_many(paths)
+    for path in paths:
+        report = zhgov_parse.read(path)
+        rows = batch.sections[batch.sections["report_id"].str.startswith(str(path))]
+        assert rows["text_simplified"].tolist() == report.sections["text_simplified"].tolist()
+    traditional = batch.sections[batch.sections["report_id"].str.startswith(str(paths[0]))]
+    assert (traditional["text_simplified"] != traditional["text"]).any()  # converted, not copied

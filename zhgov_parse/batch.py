@@ -22,6 +22,7 @@ from .errors import ParseError
 from .findings import FINDING_COLUMNS, Finding
 from .parser import parse
 from .report import CELL_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS
+from .script import to_simplified
 
 FRAMES = ("reports", "cells", "sections", "facts", "findings", "errors")
 REPORT_COLUMNS = [
@@ -193,7 +194,11 @@ def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
         }
     )
     rows["cells"] = [{"report_id": report_id, **r} for r in cells]
-    rows["sections"] = [{"report_id": report_id, **_fields(s)} for s in report._sections]
+    simplify = to_simplified if meta.get("script") == "traditional" else None
+    rows["sections"] = [
+        {"report_id": report_id, **_fields(s), "text_simplified": simplify(s.text) if simplify else s.text}
+        for s in report._sections
+    ]
     rows["facts"] = [{"report_id": report_id, **_fields(f)} for f in report._facts]
     rows["findings"] = [
         {"report_id": report_id, **{k: getattr(f, k) for k in FINDING_COLUMNS}} for f in findings
