@@ -10,6 +10,7 @@ import zhgov_parse
 from zhgov_parse import facts, narrative
 from zhgov_parse.errors import InternalError, StrictModeError
 from zhgov_parse.findings import Finding
+from zhgov_parse.report import CELL_COLUMNS
 
 PAGE = (Path(__file__).resolve().parent.parent / "fixtures" / "chenghu_finance_2021_html.html").read_bytes()
 
@@ -62,3 +63,13 @@ def test_a_report_pickles_before_and_after_its_narrative_is_read() -> None:
     copy = pickle.loads(pickle.dumps(report))  # narrative still pending
     assert copy.finding_list == report.finding_list
     assert pickle.loads(pickle.dumps(report)).to_dict() == report.to_dict()  # and once read
+
+
+def test_cells_frame_holds_the_cell_records_with_their_types() -> None:
+    empty = zhgov_parse.parse("一、总体情况\n本机关2023年政府信息公开工作年度报告")
+    for report in (zhgov_parse.parse(PAGE), empty):
+        frame = report.cells
+        assert list(frame.columns) == CELL_COLUMNS and str(frame["value"].dtype) == "Float64"
+        rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
+        assert rows == report.cell_records()
+    assert len(empty.cells) == 0

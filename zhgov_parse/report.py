@@ -120,9 +120,24 @@ class Report:
     @cached_property
     def cells(self) -> pd.DataFrame:
         """Long form: one row a cell (table, row, column, value, raw text, labels, source)."""
-        frame = pd.DataFrame.from_records(self.cell_records(), columns=CELL_COLUMNS)
-        frame["value"] = pd.array([pd.NA if v is None else v for v in frame["value"]], dtype="Float64")
-        return frame
+        template = self.meta.get("template")
+        cells = self._cells
+        if not cells:  # no table at all: the columns, empty, as object (and value Float64)
+            frame = pd.DataFrame(columns=CELL_COLUMNS)
+            frame["value"] = pd.array([], dtype="Float64")
+            return frame
+        columns = {  # built by column: faster than from row dicts
+            "table": [c.table for c in cells],
+            "row": [c.row for c in cells],
+            "column": [c.column for c in cells],
+            "value": pd.array([c.value for c in cells], dtype="Float64"),
+            "raw": [c.raw for c in cells],
+            "row_label": [schema.row_label(c.table, c.row, template) for c in cells],
+            "column_label": [schema.column_label(c.table, c.column, template) for c in cells],
+            "label": [c.label for c in cells],
+            "source": [c.source for c in cells],
+        }
+        return pd.DataFrame(columns, columns=CELL_COLUMNS)
 
     def table(self, name: str, *, labels: bool = False) -> pd.DataFrame:
         """One table in wide form: index = row codes in template order, columns = column codes.
