@@ -23,7 +23,7 @@ from zhgov_parse import facts, meta, narrative, script, validate  # noqa: E402
 from zhgov_parse.load import load  # noqa: E402
 from zhgov_parse.locate import TABLE_PARTS, locate  # noqa: E402
 from zhgov_parse.mapping import records_of  # noqa: E402
-from zhgov_parse.parser import _MAPPERS, _read_document  # noqa: E402
+from zhgov_parse.parser import _HEAD, _MAPPERS, _read_document  # noqa: E402
 
 
 def best(fn: Callable[[], object], rounds: int = 30, repeat: int = 20) -> float:
@@ -43,7 +43,7 @@ def main(argv: list[str]) -> int:
     loaded = load(data)
     doc = _read_document(loaded.text, loaded.is_html)
     located = locate(doc.blocks)
-    plain = doc.head(20_000) if loaded.is_html else loaded.text
+    plain = doc.head(_HEAD) if loaded.is_html else loaded.text
     blocks = {
         t: [loc.block for loc in located if loc.table == t and not loc.is_part_heading] for t in TABLE_PARTS
     }

@@ -22,7 +22,6 @@ from .errors import ParseError
 from .findings import FINDING_COLUMNS, Finding
 from .parser import parse
 from .report import CELL_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS
-from .script import to_simplified
 
 FRAMES = ("reports", "cells", "sections", "facts", "findings", "errors")
 REPORT_COLUMNS = [
@@ -194,11 +193,7 @@ def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
         }
     )
     rows["cells"] = [{"report_id": report_id, **r} for r in cells]
-    simplify = to_simplified if meta.get("script") == "traditional" else None
-    rows["sections"] = [
-        {"report_id": report_id, **_fields(s), "text_simplified": simplify(s.text) if simplify else s.text}
-        for s in report._sections
-    ]
+    rows["sections"] = [{"report_id": report_id, **r} for r in report.section_records()]
     rows["facts"] = [{"report_id": report_id, **_fields(f)} for f in report._facts]
     rows["findings"] = [
         {"report_id": report_id, **{k: getattr(f, k) for k in FINDING_COLUMNS}} for f in findings
@@ -237,6 +232,18 @@ def convert_many(
 # Across reports: the same agency in consecutive years
 
 
+#: The cells the across-year checks compare: carried-over applications, documents in force.
+LINK_CELLS = {
+    ("application_handling", "carried_in", "total"),
+    ("application_handling", "carried_forward", "total"),
+    *{
+        ("active_disclosure", r, c)
+        for r in ("rules", "normative_documents")
+        for c in ("issued", "repealed", "in_force")
+    },
+}
+
+
 def year_links(
     reports: Iterable[Mapping[str, Any]], cells: Iterable[Mapping[str, Any]]
 ) -> list[dict[str, Any]]:
@@ -245,19 +252,10 @@ def year_links(
     二、上年结转 (Y) should equal 四、结转下年度继续办理 (Y−1), and 现行有效件数 (Y) should equal
     现行有效件数 (Y−1) + 本年制发件数 (Y) − 本年废止件数 (Y), for 规章 and 行政规范性文件.
     """
-    wanted = {
-        ("application_handling", "carried_in", "total"),
-        ("application_handling", "carried_forward", "total"),
-        *{
-            ("active_disclosure", r, c)
-            for r in ("rules", "normative_documents")
-            for c in ("issued", "repealed", "in_force")
-        },
-    }
     values: dict[str, dict[tuple[str, str, str], Any]] = {}
     for c in cells:
         key = (c["table"], c["row"], c["column"])
-        if key in wanted and c.get("value") is not None:
+        if key in LINK_CELLS and c.get("value") is not None:
             values.setdefault(c["report_id"], {})[key] = c["value"]
     by_agency: dict[tuple[str, int], str] = {}
     for r in reports:

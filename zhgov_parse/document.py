@@ -40,13 +40,9 @@ class Document:
     source_format: str  # html | pipe | markdown | text | runon
     findings: tuple[Finding, ...] = ()
 
-    @property
-    def text(self) -> str:
-        """The document's text, a block a line (what metadata is read from)."""
-        return "\n".join(b.text for b in self.blocks)
-
     def head(self, chars: int) -> str:
-        """The start of :attr:`text`: whole blocks until at least ``chars`` characters."""
+        """The document's text, a block a line (what metadata is read from), as far as the block
+        that reaches ``chars`` characters."""
         out: list[str] = []
         n = 0
         for b in self.blocks:

@@ -19,7 +19,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
-from .values import Value, cached_value, is_number_text, is_value_text, parse_value
+from .values import Value, is_number_text, is_value_text, parse_value
 
 
 class Cell(NamedTuple):
@@ -425,7 +425,7 @@ def make_cells(
     code, label, source = row.code, row.label, row.source
     append = out.cells.append
     for column, raw in zip(columns, cells, strict=True):
-        value = cached_value(raw) if len(raw) <= 200 else parse_value(raw)
+        value = parse_value(raw)
         number = value.number
         if value.problem is not None or (units and value.unit):
             number = _noted(table, code, column, raw, value, source, out.findings, units)
@@ -517,26 +517,22 @@ def length_mismatch(
 def complete(table: str, template: str, result: TableResult) -> None:
     """Add NA cells for every template cell the table did not state, with missing_row findings;
     the cells end in template order."""
-    codes = schema.cell_codes(table, template)
-    have = {(c.row, c.column): c for c in result.cells}
+    order = schema.cell_order(table, template)
+    placed: dict[tuple[str, str], list[Cell]] = {}
+    extra: list[Cell] = []  # cells outside the template keep their order, after it
+    for c in result.cells:
+        key = (c.row, c.column)
+        (placed.setdefault(key, []) if key in order else extra).append(c)
     missing_rows: dict[str, None] = {}
-    if len(have) == len(result.cells) and have.keys() <= schema.cell_order(table, template).keys():
-        cells = []  # the usual case, each cell once and all in the template: laid out in its order
-        for rc in codes:
-            cell = have.get(rc)
-            if cell is None:
-                cell = Cell(table, rc[0], rc[1], None, None, None, None)
-                missing_rows[rc[0]] = None
-            cells.append(cell)
-        result.cells[:] = cells
-    else:
-        for row, column in codes:
-            if (row, column) not in have:
-                result.cells.append(Cell(table, row, column, None, None, None, None))
-                missing_rows[row] = None
-        order = schema.cell_order(table, template)
-        last = len(order)
-        result.cells.sort(key=lambda c: order.get((c.row, c.column), last))
+    cells: list[Cell] = []
+    for row, column in order:
+        found = placed.get((row, column))
+        if found is None:
+            cells.append(Cell(table, row, column, None, None, None, None))
+            missing_rows[row] = None
+        else:
+            cells.extend(found)
+    result.cells[:] = [*cells, *extra]
     stated = {c.row for c in result.cells if c.raw is not None}
     for row in missing_rows:
         if row not in stated:

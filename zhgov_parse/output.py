@@ -21,7 +21,7 @@ from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .batch import COLUMNS, FRAMES, Source, content_hash, convert_many, convert_one, year_links
+from .batch import COLUMNS, FRAMES, LINK_CELLS, Source, content_hash, convert_many, convert_one, year_links
 from .plots import OUTCOMES
 
 FORMATS = ("csv", "jsonl", "sqlite", "parquet")
@@ -328,17 +328,6 @@ def _sql(value: Any) -> Any:
     return value
 
 
-_LINK_CELLS = {
-    ("application_handling", "carried_in", "total"),
-    ("application_handling", "carried_forward", "total"),
-    *{
-        ("active_disclosure", r, c)
-        for r in ("rules", "normative_documents")
-        for c in ("issued", "repealed", "in_force")
-    },
-}
-
-
 def _fast(fmt: str, frame: str) -> bool:
     """Whether a frame's parts are already in the output format (the merge only copies them)."""
     return fmt in ("csv", "jsonl") and frame in FRAMES and frame != "reports"  # reports: columns vary
@@ -377,7 +366,7 @@ def serialized(source: Source, fmt: str = "jsonl") -> dict[str, Any]:
     cells = [
         [c["report_id"], c["table"], c["row"], c["column"], c["value"]]
         for c in rows["cells"]
-        if (c["table"], c["row"], c["column"]) in _LINK_CELLS and c["value"] is not None
+        if (c["table"], c["row"], c["column"]) in LINK_CELLS and c["value"] is not None
     ]
     out["_links"] = json.dumps({"reports": links, "cells": cells}, ensure_ascii=False) + "\n" if links else ""
     return out

@@ -295,7 +295,7 @@ def _rows(
             if carried:
                 col = _fill_carried(carried, col, cells, copies)
             raw = (td.text or "") if not len(td) else _text_of(td)
-            text = _clean_text(raw) if len(raw) <= 1000 else _clean_text.__wrapped__(raw)
+            text = clean_text(raw)
             get = td.get
             if get("colspan") is None and get("rowspan") is None:  # the usual cell
                 cells.append(text)

@@ -181,6 +181,24 @@ class Report:
             columns=FINDING_COLUMNS,
         )
 
+    def section_records(self) -> list[dict[str, Any]]:
+        """The narrative units as plain dicts, with the same keys as the columns of :attr:`sections`."""
+        convert = self.meta.get("script") == "traditional"
+        return [
+            {
+                "position": s.position,
+                "section": s.section,
+                "subsection": s.subsection,
+                "subsection_code": s.subsection_code,
+                "kind": s.kind,
+                "tag": s.tag,
+                "text": s.text,
+                "text_simplified": to_simplified(s.text) if convert else s.text,  # facts' conversions, cached
+                "source": s.source,
+            }
+            for s in self._sections
+        ]
+
     @cached_property
     def sections(self) -> pd.DataFrame:
         """Narrative text units in document order.
@@ -189,22 +207,7 @@ class Report:
         (heading, paragraph, item), tag (part/subsection/unknown for headings, problem/improvement
         for items of 五), text (as in the source), text_simplified, source.
         """
-        convert = self.meta.get("script") == "traditional"
-        records = [
-            (
-                s.position,
-                s.section,
-                s.subsection,
-                s.subsection_code,
-                s.kind,
-                s.tag,
-                s.text,
-                to_simplified(s.text) if convert else s.text,  # the facts' conversions, cached
-                s.source,
-            )
-            for s in self._sections
-        ]
-        return pd.DataFrame.from_records(records, columns=SECTION_COLUMNS)
+        return pd.DataFrame.from_records(self.section_records(), columns=SECTION_COLUMNS)
 
     @cached_property
     def facts(self) -> pd.DataFrame:

@@ -76,65 +76,46 @@ def check_equation(
 
 
 Key = tuple[str, str, str]
-#: One identity: (left terms, right terms, table, row, column, what it says).
-Equation = tuple[tuple[Key, ...], tuple[Key, ...], str, str, str, str]
+#: One identity: (left terms, right terms, row, column, what it says); its table is the one asked for.
+Equation = tuple[tuple[Key, ...], tuple[Key, ...], str, str, str]
+
+
+def _row_totals(table: str, template: str, parts: Sequence[str], says: str) -> list[Equation]:
+    """总计 = the sum of ``parts`` in every row of the table."""
+    return [
+        (((table, row, "total"),), tuple((table, row, c) for c in parts), row, "total", f"{says} {label}")
+        for row, label in schema.rows(table, template)
+    ]
 
 
 @cache
 def _equations(table: str, template: str) -> tuple[Equation, ...]:
     """The identities of one table for a template version (built once)."""
+    if table == _REV:
+        return tuple(_row_totals(_REV, template, _OUTCOMES, "总计 = 维持 + 纠正 + 其他 + 尚未审结 in row"))
+    rows = [r for r, _ in schema.rows(_APP, template)]
+    results = rows[rows.index("granted") : rows.index("total")]
     out: list[Equation] = []
-    if table == _APP:
-        rows = [r for r, _ in schema.rows(_APP, template)]
-        results = rows[rows.index("granted") : rows.index("total")]
-        for col, col_label in schema.columns(_APP, template):
-
-            def k(r: str, col: str = col) -> Key:
-                return (_APP, r, col)
-
-            out.append(
-                (
-                    (k("new_received"), k("carried_in")),
-                    (k("total"), k("carried_forward")),
-                    _APP,
-                    "total",
-                    col,
-                    f"一 + 二 = （七）总计 + 四 in column {col_label}",
-                )
+    for col, label in schema.columns(_APP, template):
+        out.append(
+            (
+                ((_APP, "new_received", col), (_APP, "carried_in", col)),
+                ((_APP, "total", col), (_APP, "carried_forward", col)),
+                "total",
+                col,
+                f"一 + 二 = （七）总计 + 四 in column {label}",
             )
-            out.append(
-                (
-                    (k("total"),),
-                    tuple(k(r) for r in results),
-                    _APP,
-                    "total",
-                    col,
-                    f"（七）总计 = sum of the results rows in column {col_label}",
-                )
+        )
+        out.append(
+            (
+                ((_APP, "total", col),),
+                tuple((_APP, r, col) for r in results),
+                "total",
+                col,
+                f"（七）总计 = sum of the results rows in column {label}",
             )
-        for row, row_label in schema.rows(_APP, template):
-            out.append(
-                (
-                    ((_APP, row, "total"),),
-                    tuple((_APP, row, c) for c in _APPLICANTS),
-                    _APP,
-                    row,
-                    "total",
-                    f"总计 = sum of the six applicant columns in row {row_label}",
-                )
-            )
-    elif table == _REV:
-        for row, row_label in schema.rows(_REV, template):
-            out.append(
-                (
-                    ((_REV, row, "total"),),
-                    tuple((_REV, row, c) for c in _OUTCOMES),
-                    _REV,
-                    row,
-                    "total",
-                    f"总计 = 维持 + 纠正 + 其他 + 尚未审结 in row {row_label}",
-                )
-            )
+        )
+    out += _row_totals(_APP, template, _APPLICANTS, "总计 = sum of the six applicant columns in row")
     return tuple(out)
 
 
@@ -151,12 +132,15 @@ def check(cells: Iterable[Cell], template: str) -> list[Finding]:
     for table in (_APP, _REV):
         if table not in present:
             continue
-        for left_keys, right_keys, tab, row, column, what in _equations(table, template):
-            left = [get(k) for k in left_keys]
-            right = [get(k) for k in right_keys]
-            if None not in left and None not in right and abs(sum(left) - sum(right)) < 1e-6:  # type: ignore[arg-type]
-                continue  # the usual case
-            finding = check_equation(left, right, table=tab, row=row, column=column, what=what)
+        for left, right, row, column, what in _equations(table, template):
+            finding = check_equation(
+                [get(k) for k in left],
+                [get(k) for k in right],
+                table=table,
+                row=row,
+                column=column,
+                what=what,
+            )
             if finding is not None:
                 out.append(finding)
     return out

@@ -57,7 +57,7 @@ def parse_value(raw: str) -> Value:
 
 @lru_cache(maxsize=4096)
 def cached_value(raw: str) -> Value:
-    """:func:`parse_value` through a cache, for callers that checked the text is short."""
+    """:func:`parse_value` through a cache (short texts only: :func:`parse_value` checks)."""
     text = _clean(raw)
     if text in MISSING_MARKERS:
         return Value(None, raw, problem="missing")
@@ -78,7 +78,7 @@ def is_value_text(raw: str) -> bool:
     """True when a cell reads as a number or a missing marker (not as a label)."""
     if raw.isascii() and raw.isdigit():
         return True  # the usual value cell
-    return (cached_value(raw) if len(raw) <= 200 else parse_value(raw)).problem != "non_numeric"
+    return parse_value(raw).problem != "non_numeric"
 
 
 def is_number_text(raw: str) -> bool:
