@@ -73,11 +73,12 @@ def test_no_wrong_number_and_every_na_explained(runon_reports: dict) -> None:
                 full_recovered += mine == value
             if mine != value:
                 assert cell[:2] in explained or (cell[0], None) in explained, (name, cell)
-    # Measured 2026-11-27: 95.0% of all cells (92.2% before rows of 三 and 四 were read with blank
-    # cells lost), 96.1% of the cells in rows without a blank (table 二's rows of 2-3 values have no
+    # Measured 2026-11-27: 96.2% of all cells (92.2% before rows of 三 and 四 were read with blank
+    # cells lost, 95.0% before reports that break an identity were solved by supposing each single
+    # fault), 97.4% of the cells in rows without a blank (table 二's rows of 2-3 values have no
     # identity to split by; 三's blank cells next to a zero can swap places).
-    assert recovered / total >= 0.949, f"{recovered}/{total}"
-    assert full_recovered / full >= 0.96, f"{full_recovered}/{full}"
+    assert recovered / total >= 0.961, f"{recovered}/{total}"
+    assert full_recovered / full >= 0.973, f"{full_recovered}/{full}"
 
 
 def test_real_runon_reports_agree_with_their_html_twins() -> None:
@@ -257,3 +258,105 @@ def test_messages_name_rows_as_the_report_s_template_does() -> None:
     new = zhgov_parse.parse(render(source("heyu_ecology_2021_pipe")))
     about = [f.message for f in new.finding_list if f.row == "normative_documents"]
     assert about and all("行政规范性文件" in m for m in about)
+
+
+# -- reports that break an identity themselves --------------------------------------------------
+
+FAULTS = ["row total", "（七） cell and total", "（七） cell only", "frame cell", "two columns", "two rows"]
+SINGLE = FAULTS[:4]
+
+
+def _faulty_table(seed: int, fault: str) -> dict[str, list[int]]:
+    """A random consistent table 三 (2021), then broken as reports break them: a typo in a row's
+    总计, in a cell of （七）总计 (its 总计 following it, or not), in a cell of 一; or two of these."""
+    rng = random.Random(seed)
+    codes = [c for c, _ in schema.rows("application_handling", "2021")]
+    scale = rng.choice([3, 10, 30, 100])
+    results = {
+        c: [int(rng.expovariate(1 / scale)) if rng.random() < 0.6 else 0 for _ in range(6)]
+        for c in codes[2:-2]
+    }
+    total = [sum(r[j] for r in results.values()) for j in range(6)]
+    forward = [rng.randrange(8) for _ in range(6)]
+    carried = [min(rng.randrange(8), t + f) for t, f in zip(total, forward, strict=True)]
+    received = [t + f - c for t, f, c in zip(total, forward, carried, strict=True)]
+    rows = {
+        "new_received": received,
+        "carried_in": carried,
+        **results,
+        "total": total,
+        "carried_forward": forward,
+    }
+    rows = {code: [*v, sum(v)] for code, v in rows.items()}
+
+    def typo(code: str, j: int, also_total: bool) -> None:
+        k = rng.choice([1, 2, 3, 10])
+        rows[code][j] += k
+        if also_total and j != 6:
+            rows[code][6] += k
+
+    column = rng.randrange(6)
+    if fault in ("row total", "two rows"):
+        typo(rng.choice(codes[2:-2]), 6, False)
+    if fault == "two rows":
+        typo(rng.choice(codes[2:-2]), 6, False)
+    if fault in ("（七） cell and total", "two columns"):
+        typo("total", column, True)
+    if fault == "（七） cell only":
+        typo("total", column, False)
+    if fault in ("frame cell", "two columns"):
+        typo("new_received", (column + 1) % 6, True)
+    return rows
+
+
+@pytest.mark.parametrize("fault", FAULTS)
+def test_tables_that_break_an_identity_never_read_wrong(fault: str) -> None:
+    """Whatever is recovered is what the report says; one fault costs next to nothing (each single
+    fault is supposed in turn), two cost more but still never a wrong number."""
+    labels = schema.rows("application_handling", "2021")
+    columns = [c for c, _ in schema.columns("application_handling", "2021")]
+    recovered = cells = 0
+    for seed in range(25):
+        rows = _faulty_table(seed, fault)
+        text = "".join(label.split()[-1] + "".join(str(v) for v in rows[code]) for code, label in labels)
+        result = application_handling(text, "2021")
+        explained = {f.row for f in result.findings if f.code.startswith("runon_")}
+        for c in result.cells:
+            truth = rows[c.row][columns.index(c.column)]
+            cells += 1
+            if c.value is None:
+                assert c.row in explained, (seed, c.row)
+            else:
+                assert c.value == truth, (seed, fault, c.row, c.column, c.value, truth)
+                recovered += 1
+    # Measured 2026-11-27 (100 seeds): 99.7-99.8% under one fault (86-90% before faults were
+    # weighed), 92% with two broken columns, 84% with two broken rows.
+    assert recovered / cells >= (0.99 if fault in SINGLE else 0.8), recovered / cells
+
+
+def test_a_row_whose_total_is_wrong_is_read_from_what_the_others_leave() -> None:
+    rows = _handling_rows(BLANK_RESULTS | {"withheld.state_secret": [1, 2, 1, 3, 1, 1]})
+    rows["granted"][6] += 3  # the report's 总计 for 予以公开 is off by 3
+    rows = {code: [0 if v is None else v for v in values] for code, values in rows.items()}
+    result = application_handling(_runon_text(rows), "2021")
+    got = {(c.row, c.column): c.value for c in result.cells}
+    columns = [c for c, _ in schema.columns("application_handling", "2021")]
+    assert got == {
+        (code, col): v for code, values in rows.items() for col, v in zip(columns, values, strict=True)
+    }
+    assert not [f for f in result.findings if f.code.startswith("runon_")]
+
+
+def test_with_two_faults_no_reading_exceeds_the_table_s_total() -> None:
+    """Two rows with a wrong 总计: no single fault explains the table, so rows are read alone —
+    but no reading holds more than （七）总计 in a column (5911336308 | 4233 adds up, but cannot be)."""
+    results = {code: [0 if v is None else v for v in values] for code, values in BLANK_RESULTS.items()}
+    rows = _handling_rows(results | {"other.unpaid_fee": [59, 1, 13, 36, 30, 84]})
+    rows["other.unpaid_fee"][6] += 10  # 223 written 233: '59113363084233' also reads 591|1|3|3630|8|4233
+    rows["granted"][6] += 3
+    result = application_handling(_runon_text(rows), "2021")
+    columns = [c for c, _ in schema.columns("application_handling", "2021")]
+    for c in result.cells:
+        if c.value is not None:
+            assert c.value == rows[c.row][columns.index(c.column)], (c.row, c.column, c.value)
+    assert {f.row for f in result.findings if f.code == "runon_unsolvable"} >= {"granted", "other.unpaid_fee"}

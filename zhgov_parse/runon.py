@@ -6,8 +6,9 @@ zero but a lone 0, decimals only in amount columns, a sign only in 本年增/减
 identity holds (总计 = the six applicant columns; each 四 group's 总计 = its four outcomes).  A
 blank cell leaves no text, so rows are also read with one or two values fewer, the missing ones
 blank (0 in the sums, NA in the output).  Table 三 is then solved jointly: the candidates of each
-row that some choice of one candidate a row, under which its column identities hold, uses.  Where
-more than one candidate remains, the cells they all agree on are kept and the others are NA with
+row that some choice of one candidate a row, under which its column identities hold, uses; a
+report that breaks one identity itself is solved under each single fault in turn.  Where more
+than one candidate remains, the cells they all agree on are kept and the others are NA with
 a finding listing the alternatives — a wrong number is worse than a missing one.
 """
 
@@ -564,6 +565,7 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         return out, blanks
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
+    unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
     budget = [MAX_TABLE_NODES]
     for run in runs:
         raw[run.code] = run.text
@@ -571,22 +573,23 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         if options is None:
             out.findings.append(_unsolvable(APPLICATION, run.code, run.text, 7, "in a bounded search"))
         elif not options:
-            out.findings.append(
-                _unsolvable(APPLICATION, run.code, run.text, 7, "that add up to the row's 总计")
+            unsolved[run.code] = _unsolvable(
+                APPLICATION, run.code, run.text, 7, "that add up to the row's 总计"
             )
         else:
             candidates[run.code] = options
-    feasible = _solve(candidates, order)
-    if feasible == {}:  # the report breaks 一 + 二 = （七） + 四 itself: solve with the result rows alone
-        feasible = _solve(candidates, order, frame_check=False)
-    for code, options in candidates.items():
-        chosen = [options[i] for i in sorted(feasible[code])] if feasible else options
-        unique = [list(x) for x in dict.fromkeys(tuple(o) for o in chosen)]
+    chosen, why = _jointly(candidates, order, raw, set(unsolved))
+    out.findings.extend(finding for code, finding in unsolved.items() if code not in chosen)
+    for code in order:
+        if code not in chosen:
+            continue
+        unique = chosen[code]
+        if not unique:  # its readings all exceed （七）总计
+            out.findings.append(_unsolvable(APPLICATION, code, raw[code], 7, "within （七）总计"))
+            continue
         blanks = blanks or any(BLANK in o for o in unique)
         values = unique[0] if len(unique) == 1 else _agreed(unique)
         if len(unique) > 1:
-            why = "that satisfy every identity of the table" if feasible else "that add up within the row"
-            why += ", a blank cell lost or not"
             out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why, columns))
         out.findings.extend(_blanks(APPLICATION, code, columns, values, raw[code]))
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
@@ -594,6 +597,117 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
         complete(APPLICATION, template, out)
     return out, blanks
+
+
+Reading = list[Value]
+_FRAME = ("new_received", "carried_in", "total", "carried_forward")  # 一 + 二 = （七）总计 + 四
+
+
+def _jointly(
+    candidates: dict[str, list[Reading]], order: Sequence[str], raw: dict[str, str], unsolved: set[str]
+) -> tuple[dict[str, list[Reading]], str]:
+    """Each row's readings that some solution of the whole table uses, and under what.
+
+    First every identity must hold.  A report that breaks one itself (a typo in one cell, a
+    column that does not add up, 一 + 二 ≠ （七） + 四) has no such solution: then each single
+    fault is supposed in turn — one column's identities set aside, the frame's set aside, one
+    row read as what the other rows leave it but for one cell (the wrong one) — and the readings
+    of every fault that explains the whole table are kept together.  A row with no reading of
+    its own (``unsolved``: its digits cannot add up) must be the faulty one.  When no single
+    fault explains the table, or the search is too large, each row keeps its own readings.
+    """
+    both = ", a blank cell lost or not"
+    if not unsolved:
+        feasible = _solve(candidates, order)
+        if feasible:
+            return _picked(candidates, feasible), "that satisfy every identity of the table" + both
+    if unsolved or feasible == {}:
+        union = _single_faults(candidates, order, raw, unsolved)
+        if union:
+            why = "that satisfy every identity of the table but one the report itself breaks"
+            return union, why + both
+    # No single fault explains the table: as before faults were weighed, the frame (results
+    # unchecked when a row has no reading), then the frame set aside, then each row alone.
+    feasible = _solve(candidates, order)
+    if feasible == {}:
+        feasible = _solve(candidates, order, frame_check=False)
+    if feasible:
+        return _picked(candidates, feasible), "that satisfy the identities that can be checked" + both
+    return {
+        code: _unique(options) for code, options in candidates.items()
+    }, "that add up within the row" + both
+
+
+def _single_faults(
+    candidates: dict[str, list[Reading]], order: Sequence[str], raw: dict[str, str], unsolved: set[str]
+) -> dict[str, list[Reading]]:
+    """The readings of every single fault that explains the whole table, together (empty: none
+    does, or the search was too large to tell)."""
+    faults: list[tuple[dict[str, list[Reading]], dict]] = []
+    if len(unsolved) == 1:
+        code = next(iter(unsolved))
+        faults.append((candidates, {"free": _Free(code, raw[code])}))
+    elif not unsolved:
+        faults += [(candidates, {"unchecked": frozenset({j, 6})}) for j in range(6)]
+        faults += [
+            ({c: o for c, o in candidates.items() if c != code}, {"free": _Free(code, raw[code])})
+            for code in order
+            if code in candidates
+        ]
+    budget = [MAX_COMBINATIONS]
+    union: dict[str, dict[tuple[Value, ...], None]] = {}
+    for rows, how in faults:
+        feasible = _solve(rows, order, budget=budget, **how)
+        if feasible is None:
+            return {}
+        if not feasible:
+            continue
+        picked = _picked(rows, feasible)
+        free: _Free | None = how.get("free")
+        if free:
+            picked[free.code] = [list(r) for r in free.found]
+        for code, options in picked.items():
+            union.setdefault(code, {}).update((tuple(o), None) for o in options)
+    return {code: [list(o) for o in options] for code, options in union.items()}
+
+
+def _unique(options: Sequence[Reading]) -> list[Reading]:
+    return [list(x) for x in dict.fromkeys(tuple(o) for o in options)]
+
+
+def _picked(candidates: dict[str, list[Reading]], feasible: dict[str, set[int]]) -> dict[str, list[Reading]]:
+    return {
+        code: _unique([options[i] for i in sorted(feasible[code])]) for code, options in candidates.items()
+    }
+
+
+class _Free:
+    """A row read as what the other rows leave it (its residual), but for one cell: the one the
+    report got wrong, whose digits are whatever the run holds between the others'."""
+
+    def __init__(self, code: str, run: str) -> None:
+        self.code = code
+        self.digits = "".join(run.split()) if re.fullmatch(r"[\d\s]+", run) else ""
+        self.found: dict[tuple[int, ...], None] = {}
+
+    def spell(self, residual: Sequence[int | float | None]) -> list[tuple[int, ...]]:
+        """The readings of the run equal to ``residual`` in every cell but one."""
+        if not self.digits or any(v is None or v < 0 or isinstance(v, float) for v in residual):
+            return []
+        shown = [str(v) for v in residual]
+        out = []
+        for j in range(len(shown)):
+            before, after = "".join(shown[:j]), "".join(shown[j + 1 :])
+            middle = self.digits[len(before) : len(self.digits) - len(after)]
+            if (
+                len(before) + len(after) < len(self.digits)
+                and self.digits.startswith(before)
+                and self.digits.endswith(after)
+                and _INT.fullmatch(middle)
+                and int(middle) != residual[j]
+            ):
+                out.append((*residual[:j], int(middle), *residual[j + 1 :]))  # type: ignore[arg-type]
+        return out
 
 
 Vector = tuple[int | float | None, ...]
@@ -604,22 +718,31 @@ def _vector(values: Sequence[Value]) -> Vector:
 
 
 def _solve(
-    candidates: dict[str, list[list[Value]]], order: Sequence[str], frame_check: bool = True
+    candidates: dict[str, list[Reading]],
+    order: Sequence[str],
+    frame_check: bool = True,
+    unchecked: frozenset[int] = frozenset(),
+    free: _Free | None = None,
+    budget: list[int] | None = None,
 ) -> dict[str, set[int]] | None:
     """For each row, the candidates that take part in some choice of one candidate a row under
-    which the column identities of 三 hold.
+    which the column identities of 三 hold (but in the ``unchecked`` columns).
 
     The frame rows (一, 二, （七）总计, 四) are tried against 一 + 二 = （七） + 四; for each （七）总计 of
     a frame that holds, the result rows are solved to add up to it in every column (see
-    :func:`_results_solve`).  Empty when nothing holds, None when the search is too large to
-    finish (then each row keeps its own candidates).
+    :func:`_results_solve`).  A ``free`` row has no candidates: its readings are spelled from
+    what the identities leave it, and gathered in ``free.found``.  Empty when nothing holds,
+    None when the search is too large to finish (then each row keeps its own candidates).
     """
-    frame = [c for c in ("new_received", "carried_in", "total", "carried_forward") if c in candidates]
+    free_code = free.code if free else None
+    frame = [c for c in _FRAME if c in candidates]
     results = [c for c in order[order.index("granted") : order.index("total")]]
-    complete_results = "total" in candidates and all(c in candidates for c in results)
+    complete_results = all(c in candidates or c == free_code for c in (*results, "total"))
+    if free_code in results and not complete_results:
+        return {}  # a result row is what the others leave it only when all of them are there
     vectors = {code: [_vector(o) for o in options] for code, options in candidates.items()}
     used: dict[str, set[int]] = {code: set() for code in candidates}
-    budget = [MAX_COMBINATIONS]
+    budget = budget if budget is not None else [MAX_COMBINATIONS]
     solved: dict[Vector, dict[str, set[int]] | None] = {}
     any_holds = False
     for combo in itertools.product(*(range(len(candidates[c])) for c in frame)):
@@ -627,29 +750,71 @@ def _solve(
         if budget[0] < 0:
             return None
         chosen = dict(zip(frame, combo, strict=True))
-        if frame_check and not _frame_holds({c: vectors[c][i] for c, i in chosen.items()}):
-            continue
-        if complete_results:
-            target = vectors["total"][chosen["total"]]
+        rows = {c: vectors[c][i] for c, i in chosen.items()}
+        if free and free_code in _FRAME:
+            residual = _frame_residual(free_code, rows)
+            spelled = free.spell(residual) if residual else []
+            if not spelled:
+                continue
+            target = residual if free_code == "total" else rows.get("total")
+        else:
+            if frame_check and not _frame_holds(rows, unchecked):
+                continue
+            spelled = []
+            target = rows.get("total")
+        if complete_results and target is not None:
+            target = tuple(None if j in unchecked else t for j, t in enumerate(target))
+            in_results = free if free_code in results else None
             if target not in solved:
-                solved[target] = _results_solve(results, vectors, target, budget)
+                solved[target] = _results_solve(results, vectors, target, budget, in_results)
                 if budget[0] < 0:
                     return None
-            rows = solved[target]
-            if not rows:
+            found = solved[target]
+            if not found:
                 continue
-            for code, indices in rows.items():
+            for code, indices in found.items():
                 used[code] |= indices
         any_holds = True
         for code, i in chosen.items():
             used[code].add(i)
+        if free:
+            free.found.update((tuple(s), None) for s in spelled)
     if not any_holds:
         return {}
-    if not complete_results:  # the result rows cannot be checked: each keeps its candidates
+    if not complete_results:  # the result rows cannot be summed: each keeps its candidates
+        ceiling = _ceiling([vectors["total"][i] for i in used.get("total", ())])
         for code in candidates:
-            if code not in frame:
-                used[code] = set(range(len(candidates[code])))
+            if code not in frame:  # but no part of （七）总计 exceeds it
+                used[code] = {i for i, v in enumerate(vectors[code]) if _below(v, ceiling)}
     return used
+
+
+def _ceiling(totals: Sequence[Vector]) -> Vector | None:
+    """The most each column of （七）总计 may hold by its readings (None: unknown)."""
+    if not totals:
+        return None
+    return tuple(None if None in column else max(column) for column in zip(*totals, strict=True))  # type: ignore[type-var]
+
+
+def _below(vector: Vector, ceiling: Vector | None) -> bool:
+    if ceiling is None:
+        return True
+    return all(v is None or c is None or v <= c for v, c in zip(vector, ceiling, strict=True))
+
+
+def _frame_residual(code: str, rows: dict[str, Vector]) -> Vector | None:
+    """What 一 + 二 = （七） + 四 leaves the frame row ``code`` given the other three (None:
+    one of them unknown)."""
+    if len(rows) < 3:
+        return None
+    sign = {"new_received": 1, "carried_in": 1, "total": -1, "carried_forward": -1}
+    out = []
+    for j in range(7):
+        terms = [(sign[c], rows[c][j]) for c in rows]
+        if any(v is None for _, v in terms):
+            return None
+        out.append(-sign[code] * sum(s * v for s, v in terms))  # type: ignore[operator]
+    return tuple(out)
 
 
 _FIELD = 48  # bits a column's sum takes in a packed vector (counts stay far below 2**46)
@@ -669,8 +834,16 @@ def _pack(values: Sequence[int | float | None]) -> tuple[int, int]:
     return packed, mask
 
 
+def _unpack(packed: int, width: int) -> tuple[int, ...]:
+    return tuple(packed >> (_FIELD * j) & ((1 << _FIELD) - 1) for j in range(width))
+
+
 def _results_solve(
-    results: Sequence[str], vectors: dict[str, list[Vector]], target: Vector, budget: list[int]
+    results: Sequence[str],
+    vectors: dict[str, list[Vector]],
+    target: Vector,
+    budget: list[int],
+    free: _Free | None = None,
 ) -> dict[str, set[int]] | None:
     """Which candidates of the result rows take part in a choice that adds up to ``target`` in
     every column where the sum can be checked (a column with a marked missing value in it cannot,
@@ -679,9 +852,14 @@ def _results_solve(
     Candidates out of reach of the other rows' least and greatest sums are dropped first; then,
     forward, the partial sums each row can reach within those bounds; backward, those that reach
     ``target``.  Sums are packed, a column a field, with a guard bit on top of each field: after
-    a subtraction a cleared guard bit is a column below zero.
+    a subtraction a cleared guard bit is a column below zero.  A ``free`` row is left out of the
+    sums (it may hold anything up to the target): a sum is reached when what it leaves spells the
+    free row's run but for one cell.
     """
     width = len(target)
+    if free and (None in target or any(None in v for code in results for v in vectors.get(code, ()))):
+        return None  # what a free row is left is unknown where a value is NA: not decided here
+    results = [code for code in results if not free or code != free.code]
     numbers = [v for code in results for vector in vectors[code] for v in vector] + list(target)
     if any(v is not None and abs(v) >= _LARGE for v in numbers):
         return None  # not a count: sums this large would not fit the packed fields
@@ -689,6 +867,7 @@ def _results_solve(
     known = sum(1 << j for j, t in enumerate(target) if t is not None)
     tops, _ = _pack([_UNKNOWN if t is None else t for t in target])
     top = tops | guard  # each field: its target with the guard bit set
+    spare = tops if free else 0  # the most a free row may take: anything up to the target
     floors: dict[int, int] = {}
 
     def floor(strict: int) -> int:  # the targets of the columns that must be reached exactly
@@ -721,7 +900,7 @@ def _results_solve(
     for _ in range(4):  # drop what the other rows cannot complete, until nothing changes
         each = {code: bounds(code) for code in results}
         lo_all = sum(b[0] for b in each.values())
-        hi_all = sum(b[1] for b in each.values())
+        hi_all = sum(b[1] for b in each.values()) + spare
         changed = False
         for code in results:
             lo, hi, _ = each[code]
@@ -742,7 +921,7 @@ def _results_solve(
     # rows with few candidates first: the partial sums multiply late, where the bounds cut most
     results = sorted(results, key=lambda code: len(alive[code]))
     # the least and greatest sums of the rows after each one, and the columns they may blur
-    rest: list[tuple[int, int, int]] = [(0, 0, 0)]
+    rest: list[tuple[int, int, int]] = [(0, spare, 0)]
     for code in reversed(results):
         lo, hi, blur = bounds(code)
         rest.append((rest[-1][0] + lo, rest[-1][1] + hi, rest[-1][2] | blur))
@@ -763,7 +942,17 @@ def _results_solve(
         if not reached:
             return {}
         layers.append(reached)
-    good = set(layers[-1])  # the last bounds (nothing left) leave only sums that hit the target
+    if free:  # the sums whose remainder the free row's run spells
+        good = set()
+        for packed, mask in layers[-1]:
+            spelled = free.spell([t - s for t, s in zip(target, _unpack(packed, width), strict=True)])  # type: ignore[operator]
+            if spelled:
+                good.add((packed, mask))
+                free.found.update((s, None) for s in spelled)
+    else:
+        good = set(layers[-1])  # the last bounds (nothing left) leave only sums that hit the target
+    if not good:
+        return {}
     used: dict[str, set[int]] = {}
     for i in range(len(results) - 1, -1, -1):
         code = results[i]
@@ -779,12 +968,14 @@ def _results_solve(
     return used
 
 
-def _frame_holds(rows: dict[str, Vector]) -> bool:
-    """一 + 二 = （七）总计 + 四 in every column where all four are known."""
+def _frame_holds(rows: dict[str, Vector], unchecked: frozenset[int] = frozenset()) -> bool:
+    """一 + 二 = （七）总计 + 四 in every column where all four are known (but the ``unchecked``)."""
     if len(rows) < 4:
         return True
     for col in range(7):
-        a, b, t, f = (rows[c][col] for c in ("new_received", "carried_in", "total", "carried_forward"))
+        if col in unchecked:
+            continue
+        a, b, t, f = (rows[c][col] for c in _FRAME)
         if None not in (a, b, t, f) and a + b != t + f:  # type: ignore[operator]
             return False
     return True
