@@ -87,12 +87,13 @@ def test_real_runon_reports_agree_with_their_html_twins() -> None:
     corpus = SHARED / "corpus" / "real"
     if not corpus.exists():
         pytest.skip("../shared is absent")
-    for text, page in (("006", "014"), ("005", "026"), ("007", "027")):
+    # 2024 and 2023 state 本年制发 of 行政规范性文件 in their overviews: 1 of its 3 ambiguous cells
+    for text, page, count in (("006", "014", 198), ("005", "026", 198), ("007", "027", 197)):
         a = zhgov_parse.read(next(corpus.glob(text + "_*")))
         b = zhgov_parse.read(next(corpus.glob(page + "_*")))
         cells_b = {(c["table"], c["row"], c["column"]): c["value"] for c in b.to_dict()["cells"]}
         recovered = [c for c in a.to_dict()["cells"] if c["value"] is not None]
-        assert len(recovered) == 197
+        assert len(recovered) == count
         for c in recovered:
             assert c["value"] == cells_b[(c["table"], c["row"], c["column"])]
 

@@ -31,6 +31,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "warning",
         "a run-on 规章/规范性文件 row read several ways: settled by last year's 现行有效件数 in the batch",
     ),
+    "runon_text_resolved": (
+        "warning",
+        "a run-on 规章/规范性文件 row read several ways: settled by a number the report's text states",
+    ),
     "fact_mismatch": ("warning", "a number the text states disagrees with the table that holds it"),
     "year_mismatch": ("warning", "the overview opens with a year other than the report's"),
     "problems_missing": ("warning", "part 五 (problems and improvements) is missing or empty"),

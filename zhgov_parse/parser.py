@@ -115,7 +115,8 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             texts = {t: simplify_long(x) for t, x in texts.items()}
         from . import runon  # only page text with cells run together needs it
 
-        for result in runon.extract(texts, mapping_template):
+        prose = " ".join(loc.block.text for loc in located if loc.section == "overview")
+        for result in runon.extract(texts, mapping_template, prose):
             cells.extend(result.cells)
             findings.extend(result.findings)
     else:

@@ -23,6 +23,7 @@ from dataclasses import dataclass
 from . import schema
 from .findings import Finding
 from .mapping import Cell, TableResult, complete
+from .stated import stated
 
 APPLICATION = "application_handling"
 REVIEW = "review_litigation"
@@ -1064,8 +1065,13 @@ def _with_a_lost_cell(
     return out
 
 
-def active_disclosure(text: str, template: str) -> TableResult:
-    """Table 二 from run-on text: each row's values by the template's columns for that row."""
+def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
+    """Table 二 from run-on text: each row's values by the template's columns for that row.
+
+    A row that reads several ways keeps those readings that agree with what the report's
+    ``prose`` (its overview) states of the row's cells, if any reading does (see
+    :mod:`zhgov_parse.stated`): a ``runon_text_resolved`` finding names the phrase.
+    """
     out = TableResult()
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     runs, _ = find_runs(text, _ACTIVE_LABELS, order)
@@ -1085,6 +1091,8 @@ def active_disclosure(text: str, template: str) -> TableResult:
             # No identity guards these rows: a blank cell that left no text (9 | | 15 → 915)
             # would read as a wrong number.  Unique only if no reading with a cell lost exists.
             options += _with_a_lost_cell(run.text, kinds, rule)
+        if len(options) > 1 and prose:
+            options = _as_stated(options, prose, run, columns, template, out.findings)
         values = options[0] if len(options) == 1 else _agreed(options)
         if len(options) > 1:
             why = "within the template's rules, a blank cell lost or not"
@@ -1096,9 +1104,38 @@ def active_disclosure(text: str, template: str) -> TableResult:
     return out
 
 
-def extract(parts: dict[str, str], template: str) -> Iterator[TableResult]:
-    """The three tables from the run-on text of their parts."""
-    yield active_disclosure(parts.get(ACTIVE, ""), template)
+def _as_stated(
+    options: list[Reading], prose: str, run: Run, columns: list[str], template: str, findings: list[Finding]
+) -> list[Reading]:
+    """The readings of a row of 二 that agree with every number the prose states of its cells
+    (a statement no reading agrees with is about something else, and is not used)."""
+    kept = options
+    used = []
+    for column, (value, phrase) in stated(prose, run.code, columns).items():
+        j = columns.index(column)
+        agreeing = [o for o in kept if o[j] == value]
+        if agreeing and len(agreeing) < len(kept):
+            kept = agreeing
+            used.append(phrase)
+    if used:
+        findings.append(
+            Finding(
+                "runon_text_resolved",
+                f"row {schema.row_label(ACTIVE, run.code, template)}: the digits '{run.text}' read "
+                f"{len(options)} ways; the report's text states {'、'.join(repr(p) for p in used)}, "
+                f"which leaves {len(kept)} ({', '.join(_fmt(o) for o in kept[:MAX_SHOWN])})",
+                ACTIVE,
+                run.code,
+                expected=format_readings(columns, kept),
+                found=run.text,
+            )
+        )
+    return kept
+
+
+def extract(parts: dict[str, str], template: str, prose: str = "") -> Iterator[TableResult]:
+    """The three tables from the run-on text of their parts (``prose``: the overview's text)."""
+    yield active_disclosure(parts.get(ACTIVE, ""), template, prose)
     handling, blanks = _application_handling(parts.get(APPLICATION, ""), template)
     yield handling
     yield review_litigation(parts.get(REVIEW, ""), template, blanks=blanks)

@@ -1,0 +1,49 @@
+"""Table 二 numbers the prose states, and run-on rows settled by them."""
+
+from __future__ import annotations
+
+import zhgov_parse
+from zhgov_parse.stated import stated
+
+from goldens import source
+from runon_render import render
+
+COLUMNS = ["issued", "repealed", "in_force"]
+
+
+def test_tight_phrasings_in_either_script() -> None:
+    assert stated("動態更新發布本年度制發行政規範性文件62件", "normative_documents", COLUMNS) == {
+        "issued": (62, "制發行政規範性文件62件")
+    }
+    assert stated("规章现行有效共１２件", "rules", COLUMNS) == {"in_force": (12, "规章现行有效共12件")}
+
+
+def test_loose_or_conflicting_statements_are_not_used() -> None:
+    # a count without the column's verb, and a column stated twice with different numbers
+    assert stated("政策、规范性文件类信息68条，公开规范性文件5件", "normative_documents", COLUMNS) == {}
+    prose = "全市制发规范性文件40件，其中本局制发规范性文件3件"
+    assert stated(prose, "normative_documents", COLUMNS) == {}
+
+
+def _with_overview(sentence: str) -> str:
+    text = render(source("heyu_ecology_2021_pipe"))  # Traditional; 行政規範性文件 3 | 2 | 19 reads 2 ways
+    return text.replace("一、總體情況", "一、總體情況" + sentence, 1)
+
+
+def _normative(report: zhgov_parse.Report) -> list:
+    return [c["value"] for c in report.to_dict()["cells"] if c["row"] == "normative_documents"]
+
+
+def test_a_run_on_row_is_settled_by_what_the_overview_states() -> None:
+    before = zhgov_parse.parse(_with_overview(""))
+    assert _normative(before) == [3, None, None]
+    after = zhgov_parse.parse(_with_overview("全年現行有效行政規範性文件19件。"))
+    assert _normative(after) == [3, 2, 19]
+    codes = {f.code for f in after.finding_list if f.row == "normative_documents"}
+    assert codes == {"runon_text_resolved"}
+
+
+def test_a_statement_no_reading_agrees_with_is_ignored() -> None:
+    report = zhgov_parse.parse(_with_overview("全年現行有效行政規範性文件393件。"))
+    assert _normative(report) == [3, None, None]
+    assert {f.code for f in report.finding_list if f.row == "normative_documents"} == {"runon_ambiguous"}
