@@ -296,7 +296,8 @@ def test_stated_facts_agree_with_tables_in_real_reports() -> None:
 
 # Run-on page text (cells glued to labels): cells recovered, checked against the identities and,
 # where the corpus holds the same report as HTML, against it (tests/test_runon.py).
-RUNON_RECOVERED = {"001": 179, "002": 182, "003": 197, "004": 197, "005": 197, "006": 197, "007": 197}
+# 2022-2024 state 行政规范性文件 counts in their overviews (runon_text_resolved): 3, 1 and 1 more cells.
+RUNON_RECOVERED = {"001": 179, "002": 182, "003": 197, "004": 200, "005": 198, "006": 198, "007": 197}
 
 
 @pytest.mark.parametrize("prefix", sorted(RUNON_RECOVERED))
