@@ -8,7 +8,15 @@ import pytest
 
 import zhgov_parse
 from zhgov_parse import schema
-from zhgov_parse.runon import BLANK, _groups_hold, application_handling, readings, review_litigation, splits
+from zhgov_parse.runon import (
+    BLANK,
+    _groups_hold,
+    application_handling,
+    find_runs,
+    readings,
+    review_litigation,
+    splits,
+)
 
 from goldens import expected_cells, fixture_names, source
 from runon_render import render
@@ -361,3 +369,16 @@ def test_with_two_faults_no_reading_exceeds_the_table_s_total() -> None:
         if c.value is not None:
             assert c.value == rows[c.row][columns.index(c.column)], (c.row, c.column, c.value)
     assert {f.row for f in result.findings if f.code == "runon_unsolvable"} >= {"granted", "other.unpaid_fee"}
+
+
+def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
+    assert splits("3-1-", ["int", "signed", "int"], lambda v: True) == [[3, -1, None]]
+    result = zhgov_parse.runon.active_disclosure("行政强制3-1-行政事业性收费6-2", "2019")
+    got = {(c.row, c.column): c.value for c in result.cells if c.row == "coercion"}
+    assert got == {
+        ("coercion", "previous_count"): 3,
+        ("coercion", "change"): -1,
+        ("coercion", "decisions"): None,
+    }
+    runs, _ = find_runs("行政许可2341587- 4 -", {"licensing": "行政许可"}, ["licensing"])
+    assert runs[0].text == "2341587"  # a footer with spaces around its dashes is taken off

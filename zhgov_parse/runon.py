@@ -93,7 +93,9 @@ class Run:
     text: str
 
 
-_PAGE_MARK = re.compile(r"[—－–-]\s*\d{1,3}\s*[—－–-]\s*$|第\s*\d{1,3}\s*页\s*$")
+# A page footer glued after a row: — 3 —, - 4 -, 第3页.  An ASCII hyphen only with spaces: 3-1- is
+# a row (3 | -1 | -), not a footer.
+_PAGE_MARK = re.compile(r"(?:[—－–]\s*\d{1,3}\s*[—－–]|-\s+\d{1,3}\s+-|第\s*\d{1,3}\s*页)\s*$")
 
 
 def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]]) -> tuple[str, int]:
@@ -156,15 +158,16 @@ _SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
 _DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 
 
+_DASH = re.compile(r"-(?!\d)")
+
+
 def _tokens(run: str) -> list[str]:
     """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
     separator stays: it binds the digits around it into one value (1,540)."""
     run = run.replace("，", ",").strip(",")
     out: list[str] = []
     for chunk in run.split():
-        if chunk == "-":
-            out.append("—")  # a lone dash between spaces marks a missing value
-            continue
+        chunk = _DASH.sub("—", chunk)  # a dash before no digit marks a missing value (3-1- : 3|-1|-)
         out.extend(t for t in re.split(rf"([{_NA}]|万元|元|件|条)", chunk) if t)
     return [t for t in out if t not in ("元", "万元", "件", "条")]
 
