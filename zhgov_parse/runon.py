@@ -767,17 +767,17 @@ def _solve(
             spelled = []
             target = rows.get("total")
         if complete_results and target is not None:
-            target = tuple(None if j in unchecked else t for j, t in enumerate(target))
-            in_results = free if free_code in results else None
+            if unchecked:
+                target = tuple(None if j in unchecked else t for j, t in enumerate(target))
             if target not in solved:
-                solved[target] = _results_solve(results, vectors, target, budget, in_results)
+                in_results = free if free_code in results else None
+                found = solved[target] = _results_solve(results, vectors, target, budget, in_results)
                 if budget[0] < 0:
                     return None
-            found = solved[target]
-            if not found:
+                for code, indices in (found or {}).items():  # once a target: frames share them
+                    used[code] |= indices
+            if not solved[target]:
                 continue
-            for code, indices in found.items():
-                used[code] |= indices
         any_holds = True
         for code, i in chosen.items():
             used[code].add(i)
