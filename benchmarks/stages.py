@@ -54,7 +54,7 @@ def main(argv: list[str]) -> int:
     units = narrative.build(located)
     stated = facts.extract(units, traditional=False)
     stages = [
-        ("parse (tables; narrative on demand)", lambda: zhgov_parse.parse(data)),
+        ("parse (tables; checks on demand)", lambda: zhgov_parse.parse(data)),
         ("parse + narrative and all findings", lambda: zhgov_parse.parse(data).finding_list),
         ("baseline: lxml.html.document_fromstring", lambda: lxml_html.document_fromstring(loaded.text)),
         ("load (decode, sniff)", lambda: load(data)),
@@ -64,7 +64,7 @@ def main(argv: list[str]) -> int:
         ("metadata: year and agency", lambda: meta.year_and_agency(plain)),
         ("records (label and value cells)", lambda: [records_of(blocks[t]) for t in TABLE_PARTS]),
         ("map rows and columns to codes", lambda: [_MAPPERS[t](records[t], mapping) for t in TABLE_PARTS]),
-        ("identities", lambda: validate.check(cells, mapping)),
+        ("identities (lazy)", lambda: validate.check(cells, mapping)),
         ("narrative sections (lazy)", lambda: narrative.build(located)),
         ("stated facts (lazy)", lambda: facts.extract(units, traditional=False)),
         ("cross-checks (lazy)", lambda: facts.cross_check(stated, {}, units, None)),

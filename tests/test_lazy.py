@@ -1,4 +1,4 @@
-"""What a report builds only when asked: the narrative analysis, the DataFrames."""
+"""What a report builds only when asked: the identity checks, the narrative analysis, the DataFrames."""
 
 from __future__ import annotations
 
@@ -29,6 +29,20 @@ def test_narrative_is_analysed_on_first_access_only(monkeypatch: pytest.MonkeyPa
     assert findings == report.finding_list
 
 
+def test_identities_are_checked_on_first_access_only(monkeypatch: pytest.MonkeyPatch) -> None:
+    from zhgov_parse import parser
+
+    calls = []
+    check = parser.check
+    monkeypatch.setattr(parser, "check", lambda cells, template: calls.append(1) or check(cells, template))
+    report = zhgov_parse.parse(PAGE.replace(b"<td>9</td>", b"<td>8</td>", 1))  # a cell off by one
+    assert report.cells["value"].notna().sum() > 100 and calls == []
+    assert "identity_broken" in {f.code for f in report.finding_list}
+    assert calls == [1]
+    with pytest.raises(StrictModeError, match="identity"):
+        zhgov_parse.parse(PAGE.replace(b"<td>9</td>", b"<td>8</td>", 1), strict=True)
+
+
 def test_findings_hold_the_narrative_cross_checks_whenever_they_are_read() -> None:
     eager = zhgov_parse.parse(PAGE)
     eager.sections  # noqa: B018
@@ -43,7 +57,7 @@ def test_a_bug_in_the_lazy_narrative_is_an_internal_error(monkeypatch: pytest.Mo
 
     monkeypatch.setattr(narrative, "build", broken)
     report = zhgov_parse.parse(PAGE)
-    with pytest.raises(InternalError, match=r"narrative.*KeyError"):
+    with pytest.raises(InternalError, match=r"checking the report.*KeyError"):
         report.sections  # noqa: B018
     assert isinstance(InternalError("x"), zhgov_parse.ParseError)
 

@@ -159,7 +159,6 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         findings.append(
             Finding("template_unknown", "neither the labels nor a year tell the template version")
         )
-    findings.extend(check(cells, template))
     meta = {
         "template": template,
         "script": script,
@@ -169,23 +168,29 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         "agency": agency,
         "region": region_of(agency),
     }
-    return Report(meta, cells, findings, narrative=_Narrative(located, script == "traditional", cells, year))
+    analysis = _Analysis(located, script == "traditional", cells, year, template)
+    return Report(meta, cells, findings, narrative=analysis)
 
 
-class _Narrative:
-    """A report's narrative analysis (sections, stated facts, their cross-checks with the tables),
-    run when first asked for: a caller that wants only the tables does not pay for it."""
+class _Analysis:
+    """What a report's cells and text are checked for — the tables' identities, the narrative's
+    sections and stated facts and their cross-checks with the tables — run when first asked for:
+    a caller that wants only the tables does not pay for it."""
 
-    __slots__ = ("cells", "located", "traditional", "year")
+    __slots__ = ("cells", "located", "template", "traditional", "year")
 
-    def __init__(self, located: list[Located], traditional: bool, cells: list[Cell], year: int | None):
+    def __init__(
+        self, located: list[Located], traditional: bool, cells: list[Cell], year: int | None, template: str
+    ):
         self.located, self.traditional, self.cells, self.year = located, traditional, cells, year
+        self.template = template
 
     def __call__(self) -> tuple[list[narrative.Section], list[facts.Fact], list[Finding]]:
+        identities = check(self.cells, self.template)
         units = narrative.build(self.located)
         stated = facts.extract(units, traditional=self.traditional)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
-        return units, stated, facts.cross_check(stated, grid, units, self.year)
+        return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
 
 
 def _describe(text: str, doc: Document) -> str:

@@ -48,8 +48,9 @@ class Report:
 
     ``meta`` is a dict (template, script, year, source_format, encoding, agency); ``cells``,
     ``findings`` and ``sections`` are DataFrames built on first access, then cached;
-    ``table(name)`` gives one table in its wide form.  The narrative (sections, facts and the
-    findings that compare them with the tables) is analysed on first access to any of them.
+    ``table(name)`` gives one table in its wide form.  The checks — the tables' identities, the
+    narrative's sections and facts and the findings that compare them with the tables — run on
+    first access to any of ``findings``, ``finding_list``, ``sections`` or ``facts``.
     """
 
     def __init__(
@@ -79,7 +80,7 @@ class Report:
                 raise
             except Exception as exc:
                 raise InternalError(
-                    f"internal error while reading the narrative ({type(exc).__name__}: {exc}); "
+                    f"internal error while checking the report ({type(exc).__name__}: {exc}); "
                     "please report it"
                 ) from exc
             self._narrative = (tuple(sections), tuple(facts), tuple(checks))
