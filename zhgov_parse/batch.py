@@ -309,6 +309,114 @@ def year_links(
 _BALANCED = ("rules", "normative_documents")
 
 
+def doubtful(finding: Mapping[str, Any]) -> bool:
+    """Whether a finding is a run-on 规章/行政规范性文件 row of 二 that the year before may settle."""
+    return bool(
+        finding["code"] == "runon_ambiguous"
+        and finding["table"] == "active_disclosure"
+        and finding["row"] in _BALANCED
+        and finding.get("expected")
+    )
+
+
+@dataclass(slots=True)
+class Settlement:
+    """What settling by the year before changes; nothing is changed by finding it out."""
+
+    fills: dict[tuple[str, str, str], Any] = field(default_factory=dict)  # (report_id, row, column) of 二
+    added: list[dict[str, Any]] = field(default_factory=list)  # runon_year_resolved findings rows
+    dropped: list[Mapping[str, Any]] = field(default_factory=list)  # of the findings given
+    deltas: dict[str, dict[str, int]] = field(default_factory=dict)  # report_id -> {"stated": n, …}
+
+
+def settlement(
+    reports: Iterable[Mapping[str, Any]],
+    cells: Iterable[Mapping[str, Any]],
+    findings: Iterable[Mapping[str, Any]],
+) -> Settlement:
+    """How run-on 二 rows that read several ways are settled by the year before (see
+    :func:`settle_by_year`).  Needs of ``reports`` their ``report_id``, ``agency`` and ``year``; of
+    ``cells`` (streamed once, only those of table 二's 规章/规范性文件 rows of the reports concerned
+    kept) ``report_id``, ``table``, ``row``, ``column`` and ``value``; of ``findings`` the doubtful
+    ones (others are skipped)."""
+    done = Settlement()
+    pending = [f for f in findings if doubtful(f)]
+    if not pending:
+        return done
+    by_agency: dict[tuple[str, int], str] = {}
+    for r in reports:
+        if r.get("agency") and isinstance(r.get("year"), int):
+            by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
+    where = {report_id: key for key, report_id in by_agency.items()}
+    wanted = {f["report_id"] for f in pending if f["report_id"] in where}
+    befores = [by_agency.get((where[r][0], where[r][1] - 1)) for r in wanted]
+    wanted.update(b for b in befores if b)
+    index = {
+        (c["report_id"], c["row"], c["column"]): c["value"]
+        for c in cells
+        if c["table"] == "active_disclosure" and c["row"] in _BALANCED and c["report_id"] in wanted
+    }
+    for finding in sorted(pending, key=lambda f: where.get(f["report_id"], ("", 0))[1]):
+        if finding["report_id"] in where:
+            _settle(finding, where, by_agency, index, done)
+    return done
+
+
+def _settle(
+    finding: Mapping[str, Any],
+    where: dict[str, tuple[str, int]],
+    by_agency: dict[tuple[str, int], str],
+    index: dict[tuple[str, str, str], Any],
+    done: Settlement,
+) -> None:
+    """Settle one doubtful row by the year before, adding to ``done`` what that changes."""
+    from .runon import format_readings, parse_readings
+
+    report_id, row = finding["report_id"], finding["row"]
+    agency, year = where[report_id]
+    before = by_agency.get((agency, year - 1))
+    last = index.get((before, row, "in_force")) if before else None
+    if last is None or (before, row, "in_force") in done.fills:  # filled here: not the year's evidence
+        return
+    columns, options = parse_readings(finding["expected"])
+    if columns != ["issued", "repealed", "in_force"]:
+        return
+    kept = [o for o in options if _balances(o, last)]
+    if not kept or len(kept) == len(options):
+        return
+    agreed = [kept[0][i] if all(k[i] == kept[0][i] for k in kept) else None for i in range(len(columns))]
+    filled = []
+    for column, value in zip(columns, agreed, strict=True):
+        key = (report_id, row, column)
+        if value is not None and key in index and index[key] is None and key not in done.fills:
+            done.fills[key] = value
+            filled.append(f"{column} {value:g}")
+    if not filled:
+        return
+    delta = done.deltas.setdefault(report_id, {"stated": 0, "findings": 0})
+    delta["stated"] += len(filled)
+    label = "规章" if row == "rules" else "行政规范性文件"
+    message = (
+        f"row {label}: of the {len(options)} readings of the digits '{finding['found']}', {len(kept)} "
+        f"satisfy 现行有效 = {last:g} (the {year - 1} report's) + 本年制发 − 本年废止: "
+        + ", ".join(filled)
+        + " (assumes the documents in force balance across the years)"
+    )
+    new = Finding(
+        "runon_year_resolved",
+        message,
+        "active_disclosure",
+        row,
+        expected=format_readings(columns, kept),
+        found=finding["found"],
+    )
+    done.added.append({"report_id": report_id, **{k: getattr(new, k) for k in FINDING_COLUMNS}})
+    delta["findings"] += 1
+    if None not in agreed:  # no cell left in doubt
+        done.dropped.append(finding)
+        delta["findings"] -= 1
+
+
 def settle_by_year(
     reports: list[dict[str, Any]], cells: list[dict[str, Any]], findings: list[dict[str, Any]]
 ) -> None:
@@ -321,81 +429,18 @@ def settle_by_year(
     ``runon_ambiguous`` finding goes when no cell is left in doubt.  The balance is assumed, not
     known: where it holds for no reading (reports often do not balance) nothing changes.
     """
-    from .runon import format_readings, parse_readings
-
-    doubtful = [
-        f
-        for f in findings
-        if f["code"] == "runon_ambiguous"
-        and f["table"] == "active_disclosure"
-        and f["row"] in _BALANCED
-        and f.get("expected")
-    ]
-    if not doubtful:
+    done = settlement(reports, cells, findings)
+    if not done.added:
         return
-    by_agency: dict[tuple[str, int], str] = {}
+    for c in cells:
+        key = (c["report_id"], c["row"], c["column"])
+        if c["table"] == "active_disclosure" and key in done.fills:
+            c["value"] = done.fills[key]
     for r in reports:
-        if r.get("agency") and isinstance(r.get("year"), int):
-            by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
-    where = {report_id: key for key, report_id in by_agency.items()}
-    wanted = set(by_agency.values())
-    index = {
-        (c["report_id"], c["row"], c["column"]): c
-        for c in cells
-        if c["table"] == "active_disclosure" and c["row"] in _BALANCED and c["report_id"] in wanted
-    }
-    counts = {r["report_id"]: r for r in reports}
-    settled: set[tuple[str, str, str]] = set()  # cells filled here are not the year before's evidence
-    dropped: list[dict[str, Any]] = []
-    for finding in sorted(doubtful, key=lambda f: where.get(f["report_id"], ("", 0))[1]):
-        report_id, row = finding["report_id"], finding["row"]
-        if report_id not in where:
-            continue
-        agency, year = where[report_id]
-        before = by_agency.get((agency, year - 1))
-        last = index.get((before, row, "in_force")) if before else None
-        if last is None or last["value"] is None or (before, row, "in_force") in settled:
-            continue
-        columns, options = parse_readings(finding["expected"])
-        if columns != ["issued", "repealed", "in_force"]:
-            continue
-        kept = [o for o in options if _balances(o, last["value"])]
-        if not kept or len(kept) == len(options):
-            continue
-        agreed = [kept[0][i] if all(k[i] == kept[0][i] for k in kept) else None for i in range(len(columns))]
-        filled = []
-        for column, value in zip(columns, agreed, strict=True):
-            cell = index.get((report_id, row, column))
-            if value is not None and cell is not None and cell["value"] is None:
-                cell["value"] = value
-                settled.add((report_id, row, column))
-                filled.append(f"{column} {value:g}")
-        if not filled:
-            continue
-        counts[report_id]["stated"] = counts[report_id].get("stated", 0) + len(filled)
-        label = "规章" if row == "rules" else "行政规范性文件"
-        message = (
-            f"row {label}: of the {len(options)} readings of the digits '{finding['found']}', {len(kept)} "
-            f"satisfy 现行有效 = {last['value']:g} (the {year - 1} report's) + 本年制发 − 本年废止: "
-            + ", ".join(filled)
-            + " (assumes the documents in force balance across the years)"
-        )
-        new = Finding(
-            "runon_year_resolved",
-            message,
-            "active_disclosure",
-            row,
-            expected=format_readings(columns, kept),
-            found=finding["found"],
-        )
-        findings.append({"report_id": report_id, **{k: getattr(new, k) for k in FINDING_COLUMNS}})
-        counts[report_id]["findings"] = counts[report_id].get("findings", 0) + 1
-        if None not in agreed:  # no cell left in doubt
-            dropped.append(finding)
-            counts[report_id]["findings"] -= 1
-    if dropped:
-        gone = {id(f) for f in dropped}
-        findings[:] = [f for f in findings if id(f) not in gone]
+        for name, delta in done.deltas.get(r["report_id"], {}).items():
+            r[name] = r.get(name, 0) + delta
+    gone = {id(f) for f in done.dropped}
+    findings[:] = [f for f in findings if id(f) not in gone] + done.added
 
 
 def _balances(reading: list[Any], last: float) -> bool:
