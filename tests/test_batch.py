@@ -15,6 +15,7 @@ import pandas as pd
 import pytest
 
 import zhgov_parse
+from zhgov_parse.batch import COLUMNS
 from zhgov_parse.cli import main
 
 from conftest import FIXTURES, ROOT
@@ -234,3 +235,103 @@ def test_batch_sections_carry_text_simplified_as_a_report_does() -> None:
         assert rows["text_simplified"].tolist() == report.sections["text_simplified"].tolist()
     traditional = batch.sections[batch.sections["report_id"].str.startswith(str(paths[0]))]
     assert (traditional["text_simplified"] != traditional["text"]).any()  # converted, not copied
+
+
+def _runon_records(tmp_path: Path, *rows: str) -> Path:
+    """Run-on reports of 2022, 2023, … (their 行政规范性文件 digits ``rows``) as a ``.jsonl`` of records."""
+    path = tmp_path / "runon.jsonl"
+    records = [_runon_year(2022 + i, digits) for i, digits in enumerate(rows)]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    return path
+
+
+_COMPARED = {frame: COLUMNS[frame] for frame in ("cells", "findings")} | {
+    "reports": [*COLUMNS["reports"], "url"]
+}
+
+
+def _norm(value: object) -> str:
+    """A value as text, the same whether it was read from CSV, JSON lines, SQLite or a DataFrame."""
+    if value is None or value is pd.NA or (isinstance(value, float) and value != value) or value == "":
+        return ""
+    try:
+        return f"{float(str(value)):g}"
+    except ValueError:
+        return str(value)
+
+
+def _converted(out: Path, fmt: str, frame: str) -> list[tuple[str, ...]]:
+    columns = _COMPARED[frame]
+    if fmt == "sqlite":
+        db = sqlite3.connect(out / "zhgov.sqlite")
+        quoted = ", ".join(f'"{c}"' for c in columns)
+        rows = db.execute(f'select {quoted} from "{frame}"').fetchall()
+        db.close()
+        return [tuple(_norm(v) for v in r) for r in rows]
+    path = out / f"{frame}.{fmt}"
+    if fmt == "csv":
+        df = pd.read_csv(path, dtype=str, keep_default_na=False)
+        return [tuple(_norm(r[c]) for c in columns) for r in df.to_dict("records")]
+    records = [json.loads(line) for line in path.read_text(encoding="utf-8").splitlines()]
+    return [tuple(_norm(r.get(c)) for c in columns) for r in records]
+
+
+def _in_memory(batch: zhgov_parse.Batch, frame: str) -> list[tuple[str, ...]]:
+    df = getattr(batch, frame)
+    return [tuple(_norm(r[c]) for c in _COMPARED[frame]) for r in df.astype(object).to_dict("records")]
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "sqlite"])
+def test_convert_settles_runon_rows_as_read_many_does(tmp_path: Path, fmt: str) -> None:
+    # 2023 settled (35 + 5 − 2 = 38); 2024's 0 | 0 | 0 then breaks the balance with the settled 38
+    path = _runon_records(tmp_path, "0035", "5238", "000")
+    batch = zhgov_parse.read_many(path)
+    codes = batch.findings.set_index("code")
+    assert "runon_year_resolved" in codes.index and "runon_ambiguous" not in codes.index
+    assert (codes.loc["in_force_mismatch", "expected"], codes.loc["in_force_mismatch", "found"]) == (
+        "38",
+        "0",
+    )
+    out = tmp_path / "out"
+    assert main(["convert", str(path), "-o", str(out), "--format", fmt]) == 0
+    for frame in _COMPARED:
+        assert _converted(out, fmt, frame) == _in_memory(batch, frame), frame
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_convert_rewrites_only_the_parts_settlement_changes(tmp_path: Path, fmt: str, monkeypatch) -> None:
+    from zhgov_parse import output
+
+    path = _runon_records(tmp_path, "0035", "5238")
+    rewritten: list[str] = []
+    rewrite = output._rewrite_part
+    monkeypatch.setattr(
+        output, "_rewrite_part", lambda p, frame, *a: rewritten.append(frame) or rewrite(p, frame, *a)
+    )
+    main(["convert", str(path), "-o", str(tmp_path / "settled"), "--format", fmt, "--chunk-size", "1"])
+    assert rewritten == ["cells", "findings"]  # of the 2023 chunk only; the others are copied
+    rewritten.clear()
+    monkeypatch.setattr(output, "settlement", lambda *a: output.Settlement())  # as before settling
+    main(["convert", str(path), "-o", str(tmp_path / "as_is"), "--format", fmt, "--chunk-size", "1"])
+    assert rewritten == []  # nothing to settle: every part copied as it is
+    settled = (tmp_path / "settled" / f"cells.{fmt}").read_text(encoding="utf-8").splitlines()
+    as_is = (tmp_path / "as_is" / f"cells.{fmt}").read_text(encoding="utf-8").splitlines()
+    changed = [(a, b) for a, b in zip(as_is, settled, strict=True) if a != b]
+    assert len(changed) == 2  # the two cells filled; every other line of the rewritten part as it was
+    assert all("normative_documents" in a and "lanshi/2023" in a for a, _ in changed)
+
+
+@pytest.mark.parametrize("fmt", ["csv", "jsonl"])
+def test_convert_without_settlement_copies_parts(tmp_path: Path, fmt: str, monkeypatch) -> None:
+    from zhgov_parse import output
+
+    path = _runon_records(tmp_path, "0030", "5238")  # neither reading balances: nothing settled
+    batch = zhgov_parse.read_many(path)
+    assert "runon_year_resolved" not in set(batch.findings["code"])
+    rewritten: list[str] = []
+    monkeypatch.setattr(output, "_rewrite_part", lambda *a: rewritten.append(a[1]) or 0)
+    out = tmp_path / "out"
+    assert main(["convert", str(path), "-o", str(out), "--format", fmt]) == 0
+    assert rewritten == []  # every cells and findings part copied as it is
+    for frame in _COMPARED:
+        assert _converted(out, fmt, frame) == _in_memory(batch, frame), frame

@@ -12,16 +12,29 @@ from __future__ import annotations
 
 import csv
 import io
+import itertools
 import json
 import os
 import shutil
 import sqlite3
-from collections.abc import Callable, Iterable, Iterator
+from collections.abc import Callable, Iterable, Iterator, Mapping
 from functools import partial
 from pathlib import Path
 from typing import Any
 
-from .batch import COLUMNS, FRAMES, LINK_CELLS, Source, content_hash, convert_many, convert_one, year_links
+from .batch import (
+    COLUMNS,
+    FRAMES,
+    LINK_CELLS,
+    Settlement,
+    Source,
+    content_hash,
+    convert_many,
+    convert_one,
+    doubtful,
+    settlement,
+    year_links,
+)
 from .plots import OUTCOMES
 
 FORMATS = ("csv", "jsonl", "sqlite", "parquet")
@@ -127,54 +140,68 @@ class Conversion:
         self.chunks.append(entry)
         self.done.update(hashes)
 
-    def part_rows(self, frame: str) -> Iterator[list[dict[str, Any]]]:
-        """A frame's rows, part by part, as dicts (parts in CSV are read back as text)."""
-        csv_parts = self.fmt == "csv" and _fast(self.fmt, frame)
-        for chunk in self.chunks:
+    def part_rows(self, frame: str, patch: _Patch | None = None) -> Iterator[list[dict[str, Any]]]:
+        """A frame's rows, part by part, as dicts (parts in CSV are read back as text), with the
+        changes of ``patch`` made in the parts it touches."""
+        for i, chunk in enumerate(self.chunks):
             name = chunk["parts"].get(frame)
-            if not name:
-                continue
-            with (self.parts / name).open(encoding="utf-8", newline="") as f:
-                if csv_parts:
-                    yield [dict(zip(COLUMNS[frame], r, strict=False)) for r in csv.reader(f)]
-                else:
-                    yield [json.loads(line) for line in f]
+            if name:
+                rows = _read_part(self.parts / name, frame, self.fmt)
+                yield patch.rows(frame, rows) if patch and patch.touches(frame, i) else rows
 
     def finish(self, summary: Summary | None = None) -> dict[str, int]:
-        """Add the across-year findings, merge the parts into the output, remove the parts."""
-        reports: list[dict[str, Any]] = []
-
-        def cells() -> Iterator[dict[str, Any]]:  # streamed (fills `reports` as it goes): only values kept
-            for rows in self.part_rows("_links"):
-                for entry in rows:
-                    reports.extend(entry["reports"])
-                    for report_id, table, row, column, value in entry["cells"]:
-                        yield {
-                            "report_id": report_id,
-                            "table": table,
-                            "row": row,
-                            "column": column,
-                            "value": value,
-                        }
-
-        links = year_links(reports, cells())
+        """Settle run-on rows by the year before, add the across-year findings (on the settled
+        values, as :func:`~zhgov_parse.batch.read_many` does), merge the parts into the output and
+        remove the parts."""
+        reports, doubts, home = self._link_reports()
+        done = settlement(reports, self._link_cells(), doubts) if doubts else Settlement()
+        patch = _Patch(done, home)
+        links = [*done.added, *year_links(reports, self._link_cells(done.fills))]
         counts = {}
         for frame in FRAMES:
             extra = links if frame == "findings" else []
-            counts[frame] = self._merge(frame, extra)
+            counts[frame] = self._merge(frame, extra, patch)
             if summary is not None:
-                for rows in [*self.part_rows(frame), extra]:
+                for rows in itertools.chain(self.part_rows(frame, patch), [extra]):
                     summary.observe(frame, _typed(frame, rows))
         shutil.rmtree(self.parts)
         return counts
 
-    def _merge(self, frame: str, extra: list[dict[str, Any]]) -> int:
+    def _link_entries(self) -> Iterator[tuple[int, dict[str, Any]]]:
+        """The ``_links`` entries (one a report), with the position of their chunk."""
+        for i, chunk in enumerate(self.chunks):
+            name = chunk["parts"].get("_links")
+            if name:
+                with (self.parts / name).open(encoding="utf-8") as f:
+                    yield from ((i, json.loads(line)) for line in f)
+
+    def _link_reports(self) -> tuple[list[dict[str, Any]], list[dict[str, Any]], dict[str, int]]:
+        """Every report's id, agency and year; the doubtful findings; the chunk of their reports."""
+        reports: list[dict[str, Any]] = []
+        doubts: list[dict[str, Any]] = []
+        home: dict[str, int] = {}
+        for i, entry in self._link_entries():
+            reports.extend(entry["reports"])
+            for finding in entry.get("doubtful", ()):
+                doubts.append(finding)
+                home[finding["report_id"]] = i
+        return reports, doubts, home
+
+    def _link_cells(
+        self, fills: Mapping[tuple[str, str, str], Any] | None = None
+    ) -> Iterator[dict[str, Any]]:
+        """The cells of the ``_links`` parts, streamed, with the values ``fills`` settles."""
+        for _, entry in self._link_entries():
+            for report_id, table, row, column, value in entry["cells"]:
+                if fills and table == "active_disclosure":
+                    value = fills.get((report_id, row, column), value)
+                yield {"report_id": report_id, "table": table, "row": row, "column": column, "value": value}
+
+    def _merge(self, frame: str, extra: list[dict[str, Any]], patch: _Patch) -> int:
         if _fast(self.fmt, frame):
-            return self._copy(frame, extra)
+            return self._copy(frame, extra, patch)
         columns = _columns(frame, self.part_rows(frame))
-        chunks: Iterable[list[dict[str, Any]]] = (
-            [*self.part_rows(frame), extra] if extra else self.part_rows(frame)
-        )
+        chunks = itertools.chain(self.part_rows(frame, patch), [extra] if extra else [])
         if self.fmt == "sqlite":
             return _merge_sqlite(self.out / "zhgov.sqlite", frame, columns, chunks)
         target = self.out / f"{frame}.{self.fmt}"
@@ -186,22 +213,94 @@ class Conversion:
         _write_atomic(target, write, binary=self.fmt == "parquet")
         return written[0]
 
-    def _copy(self, frame: str, extra: list[dict[str, Any]]) -> int:
-        """Parts already in the output format: a header, then the parts copied as they are."""
+    def _copy(self, frame: str, extra: list[dict[str, Any]], patch: _Patch) -> int:
+        """Parts already in the output format: a header, then the parts copied as they are (those
+        the settlement changes are rewritten)."""
+        written = [len(extra)]
 
         def write(f: Any) -> None:
             if self.fmt == "csv":
                 f.write(",".join(COLUMNS[frame]) + "\n")
-            for chunk in self.chunks:
+            for i, chunk in enumerate(self.chunks):
                 name = chunk["parts"].get(frame)
-                if name:
-                    with (self.parts / name).open(encoding="utf-8", newline="") as part:
-                        shutil.copyfileobj(part, f)
+                if not name:
+                    continue
+                if patch.touches(frame, i):
+                    written[0] += _rewrite_part(self.parts / name, frame, self.fmt, patch, f)
+                    continue
+                with (self.parts / name).open(encoding="utf-8", newline="") as part:
+                    shutil.copyfileobj(part, f)
+                written[0] += chunk.get("counts", {}).get(frame, 0)
             if extra:
                 f.write(serialize(frame, extra, self.fmt))
 
         _write_atomic(self.out / f"{frame}.{self.fmt}", write)
-        return sum(chunk.get("counts", {}).get(frame, 0) for chunk in self.chunks) + len(extra)
+        return written[0]
+
+
+class _Patch:
+    """A :class:`~zhgov_parse.batch.Settlement` made on rows as the parts stream by: cells filled,
+    findings dropped (by their place among their report's findings), report counts adjusted."""
+
+    def __init__(self, done: Settlement, home: Mapping[str, int]) -> None:
+        self.fills = done.fills
+        self.deltas = done.deltas
+        self.drops = {(f["report_id"], f["position"]) for f in done.dropped}
+        self.chunks = {
+            "cells": {home[report_id] for report_id, _, _ in done.fills},
+            "findings": {home[report_id] for report_id, _ in self.drops},
+            "reports": {home[report_id] for report_id in done.deltas},
+        }
+
+    def touches(self, frame: str, chunk: int) -> bool:
+        """Whether the part of ``frame`` of the ``chunk``-th chunk changes."""
+        return chunk in self.chunks.get(frame, ())
+
+    def rows(self, frame: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
+        """One part's rows (all the rows of its reports), changed."""
+        if frame == "cells":
+            return [self._cell(r) for r in rows]
+        if frame == "findings":
+            seen: dict[str, int] = {}
+            kept = []
+            for r in rows:
+                position = seen[r["report_id"]] = seen.get(r["report_id"], -1) + 1
+                if (r["report_id"], position) not in self.drops:
+                    kept.append(r)
+            return kept
+        if frame == "reports":
+            return [self._report(r) for r in rows]
+        return rows
+
+    def _cell(self, row: dict[str, Any]) -> dict[str, Any]:
+        key = (row["report_id"], row["row"], row["column"])
+        if row["table"] != "active_disclosure" or key not in self.fills:
+            return row
+        return {**row, "value": self.fills[key]}
+
+    def _report(self, row: dict[str, Any]) -> dict[str, Any]:
+        deltas = self.deltas.get(row["report_id"])
+        if not deltas:
+            return row
+        return {**row, **{k: int(row.get(k) or 0) + d for k, d in deltas.items()}}
+
+
+def _read_part(path: Path, frame: str, fmt: str) -> list[dict[str, Any]]:
+    with path.open(encoding="utf-8", newline="") as f:
+        if fmt == "csv" and _fast(fmt, frame):
+            return [dict(zip(COLUMNS[frame], r, strict=False)) for r in csv.reader(f)]
+        return [json.loads(line) for line in f]
+
+
+def _rewrite_part(path: Path, frame: str, fmt: str, patch: _Patch, f: Any) -> int:
+    """Write a fast part with the settlement's changes made (its other rows come out as they were);
+    returns the rows written."""
+    rows = patch.rows(frame, _read_part(path, frame, fmt))
+    if fmt == "csv":  # the text was neutralized when the part was written: written back as it is
+        csv.writer(f, lineterminator="\n").writerows([r.get(c) for c in COLUMNS[frame]] for r in rows)
+    else:
+        f.write(_jsonl_text(rows))
+    return len(rows)
 
 
 def _typed(frame: str, rows: list[dict[str, Any]]) -> list[dict[str, Any]]:
@@ -359,17 +458,36 @@ def serialized(source: Source, fmt: str = "jsonl") -> dict[str, Any]:
     rows = convert_one(source)
     out: dict[str, Any] = {frame: serialize(frame, rows[frame], fmt) for frame in FRAMES}
     out["_counts"] = {frame: len(rows[frame]) for frame in FRAMES}
-    links = [
+    out["_links"] = _links(rows)
+    return out
+
+
+def _links(rows: dict[str, list[dict[str, Any]]]) -> str:
+    """The ``_links`` line of one report: its id, agency and year, the values the across-year
+    checks compare, and what settling its run-on rows by the year before needs (its doubtful
+    findings with their place among its findings, and every cell of their rows, NA ones too)."""
+    reports = [
         {"report_id": r["report_id"], "agency": r.get("agency"), "year": r.get("year")}
         for r in rows["reports"]
     ]
+    if not reports:
+        return ""
+    doubts = [
+        {"position": i, **{k: f.get(k) for k in ("report_id", "code", "table", "row", "expected", "found")}}
+        for i, f in enumerate(rows["findings"])
+        if doubtful(f)
+    ]
+    in_doubt = {(f["report_id"], f["row"]) for f in doubts}
     cells = [
         [c["report_id"], c["table"], c["row"], c["column"], c["value"]]
         for c in rows["cells"]
-        if (c["table"], c["row"], c["column"]) in LINK_CELLS and c["value"] is not None
+        if ((c["table"], c["row"], c["column"]) in LINK_CELLS and c["value"] is not None)
+        or (c["table"] == "active_disclosure" and (c["report_id"], c["row"]) in in_doubt)
     ]
-    out["_links"] = json.dumps({"reports": links, "cells": cells}, ensure_ascii=False) + "\n" if links else ""
-    return out
+    entry: dict[str, Any] = {"reports": reports, "cells": cells}
+    if doubts:
+        entry["doubtful"] = doubts
+    return json.dumps(entry, ensure_ascii=False) + "\n"
 
 
 def convert(
