@@ -8,15 +8,8 @@ import pytest
 
 import zhgov_parse
 from zhgov_parse import schema
-from zhgov_parse.runon import (
-    BLANK,
-    _groups_hold,
-    application_handling,
-    find_runs,
-    readings,
-    review_litigation,
-    splits,
-)
+from zhgov_parse.runon import active_disclosure, application_handling, find_runs, review_litigation
+from zhgov_parse.runon_split import BLANK, groups_hold, readings, splits
 
 from goldens import expected_cells, fixture_names, source
 from runon_render import render
@@ -36,11 +29,11 @@ NAMES = fixture_names()
     ],
 )
 def test_splits(run: str, n: int, width: int, expected: list) -> None:
-    assert splits(run, ["int"] * n, _groups_hold(width)) == expected
+    assert splits(run, ["int"] * n, groups_hold(width)) == expected
 
 
 def test_a_row_that_splits_two_ways_lists_both() -> None:
-    options = splits("220000022", ["int"] * 7, _groups_hold(7))
+    options = splits("220000022", ["int"] * 7, groups_hold(7))
     assert options == [[2, 20, 0, 0, 0, 0, 22], [22, 0, 0, 0, 0, 0, 22]]
 
 
@@ -373,7 +366,7 @@ def test_with_two_faults_no_reading_exceeds_the_table_s_total() -> None:
 
 def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
     assert splits("3-1-", ["int", "signed", "int"], lambda v: True) == [[3, -1, None]]
-    result = zhgov_parse.runon.active_disclosure("行政强制3-1-行政事业性收费6-2", "2019")
+    result = active_disclosure("行政强制3-1-行政事业性收费6-2", "2019")
     got = {(c.row, c.column): c.value for c in result.cells if c.row == "coercion"}
     assert got == {
         ("coercion", "previous_count"): 3,

@@ -1,0 +1,330 @@
+"""Splitting one run of digits into a row's values: 640020470 → 64 | 0 | 0 | 2 | 0 | 4 | 70.
+
+A split is a reading only if every value is well formed (no leading zero but a lone 0, decimals
+only in amount columns, a sign only in 本年增/减), spaces in the run fall between values, ``/`` and
+``—`` are values of their own (missing), and the row's own identity holds (each group's last value
+the sum of the others).  A blank cell leaves no text: readings with one or two cells fewer put
+:data:`BLANK` where they were.  Searches are bounded (split attempts per row and per table).
+"""
+
+from __future__ import annotations
+
+import functools
+import itertools
+import re
+from collections.abc import Callable, Sequence
+
+MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguous
+MAX_BLANK_NODES = 5_000  # and when cells may be blank (real rows take under 2,000)
+MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
+NA_MARKS = "/—－–"  # a cell marked missing: one value of its own
+
+
+class _Blank:
+    """A cell the source left empty: it leaves no text in a run, so a reading with one is a
+    reading of fewer values.  NA in the output, 0 in the identities (a blank counts as nothing)."""
+
+    __slots__ = ()
+
+    def __repr__(self) -> str:
+        return "BLANK"
+
+
+BLANK = _Blank()
+Value = int | float | None | _Blank
+MAX_BLANKS = 2  # blank cells a row of 三 or 四 may have lost
+INT = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
+_SIGNED = re.compile(r"[+-]?(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)")
+_DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
+
+
+_DASH = re.compile(r"-(?!\d)")
+
+
+def _tokens(run: str) -> list[str]:
+    """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
+    separator stays: it binds the digits around it into one value (1,540)."""
+    run = run.replace("，", ",").strip(",")
+    out: list[str] = []
+    for chunk in run.split():
+        chunk = _DASH.sub("—", chunk)  # a dash before no digit marks a missing value (3-1- : 3|-1|-)
+        out.extend(t for t in re.split(rf"([{NA_MARKS}]|万元|元|件|条)", chunk) if t)
+    return [t for t in out if t not in ("元", "万元", "件", "条")]
+
+
+def splits(
+    run: str,
+    kinds: Sequence[str],
+    accept: Callable[[list[Value]], bool],
+    group: int = 0,
+    budget: list[int] | None = None,
+    blanks: int = 0,
+    limit: int = MAX_NODES,
+) -> list[list[Value]] | None:
+    """All ways to read ``run`` as ``len(kinds)`` values that ``accept`` takes (None: too many).
+
+    With ``group`` (7 for a row of 三, 5 for a group of 四) the last value of every group is the sum
+    of the others, so it is not searched for: the digits that follow must spell that sum.  Up to
+    ``blanks`` cells may be blank: they left no text and read as :data:`BLANK` (0 in the sums).
+    """
+    shared = budget if budget is not None else [MAX_TABLE_NODES]
+    tokens = _tokens(run)
+    n = len(kinds)
+    left = [sum(len(t) if t not in NA_MARKS else 1 for t in tokens[i:]) for i in range(len(tokens) + 1)]
+    out: list[list[Value]] = []
+    nodes = 0
+
+    def remaining(t: int, pos: int) -> int:
+        return left[t] - pos
+
+    def walk(t: int, pos: int, values: list[Value], spare: int) -> bool:
+        nonlocal nodes
+        nodes += 1
+        shared[0] -= 1
+        if nodes > limit or shared[0] < 0:
+            return False
+        at_total = group and len(values) % group == group - 1
+        if spare and len(values) < n:  # this cell may be blank
+            parts = values[len(values) - group + 1 :] if at_total else []
+            # (a blank total only if its known parts are 0)
+            if sum(as_number(p) or 0 for p in parts) == 0 and not walk(t, pos, [*values, BLANK], spare - 1):
+                return False
+        if t == len(tokens):
+            if len(values) == n and accept(values):
+                out.append(list(values))
+            return True
+        if len(values) >= n or remaining(t, pos) < n - len(values) - spare:
+            return True  # too few characters left for the values still to come
+        token = tokens[t]
+        if token in NA_MARKS:  # a missing-value marker is one value of its own
+            return walk(t + 1, 0, [*values, None], spare)
+        if at_total:
+            parts = values[len(values) - group + 1 :]
+            if None not in parts:  # the group's total: exactly the sum of its parts
+                total = sum(as_number(p) for p in parts)  # type: ignore[misc]
+                for spelled in dict.fromkeys((str(total), f"{total:,}")):
+                    end = pos + len(spelled)
+                    if token[pos:end] == spelled and token[end : end + 1] != ",":
+                        nt, npos = (t + 1, 0) if end == len(token) else (t, end)
+                        if not walk(nt, npos, [*values, total], spare):
+                            return False
+                return True
+        kind = kinds[len(values)]
+        pattern = _DECIMAL if kind == "decimal" else _SIGNED if kind == "signed" else INT
+        for end in range(pos + 1, len(token) + 1):
+            piece = token[pos:end]
+            if token[end : end + 1] == "," or not pattern.fullmatch(piece):
+                if piece[0] == "0" and kind != "decimal":
+                    break  # a leading zero: no longer piece can be a number either
+                continue
+            plain = piece.replace(",", "")
+            value: Value = float(plain) if "." in plain else int(plain)
+            nt, npos = (t + 1, 0) if end == len(token) else (t, end)
+            if group and not _room_for_total(values, value, group, remaining(nt, npos), spare):
+                continue
+            if not walk(nt, npos, [*values, value], spare):
+                return False
+        return True
+
+    if not tokens:
+        return []
+    if (
+        not blanks
+        and group == n
+        and all(k == "int" for k in kinds)
+        and not any(t in NA_MARKS for t in tokens)
+    ):
+        return _total_first(tokens, n, accept, shared)
+    if not walk(0, 0, [], blanks):
+        return None
+    return out
+
+
+def _total_first(
+    tokens: list[str], n: int, accept: Callable[[list[Value]], bool], shared: list[int]
+) -> list[list[Value]] | None:
+    """Splits of a row whose last value is the sum of the others: the total is read first, as a
+    suffix of the run, then the parts are searched with their sum bounded by it."""
+    out: list[list[Value]] = []
+    budget = [min(MAX_NODES, shared[0])]
+    last = tokens[-1]
+    head = _parts(tuple(tokens), n - 1)
+    stop = len(head.text)
+    for cut in range(len(last) - 1, 0 if len(tokens) == 1 else -1, -1):
+        piece = last[cut:]
+        if last[cut - 1 : cut] == "," or not INT.fullmatch(piece):
+            continue
+        total = int(piece.replace(",", ""))
+        found = head.find(stop - len(piece), n - 1, total, budget)
+        if found is None:
+            shared[0] = max(0, shared[0] - MAX_NODES)
+            return None
+        found.sort(key=lambda parts: [len(str(v)) for v in parts])
+        out.extend(reading for parts in found if accept(reading := [*parts, total]))
+    shared[0] -= min(MAX_NODES, shared[0]) - budget[0]
+    return out
+
+
+def _parts(tokens: tuple[str, ...], most: int) -> _Parts:
+    """The tables of a run, kept: a row is read as 7 values, then 6 and 5 with blank cells."""
+    return _tables(tokens, max(most, 6))
+
+
+@functools.lru_cache(maxsize=64)
+def _tables(tokens: tuple[str, ...], most: int) -> _Parts:
+    return _Parts(tokens, most)
+
+
+class _Parts:
+    """The ways to read the start of a run, up to a position, as so many values with a given sum.
+
+    The least and greatest sum each start can make as k values is tabled first, so a branch whose
+    sum is out of reach is cut at once; results are remembered by (position, values, sum).
+    """
+
+    def __init__(self, tokens: Sequence[str], most: int) -> None:
+        self.text = text = "".join(tokens)
+        n = len(text)
+        starts: list[int] = []  # for each position, the start of its token (a value never crosses a space)
+        for token in tokens:
+            starts.extend([len(starts)] * len(token))
+        # pieces[end]: each value that can end at ``end``, with its start, shortest first
+        self.pieces: list[list[tuple[int, int]]] = [[]]
+        for end in range(1, n + 1):
+            here: list[tuple[int, int]] = []
+            if text[end : end + 1] != ",":
+                for at in range(end - 1, starts[end - 1] - 1, -1):
+                    piece = text[at:end]
+                    if piece.isdigit():  # the common case, without the pattern
+                        if piece[0] != "0" or end - at == 1:
+                            here.append((at, int(piece)))
+                    elif INT.fullmatch(piece):
+                        here.append((at, int(piece.replace(",", ""))))
+            self.pieces.append(here)
+        inf = float("inf")
+        # low[k][end] / high[k][end]: the least / greatest sum of text[:end] read as k values
+        self.low: list[list[float]] = [[0] + [inf] * n]
+        self.high: list[list[float]] = [[0] + [-inf] * n]
+        for _ in range(most):
+            last_lo, last_hi = self.low[-1], self.high[-1]
+            lo, hi = [inf] * (n + 1), [-inf] * (n + 1)
+            for end in range(1, n + 1):
+                least, most_ = inf, -inf
+                for at, value in self.pieces[end]:
+                    a, b = value + last_lo[at], value + last_hi[at]
+                    if a < least:
+                        least = a
+                    if b > most_:
+                        most_ = b
+                lo[end], hi[end] = least, most_
+            self.low.append(lo)
+            self.high.append(hi)
+        self.memo: dict[tuple[int, int, int], list[tuple[int, ...]]] = {}
+
+    def find(self, end: int, left: int, rest: int, budget: list[int]) -> list[tuple[int, ...]] | None:
+        """The ways to read text[:end] as ``left`` values that add up to ``rest`` (None: too many)."""
+        if not self.low[left][end] <= rest <= self.high[left][end]:
+            return []
+        key = (end, left, rest)
+        if key in self.memo:
+            return list(self.memo[key])
+        budget[0] -= 1
+        if budget[0] < 0:
+            return None
+        out: list[tuple[int, ...]] = []
+        if left == 0:
+            out.append(())
+        else:
+            for at, value in self.pieces[end]:
+                if value > rest:
+                    break  # longer pieces are larger still
+                heads = self.find(at, left - 1, rest - value, budget)
+                if heads is None:
+                    return None
+                out.extend((*h, value) for h in heads)
+        self.memo[key] = out
+        return list(out)
+
+
+def _room_for_total(values: Sequence[Value], value: Value, group: int, chars_left: int, spare: int) -> bool:
+    """Whether enough characters remain for the group's parts still to come and its total, which
+    is at least the sum of the parts so far (up to ``spare`` of them may be blank, taking none)."""
+    parts = [*values[len(values) - len(values) % group :], value]
+    if None in parts or len(parts) >= group:
+        return True
+    still = max(0, group - 1 - len(parts) - spare)
+    total = sum(as_number(p) for p in parts)  # type: ignore[misc]
+    return chars_left >= still + (len(str(total)) if total or not spare else 0)
+
+
+def readings(
+    run: str,
+    width: int,
+    group: int,
+    blanks: int = MAX_BLANKS,
+    budget: list[int] | None = None,
+) -> list[list[Value]] | None:
+    """Every reading of a row of ``width`` whole numbers in groups of ``group`` (each group's last
+    value the sum of the others): with all values in the run, then with one, up to ``blanks``,
+    cells left blank (a blank cell leaves no text; it counts 0 in the sums).  None: too many.
+
+    >>> readings("0000000", 7, 7)
+    [[0, 0, 0, 0, 0, 0, 0]]
+    >>> readings("000000", 7, 7, blanks=1)[:2]
+    [[BLANK, 0, 0, 0, 0, 0, 0], [0, BLANK, 0, 0, 0, 0, 0]]
+    """
+    shared = budget if budget is not None else [MAX_TABLE_NODES]
+    accept = groups_hold(group)
+    tokens = _tokens(run)
+    if tokens and all(t in NA_MARKS or set(t) == {"0"} for t in tokens):  # zeros and NA marks: one value each
+        values: list[Value] = [None if t in NA_MARKS else 0 for t in tokens for _ in t]
+        lost = width - len(values)
+        if not 0 <= lost <= blanks:
+            return []
+        shared[0] -= 1
+        found = (_insert(values, at) for at in itertools.combinations(range(width), lost))
+        return [reading for reading in found if accept(reading)]
+    if group != width or any(t in NA_MARKS for t in tokens):
+        limit = MAX_BLANK_NODES if blanks else MAX_NODES
+        return splits(run, ["int"] * width, accept, group=group, budget=shared, blanks=blanks, limit=limit)
+    # One group, every value in digits: a blank part leaves the total the sum of the others, so
+    # the readings with k blank cells are those of width - k values, a blank put among the parts
+    # (the total is not blank: a digit other than 0 is in some part).
+    out = splits(run, ["int"] * width, accept, group=group, budget=shared)
+    for k in range(1, min(blanks, width - 2) + 1):
+        if out is None:
+            break
+        fewer = splits(run, ["int"] * (width - k), groups_hold(width - k), group=width - k, budget=shared)
+        if fewer is None:
+            return None
+        out.extend(
+            _insert(option, at) for option in fewer for at in itertools.combinations(range(width - 1), k)
+        )
+    return out
+
+
+def _insert(values: Sequence[Value], at: Sequence[int]) -> list[Value]:
+    """``values`` with a blank cell at each index of ``at`` (ascending) of the longer row."""
+    out = list(values)
+    for i in at:
+        out.insert(i, BLANK)
+    return out
+
+
+def as_number(v: Value) -> int | float | None:
+    """A value as the identities count it: a blank cell is 0, a marked missing one unknown."""
+    return 0 if v is BLANK else v  # type: ignore[return-value]
+
+
+def _sum_holds(values: Sequence[Value], start: int, width: int) -> bool:
+    part = [as_number(v) for v in values[start : start + width]]
+    if part[-1] is None:
+        return True  # the total is NA: the identity cannot rule the split out
+    known = sum(v for v in part[:-1] if v is not None)  # type: ignore[misc]
+    if None in part:
+        return known <= part[-1]  # type: ignore[operator]  # an NA part is unknown but never negative
+    return known == part[-1]
+
+
+def groups_hold(width: int) -> Callable[[list[Value]], bool]:
+    return lambda values: all(_sum_holds(values, i, width) for i in range(0, len(values), width))
