@@ -138,23 +138,26 @@ def padded(page: str, size: int) -> str:
     return page[:cut] + filler * need + page[cut:]
 
 
-def import_cost() -> tuple[float, float]:
-    """Milliseconds to import zhgov_parse beyond pandas, and pandas itself (python -X importtime)."""
-    out = subprocess.run(
-        [sys.executable, "-X", "importtime", "-c", "import zhgov_parse"],
-        capture_output=True,
-        text=True,
-        cwd=ROOT,
-        check=False,
-    ).stderr
-    cumulative = {}
-    for line in out.splitlines():
-        parts = [p.strip() for p in line.split("|")]
-        if len(parts) == 3 and parts[1].isdigit():
-            cumulative[parts[2]] = int(parts[1]) / 1000
-    total = cumulative.get("zhgov_parse", 0.0)
-    pandas = cumulative.get("pandas", 0.0)
-    return total - pandas, pandas
+def import_cost(runs: int = 5) -> tuple[float, float]:
+    """Milliseconds to import zhgov_parse beyond pandas, and pandas itself (python -X importtime):
+    medians of ``runs`` fresh processes (one alone varies by ±50% here)."""
+    beyond, pandas = [], []
+    for _ in range(runs):
+        out = subprocess.run(
+            [sys.executable, "-X", "importtime", "-c", "import zhgov_parse"],
+            capture_output=True,
+            text=True,
+            cwd=ROOT,
+            check=False,
+        ).stderr
+        cumulative = {}
+        for line in out.splitlines():
+            parts = [p.strip() for p in line.split("|")]
+            if len(parts) == 3 and parts[1].isdigit():
+                cumulative[parts[2]] = int(parts[1]) / 1000
+        beyond.append(cumulative.get("zhgov_parse", 0.0) - cumulative.get("pandas", 0.0))
+        pandas.append(cumulative.get("pandas", 0.0))
+    return statistics.median(beyond), statistics.median(pandas)
 
 
 _READ_MANY = """
