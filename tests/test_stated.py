@@ -47,3 +47,21 @@ def test_a_statement_no_reading_agrees_with_is_ignored() -> None:
     report = zhgov_parse.parse(_with_overview("全年現行有效行政規範性文件393件。"))
     assert _normative(report) == [3, None, None]
     assert {f.code for f in report.finding_list if f.row == "normative_documents"} == {"runon_ambiguous"}
+
+
+def _page_with_overview(sentence: str) -> bytes:
+    page = (source("chenghu_finance_2021_html")).read_bytes()  # 行政规范性文件 6 | 2 | 41
+    return page.replace("<p>一、总体情况</p>".encode(), f"<p>一、总体情况</p><p>{sentence}</p>".encode(), 1)
+
+
+def test_the_overview_is_checked_against_table_2() -> None:
+    report = zhgov_parse.parse(
+        _page_with_overview("本年度制发行政规范性文件7件，现行有效行政规范性文件41件。")
+    )
+    mismatches = [f for f in report.finding_list if f.code == "fact_mismatch"]
+    assert [(f.row, f.column, f.found, f.expected) for f in mismatches] == [
+        ("normative_documents", "issued", "7", "6")
+    ]
+    assert "制发行政规范性文件7件" in mismatches[0].message
+    agreeing = zhgov_parse.parse(_page_with_overview("本年度制发行政规范性文件6件。"))
+    assert not [f for f in agreeing.finding_list if f.code == "fact_mismatch"]

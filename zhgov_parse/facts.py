@@ -7,9 +7,11 @@ import re
 from collections.abc import Mapping, Sequence
 from dataclasses import dataclass
 
+from . import schema
 from .findings import Finding
 from .narrative import Section
 from .script import to_simplified
+from .stated import stated
 
 _CN_DIGITS = {
     "零": 0,
@@ -203,6 +205,7 @@ def _facts_in(s: Section, sentence: str) -> list[Fact]:
 Grid = Mapping[tuple[str, str, str], "int | float | None"]
 _A = "application_handling"
 _R = "review_litigation"
+_D = "active_disclosure"
 
 
 def _table_value(subject: str, grid: Grid) -> tuple[float | None, str]:
@@ -277,8 +280,38 @@ def cross_check(
                     source=fact.sentence[:120],
                 )
             )
+    out.extend(_documents_check(sections, grid))
     out.extend(_year_check(sections, year))
     out.extend(_problems_check(sections))
+    return out
+
+
+def _documents_check(sections: Sequence[Section], grid: Grid) -> list[Finding]:
+    """The 规章 and 规范性文件 counts the overview states (制发行政规范性文件62件) against table 二."""
+    prose = " ".join(s.text for s in sections if s.section == "overview")
+    if not prose:
+        return []
+    out = []
+    for row in ("rules", "normative_documents"):
+        columns = [c for t, r, c in grid if t == _D and r == row]
+        for column, (value, phrase) in stated(prose, row, columns).items():
+            table = grid.get((_D, row, column))
+            if table is None or table == value:
+                continue
+            labels = schema.row_label(_D, row), schema.column_label(_D, column)
+            where = "二、" + " ".join(labels)
+            out.append(
+                Finding(
+                    "fact_mismatch",
+                    f"the text says '{phrase}', the table ({where}) says {table:g}",
+                    _D,
+                    row,
+                    column,
+                    expected=f"{table:g}",
+                    found=str(value),
+                    source=phrase,
+                )
+            )
     return out
 
 
