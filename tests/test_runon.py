@@ -395,3 +395,53 @@ def test_every_ambiguity_is_real(runon_reports: dict) -> None:
             assert truth in options and len(options) >= 2, (name, f.row, truth, options)
             checked += 1
     assert checked >= 70
+
+
+def _swap_columns_of_table_3(text: str) -> str:
+    """A pipe report with 社会公益组织 and 法律服务机构 swapped in table 三's header and rows."""
+    out, inside = [], False
+    for line in text.split("\n"):
+        if line.startswith("三、"):
+            inside = True
+        elif line.startswith("四、"):
+            inside = False
+        if inside and "|" in line:
+            cells = line.split("|")
+            named = [k for k, c in enumerate(cells) if "社會公益組織" in c or "法律服務機構" in c]
+            numbers = [k for k, c in enumerate(cells) if c.strip().isdigit()]
+            i, j = named if len(named) == 2 else numbers[3:5] if len(numbers) == 7 else (0, 0)
+            cells[i], cells[j] = cells[j], cells[i]
+            line = "|".join(cells)
+        out.append(line)
+    return "\n".join(out)
+
+
+def test_columns_the_header_reorders_are_placed_by_it(tmp_path) -> None:
+    """A header that names 三's columns in another order: run-on values follow it, as the pipe
+    text's do (they were placed by the template's order: 26 wrong numbers)."""
+    path = tmp_path / "swapped.txt"
+    path.write_text(_swap_columns_of_table_3(source("heyu_ecology_2021_pipe").read_text()), encoding="utf-8")
+    pipe = zhgov_parse.read(path)
+    runon = zhgov_parse.parse(render(path))
+    assert {f.code for f in runon.finding_list if f.table == "application_handling"} >= {"columns_reordered"}
+    want = {
+        (c["row"], c["column"]): c["value"]
+        for c in pipe.to_dict()["cells"]
+        if c["table"] == "application_handling"
+    }
+    got = {
+        (c["row"], c["column"]): c["value"]
+        for c in runon.to_dict()["cells"]
+        if c["table"] == "application_handling"
+    }
+    assert got == want
+    assert want[("new_received", "nonprofit")] == 12  # the fixture's own value, under its own column
+
+
+def test_table_4_columns_the_header_reorders() -> None:
+    outcomes = "结果维持 其他结果 结果纠正 尚未审结 总计"  # 其他结果 before 结果纠正
+    text = f"行政复议 行政诉讼 {outcomes} 未经复议直接起诉 复议后起诉 {outcomes} {outcomes} 12036 00000 00000"
+    result = review_litigation(text, "2021")
+    got = {c.column: c.value for c in result.cells if c.row == "review"}
+    assert got == {"upheld": 1, "other_outcome": 2, "corrected": 0, "pending": 3, "total": 6}
+    assert [f.code for f in result.findings] == ["columns_reordered"]

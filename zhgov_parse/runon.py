@@ -19,7 +19,7 @@ from . import schema
 from .findings import Finding
 from .mapping import Cell, TableResult, complete
 from .runon_solve import Reading, jointly
-from .runon_split import BLANK, MAX_TABLE_NODES, NA_MARKS, Value, readings, splits
+from .runon_split import BLANK, MAX_TABLE_NODES, NA_MARKS, Value, in_template_order, readings, splits
 from .stated import stated
 
 APPLICATION = "application_handling"
@@ -236,6 +236,38 @@ def _agreed(options: Sequence[Sequence[Value]]) -> list[Value]:
     return [v if all(o[i] == v for o in options) else None for i, v in enumerate(first)]
 
 
+_APPLICANTS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")  # 三's columns 2–6
+_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结")  # 四's, in each of its three groups
+
+
+def header_order(header: str, words: Sequence[str]) -> list[int] | None:
+    """The template positions of ``words`` (given in template order) in the order the header
+    names them, when it names each and not in the template's order; else None.  Only words under
+    one header row are compared: a flattened two-row header (自然人 法人或其他组织 总计 商业企业 …)
+    says nothing about where 总计 stands.
+
+    >>> header_order("自然人 法人或其他组织 总计 商业企业 科研机构 法律服务机构 社会公益组织 其他",
+    ...              _APPLICANTS)
+    [0, 1, 3, 2, 4]
+    """
+    flat = re.sub(r"\s+", "", header).replace("法人或其他组织", "")  # the group label over them
+    at = [flat.find(w) for w in words]
+    if -1 in at or len(set(at)) < len(at):
+        return None
+    order = sorted(range(len(words)), key=at.__getitem__)
+    return None if order == sorted(order) else order
+
+
+def _reordered(table: str, words: Sequence[str], order: list[int]) -> Finding:
+    return Finding(
+        "columns_reordered",
+        "the header orders the columns differently from the template; values follow the header",
+        table,
+        expected=", ".join(words),
+        found=", ".join(words[t] for t in order),
+    )
+
+
 def application_handling(text: str, template: str) -> TableResult:
     """Table 三 from run-on text, solved jointly under its identities."""
     return _application_handling(text, template)[0]
@@ -250,6 +282,11 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     runs, _ = find_runs(text, _APPLICATION_LABELS, order)
     if not runs:
         return out, blanks
+    first = re.search(_APPLICATION_LABELS[runs[0].code], text)
+    moved = header_order(text[: first.start()] if first else "", _APPLICANTS)
+    placed = [0, *(1 + t for t in moved), 6] if moved else None  # text column k is template's placed[k]
+    if moved:
+        out.findings.append(_reordered(APPLICATION, _APPLICANTS, moved))
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
     unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
@@ -264,8 +301,8 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
                 APPLICATION, run.code, run.text, 7, "that add up to the row's 总计"
             )
         else:
-            candidates[run.code] = options
-    chosen, why = jointly(candidates, order, raw, set(unsolved))
+            candidates[run.code] = [in_template_order(o, placed) for o in options]
+    chosen, why = jointly(candidates, order, raw, set(unsolved), placed)
     out.findings.extend(finding for code, finding in unsolved.items() if code not in chosen)
     for code in order:
         if code not in chosen:
@@ -303,6 +340,11 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
     out = TableResult()
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
+    digit = re.search(r"\d", text)
+    moved = header_order(text[: digit.start()] if digit else text, _OUTCOMES)
+    placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
+    if moved:
+        out.findings.append(_reordered(REVIEW, _OUTCOMES, moved))
     ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
     run = _RUN.match(text[ends[-1] :]) if ends else None
     digits = run.group(0).strip() if run else ""
@@ -316,6 +358,8 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
         options = readings(row.text, width, 5, blanks=0)
         if blanks or not options:
             options = readings(row.text, width, 5)
+        if options and placed:
+            options = [in_template_order(o, placed[: len(o)]) for o in options]
         codes = order if width == 15 else [row.code]
         if not options:
             why = "in a bounded search" if options is None else "that add up within each group"

@@ -10,7 +10,7 @@ import itertools
 import re
 from collections.abc import Sequence
 
-from .runon_split import INT, Value, as_number
+from .runon_split import INT, Value, as_number, in_template_order, in_text_order
 
 MAX_COMBINATIONS = 30_000  # candidate sums tried for table 三 (~4 µs each)
 
@@ -20,7 +20,11 @@ _FRAME = ("new_received", "carried_in", "total", "carried_forward")  # 一 + 二
 
 
 def jointly(
-    candidates: dict[str, list[Reading]], order: Sequence[str], raw: dict[str, str], unsolved: set[str]
+    candidates: dict[str, list[Reading]],
+    order: Sequence[str],
+    raw: dict[str, str],
+    unsolved: set[str],
+    columns: Sequence[int] | None = None,
 ) -> tuple[dict[str, list[Reading]], str]:
     """Each row's readings that some solution of the whole table uses, and under what.
 
@@ -29,7 +33,9 @@ def jointly(
     turn — one applicant column's identities set aside (with the 总计 column's), one row read as
     what the other rows leave it but for one cell (the wrong one) — and the readings of every
     fault that explains the whole table are kept together.  A row with no reading of its own
-    (``unsolved``: its digits cannot add up) must be the faulty one.  When no single fault
+    (``unsolved``: its digits cannot add up) must be the faulty one.  ``columns``: where the
+    text's columns stand in the template's, when its header orders them otherwise (readings are
+    in the template's order; a run, in the text's).  When no single fault
     explains the table: the frame rows by 一 + 二 = （七） + 四 alone, or the result rows by
     （七）alone, else each row by itself.  Searches are bounded: one budget for the table under
     every identity, one for the faults and what follows them; past it, each row by itself.
@@ -45,7 +51,7 @@ def jointly(
     if feasible:
         return _picked(candidates, feasible), "that satisfy every identity of the table" + both
     budget = [MAX_COMBINATIONS]
-    union = _single_faults(candidates, order, raw, unsolved, budget)
+    union = _single_faults(candidates, order, raw, unsolved, budget, columns)
     if union:
         return union, "that satisfy every identity of the table but one the report itself breaks" + both
     if budget[0] <= 0:
@@ -65,17 +71,18 @@ def _single_faults(
     raw: dict[str, str],
     unsolved: set[str],
     budget: list[int],
+    columns: Sequence[int] | None = None,
 ) -> dict[str, list[Reading]]:
     """The readings of every single fault that explains the whole table, together (empty: none
     does, or the search was too large to tell)."""
     faults: list[tuple[dict[str, list[Reading]], dict]] = []
     if len(unsolved) == 1:
         code = next(iter(unsolved))
-        faults.append((candidates, {"free": _Free(code, raw[code])}))
+        faults.append((candidates, {"free": _Free(code, raw[code], columns)}))
     elif not unsolved:
         faults += [(candidates, {"unchecked": frozenset({j, 6})}) for j in range(6)]
         faults += [
-            ({c: o for c, o in candidates.items() if c != code}, {"free": _Free(code, raw[code])})
+            ({c: o for c, o in candidates.items() if c != code}, {"free": _Free(code, raw[code], columns)})
             for code in order
             if code in candidates
         ]
@@ -109,15 +116,17 @@ class _Free:
     """A row read as what the other rows leave it (its residual), but for one cell: the one the
     report got wrong, whose digits are whatever the run holds between the others'."""
 
-    def __init__(self, code: str, run: str) -> None:
+    def __init__(self, code: str, run: str, columns: Sequence[int] | None = None) -> None:
         self.code = code
         self.digits = "".join(run.split()) if re.fullmatch(r"[\d\s]+", run) else ""
+        self.columns = columns  # the run's columns in the template's (None: the same order)
         self.found: dict[tuple[int, ...], None] = {}
 
     def spell(self, residual: Sequence[int | float | None]) -> list[tuple[int, ...]]:
         """The readings of the run equal to ``residual`` in every cell but one."""
         if not self.digits or any(v is None or v < 0 or isinstance(v, float) for v in residual):
             return []
+        residual = in_text_order(residual, self.columns)  # type: ignore[arg-type]
         shown = [str(v) for v in residual]
         out = []
         for j in range(len(shown)):
@@ -130,7 +139,8 @@ class _Free:
                 and INT.fullmatch(middle)
                 and int(middle) != residual[j]
             ):
-                out.append((*residual[:j], int(middle), *residual[j + 1 :]))  # type: ignore[arg-type]
+                reading = [*residual[:j], int(middle), *residual[j + 1 :]]
+                out.append(tuple(in_template_order(reading, self.columns)))  # type: ignore[arg-type]
         return out
 
 

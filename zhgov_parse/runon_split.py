@@ -328,3 +328,19 @@ def _sum_holds(values: Sequence[Value], start: int, width: int) -> bool:
 
 def groups_hold(width: int) -> Callable[[list[Value]], bool]:
     return lambda values: all(_sum_holds(values, i, width) for i in range(0, len(values), width))
+
+
+def in_template_order(values: Sequence[Value], columns: Sequence[int] | None) -> list[Value]:
+    """A reading in the text's column order put in the template's: text column k is the template's
+    column ``columns[k]`` (None: the same order)."""
+    if columns is None:
+        return list(values)
+    out = list(values)
+    for k, t in enumerate(columns):
+        out[t] = values[k]
+    return out
+
+
+def in_text_order(values: Sequence[Value], columns: Sequence[int] | None) -> list[Value]:
+    """The inverse of :func:`in_template_order`."""
+    return list(values) if columns is None else [values[t] for t in columns]
