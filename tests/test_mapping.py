@@ -194,3 +194,20 @@ def test_typo_in_label_matched_by_similarity_with_finding(sample_text: str) -> N
     assert _value(r, "application_handling", "withheld.third_party_rights", "total") == 7
     f = r.findings.query("code == 'label_fuzzy_match'")
     assert f["row"].tolist() == ["withheld.third_party_rights"]
+
+
+def test_table_4_outcomes_in_the_header_s_order() -> None:
+    """A 四 whose header puts 其他结果 before 结果纠正 in every group: values follow the header."""
+    from pathlib import Path
+
+    text = (Path(__file__).resolve().parent.parent / "fixtures" / "heyu_ecology_2021_pipe.txt").read_text()
+    lines = text.split("\n")
+    at = lines.index("四、政府信息公開行政復議、行政訴訟情況")
+    for n, groups in ((2, 1), (3, 3), (4, 3)):  # the two header lines, then the values
+        cells = lines[at + n].split("|")
+        for g in range(groups):
+            cells[5 * g + 1], cells[5 * g + 2] = cells[5 * g + 2], cells[5 * g + 1]
+        lines[at + n] = "|".join(cells)
+    before, after = zhgov_parse.parse(text), zhgov_parse.parse("\n".join(lines))
+    assert after.table("review_litigation").equals(before.table("review_litigation"))
+    assert "columns_reordered" in _codes(after) - _codes(before)

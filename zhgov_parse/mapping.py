@@ -571,6 +571,39 @@ def drop_fragments(
     return kept, findings
 
 
+APPLICANT_WORDS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")  # 三's columns 2–6
+OUTCOME_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结")  # 四's, in each of its three groups
+
+
+def header_order(header: str, words: Sequence[str]) -> list[int] | None:
+    """The template positions of ``words`` (given in template order) in the order the header
+    names them, when it names each and not in the template's order; else None.  Only words under
+    one header row are compared: a flattened two-row header (自然人 法人或其他组织 总计 商业企业 …)
+    says nothing about where 总计 stands.
+
+    >>> header_order("自然人 法人或其他组织 总计 商业企业 科研机构 法律服务机构 社会公益组织 其他",
+    ...              APPLICANT_WORDS)
+    [0, 1, 3, 2, 4]
+    """
+    flat = re.sub(r"\s+", "", header).replace("法人或其他组织", "")  # the group label over them
+    at = [flat.find(w) for w in words]
+    if -1 in at or len(set(at)) < len(at):
+        return None
+    order = sorted(range(len(words)), key=at.__getitem__)
+    return None if order == sorted(order) else order
+
+
+def columns_reordered(table: str, words: Sequence[str], order: list[int]) -> Finding:
+    """The finding for values placed by a header's ``order`` of ``words`` (see :func:`header_order`)."""
+    return Finding(
+        "columns_reordered",
+        "the header orders the columns differently from the template; values follow the header",
+        table,
+        expected=", ".join(words),
+        found=", ".join(words[t] for t in order),
+    )
+
+
 def records_of(blocks: Iterable[Block]) -> list[Record]:
     out = []
     for block in blocks:

@@ -17,7 +17,15 @@ from dataclasses import dataclass
 
 from . import schema
 from .findings import Finding
-from .mapping import Cell, TableResult, complete
+from .mapping import (
+    APPLICANT_WORDS,
+    OUTCOME_WORDS,
+    Cell,
+    TableResult,
+    columns_reordered,
+    complete,
+    header_order,
+)
 from .runon_solve import Reading, jointly
 from .runon_split import BLANK, MAX_TABLE_NODES, NA_MARKS, Value, in_template_order, readings, splits
 from .stated import stated
@@ -236,38 +244,6 @@ def _agreed(options: Sequence[Sequence[Value]]) -> list[Value]:
     return [v if all(o[i] == v for o in options) else None for i, v in enumerate(first)]
 
 
-_APPLICANTS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")  # 三's columns 2–6
-_OUTCOMES = ("结果维持", "结果纠正", "其他结果", "尚未审结")  # 四's, in each of its three groups
-
-
-def header_order(header: str, words: Sequence[str]) -> list[int] | None:
-    """The template positions of ``words`` (given in template order) in the order the header
-    names them, when it names each and not in the template's order; else None.  Only words under
-    one header row are compared: a flattened two-row header (自然人 法人或其他组织 总计 商业企业 …)
-    says nothing about where 总计 stands.
-
-    >>> header_order("自然人 法人或其他组织 总计 商业企业 科研机构 法律服务机构 社会公益组织 其他",
-    ...              _APPLICANTS)
-    [0, 1, 3, 2, 4]
-    """
-    flat = re.sub(r"\s+", "", header).replace("法人或其他组织", "")  # the group label over them
-    at = [flat.find(w) for w in words]
-    if -1 in at or len(set(at)) < len(at):
-        return None
-    order = sorted(range(len(words)), key=at.__getitem__)
-    return None if order == sorted(order) else order
-
-
-def _reordered(table: str, words: Sequence[str], order: list[int]) -> Finding:
-    return Finding(
-        "columns_reordered",
-        "the header orders the columns differently from the template; values follow the header",
-        table,
-        expected=", ".join(words),
-        found=", ".join(words[t] for t in order),
-    )
-
-
 def application_handling(text: str, template: str) -> TableResult:
     """Table 三 from run-on text, solved jointly under its identities."""
     return _application_handling(text, template)[0]
@@ -283,10 +259,10 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     if not runs:
         return out, blanks
     first = re.search(_APPLICATION_LABELS[runs[0].code], text)
-    moved = header_order(text[: first.start()] if first else "", _APPLICANTS)
+    moved = header_order(text[: first.start()] if first else "", APPLICANT_WORDS)
     placed = [0, *(1 + t for t in moved), 6] if moved else None  # text column k is template's placed[k]
     if moved:
-        out.findings.append(_reordered(APPLICATION, _APPLICANTS, moved))
+        out.findings.append(columns_reordered(APPLICATION, APPLICANT_WORDS, moved))
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
     unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
@@ -341,10 +317,10 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
     digit = re.search(r"\d", text)
-    moved = header_order(text[: digit.start()] if digit else text, _OUTCOMES)
+    moved = header_order(text[: digit.start()] if digit else text, OUTCOME_WORDS)
     placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
     if moved:
-        out.findings.append(_reordered(REVIEW, _OUTCOMES, moved))
+        out.findings.append(columns_reordered(REVIEW, OUTCOME_WORDS, moved))
     ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
     run = _RUN.match(text[ends[-1] :]) if ends else None
     digits = run.group(0).strip() if run else ""

@@ -8,14 +8,17 @@ from . import schema
 from .findings import Finding
 from .labels import Match, Matcher, key, matcher
 from .mapping import (
+    OUTCOME_WORDS,
     Record,
     Row,
     TableResult,
     assemble,
     assign,
+    columns_reordered,
     complete,
     drop_fragments,
     fit,
+    header_order,
     is_prose,
     length_mismatch,
     make_cells,
@@ -203,6 +206,13 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
                 REVIEW,
             )
         )
+    header = " ".join(
+        key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))
+    )
+    moved = header_order(header, OUTCOME_WORDS)  # each group's outcomes, in the header's order
+    placed = [*moved, 4] if moved else None
+    if moved:
+        out.findings.append(columns_reordered(REVIEW, OUTCOME_WORDS, moved))
     rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
     out.findings.extend(fragments)
     out.findings.extend(
@@ -217,6 +227,8 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
             continue
         if repair:
             out.findings.append(Finding("cell_repaired", repair, REVIEW, row.code, source=row.source))
+        if placed:
+            cells = [cells[placed.index(t)] for t in range(5)]
         make_cells(REVIEW, row, columns, cells, out)
     if out.found:
         complete(REVIEW, template, out)
