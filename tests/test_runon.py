@@ -445,3 +445,11 @@ def test_table_4_columns_the_header_reorders() -> None:
     got = {c.column: c.value for c in result.cells if c.row == "review"}
     assert got == {"upheld": 1, "other_outcome": 2, "corrected": 0, "pending": 3, "total": 6}
     assert [f.code for f in result.findings] == ["columns_reordered"]
+
+
+def test_table_2_columns_the_header_reorders() -> None:
+    text = "第二十条第（一）项 信息内容 本年制发件数 现行有效件数 本年废止件数 规章000 行政规范性文件6 41 2"
+    result = active_disclosure(text, "2021")
+    got = {c.column: c.value for c in result.cells if c.row == "normative_documents"}
+    assert got == {"issued": 6, "repealed": 2, "in_force": 41}
+    assert {f.code for f in result.findings} == {"columns_reordered", "missing_row"}  # rows left out here

@@ -375,6 +375,19 @@ def _plausible(template: str, code: str, columns: Sequence[str]) -> Callable[[li
     return rule
 
 
+_DOCUMENT_WORDS = {  # 二 第（一）项's columns, as its header names them
+    "2021": ("本年制发", "本年废止", "现行有效"),
+    "2019": ("本年新制作", "本年新公开", "对外公开总数"),
+}
+
+
+def _in_order(
+    rule: Callable[[list[Value]], bool], placed: Sequence[int] | None
+) -> Callable[[list[Value]], bool]:
+    """``rule`` (on the template's order) for readings in the text's column order."""
+    return rule if placed is None else lambda values: rule(in_template_order(values, placed))
+
+
 def _with_a_lost_cell(
     run: str, kinds: Sequence[str], rule: Callable[[list[Value]], bool]
 ) -> list[list[Value]]:
@@ -399,12 +412,18 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     out = TableResult()
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     runs, _ = find_runs(text, _ACTIVE_LABELS, order)
+    first = re.search(_ACTIVE_LABELS["rules"], text)  # 第（一）项's header comes before 规章
+    words = _DOCUMENT_WORDS[template]
+    moved = header_order(text[: first.start()] if first else "", words)
+    if moved:
+        out.findings.append(columns_reordered(ACTIVE, words, moved))
     for run in runs:
         columns = [c for c, _ in schema.columns(ACTIVE, template, run.code)]
         if not run.text:
             continue
         kinds = [_KINDS.get(c, "int") for c in columns]
-        rule = _plausible(template, run.code, columns)
+        placed = moved if run.code in ("rules", "normative_documents") else None
+        rule = _in_order(_plausible(template, run.code, columns), placed)
         options = splits(run.text, kinds, rule)
         if not options:
             out.findings.append(
@@ -415,6 +434,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
             # No identity guards these rows: a blank cell that left no text (9 | | 15 → 915)
             # would read as a wrong number.  Unique only if no reading with a cell lost exists.
             options += _with_a_lost_cell(run.text, kinds, rule)
+        options = [in_template_order(o, placed) for o in options]
         if len(options) > 1 and prose:
             options = _as_stated(options, prose, run, columns, template, out.findings)
         values = options[0] if len(options) == 1 else _agreed(options)
