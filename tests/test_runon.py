@@ -212,17 +212,22 @@ def test_table_4_reads_blank_cells_when_no_full_reading_exists() -> None:
     assert {f.row for f in result.findings if f.code == "runon_ambiguous"} == {"review"}
 
 
+def _random_results(rng: random.Random) -> dict[str, list[int]]:
+    """The result rows of a random table 三 (2021): six applicant counts each, 40% of them 0."""
+    codes = [c for c, _ in schema.rows("application_handling", "2021")]
+    scale = rng.choice([3, 10, 30, 100])
+    return {
+        c: [int(rng.expovariate(1 / scale)) if rng.random() < 0.6 else 0 for _ in range(6)]
+        for c in codes[2:-2]
+    }
+
+
 @pytest.mark.parametrize("seed", range(40))
 def test_random_tables_with_blank_zeros_never_read_wrong(seed: int) -> None:
     """Consistent random tables 三 whose zeros are left blank (a column's, or here and there) or
     marked /: whatever is recovered is right, and every cell not recovered is explained."""
     rng = random.Random(seed)
-    codes = [c for c, _ in schema.rows("application_handling", "2021")]
-    scale = rng.choice([3, 10, 30, 100])
-    results = {
-        code: [int(rng.expovariate(1 / scale)) if rng.random() < 0.6 else 0 for _ in range(6)]
-        for code in codes[2:-2]
-    }
+    results = _random_results(rng)
     rows = _handling_rows(results)  # a blank counts 0: here the frame rows' blanks are zeros
     rows = {code: [0 if v is None else v for v in values] for code, values in rows.items()}
     mode, column = rng.choice(["column", "here and there", "two columns", "slash", "none"]), rng.randrange(6)
@@ -273,11 +278,7 @@ def _faulty_table(seed: int, fault: str) -> dict[str, list[int]]:
     总计, in a cell of （七）总计 (its 总计 following it, or not), in a cell of 一; or two of these."""
     rng = random.Random(seed)
     codes = [c for c, _ in schema.rows("application_handling", "2021")]
-    scale = rng.choice([3, 10, 30, 100])
-    results = {
-        c: [int(rng.expovariate(1 / scale)) if rng.random() < 0.6 else 0 for _ in range(6)]
-        for c in codes[2:-2]
-    }
+    results = _random_results(rng)
     total = [sum(r[j] for r in results.values()) for j in range(6)]
     forward = [rng.randrange(8) for _ in range(6)]
     carried = [min(rng.randrange(8), t + f) for t, f in zip(total, forward, strict=True)]
