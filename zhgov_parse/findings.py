@@ -27,6 +27,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "runon_tables": ("info", "table cells ran together without separators: read by splitting digits"),
     "runon_ambiguous": ("warning", "a row's run of digits splits in several valid ways: cells left NA"),
     "runon_unsolvable": ("warning", "a row's run of digits splits in no valid way: its cells are NA"),
+    "runon_unchecked": (
+        "warning",
+        "run-on table 三 read without its column identities: each row rests on its own 总计",
+    ),
     "runon_year_resolved": (
         "warning",
         "a run-on 规章/规范性文件 row read several ways: settled by last year's 现行有效件数 in the batch",

@@ -278,14 +278,16 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
             )
         else:
             candidates[run.code] = [in_template_order(o, placed) for o in options]
-    chosen, why = jointly(candidates, order, raw, set(unsolved), placed)
+    chosen, why, checked = jointly(candidates, order, raw, set(unsolved), placed)
     out.findings.extend(finding for code, finding in unsolved.items() if code not in chosen)
+    if not checked and chosen:
+        out.findings.append(_unchecked(raw, chosen))
     for code in order:
         if code not in chosen:
             continue
         unique = chosen[code]
-        if not unique:  # its readings all exceed （七）总计
-            out.findings.append(_unsolvable(APPLICATION, code, raw[code], 7, "within （七）总计"))
+        if not unique:  # no part above （七）总计, no （七）总计 below its parts
+            out.findings.append(_unsolvable(APPLICATION, code, raw[code], 7, "that fit the other rows' sums"))
             continue
         blanks = blanks or any(BLANK in o for o in unique)
         values = unique[0] if len(unique) == 1 else _agreed(unique)
@@ -297,6 +299,19 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
         complete(APPLICATION, template, out)
     return out, blanks
+
+
+def _unchecked(raw: dict[str, str], chosen: dict[str, list[Reading]]) -> Finding:
+    return Finding(
+        "runon_unchecked",
+        "table 三's column identities could not check its rows' readings (the report breaks more "
+        "than one, or a run with / or — keeps a fault from being weighed, or the search was too "
+        f"large): the numbers of its {len(chosen)} rows rest on each row's own 总计; one the "
+        "report got wrong may be misread",
+        APPLICATION,
+        expected="a reading under every identity, or all but one the report breaks",
+        found=f"{len(raw)} rows read",
+    )
 
 
 _REVIEW_LABELS = {

@@ -9,8 +9,9 @@ from __future__ import annotations
 import itertools
 import re
 from collections.abc import Sequence
+from typing import NamedTuple
 
-from .runon_split import INT, Value, as_number, in_template_order, in_text_order
+from .runon_split import BLANK, INT, MAX_BLANKS, Value, as_number, in_template_order, in_text_order
 
 MAX_COMBINATIONS = 30_000  # candidate sums tried for table 三 (~4 µs each)
 
@@ -19,13 +20,22 @@ Reading = list[Value]
 _FRAME = ("new_received", "carried_in", "total", "carried_forward")  # 一 + 二 = （七）总计 + 四
 
 
+class Solution(NamedTuple):
+    """Each row's readings, why they are the ones kept, and whether the table's column identities
+    checked them (else each row rests on its own 总计, or on part of the identities)."""
+
+    rows: dict[str, list[Reading]]
+    why: str
+    checked: bool
+
+
 def jointly(
     candidates: dict[str, list[Reading]],
     order: Sequence[str],
     raw: dict[str, str],
     unsolved: set[str],
     columns: Sequence[int] | None = None,
-) -> tuple[dict[str, list[Reading]], str]:
+) -> Solution:
     """Each row's readings that some solution of the whole table uses, and under what.
 
     First every identity must hold.  A report that breaks one itself (a typo in one cell, a
@@ -35,25 +45,30 @@ def jointly(
     fault that explains the whole table are kept together.  A row with no reading of its own
     (``unsolved``: its digits cannot add up) must be the faulty one.  ``columns``: where the
     text's columns stand in the template's, when its header orders them otherwise (readings are
-    in the template's order; a run, in the text's).  When no single fault
-    explains the table: the frame rows by 一 + 二 = （七） + 四 alone, or the result rows by
-    （七）alone, else each row by itself.  Searches are bounded: one budget for the table under
-    every identity, one for the faults and what follows them; past it, each row by itself.
+    in the template's order; a run, in the text's).  When no single fault explains the table,
+    or one cannot be weighed: the frame rows by 一 + 二 = （七） + 四 alone, or the result rows by
+    （七） alone, else each row by itself (``checked`` false).  Searches are bounded: one budget
+    for the table under every identity, one for the faults and what follows them; past it, each
+    row by itself.
     """
     both = ", a blank cell lost or not"
-    alone = (
+    alone = Solution(
         {code: _unique(options) for code, options in candidates.items()},
         "that add up within the row" + both,
+        False,
     )
     feasible = _solve(candidates, order) if not unsolved else {}
     if feasible is None:
         return alone
     if feasible:
-        return _picked(candidates, feasible), "that satisfy every identity of the table" + both
+        return Solution(
+            _picked(candidates, feasible), "that satisfy every identity of the table" + both, True
+        )
     budget = [MAX_COMBINATIONS]
     union = _single_faults(candidates, order, raw, unsolved, budget, columns)
     if union:
-        return union, "that satisfy every identity of the table but one the report itself breaks" + both
+        why = "that satisfy every identity of the table but one the report itself breaks"
+        return Solution(union, why + both, True)
     if budget[0] <= 0:
         return alone
     if unsolved:  # the result rows cannot be summed without the row: the frame alone
@@ -61,7 +76,8 @@ def jointly(
     if not unsolved or feasible == {}:
         feasible = _solve(candidates, order, frame_check=False, budget=budget)
     if feasible:
-        return _picked(candidates, feasible), "that satisfy the identities that can be checked" + both
+        why = "that satisfy the identities that can be checked"
+        return Solution(_picked(candidates, feasible), why + both, False)
     return alone
 
 
@@ -86,6 +102,8 @@ def _single_faults(
             for code in order
             if code in candidates
         ]
+    if any(not how["free"].weighable for _, how in faults if "free" in how):
+        return {}  # a fault that cannot be weighed might be the one: the others may not decide
     union: dict[str, dict[tuple[Value, ...], None]] = {}
     for rows, how in faults:
         feasible = _solve(rows, order, budget=budget, **how)
@@ -114,34 +132,56 @@ def _picked(candidates: dict[str, list[Reading]], feasible: dict[str, set[int]])
 
 class _Free:
     """A row read as what the other rows leave it (its residual), but for one cell: the one the
-    report got wrong, whose digits are whatever the run holds between the others'."""
+    report got wrong, whose digits are whatever the run holds between the others' (none: a cell
+    left blank).  Cells the residual makes 0 may be blank too, up to :data:`MAX_BLANKS`."""
 
     def __init__(self, code: str, run: str, columns: Sequence[int] | None = None) -> None:
         self.code = code
-        self.digits = "".join(run.split()) if re.fullmatch(r"[\d\s]+", run) else ""
+        # a run with NA marks cannot be spelled: the fault is then not weighed at all
+        self.digits = "".join(run.split()) if re.fullmatch(r"[\d\s]+", run) else None
         self.columns = columns  # the run's columns in the template's (None: the same order)
-        self.found: dict[tuple[int, ...], None] = {}
+        self.found: dict[tuple[Value, ...], None] = {}
 
-    def spell(self, residual: Sequence[int | float | None]) -> list[tuple[int, ...]]:
+    def spell(self, residual: Sequence[int | float | None]) -> list[tuple[Value, ...]]:
         """The readings of the run equal to ``residual`` in every cell but one."""
-        if not self.digits or any(v is None or v < 0 or isinstance(v, float) for v in residual):
+        if self.digits is None or any(v is None or v < 0 or isinstance(v, float) for v in residual):
             return []
-        residual = in_text_order(residual, self.columns)  # type: ignore[arg-type]
-        shown = [str(v) for v in residual]
+        text: list[int] = in_text_order(residual, self.columns)  # type: ignore[assignment]
+        zeros = [i for i, v in enumerate(text) if v == 0]
         out = []
-        for j in range(len(shown)):
-            before, after = "".join(shown[:j]), "".join(shown[j + 1 :])
-            middle = self.digits[len(before) : len(self.digits) - len(after)]
-            if (
-                len(before) + len(after) < len(self.digits)
-                and self.digits.startswith(before)
-                and self.digits.endswith(after)
-                and INT.fullmatch(middle)
-                and int(middle) != residual[j]
-            ):
-                reading = [*residual[:j], int(middle), *residual[j + 1 :]]
-                out.append(tuple(in_template_order(reading, self.columns)))  # type: ignore[arg-type]
+        for k in range(min(MAX_BLANKS, len(zeros)) + 1):
+            for lost in itertools.combinations(zeros, k):
+                shown = ["" if i in lost else str(v) for i, v in enumerate(text)]
+                out.extend(self._with_one_wrong(text, shown, lost))
         return out
+
+    def _with_one_wrong(
+        self, text: list[int], shown: list[str], lost: tuple[int, ...]
+    ) -> list[tuple[Value, ...]]:
+        digits = self.digits or ""
+        out = []
+        for j in range(len(text)):
+            if j in lost:
+                continue
+            before, after = "".join(shown[:j]), "".join(shown[j + 1 :])
+            if len(before) + len(after) > len(digits) or not (
+                digits.startswith(before) and digits.endswith(after)
+            ):
+                continue
+            middle = digits[len(before) : len(digits) - len(after)]
+            written: Value = (
+                BLANK if not middle and text[j] else int(middle) if INT.fullmatch(middle) else None
+            )
+            if written is None or written == text[j]:
+                continue
+            reading: list[Value] = [BLANK if i in lost else v for i, v in enumerate(text)]
+            reading[j] = written
+            out.append(tuple(in_template_order(reading, self.columns)))
+        return out
+
+    @property
+    def weighable(self) -> bool:
+        return self.digits is not None
 
 
 Vector = tuple[int | float | None, ...]
@@ -187,7 +227,9 @@ def _solve(
         rows = {c: vectors[c][i] for c, i in chosen.items()}
         if free and free_code in _FRAME:
             residual = _frame_residual(free_code, rows)
-            spelled = free.spell(residual) if residual else []
+            if residual is None:
+                return None  # what the frame leaves the row is unknown: the fault cannot be weighed
+            spelled = free.spell(residual)
             if not spelled:
                 continue
             target = residual if free_code == "total" else rows.get("total")
@@ -215,12 +257,27 @@ def _solve(
             free.found.update((tuple(s), None) for s in spelled)
     if not any_holds:
         return {}
-    if not complete_results:  # the result rows cannot be summed: each keeps its candidates
-        ceiling = _ceiling([vectors["total"][i] for i in used.get("total", ())])
-        for code in candidates:
-            if code not in frame:  # but no part of （七）总计 exceeds it
+    if not complete_results:  # the result rows cannot be summed: each keeps its candidates, but
+        # no part of （七）总计 exceeds it where the frame vouches for （七）, and where it does not,
+        # （七） is at least what the result rows hold for certain
+        parts = [code for code in candidates if code not in frame]
+        if frame_check and len(frame) == 4:
+            ceiling = _ceiling([vectors["total"][i] for i in used["total"]])
+            for code in parts:
                 used[code] = {i for i, v in enumerate(vectors[code]) if _below(v, ceiling)}
+        else:
+            for code in parts:
+                used[code] = set(range(len(candidates[code])))
+            if "total" in used:
+                least = _least_sum([vectors[code] for code in parts])
+                used["total"] = {i for i in used["total"] if _below(least, vectors["total"][i])}
     return used
+
+
+def _least_sum(rows: Sequence[Sequence[Vector]]) -> Vector:
+    """Per column, the sum of each row's least reading (an NA counts 0): what the rows hold for certain."""
+    width = len(rows[0][0]) if rows and rows[0] else 7
+    return tuple(sum(min(v[j] or 0 for v in readings) for readings in rows if readings) for j in range(width))
 
 
 def _ceiling(totals: Sequence[Vector]) -> Vector | None:
