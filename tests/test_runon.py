@@ -491,3 +491,18 @@ def test_table_2_columns_the_header_reorders() -> None:
     got = {c.column: c.value for c in result.cells if c.row == "normative_documents"}
     assert got == {"issued": 6, "repealed": 2, "in_force": 41}
     assert {f.code for f in result.findings} == {"columns_reordered", "missing_row"}  # rows left out here
+
+
+def test_a_fault_that_cannot_be_weighed_is_not_taken_for_none() -> None:
+    """A result row read as what the others leave it needs all of them: with one missing, that
+    fault cannot be weighed (None), so no other fault may decide the table alone (``{}`` would
+    say this one cannot be the fault)."""
+    from zhgov_parse.runon_solve import _Free, _solve
+
+    order = [c for c, _ in schema.rows("application_handling", "2021")]
+    rows = _handling_rows({code: [v or 0 for v in values] for code, values in BLANK_RESULTS.items()})
+    candidates = {
+        code: [values] for code, values in rows.items() if code not in ("granted", "partially_granted")
+    }
+    free = _Free("partially_granted", "".join(map(str, rows["partially_granted"])))
+    assert _solve(candidates, order, free=free) is None

@@ -213,7 +213,7 @@ def _solve(
     results = [c for c in order[order.index("granted") : order.index("total")]]
     complete_results = all(c in candidates or c == free_code for c in (*results, "total"))
     if free_code in results and not complete_results:
-        return {}  # a result row is what the others leave it only when all of them are there
+        return None  # a result row is what the others leave it only when all are there: not weighed
     vectors = {code: [_vector(o) for o in options] for code, options in candidates.items()}
     used: dict[str, set[int]] = {code: set() for code in candidates}
     budget = budget if budget is not None else [MAX_COMBINATIONS]
