@@ -259,10 +259,8 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     if not runs:
         return out, blanks
     first = re.search(_APPLICATION_LABELS[runs[0].code], text)
-    moved = header_order(text[: first.start()] if first else "", APPLICANT_WORDS)
+    moved = _columns_named(text[: first.start()] if first else "", APPLICATION, APPLICANT_WORDS, out.findings)
     placed = [0, *(1 + t for t in moved), 6] if moved else None  # text column k is template's placed[k]
-    if moved:
-        out.findings.append(columns_reordered(APPLICATION, APPLICANT_WORDS, moved))
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
     unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
@@ -301,6 +299,16 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     return out, blanks
 
 
+def _columns_named(
+    header: str, table: str, words: Sequence[str], findings: list[Finding]
+) -> list[int] | None:
+    """Where the ``header`` puts ``words`` when not in the template's order (with the finding)."""
+    moved = header_order(header, words)
+    if moved:
+        findings.append(columns_reordered(table, words, moved))
+    return moved
+
+
 def _unchecked(raw: dict[str, str], chosen: dict[str, list[Reading]]) -> Finding:
     return Finding(
         "runon_unchecked",
@@ -332,10 +340,8 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
     digit = re.search(r"\d", text)
-    moved = header_order(text[: digit.start()] if digit else text, OUTCOME_WORDS)
+    moved = _columns_named(text[: digit.start()] if digit else text, REVIEW, OUTCOME_WORDS, out.findings)
     placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
-    if moved:
-        out.findings.append(columns_reordered(REVIEW, OUTCOME_WORDS, moved))
     ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
     run = _RUN.match(text[ends[-1] :]) if ends else None
     digits = run.group(0).strip() if run else ""
@@ -428,10 +434,9 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     runs, _ = find_runs(text, _ACTIVE_LABELS, order)
     first = re.search(_ACTIVE_LABELS["rules"], text)  # 第（一）项's header comes before 规章
-    words = _DOCUMENT_WORDS[template]
-    moved = header_order(text[: first.start()] if first else "", words)
-    if moved:
-        out.findings.append(columns_reordered(ACTIVE, words, moved))
+    moved = _columns_named(
+        text[: first.start()] if first else "", ACTIVE, _DOCUMENT_WORDS[template], out.findings
+    )
     for run in runs:
         columns = [c for c, _ in schema.columns(ACTIVE, template, run.code)]
         if not run.text:
