@@ -192,13 +192,17 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         is_html = _HTML_STR.search(text[:65536]) is not None
     else:
         raise ParseError(f"expected str or bytes content, found {type(content).__name__}")
-    text = text.replace("\x00", "")
-    # Lone surrogates (possible in str input) cannot be encoded anywhere downstream.
-    text = text.encode("utf-8", "replace").decode("utf-8") if _has_surrogates(text) else text
+    if "\x00" in text:
+        text = text.replace("\x00", "")
+    # Lone surrogates (possible in str input: decoded bytes have none) cannot be encoded downstream.
+    if encoding is None and _has_surrogates(text):
+        text = text.encode("utf-8", "replace").decode("utf-8")
     if not text.strip():
         raise EmptyInput()
     text, repaired = repair_mojibake(text)
-    return Loaded(text.replace("\r\n", "\n").replace("\r", "\n"), encoding, is_html, findings + repaired)
+    if "\r" in text:
+        text = text.replace("\r\n", "\n").replace("\r", "\n")
+    return Loaded(text, encoding, is_html, findings + repaired)
 
 
 def _has_surrogates(text: str) -> bool:
