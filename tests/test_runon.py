@@ -74,12 +74,13 @@ def test_no_wrong_number_and_every_na_explained(runon_reports: dict) -> None:
                 full_recovered += mine == value
             if mine != value:
                 assert cell[:2] in explained or (cell[0], None) in explained, (name, cell)
-    # Measured 2026-11-27: 96.2% of all cells (92.2% before rows of 三 and 四 were read with blank
+    # Measured 2026-11-27: 96.0% of all cells (92.2% before rows of 三 and 四 were read with blank
     # cells lost, 95.0% before reports that break an identity were solved by supposing each single
-    # fault), 97.4% of the cells in rows without a blank (table 二's rows of 2-3 values have no
+    # fault; 96.2% before 二's rows weighed a lost cell even when several full readings agree on
+    # one), 97.2% of the cells in rows without a blank (table 二's rows of 2-3 values have no
     # identity to split by; 三's blank cells next to a zero can swap places).
-    assert recovered / total >= 0.961, f"{recovered}/{total}"
-    assert full_recovered / full >= 0.973, f"{full_recovered}/{full}"
+    assert recovered / total >= 0.96, f"{recovered}/{total}"
+    assert full_recovered / full >= 0.971, f"{full_recovered}/{full}"
 
 
 def test_real_runon_reports_agree_with_their_html_twins() -> None:
@@ -506,3 +507,15 @@ def test_a_fault_that_cannot_be_weighed_is_not_taken_for_none() -> None:
     }
     free = _Free("partially_granted", "".join(map(str, rows["partially_granted"])))
     assert _solve(candidates, order, free=free) is None
+
+
+def test_a_cell_several_readings_agree_on_may_be_another_column_s() -> None:
+    """`| 规章 | 22 |  | 35 |` (the real 012 report leaves 本年废止 blank so) runs together as 2235:
+    its full readings 2|2|35 and 2|23|5 agree on 本年制发 2, but 22|blank|35 reads it 22."""
+    result = active_disclosure(
+        "第二十条第（一）项 信息内容 本年制发件数 本年废止件数 现行有效件数 规章2235", "2021"
+    )
+    got = {c.column: c.value for c in result.cells if c.row == "rules"}
+    assert got["issued"] is None
+    ambiguous = [f for f in result.findings if f.code == "runon_ambiguous"]
+    assert "22|NA|35" in ambiguous[0].expected

@@ -450,9 +450,11 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
                 _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules", template)
             )
             continue
-        if len(options) == 1 and len(columns) > 1:
+        if len(columns) > 1:
             # No identity guards these rows: a blank cell that left no text (9 | | 15 → 915)
-            # would read as a wrong number.  Unique only if no reading with a cell lost exists.
+            # would read as a wrong number, and the cells several readings agree on (5 in 5|1|23
+            # and 5|12|3) may belong to another column (| 5 | 123).  So the readings with a cell
+            # lost count too.
             options += _with_a_lost_cell(run.text, kinds, rule)
         options = [in_template_order(o, placed) for o in options]
         if len(options) > 1 and prose:
