@@ -518,4 +518,4 @@ def test_a_cell_several_readings_agree_on_may_be_another_column_s() -> None:
     got = {c.column: c.value for c in result.cells if c.row == "rules"}
     assert got["issued"] is None
     ambiguous = [f for f in result.findings if f.code == "runon_ambiguous"]
-    assert "22|NA|35" in ambiguous[0].expected
+    assert "22|blank|35" in ambiguous[0].expected

@@ -36,8 +36,10 @@ def _normative(report: zhgov_parse.Report) -> list:
 
 def test_a_run_on_row_is_settled_by_what_the_overview_states() -> None:
     before = zhgov_parse.parse(_with_overview(""))
-    assert _normative(before) == [3, None, None]
-    after = zhgov_parse.parse(_with_overview("全年現行有效行政規範性文件19件。"))
+    assert _normative(before) == [None, None, None]  # 3|2|19, 3|21|9, 32|blank|19 …
+    one = zhgov_parse.parse(_with_overview("全年現行有效行政規範性文件19件。"))
+    assert _normative(one) == [None, None, 19]  # 3|2|19 or 32|blank|19
+    after = zhgov_parse.parse(_with_overview("全年制發行政規範性文件3件，現行有效行政規範性文件19件。"))
     assert _normative(after) == [3, 2, 19]
     codes = {f.code for f in after.finding_list if f.row == "normative_documents"}
     assert codes == {"runon_text_resolved"}
@@ -45,7 +47,7 @@ def test_a_run_on_row_is_settled_by_what_the_overview_states() -> None:
 
 def test_a_statement_no_reading_agrees_with_is_ignored() -> None:
     report = zhgov_parse.parse(_with_overview("全年現行有效行政規範性文件393件。"))
-    assert _normative(report) == [3, None, None]
+    assert _normative(report) == [None, None, None]
     assert {f.code for f in report.finding_list if f.row == "normative_documents"} == {"runon_ambiguous"}
 
 

@@ -371,6 +371,7 @@ def _settle(
 ) -> None:
     """Settle one doubtful row by the year before, adding to ``done`` what that changes."""
     from .runon import format_readings, parse_readings
+    from .runon_split import BLANK
 
     report_id, row = finding["report_id"], finding["row"]
     agency, year = where[report_id]
@@ -378,17 +379,23 @@ def _settle(
     last = index.get((before, row, "in_force")) if before else None
     if last is None or (before, row, "in_force") in done.fills:  # filled here: not the year's evidence
         return
-    columns, options = parse_readings(finding["expected"])
+    columns, options = parse_readings(finding["expected"], blank=BLANK)
     if columns != ["issued", "repealed", "in_force"]:
         return
-    kept = [o for o in options if _balances(o, last)]
+    kept = [o for o in options if _balances([0 if v is BLANK else v for v in o], last)]  # a blank counts 0
     if not kept or len(kept) == len(options):
         return
     agreed = [kept[0][i] if all(k[i] == kept[0][i] for k in kept) else None for i in range(len(columns))]
     filled = []
     for column, value in zip(columns, agreed, strict=True):
         key = (report_id, row, column)
-        if value is not None and key in index and index[key] is None and key not in done.fills:
+        if (
+            value is not None
+            and value is not BLANK
+            and key in index
+            and index[key] is None
+            and key not in done.fills
+        ):
             done.fills[key] = value
             filled.append(f"{column} {value:g}")
     if not filled:

@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from typing import Any
 
 from . import schema
 from .findings import Finding
@@ -208,18 +209,21 @@ def format_readings(columns: Sequence[str], options: Sequence[Sequence[Value]]) 
     return "|".join(columns) + ": " + "; ".join(_fmt(o) for o in options)
 
 
-def parse_readings(text: str) -> tuple[list[str], list[list[int | float | None]]]:
-    """The columns and readings :func:`format_readings` wrote (a blank or NA cell is None).
+def parse_readings(text: str, blank: Any = None) -> tuple[list[str], list[list[Any]]]:
+    """The columns and readings :func:`format_readings` wrote (an NA cell is None, a blank one
+    ``blank``: None unless asked otherwise).
 
-    >>> parse_readings("issued|repealed|in_force: 6|2|34; 6|NA|234")
-    (['issued', 'repealed', 'in_force'], [[6, 2, 34], [6, None, 234]])
+    >>> parse_readings("issued|repealed|in_force: 6|2|34; 6|NA|234; 6|blank|234")
+    (['issued', 'repealed', 'in_force'], [[6, 2, 34], [6, None, 234], [6, None, 234]])
     """
     head, _, body = text.partition(": ")
     columns = head.split("|")
 
-    def value(x: str) -> int | float | None:
-        if x in ("NA", "blank"):
+    def value(x: str) -> Any:
+        if x == "NA":
             return None
+        if x == "blank":
+            return blank
         return float(x) if "." in x else int(x)
 
     return columns, [[value(x) for x in reading.split("|")] for reading in body.split("; ") if reading]
@@ -384,7 +388,7 @@ def _plausible(template: str, code: str, columns: Sequence[str]) -> Callable[[li
     """Rules that always hold for table 二's rows, which have no identity of their own."""
 
     def rule(values: list[Value]) -> bool:
-        row = dict(zip(columns, values, strict=True))
+        row = {c: 0 if v is BLANK else v for c, v in zip(columns, values, strict=True)}  # a blank counts 0
         if "issued" in row and None not in (row["issued"], row["repealed"], row["in_force"]):
             return row["issued"] <= row["in_force"] + row["repealed"]  # type: ignore[operator]
         if "new_published" in row and None not in (row["new_published"], row["total_published"]):
@@ -412,12 +416,12 @@ def _in_order(
 def _with_a_lost_cell(
     run: str, kinds: Sequence[str], rule: Callable[[list[Value]], bool]
 ) -> list[list[Value]]:
-    """Readings of a run as one value fewer, the missing one NA (a blank cell that left no text)."""
+    """Readings of a run as one value fewer, the missing one blank (a cell that left no text)."""
     out: list[list[Value]] = []
     for lost in range(len(kinds)):
         rest = [k for i, k in enumerate(kinds) if i != lost]
         for option in splits(run, rest, lambda values: True) or []:
-            reading = [*option[:lost], None, *option[lost:]]
+            reading = [*option[:lost], BLANK, *option[lost:]]
             if rule(reading):
                 out.append(reading)
     return out
