@@ -74,7 +74,7 @@ def test_no_wrong_number_and_every_na_explained(runon_reports: dict) -> None:
                 full_recovered += mine == value
             if mine != value:
                 assert cell[:2] in explained or (cell[0], None) in explained, (name, cell)
-    # Measured 2026-11-27: 96.0% of all cells (92.2% before rows of 三 and 四 were read with blank
+    # Measured 2026-11-27: 96.1% of all cells (92.2% before rows of 三 and 四 were read with blank
     # cells lost, 95.0% before reports that break an identity were solved by supposing each single
     # fault; 96.2% before 二's rows weighed a lost cell even when several full readings agree on
     # one), 97.2% of the cells in rows without a blank (table 二's rows of 2-3 values have no
