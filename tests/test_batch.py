@@ -335,3 +335,57 @@ def test_convert_without_settlement_copies_parts(tmp_path: Path, fmt: str, monke
     assert rewritten == []  # every cells and findings part copied as it is
     for frame in _COMPARED:
         assert _converted(out, fmt, frame) == _in_memory(batch, frame), frame
+
+
+def _runon_2019_template(year: int, penalty: str) -> dict[str, str]:
+    """The 2019-template fixture (a 2020 report) as run-on page text of ``year``, its 行政处罚 row's
+    digits (上一年项目数量, 本年增/减, 处理决定数量) replaced."""
+    from runon_render import render
+
+    text = render(FIXTURES / "qinghe_justice_2020_pipe.txt")
+    assert text.count("行政处罚915") == 1  # 9 | 1 | 5, or with a blank cell lost 9 | | 15, 91 | | 5 …
+    text = text.replace("行政处罚915", "行政处罚" + penalty)
+    text = text.replace("2021", "20y1").replace("2019", "20y9").replace("2020", str(year))
+    text = text.replace("20y1", str(year + 1)).replace("20y9", str(year - 1))
+    return {"url": f"qinghe/{year}", "text": text}
+
+
+@pytest.mark.parametrize(
+    ("earlier", "later", "settled"),
+    [
+        ("915", "10 5 30", {2019: [9, 1, 5]}),  # 2020's 上一年项目数量 10 = 9 + 1 settles 2019 whole
+        ("8 1 20", "915", {2020: [9, None, None]}),  # 2019's 8 + 1 settles 2020's 上一年项目数量 alone
+        ("915", "915", {}),  # each year has readings the other cannot tell: nothing changes
+    ],
+)
+def test_2019_template_items_settled_by_the_neighbouring_year(
+    earlier: str, later: str, settled: dict
+) -> None:
+    batch = zhgov_parse.read_many([_runon_2019_template(2019, earlier), _runon_2019_template(2020, later)])
+    years = batch.reports.set_index("report_id")["year"].to_dict()
+    for year in (2019, 2020):
+        rid = next(r for r, y in years.items() if y == year)
+        cells = batch.cells[(batch.cells["report_id"] == rid) & (batch.cells["row"] == "penalty")]
+        values = [None if pd.isna(v) else v for v in cells.set_index("column")["value"].astype(object)]
+        codes = set(
+            batch.findings.loc[
+                (batch.findings["report_id"] == rid) & (batch.findings["row"] == "penalty"), "code"
+            ]
+        )
+        if year in settled:
+            assert values == settled[year]
+            assert "runon_year_resolved" in codes
+        else:
+            assert "runon_year_resolved" not in codes
+
+
+def test_convert_settles_2019_template_items_as_read_many_does(tmp_path: Path) -> None:
+    path = tmp_path / "runon2019.jsonl"
+    records = [_runon_2019_template(2019, "915"), _runon_2019_template(2020, "10 5 30")]
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
+    batch = zhgov_parse.read_many(path)
+    assert "runon_year_resolved" in set(batch.findings["code"])
+    out = tmp_path / "out"
+    assert main(["convert", str(path), "-o", str(out), "--format", "csv"]) == 0
+    for frame in _COMPARED:
+        assert _converted(out, "csv", frame) == _in_memory(batch, frame), frame

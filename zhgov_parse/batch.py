@@ -18,6 +18,7 @@ from typing import Any
 
 import pandas as pd
 
+from . import schema
 from .errors import ParseError
 from .findings import FINDING_COLUMNS, Finding
 from .parser import parse
@@ -232,7 +233,11 @@ def convert_many(
 # Across reports: the same agency in consecutive years
 
 
-#: The cells the across-year checks compare: carried-over applications, documents in force.
+#: 2019-template rows of 二 whose 上一年项目数量 (Y) is 上一年项目数量 (Y−1) + 本年增/减 (Y−1).
+PROJECT_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
+
+#: The cells the across-year checks compare: carried-over applications, documents in force,
+#: items carried into the next year.
 LINK_CELLS = {
     ("application_handling", "carried_in", "total"),
     ("application_handling", "carried_forward", "total"),
@@ -241,6 +246,7 @@ LINK_CELLS = {
         for r in ("rules", "normative_documents")
         for c in ("issued", "repealed", "in_force")
     },
+    *{("active_disclosure", r, c) for r in PROJECT_ROWS for c in ("previous_count", "change")},
 }
 
 
@@ -310,11 +316,12 @@ _BALANCED = ("rules", "normative_documents")
 
 
 def doubtful(finding: Mapping[str, Any]) -> bool:
-    """Whether a finding is a run-on 规章/行政规范性文件 row of 二 that the year before may settle."""
+    """Whether a finding is a run-on row of 二 that the year before (or after) may settle: 规章 and
+    行政规范性文件, and the 2019 template's rows of items (行政许可 …)."""
     return bool(
         finding["code"] == "runon_ambiguous"
         and finding["table"] == "active_disclosure"
-        and finding["row"] in _BALANCED
+        and finding["row"] in (*_BALANCED, *PROJECT_ROWS)
         and finding.get("expected")
     )
 
@@ -349,16 +356,22 @@ def settlement(
             by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
     where = {report_id: key for key, report_id in by_agency.items()}
     wanted = {f["report_id"] for f in pending if f["report_id"] in where}
-    befores = [by_agency.get((where[r][0], where[r][1] - 1)) for r in wanted]
-    wanted.update(b for b in befores if b)
+    near = [by_agency.get((where[r][0], where[r][1] + step)) for r in wanted for step in (-1, 1)]
+    wanted.update(b for b in near if b)
+    rows = (*_BALANCED, *PROJECT_ROWS)
     index = {
         (c["report_id"], c["row"], c["column"]): c["value"]
         for c in cells
-        if c["table"] == "active_disclosure" and c["row"] in _BALANCED and c["report_id"] in wanted
+        if c["table"] == "active_disclosure" and c["row"] in rows and c["report_id"] in wanted
     }
+    readings = {(f["report_id"], f["row"]): f["expected"] for f in pending}
     for finding in sorted(pending, key=lambda f: where.get(f["report_id"], ("", 0))[1]):
-        if finding["report_id"] in where:
+        if finding["report_id"] not in where:
+            continue
+        if finding["row"] in _BALANCED:
             _settle(finding, where, by_agency, index, done)
+        else:
+            _settle_items(finding, where, by_agency, index, readings, done)
     return done
 
 
@@ -369,8 +382,8 @@ def _settle(
     index: dict[tuple[str, str, str], Any],
     done: Settlement,
 ) -> None:
-    """Settle one doubtful row by the year before, adding to ``done`` what that changes."""
-    from .runon import format_readings, parse_readings
+    """Settle one doubtful 规章/规范性文件 row by the year before, adding to ``done`` what that changes."""
+    from .runon import parse_readings
     from .runon_split import BLANK
 
     report_id, row = finding["report_id"], finding["row"]
@@ -383,35 +396,45 @@ def _settle(
     if columns != ["issued", "repealed", "in_force"]:
         return
     kept = [o for o in options if _balances([0 if v is BLANK else v for v in o], last)]  # a blank counts 0
+    why = (
+        f"现行有效 = {last:g} (the {year - 1} report's) + 本年制发 − 本年废止 "
+        "(assumes the documents in force balance across the years)"
+    )
+    _record(finding, columns, options, kept, index, done, why)
+
+
+def _record(
+    finding: Mapping[str, Any],
+    columns: list[str],
+    options: list[list[Any]],
+    kept: list[list[Any]],
+    index: dict[tuple[str, str, str], Any],
+    done: Settlement,
+    why: str,
+) -> None:
+    """Add to ``done`` the cells the ``kept`` readings agree on (those still NA), and the finding."""
+    from .runon import format_readings
+    from .runon_split import BLANK
+
     if not kept or len(kept) == len(options):
         return
+    report_id, row = finding["report_id"], finding["row"]
     agreed = [kept[0][i] if all(k[i] == kept[0][i] for k in kept) else None for i in range(len(columns))]
     filled = []
     for column, value in zip(columns, agreed, strict=True):
         key = (report_id, row, column)
-        if (
-            value is not None
-            and value is not BLANK
-            and key in index
-            and index[key] is None
-            and key not in done.fills
-        ):
+        if value not in (None, BLANK) and key in index and index[key] is None and key not in done.fills:
             done.fills[key] = value
             filled.append(f"{column} {value:g}")
     if not filled:
         return
     delta = done.deltas.setdefault(report_id, {"stated": 0, "findings": 0})
     delta["stated"] += len(filled)
-    label = "规章" if row == "rules" else "行政规范性文件"
-    message = (
-        f"row {label}: of the {len(options)} readings of the digits '{finding['found']}', {len(kept)} "
-        f"satisfy 现行有效 = {last:g} (the {year - 1} report's) + 本年制发 − 本年废止: "
-        + ", ".join(filled)
-        + " (assumes the documents in force balance across the years)"
-    )
+    label = schema.row_label("active_disclosure", row)
     new = Finding(
         "runon_year_resolved",
-        message,
+        f"row {label}: of the {len(options)} readings of the digits '{finding['found']}', {len(kept)} "
+        f"satisfy {why}: " + ", ".join(filled),
         "active_disclosure",
         row,
         expected=format_readings(columns, kept),
@@ -422,6 +445,51 @@ def _settle(
     if None not in agreed:  # no cell left in doubt
         done.dropped.append(finding)
         delta["findings"] -= 1
+
+
+def _settle_items(
+    finding: Mapping[str, Any],
+    where: dict[str, tuple[str, int]],
+    by_agency: dict[tuple[str, int], str],
+    index: dict[tuple[str, str, str], Any],
+    readings: dict[tuple[str, str], str],
+    done: Settlement,
+) -> None:
+    """Settle one doubtful 2019-template row of items by its neighbours: 上一年项目数量 (Y) =
+    上一年项目数量 (Y−1) + 本年增/减 (Y−1), on either side, with every reading the neighbour has
+    (its own doubtful readings, or its cells read directly)."""
+    from .runon import parse_readings
+    from .runon_split import BLANK
+
+    report_id, row = finding["report_id"], finding["row"]
+    agency, year = where[report_id]
+    columns, options = parse_readings(finding["expected"], blank=BLANK)
+    if "previous_count" not in columns or "change" not in columns:
+        return
+    p, c = columns.index("previous_count"), columns.index("change")
+
+    def pairs(other: str) -> list[tuple[Any, Any]] | None:  # (上一年项目数量, 本年增/减) each reading
+        if (other, row) in readings:
+            cols, theirs = parse_readings(readings[other, row], blank=0)
+            return [(o[cols.index("previous_count")], o[cols.index("change")]) for o in theirs]
+        return [(index.get((other, row, "previous_count")), index.get((other, row, "change")))]
+
+    def n(v: Any) -> Any:
+        return 0 if v is BLANK else v
+
+    kept, sides = options, []
+    before = by_agency.get((agency, year - 1))
+    theirs = pairs(before) if before else None
+    if theirs and all(None not in t for t in theirs):
+        kept = [o for o in kept if o[p] is None or any(n(o[p]) == a + b for a, b in theirs)]
+        sides.append(f"the {year - 1} report's 上一年项目数量 + 本年增/减")
+    after = by_agency.get((agency, year + 1))
+    theirs = pairs(after) if after else None
+    if theirs and all(t[0] is not None for t in theirs):
+        kept = [o for o in kept if None in (o[p], o[c]) or any(n(o[p]) + n(o[c]) == a for a, _ in theirs)]
+        sides.append(f"the {year + 1} report's 上一年项目数量")
+    why = "上一年项目数量 (Y) = 上一年项目数量 (Y−1) + 本年增/减 (Y−1) with " + " and ".join(sides)
+    _record(finding, columns, options, kept, index, done, why)
 
 
 def settle_by_year(
