@@ -499,7 +499,9 @@ def settle_by_year(
 
     A 规章 or 行政规范性文件 row of run-on text (``runon_ambiguous``, its readings in ``expected``)
     keeps only the readings under which 现行有效 (Y) = 现行有效 (Y−1) + 本年制发 (Y) − 本年废止 (Y),
-    when the batch holds the same agency's report of the year before with 现行有效 read directly.
+    when the batch holds the same agency's report of the year before with 现行有效 read directly;
+    a 2019-template row of items (行政许可 …) keeps those under which 上一年项目数量 (Y) =
+    上一年项目数量 (Y−1) + 本年增/减 (Y−1) with some reading of the neighbouring year, either side.
     The cells all those readings agree on are filled, with a ``runon_year_resolved`` finding; the
     ``runon_ambiguous`` finding goes when no cell is left in doubt.  The balance is assumed, not
     known: where it holds for no reading (reports often do not balance) nothing changes.
