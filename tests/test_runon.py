@@ -223,15 +223,11 @@ def _random_results(rng: random.Random) -> dict[str, list[int]]:
     }
 
 
-@pytest.mark.parametrize("seed", range(40))
-def test_random_tables_with_blank_zeros_never_read_wrong(seed: int) -> None:
-    """Consistent random tables 三 whose zeros are left blank (a column's, or here and there) or
-    marked /: whatever is recovered is right, and every cell not recovered is explained."""
-    rng = random.Random(seed)
-    results = _random_results(rng)
-    rows = _handling_rows(results)  # a blank counts 0: here the frame rows' blanks are zeros
-    rows = {code: [0 if v is None else v for v in values] for code, values in rows.items()}
-    mode, column = rng.choice(["column", "here and there", "two columns", "slash", "none"]), rng.randrange(6)
+def _shown(
+    rows: dict[str, list[int]], rng: random.Random, mode: str, column: int
+) -> tuple[dict[str, list[tuple[int | None, str]]], str]:
+    """Table 三 as run-on text whose zeros are left blank (a column's, two columns', here and there)
+    or marked / (a column's): each cell's (value, text), and the text."""
 
     def shown(v: int, j: int) -> tuple[int | None, str]:
         if v == 0 and (
@@ -247,6 +243,20 @@ def test_random_tables_with_blank_zeros_never_read_wrong(seed: int) -> None:
     cells = {code: [shown(v, j) for j, v in enumerate(values)] for code, values in rows.items()}
     labels = schema.rows("application_handling", "2021")
     text = "".join(label.split()[-1] + "".join(raw for _, raw in cells[code]) for code, label in labels)
+    return cells, text
+
+
+@pytest.mark.parametrize("seed", range(40))
+def test_random_tables_with_blank_zeros_never_read_wrong(seed: int) -> None:
+    """Consistent random tables 三 whose zeros are left blank (a column's, or here and there) or
+    marked /: whatever is recovered is right, and every cell not recovered is explained."""
+    rng = random.Random(seed)
+    results = _random_results(rng)
+    rows = _handling_rows(results)  # a blank counts 0: here the frame rows' blanks are zeros
+    rows = {code: [0 if v is None else v for v in values] for code, values in rows.items()}
+    mode, column = rng.choice(["column", "here and there", "two columns", "slash", "none"]), rng.randrange(6)
+
+    cells, text = _shown(rows, rng, mode, column)
     result = application_handling(text, "2021")
     explained = {f.row for f in result.findings if f.code.startswith("runon_")}
     columns = [c for c, _ in schema.columns("application_handling", "2021")]
@@ -355,18 +365,7 @@ def test_faults_with_blank_or_marked_zeros_never_read_wrong_unflagged(seed: int)
         rows["total"][rng.randrange(6)] += rng.choice([1, 2, 3, 10])
     mode, column = rng.choice(["column", "here and there", "slash"]), rng.randrange(6)
 
-    def shown(v: int, j: int) -> tuple[int | None, str]:
-        if v == 0 and (
-            (mode == "column" and j == column) or (mode == "here and there" and rng.random() < 0.3)
-        ):
-            return None, ""
-        if v == 0 and mode == "slash" and j == column:
-            return None, "/"
-        return v, str(v)
-
-    cells = {code: [shown(v, j) for j, v in enumerate(values)] for code, values in rows.items()}
-    labels = schema.rows("application_handling", "2021")
-    text = "".join(label.split()[-1] + "".join(raw for _, raw in cells[code]) for code, label in labels)
+    cells, text = _shown(rows, rng, mode, column)
     columns = [c for c, _ in schema.columns("application_handling", "2021")]
     result = application_handling(text, "2021")
     flagged = any(f.code == "runon_unchecked" for f in result.findings)
