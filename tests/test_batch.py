@@ -389,3 +389,17 @@ def test_convert_settles_2019_template_items_as_read_many_does(tmp_path: Path) -
     assert main(["convert", str(path), "-o", str(out), "--format", "csv"]) == 0
     for frame in _COMPARED:
         assert _converted(out, "csv", frame) == _in_memory(batch, frame), frame
+
+
+def test_2019_template_items_that_do_not_carry_over_are_found() -> None:
+    # 2019: 行政处罚 8 | +1 | 20 (9 items at the year's end); 2020 says the year before had 10
+    batch = zhgov_parse.read_many(
+        [_runon_2019_template(2019, "8 1 20"), _runon_2019_template(2020, "10 5 30")]
+    )
+    found = batch.findings[batch.findings["code"] == "items_mismatch"]
+    # (行政许可 too: both years are the one fixture, 12 | -2 | 340, and 12 - 2 is not 12)
+    assert found[["row", "column", "expected", "found"]].values.tolist() == [
+        ["licensing", "previous_count", "10", "12"],
+        ["penalty", "previous_count", "9", "10"],
+    ]
+    assert (found["report_id"] == batch.reports.set_index("year").loc[2020, "report_id"]).all()

@@ -255,8 +255,9 @@ def year_links(
 ) -> list[dict[str, Any]]:
     """Findings on later reports whose carried-over numbers disagree with the year before.
 
-    二、上年结转 (Y) should equal 四、结转下年度继续办理 (Y−1), and 现行有效件数 (Y) should equal
-    现行有效件数 (Y−1) + 本年制发件数 (Y) − 本年废止件数 (Y), for 规章 and 行政规范性文件.
+    二、上年结转 (Y) should equal 四、结转下年度继续办理 (Y−1); 现行有效件数 (Y) should equal
+    现行有效件数 (Y−1) + 本年制发件数 (Y) − 本年废止件数 (Y), for 规章 and 行政规范性文件; and in the
+    2019 template, 上一年项目数量 (Y) should equal 上一年项目数量 (Y−1) + 本年增/减 (Y−1).
     """
     values: dict[str, dict[tuple[str, str, str], Any]] = {}
     for c in cells:
@@ -309,6 +310,35 @@ def year_links(
                         column="in_force",
                     )
                 )
+        out.extend(_items_mismatches(later, earlier, year, now, before))
+    return out
+
+
+def _items_mismatches(
+    later: str, earlier: str, year: int, now: Mapping[tuple[str, str, str], Any], before: Mapping[Any, Any]
+) -> list[dict[str, Any]]:
+    """2019-template rows of items whose 上一年项目数量 (Y) is not the year before's 上一年项目数量 +
+    本年增/减."""
+    out = []
+    for row in PROJECT_ROWS:
+        t = "active_disclosure"
+        stated = now.get((t, row, "previous_count"))
+        prev, change = before.get((t, row, "previous_count")), before.get((t, row, "change"))
+        if None in (stated, prev, change) or prev + change == stated:
+            continue
+        out.append(
+            _link_finding(
+                later,
+                "items_mismatch",
+                f"上一年项目数量 is {stated:g}, but the {year - 1} report ({earlier}) had {prev:g} with "
+                f"本年增/减 {change:+g}: {prev + change:g}",
+                t,
+                row,
+                prev + change,
+                stated,
+                column="previous_count",
+            )
+        )
     return out
 
 

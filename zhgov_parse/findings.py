@@ -44,6 +44,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "problems_missing": ("warning", "part 五 (problems and improvements) is missing or empty"),
     "carryover_mismatch": ("warning", "二、上年结转 differs from last year's 四、结转下年度继续办理"),
     "in_force_mismatch": ("warning", "现行有效件数 differs from last year's plus 本年制发 minus 本年废止"),
+    "items_mismatch": ("warning", "上一年项目数量 differs from last year's 上一年项目数量 plus 本年增/减"),
     "encoding_repaired": ("warning", "mojibake (UTF-8 read as GBK) was detected and repaired"),
     "html_fallback": ("info", "lxml could not read the page; it was repaired with BeautifulSoup first"),
     "span_clamped": ("warning", "a rowspan or colspan beyond any real table was clamped"),
