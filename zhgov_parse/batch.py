@@ -233,6 +233,7 @@ def convert_many(
 # Across reports: the same agency in consecutive years
 
 
+_BALANCED = ("rules", "normative_documents")  # 现行有效 (Y) = 现行有效 (Y−1) + 本年制发 − 本年废止
 #: 2019-template rows of 二 whose 上一年项目数量 (Y) is 上一年项目数量 (Y−1) + 本年增/减 (Y−1).
 PROJECT_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
 
@@ -241,13 +242,18 @@ PROJECT_ROWS = ("licensing", "other_services", "penalty", "coercion", "fees")
 LINK_CELLS = {
     ("application_handling", "carried_in", "total"),
     ("application_handling", "carried_forward", "total"),
-    *{
-        ("active_disclosure", r, c)
-        for r in ("rules", "normative_documents")
-        for c in ("issued", "repealed", "in_force")
-    },
+    *{("active_disclosure", r, c) for r in _BALANCED for c in ("issued", "repealed", "in_force")},
     *{("active_disclosure", r, c) for r in PROJECT_ROWS for c in ("previous_count", "change")},
 }
+
+
+def _by_agency(reports: Iterable[Mapping[str, Any]]) -> dict[tuple[str, int], str]:
+    """Each (agency, year) of the batch's reports and its report (the first one, if several)."""
+    out: dict[tuple[str, int], str] = {}
+    for r in reports:
+        if r.get("agency") and isinstance(r.get("year"), int):
+            out.setdefault((r["agency"], r["year"]), r["report_id"])
+    return out
 
 
 def year_links(
@@ -264,10 +270,7 @@ def year_links(
         key = (c["table"], c["row"], c["column"])
         if key in LINK_CELLS and c.get("value") is not None:
             values.setdefault(c["report_id"], {})[key] = c["value"]
-    by_agency: dict[tuple[str, int], str] = {}
-    for r in reports:
-        if r.get("agency") and isinstance(r.get("year"), int):
-            by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
+    by_agency = _by_agency(reports)
     out: list[dict[str, Any]] = []
     for (agency, year), later in sorted(by_agency.items()):
         earlier = by_agency.get((agency, year - 1))
@@ -289,7 +292,7 @@ def year_links(
                     carried_in,
                 )
             )
-        for row in ("rules", "normative_documents"):
+        for row in _BALANCED:
             t = "active_disclosure"
             prev = before.get((t, row, "in_force"))
             issued, repealed, in_force = (now.get((t, row, c)) for c in ("issued", "repealed", "in_force"))
@@ -342,7 +345,7 @@ def _items_mismatches(
     return out
 
 
-_BALANCED = ("rules", "normative_documents")
+_SETTLED = (*_BALANCED, *PROJECT_ROWS)  # the rows of 二 a neighbouring year may settle
 
 
 def doubtful(finding: Mapping[str, Any]) -> bool:
@@ -351,7 +354,7 @@ def doubtful(finding: Mapping[str, Any]) -> bool:
     return bool(
         finding["code"] == "runon_ambiguous"
         and finding["table"] == "active_disclosure"
-        and finding["row"] in (*_BALANCED, *PROJECT_ROWS)
+        and finding["row"] in _SETTLED
         and finding.get("expected")
     )
 
@@ -373,26 +376,22 @@ def settlement(
 ) -> Settlement:
     """How run-on 二 rows that read several ways are settled by the year before (see
     :func:`settle_by_year`).  Needs of ``reports`` their ``report_id``, ``agency`` and ``year``; of
-    ``cells`` (streamed once, only those of table 二's 规章/规范性文件 rows of the reports concerned
+    ``cells`` (streamed once, only those of the rows of 二 it settles of the reports concerned
     kept) ``report_id``, ``table``, ``row``, ``column`` and ``value``; of ``findings`` the doubtful
     ones (others are skipped)."""
     done = Settlement()
     pending = [f for f in findings if doubtful(f)]
     if not pending:
         return done
-    by_agency: dict[tuple[str, int], str] = {}
-    for r in reports:
-        if r.get("agency") and isinstance(r.get("year"), int):
-            by_agency.setdefault((r["agency"], r["year"]), r["report_id"])
+    by_agency = _by_agency(reports)
     where = {report_id: key for key, report_id in by_agency.items()}
     wanted = {f["report_id"] for f in pending if f["report_id"] in where}
     near = [by_agency.get((where[r][0], where[r][1] + step)) for r in wanted for step in (-1, 1)]
     wanted.update(b for b in near if b)
-    rows = (*_BALANCED, *PROJECT_ROWS)
     index = {
         (c["report_id"], c["row"], c["column"]): c["value"]
         for c in cells
-        if c["table"] == "active_disclosure" and c["row"] in rows and c["report_id"] in wanted
+        if c["table"] == "active_disclosure" and c["row"] in _SETTLED and c["report_id"] in wanted
     }
     readings = {(f["report_id"], f["row"]): f["expected"] for f in pending}
     for finding in sorted(pending, key=lambda f: where.get(f["report_id"], ("", 0))[1]):
@@ -498,7 +497,7 @@ def _settle_items(
         return
     p, c = columns.index("previous_count"), columns.index("change")
 
-    def pairs(other: str) -> list[tuple[Any, Any]] | None:  # (上一年项目数量, 本年增/减) each reading
+    def pairs(other: str) -> list[tuple[Any, Any]]:  # (上一年项目数量, 本年增/减) each reading
         if (other, row) in readings:
             cols, theirs = parse_readings(readings[other, row], blank=0)
             return [(o[cols.index("previous_count")], o[cols.index("change")]) for o in theirs]

@@ -210,7 +210,7 @@ def _solve(
     """
     free_code = free.code if free else None
     frame = [c for c in _FRAME if c in candidates]
-    results = [c for c in order[order.index("granted") : order.index("total")]]
+    results = list(order[order.index("granted") : order.index("total")])
     complete_results = all(c in candidates or c == free_code for c in (*results, "total"))
     if free_code in results and not complete_results:
         return None  # a result row is what the others leave it only when all are there: not weighed

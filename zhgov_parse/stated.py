@@ -34,6 +34,12 @@ def _patterns(row: str, column: str) -> re.Pattern[str]:
     return re.compile(rf"{verb}(?:了|的)?{noun}{_COUNT}|{noun}{verb}(?:的)?{_COUNT}")
 
 
+@functools.lru_cache(maxsize=8)
+def _folded(prose: str) -> str:
+    """The prose with full-width digits folded: once a report, whichever rows ask."""
+    return unicodedata.normalize("NFKC", prose)
+
+
 def stated(prose: str, row: str, columns: list[str]) -> dict[str, tuple[int, str]]:
     """The cells of ``row`` the prose states, each with the phrase that states it; a column stated
     with two different numbers is left out (the prose is then about more than the table).
@@ -44,7 +50,7 @@ def stated(prose: str, row: str, columns: list[str]) -> dict[str, tuple[int, str
     """
     if row not in _NOUN or not prose:
         return {}
-    text = unicodedata.normalize("NFKC", prose)
+    text = _folded(prose)
     out: dict[str, tuple[int, str]] = {}
     for column in columns:
         if column not in _VERB:
