@@ -95,11 +95,14 @@ class Located(NamedTuple):
     is_part_heading: bool
 
 
+_new_tuple = tuple.__new__
+
+
 def _anchor(block: Block) -> str | None:
     """A table whose start this block marks, even without a part heading."""
     # Value cells say nothing about where a table starts: left out, a row's text is its label,
     # the template's own words, which recur in every report (so the cache holds).
-    text = "".join(c for c in block.cells if not c.isdigit())
+    text = "".join([c for c in block.cells if not c.isdigit()])
     return None if len(text) > 80 else _anchor_of(text)
 
 
@@ -128,14 +131,14 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
         if code is not None:
             section = code
             table = code if code in TABLE_PARTS else None
-            out.append(Located(block, section, table, True))
+            out.append(_new_tuple(Located, (block, section, table, True)))
             continue
-        if _opens_problems(block, section):
+        if section == "review_litigation" and _opens_problems(block, section):
             section, table = "problems_improvements", None
         anchor = _anchor(block)
         if anchor is not None:
             table = anchor
-        out.append(Located(block, section, table, False))
+        out.append(_new_tuple(Located, (block, section, table, False)))  # Located(...), at half the cost
     _mark_closing(out)
     return out
 

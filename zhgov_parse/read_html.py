@@ -295,7 +295,7 @@ def _rows(
             if carried:
                 col = _fill_carried(carried, col, cells, copies)
             raw = (td.text or "") if not len(td) else _text_of(td)
-            text = clean_text(raw)
+            text = raw if raw.isdigit() or not raw else clean_text(raw)  # digits have no space to collapse
             get = td.get
             if get("colspan") is None and get("rowspan") is None:  # the usual cell
                 cells.append(text)

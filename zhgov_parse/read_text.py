@@ -15,6 +15,7 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _PAGE_FOOTER = re.compile(
     r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$"
 )
+_FOOTER_FIRST = frozenset("—–-－─P第")  # what a footer line can start with (cheap test first)
 # Labels glued to digits with no separator, as page text scrapers leave them.
 _RUNON = re.compile(
     r"(?:规章|規章|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開|结转下年度继续办理|結轉下年度繼續辦理"
@@ -57,12 +58,13 @@ def _split_runon(blocks: list[Block]) -> list[Block]:
 
 
 def _split_pipe(line: str) -> tuple[str, ...]:
+    line = " ".join(line.split())  # whitespace collapsed once for the line, not cell by cell
     cells = line.split("|")
-    if cells and not cells[0].strip() and line.lstrip().startswith("|"):
+    if cells and not cells[0].strip() and line.startswith("|"):
         cells = cells[1:]
     if cells and not cells[-1].strip():
         cells = cells[:-1]
-    return tuple(" ".join(c.split()) for c in cells)
+    return tuple([c.strip() for c in cells])
 
 
 def _split_whitespace(line: str) -> tuple[str, ...] | None:
@@ -90,13 +92,13 @@ def read_text(text: str) -> Document:
         if not line:
             continue
         source = f"line {number}"
-        if _MD_SEPARATOR.match(line) and "-" in line and ("|" in line or line.count("-") >= 3):
+        if "-" in line and _MD_SEPARATOR.match(line) and ("|" in line or line.count("-") >= 3):
             if "|" in line:
                 separators += 1
             continue
-        if _PAGE_FOOTER.match(line):
+        if line[0] in _FOOTER_FIRST and _PAGE_FOOTER.match(line):
             continue
-        heading = _MD_HEADING.match(line)
+        heading = _MD_HEADING.match(line) if line[0] == "#" else None
         if heading and heading.group(2):
             blocks.append(Block("heading", (heading.group(2),), source, level=len(heading.group(1))))
             continue
