@@ -15,11 +15,26 @@ from __future__ import annotations
 import csv
 import json
 from pathlib import Path
+from typing import Any
 
 FIXTURES = Path(__file__).resolve().parent.parent / "fixtures"
 FINDING_FIELDS = ["code", "table", "row", "column"]
 SECTION_FIELDS = ["section", "subsection_code", "kind", "tag", "text"]
 FACT_FIELDS = ["section", "subject", "value", "unit", "qualifier"]
+
+
+def fixture_generator() -> Any:
+    """``fixtures/make_fixtures.py`` as a module: the fixtures' data, renderers and expected cells."""
+    import importlib.util
+    import sys
+
+    if "zhgov_make_fixtures" not in sys.modules:
+        spec = importlib.util.spec_from_file_location("zhgov_make_fixtures", FIXTURES / "make_fixtures.py")
+        assert spec is not None and spec.loader is not None
+        module = importlib.util.module_from_spec(spec)
+        sys.modules["zhgov_make_fixtures"] = module  # dataclasses look their module up
+        spec.loader.exec_module(module)
+    return sys.modules["zhgov_make_fixtures"]
 
 
 def fixture_names() -> list[str]:

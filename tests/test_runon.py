@@ -11,7 +11,7 @@ from zhgov_parse import schema
 from zhgov_parse.runon import active_disclosure, application_handling, find_runs, review_litigation
 from zhgov_parse.runon_split import BLANK, groups_hold, readings, splits
 
-from goldens import expected_cells, fixture_names, source
+from goldens import expected_cells, fixture_generator, fixture_names, source
 from runon_render import render
 
 NAMES = fixture_names()
@@ -415,6 +415,19 @@ def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
     assert runs[0].text == "2341587"  # a footer with spaces around its dashes is taken off
 
 
+def test_a_dash_among_counts_marks_a_missing_cell() -> None:
+    """Counts are never negative: in a row of 三 a dash before digits is a cell marked missing (a
+    zero printed as -), not a sign; and a row may start with one (国家秘密-0000/0)."""
+    assert readings("231-107", 7, 7, blanks=0) == [[2, 3, 1, None, 1, 0, 7]]
+    runs, _ = find_runs(
+        "1.属于国家秘密-0000/02.其他法律行政法规禁止公开-1010/2",
+        {"withheld.state_secret": "属于国家秘密", "withheld.prohibited_by_law": "禁止公开"},
+        ["withheld.state_secret", "withheld.prohibited_by_law"],
+    )
+    assert [r.text for r in runs] == ["-0000/0", "-1010/2"]
+    assert readings(runs[1].text, 7, 7, blanks=0) == [[None, 1, 0, 1, 0, None, 2]]
+
+
 def test_every_ambiguity_is_real(runon_reports: dict) -> None:
     """Each row left ambiguous lists the report's own values among its readings, and at least one
     other, and no row is unreadable: every cell left NA could not have been told without guessing
@@ -520,26 +533,12 @@ def test_a_cell_several_readings_agree_on_may_be_another_column_s() -> None:
     assert "22|blank|35" in ambiguous[0].expected
 
 
-def _make_fixtures() -> object:
-    import importlib.util
-    import sys
-    from pathlib import Path
-
-    path = Path(__file__).resolve().parent.parent / "fixtures" / "make_fixtures.py"
-    spec = importlib.util.spec_from_file_location("zhgov_make_fixtures", path)
-    assert spec is not None and spec.loader is not None
-    module = importlib.util.module_from_spec(spec)
-    sys.modules["zhgov_make_fixtures"] = module
-    spec.loader.exec_module(module)
-    return module
-
-
 def test_the_fixtures_with_other_numbers_never_read_wrong_as_run_on_text(tmp_path) -> None:
     """Every fixture regenerated with two other sets of numbers (its layout and quirks kept, its
     identities intact), as run-on text: whatever is recovered is the report's own number."""
     import dataclasses
 
-    make = _make_fixtures()
+    make = fixture_generator()
     recovered = total = 0
     for k, fx in enumerate([*make.FIXTURES, *make.HTML_FIXTURES]):  # type: ignore[attr-defined]
         for i in (1, 2):

@@ -79,9 +79,10 @@ _ACTIVE_LABELS: dict[str, str] = {
     "procurement": r"政府集中采购",
 }
 _ENUMERATOR_TAIL = re.compile(r"[1-8]\s*[.．、]\s*$")  # the next label's 1. … 8.
-# The rest of a label: no digit, no NA mark, no （三）-style group marker, no 1.-style item number.
+# The rest of a label: no digit, no NA mark (a dash too: 秘密-0000/0 is a row whose first cell is
+# marked missing), no （三）-style group marker, no 1.-style item number.
 _LABEL_REST = re.compile(
-    r"(?:[^\d/—－（(]|[（(](?![一二三四五六七八九十]{1,2}[）)])){0,60}?(?=\s*[\d/—－]|\s*$)"
+    r"(?:[^\d/—－–\-（(]|[（(](?![一二三四五六七八九十]{1,2}[）)])){0,60}?(?=\s*[\d/—－–\-]|\s*$)"
 )
 _RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}元万件条]*")
 

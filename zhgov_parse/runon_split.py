@@ -41,13 +41,15 @@ _DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 _DASH = re.compile(r"-(?!\d)")
 
 
-def _tokens(run: str) -> list[str]:
+def _tokens(run: str, signed: bool = False) -> list[str]:
     """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
-    separator stays: it binds the digits around it into one value (1,540)."""
+    separator stays: it binds the digits around it into one value (1,540).  A dash is a missing
+    value's mark, except before a digit in a row with a ``signed`` column (本年增/减: 3-1- is
+    3 | -1 | -); counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
     run = run.replace("，", ",").strip(",")
     out: list[str] = []
     for chunk in run.split():
-        chunk = _DASH.sub("—", chunk)  # a dash before no digit marks a missing value (3-1- : 3|-1|-)
+        chunk = _DASH.sub("—", chunk) if signed else chunk.replace("-", "—")
         out.extend(t for t in re.split(rf"([{NA_MARKS}]|万元|元|件|条)", chunk) if t)
     return [t for t in out if t not in ("元", "万元", "件", "条")]
 
@@ -68,7 +70,7 @@ def splits(
     ``blanks`` cells may be blank: they left no text and read as :data:`BLANK` (0 in the sums).
     """
     shared = budget if budget is not None else [MAX_TABLE_NODES]
-    tokens = _tokens(run)
+    tokens = _tokens(run, "signed" in kinds)
     n = len(kinds)
     left = [sum(len(t) if t not in NA_MARKS else 1 for t in tokens[i:]) for i in range(len(tokens) + 1)]
     out: list[list[Value]] = []
