@@ -87,6 +87,13 @@ def test_amount_in_yuan_is_converted_to_wan_yuan(sample_text: str) -> None:
     assert f["found"].tolist() == ["125000元"]
 
 
+def test_amount_in_a_unit_that_does_not_convert_is_na_with_a_finding(sample_text: str) -> None:
+    r = zhgov_parse.parse(sample_text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 3件 |"))
+    assert pd.isna(_value(r, "active_disclosure", "fees", "fee_amount"))
+    f = r.findings.query("code == 'unit_mismatch'")
+    assert f[["row", "column", "found"]].values.tolist() == [["fees", "fee_amount", "3件"]]
+
+
 def test_non_numeric_cell_is_na_with_finding(sample_text: str) -> None:
     r = zhgov_parse.parse(sample_text.replace("行政处罚 | 37 |", "行政处罚 | 见附件 |"))
     assert pd.isna(_value(r, "active_disclosure", "penalty", "decisions"))

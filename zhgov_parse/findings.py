@@ -22,6 +22,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "columns_reordered": ("info", "the header orders columns differently from the template"),
     "label_fuzzy_match": ("info", "a label was matched by similarity, not exactly"),
     "unit_converted": ("info", "an amount written in another unit was converted"),
+    "unit_mismatch": ("warning", "an amount is written in a unit that does not convert to its column's: NA"),
     "template_unknown": ("warning", "the template version could not be determined"),
     "pre2019_template": ("warning", "an old (pre-2019) report: its tables are not in the schema"),
     "runon_tables": ("info", "table cells ran together without separators: read by splitting digits"),

@@ -503,6 +503,19 @@ def _noted(
                     source=source,
                 )
             )
+        else:
+            findings.append(
+                Finding(
+                    "unit_mismatch",
+                    f"'{raw.strip()}' is in {value.unit}, which does not convert to {units[column]}: NA",
+                    table,
+                    row,
+                    column,
+                    expected=units[column],
+                    found=raw.strip(),
+                    source=source,
+                )
+            )
         return number
     return value.number
 
