@@ -28,7 +28,7 @@ class Block(NamedTuple):
     def text(self) -> str:
         """The block's text; a row's cells joined with `` | ``."""
         if self.kind == "row":
-            return " | ".join(c for c in self.cells if c)
+            return " | ".join([c for c in self.cells if c])
         return self.cells[0]
 
 

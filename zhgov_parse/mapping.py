@@ -90,7 +90,7 @@ def to_record(block: Block) -> Record | None:
     last_label = -1
     for n in range(len(kept) - 1, -1, -1):  # the last cell that is text, not a value
         cell = cells[kept[n]]
-        if cell and not is_value_text(cell):
+        if cell and not (cell.isdigit() and cell.isascii()) and not is_value_text(cell):
             last_label = n
             break
     labels = [i for i in kept[: last_label + 1] if cells[i]]

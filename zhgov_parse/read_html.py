@@ -68,6 +68,7 @@ _BLOCK = frozenset(
     ]
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
+_BREAKS = _BLOCK | set(_HEADINGS) | {"br"}  # tags that end the text before them
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])")
@@ -167,6 +168,7 @@ def _within_limits(text: str, limit: str, findings: list[Finding]) -> etree._Ele
     return root
 
 
+_new_tuple = tuple.__new__
 _MARKUP = re.compile(r"<[^>]*>|&nbsp;|&#160;|\s+")
 
 
@@ -284,7 +286,7 @@ def _rows(
     if budget is None:
         budget = [SPAN_BUDGET]
     carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
-    for r, tr in enumerate(table.iter("tr")):
+    for r, tr in enumerate(table.iter("tr"), 1):
         cells: list[str] = []
         copies: list[int] = []  # 0: the cell's own text, 1: colspan copy, 2: rowspan copy
         col = 0
@@ -294,15 +296,19 @@ def _rows(
                 continue
             if carried:
                 col = _fill_carried(carried, col, cells, copies)
-            raw = (td.text or "") if not len(td) else _text_of(td)
-            text = raw if raw.isdigit() or not raw else clean_text(raw)  # digits have no space to collapse
-            get = td.get
-            if get("colspan") is None and get("rowspan") is None:  # the usual cell
+            if len(td):
+                raw = _text_of(td)
+                text = raw if raw.isdigit() else clean_text(raw)  # digits: no space to collapse
+            else:
+                raw = td.text
+                text = "" if raw is None else raw if raw.isdigit() else clean_text(raw)
+            keys = td.keys()
+            if not keys or ("colspan" not in keys and "rowspan" not in keys):  # the usual cell
                 cells.append(text)
                 copies.append(0)
                 col += 1
                 continue
-            colspan, rowspan = _spans(td.attrib, len(text), findings, f"{where} row {r + 1}", budget)
+            colspan, rowspan = _spans(td.attrib, len(text), findings, f"{where} row {r}", budget)
             for k in range(colspan):
                 cells.append(text)
                 copies.append(1 if k else 0)
@@ -311,8 +317,8 @@ def _rows(
                 col += 1
         if carried:
             _fill_carried(carried, col, cells, copies)
-        if any(cells):
-            yield Block("row", tuple(cells), f"{where} row {r + 1}", copies=tuple(copies))
+        if any(cells):  # Block("row", …), without the named tuple's Python-level __new__
+            yield _new_tuple(Block, ("row", tuple(cells), f"{where} row {r}", 0, tuple(copies)))
 
 
 def _spans(attrs: Any, chars: int, findings: list[Finding], where: str, budget: list[int]) -> tuple[int, int]:
@@ -367,32 +373,38 @@ def _walk(
 
     walker = etree.iterwalk(root, events=("start", "end"))
     for event, el in walker:
-        tag = el.tag if isinstance(el.tag, str) else ""
+        tag = el.tag
+        if tag.__class__ is not str:
+            tag = ""
         if event == "start":
-            if el in tables:
+            if tag == "table" and el in tables:
                 flush()
                 n_table += 1
                 blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget))
                 walker.skip_subtree()
                 continue
-            block = tag in _BLOCK or tag in _HEADINGS
-            if block or tag == "br":
+            if tag in _BREAKS:
                 flush()
-            if block:
-                stack.append(el)
-            if tag in _HEADINGS:
-                heading_level = _HEADINGS[tag]
-            if el.text and tag != "br":
-                buffer.append(el.text)
+                if tag != "br":
+                    stack.append(el)
+                    if tag in _HEADINGS:
+                        heading_level = _HEADINGS[tag]
+                    text = el.text
+                    if text:
+                        buffer.append(text)
+                continue
+            text = el.text
+            if text:
+                buffer.append(text)
         else:
-            if el in tables:
-                pass
-            elif tag in _BLOCK or tag in _HEADINGS:
+            if tag in _BREAKS and tag != "br" and not (tag == "table" and el in tables):
                 flush()
                 if len(stack) > 1:
                     stack.pop()
-            if el is not root and el.tail:
-                buffer.append(el.tail)
+            if el is not root:
+                tail = el.tail
+                if tail:
+                    buffer.append(tail)
     flush()
     return blocks
 
