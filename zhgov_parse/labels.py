@@ -10,7 +10,7 @@ from __future__ import annotations
 import difflib
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cache, lru_cache
 from typing import Any
 
@@ -75,11 +75,11 @@ class Match:
 
     codes: tuple[str, ...]
     how: str  # "exact" | "contains" | "truncated" | "fuzzy" | "none"
+    code: str | None = field(init=False, compare=False)  # the code when the match is unique, else None
 
-    @property
-    def code(self) -> str | None:
-        """The code when the match is unique, else None."""
-        return self.codes[0] if len(self.codes) == 1 else None
+    def __post_init__(self) -> None:
+        # Kept, not computed on each access: rows ask for it hundreds of times a report.
+        object.__setattr__(self, "code", self.codes[0] if len(self.codes) == 1 else None)
 
 
 NO_MATCH = Match((), "none")
