@@ -170,6 +170,22 @@ def test_review_table_as_three_labelled_rows_or_one_row_of_fifteen() -> None:
     assert a.loc["litigation_after_review", "total"] == 2
 
 
+def test_review_header_naming_no_outcome_is_reported(sample_text: str) -> None:
+    """A 四 header of 行政复议 | 行政诉讼 alone says nothing of the outcomes' order: the values are
+    taken in the template's, with a finding; a header that names them (whole or in the fragments a
+    PDF leaves) needs none."""
+    lines = sample_text.split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    values = next(i for i in range(at + 1, len(lines)) if lines[i][:1].isdigit())
+    bare = "\n".join(lines[: at + 2] + lines[values:])
+    r = zhgov_parse.parse(bare)
+    assert [f.table for f in r.finding_list if f.code == "columns_by_position"] == ["review_litigation"]
+    assert r.table("review_litigation").equals(zhgov_parse.parse(sample_text).table("review_litigation"))
+    fragments = "\n".join([*lines[: at + 2], "维持纠正结果审结计结果结果其他尚未总", *lines[values:]])
+    assert "columns_by_position" not in {f.code for f in zhgov_parse.parse(fragments).finding_list}
+    assert "columns_by_position" not in {f.code for f in zhgov_parse.parse(sample_text).finding_list}
+
+
 def test_template_2019_from_labels_and_2021_from_year() -> None:
     r19 = zhgov_parse.parse(
         "二、主动公开政府信息情况\n"

@@ -169,6 +169,22 @@ def _is_review_header(text: str) -> bool:
     return sum(1 for w in _REVIEW_HEADER_WORDS if w in k) >= 2
 
 
+# What is left of the outcomes' names in any header: PDF text keeps fragments (结果/维持 over two
+# lines: 维持纠正结果审结) or one character a line (维 纠 结 审 / 持 正 果 结).
+_OUTCOME_HINTS = ("维", "纠", "其他", "尚未", "审")
+
+
+def _header_zone(records: list[Record]) -> str:
+    """The label text above table 四's first values (prose left out)."""
+    zone = []
+    for rec in records:
+        if any(map(str.strip, rec.values)):
+            break
+        if not is_prose(rec):
+            zone.append(key(rec.text))
+    return "".join(zone)
+
+
 def review_litigation(records: list[Record], template: str) -> TableResult:
     """Map table 四: one row of 15 values, or three labeled rows of 5."""
     out = TableResult()
@@ -206,13 +222,23 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
                 REVIEW,
             )
         )
-    header = " ".join(
-        key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))
-    )
+    heads = [key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))]
+    header = " ".join(heads)
     moved = header_order(header, OUTCOME_WORDS)  # each group's outcomes, in the header's order
     placed = [*moved, 4] if moved else None
     if moved:
         out.findings.append(columns_reordered(REVIEW, OUTCOME_WORDS, moved))
+    elif seen_header and not any(w in _header_zone(records) for w in _OUTCOME_HINTS):
+        out.findings.append(
+            Finding(
+                "columns_by_position",
+                "the header above table 四 names none of its outcome columns; values were taken in the "
+                "template's order (结果维持, 结果纠正, 其他结果, 尚未审结, 总计 in each group)",
+                REVIEW,
+                expected="结果维持, 结果纠正, 其他结果, 尚未审结, 总计",
+                found=header[:80],
+            )
+        )
     rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
     out.findings.extend(fragments)
     out.findings.extend(
