@@ -490,32 +490,23 @@ def _noted(
         )
     elif units and column in units and value.unit and value.unit != units[column]:
         number = _convert(value.number, value.unit, units[column])
-        if number is not None:
-            findings.append(
-                Finding(
-                    "unit_converted",
-                    f"'{raw.strip()}' converted to {number} {units[column]}",
-                    table,
-                    row,
-                    column,
-                    expected=units[column],
-                    found=raw.strip(),
-                    source=source,
-                )
+        code, said = (
+            ("unit_converted", f"converted to {number} {units[column]}")
+            if number is not None
+            else ("unit_mismatch", f"is in {value.unit}, which does not convert to {units[column]}: NA")
+        )
+        findings.append(
+            Finding(
+                code,
+                f"'{raw.strip()}' {said}",
+                table,
+                row,
+                column,
+                expected=units[column],
+                found=raw.strip(),
+                source=source,
             )
-        else:
-            findings.append(
-                Finding(
-                    "unit_mismatch",
-                    f"'{raw.strip()}' is in {value.unit}, which does not convert to {units[column]}: NA",
-                    table,
-                    row,
-                    column,
-                    expected=units[column],
-                    found=raw.strip(),
-                    source=source,
-                )
-            )
+        )
         return number
     return value.number
 
