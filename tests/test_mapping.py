@@ -3,8 +3,10 @@
 from __future__ import annotations
 
 import pandas as pd
+import pytest
 
 import zhgov_parse
+from zhgov_parse.script import _converter
 
 
 def _value(report: zhgov_parse.Report, table: str, row: str, column: str) -> object:
@@ -85,6 +87,22 @@ def test_amount_in_yuan_is_converted_to_wan_yuan(sample_text: str) -> None:
     assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
     f = r.findings.query("code == 'unit_converted'")
     assert f["found"].tolist() == ["125000元"]
+
+
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+def test_amount_under_a_header_in_yuan_is_converted_to_wan_yuan(sample_text: str, script: str) -> None:
+    """The template's 本年收费金额 is in 万元; a report whose header says 单位：元 writes 125000 for
+    12.5 万元, which must not be read as 125000 万元."""
+    text = sample_text.replace("本年收费金额(单位:万元)", "本年收费金额(单位:元)")
+    text = text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 125000 |")
+    if script == "traditional":
+        text = _converter("s2t").convert(text)
+    r = zhgov_parse.parse(text)
+    assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
+    f = r.findings.query("code == 'unit_converted'")
+    assert f["found"].tolist() == ["125000 (元)"]
+    same = zhgov_parse.parse(text.replace("| 125000 |", "| 12.5万元 |"))  # its own unit comes first
+    assert _value(same, "active_disclosure", "fees", "fee_amount") == 12.5
 
 
 def test_amount_in_a_unit_that_does_not_convert_is_na_with_a_finding(sample_text: str) -> None:

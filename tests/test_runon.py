@@ -415,6 +415,17 @@ def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
     assert runs[0].text == "2341587"  # a footer with spaces around its dashes is taken off
 
 
+def test_a_fee_in_yuan_is_converted_to_wan_yuan() -> None:
+    """本年收费金额 is in 万元: a run written in 元, or under a header that says 单位:元, is converted."""
+    head = "第二十条第(八)项信息内容本年收费金额(单位:{unit})行政事业性收费{run}"
+    for unit, run in (("元", "125000"), ("万元", "125000元"), ("万元", "12.5")):
+        result = active_disclosure(head.format(unit=unit, run=run), "2021")
+        got = {(c.row, c.column): c.value for c in result.cells if c.row == "fees"}
+        assert got == {("fees", "fee_amount"): 12.5}, (unit, run)
+        converted = [f for f in result.findings if f.code == "unit_converted"]
+        assert len(converted) == (run != "12.5")
+
+
 def test_a_dash_among_counts_marks_a_missing_cell() -> None:
     """Counts are never negative: in a row of 三 a dash before digits is a cell marked missing (a
     zero printed as -), not a sign; and a row may start with one (国家秘密-0000/0)."""

@@ -489,7 +489,7 @@ def _noted(
             )
         )
     elif units and column in units and value.unit and value.unit != units[column]:
-        number = _convert(value.number, value.unit, units[column])
+        number = convert_unit(value.number, value.unit, units[column])
         code, said = (
             ("unit_converted", f"converted to {number} {units[column]}")
             if number is not None
@@ -514,7 +514,8 @@ def _noted(
 _FACTORS = {"元": 1, "万元": 10000, "萬元": 10000}
 
 
-def _convert(number: int | float | None, unit: str, target: str) -> int | float | None:
+def convert_unit(number: int | float | None, unit: str, target: str) -> int | float | None:
+    """An amount in ``unit`` expressed in ``target`` (元 or 万元); None when either is not an amount."""
     if number is None or unit not in _FACTORS or target not in _FACTORS:
         return None
     result = number * _FACTORS[unit] / _FACTORS[target]

@@ -25,6 +25,7 @@ from .mapping import (
     TableResult,
     columns_reordered,
     complete,
+    convert_unit,
     header_order,
 )
 from .runon_solve import Reading, jointly
@@ -468,10 +469,47 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         if len(options) > 1:
             why = "within the template's rules, a blank cell lost or not"
             out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns, template))
+        if "fee_amount" in columns:
+            values = _in_wan_yuan(values, columns, _fee_unit(text, run.text), run.text, out.findings)
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))
         out.found = True
     if out.found:
         complete(ACTIVE, template, out)
+    return out
+
+
+_UNIT_STATED = re.compile(r"单位\s*:?\s*(万元|元)")  # in a header: 本年收费金额(单位:元)
+
+
+def _fee_unit(text: str, run: str) -> str:
+    """The unit of the run's 收费金额: its own (125000元), else its header's, else the template's 万元."""
+    if run.endswith("元"):
+        return "万元" if run.endswith("万元") else "元"
+    at = re.search(_ACTIVE_LABELS["fees"], text)
+    stated_unit = _UNIT_STATED.search(text, max(0, at.start() - 40), at.start()) if at else None
+    return stated_unit[1] if stated_unit else "万元"
+
+
+def _in_wan_yuan(
+    values: Sequence[Value], columns: Sequence[str], unit: str, run: str, findings: list[Finding]
+) -> list[Value]:
+    """The row's 收费金额 converted to 万元 from the ``unit`` it is written in, with a finding."""
+    out = list(values)
+    j = columns.index("fee_amount")
+    amount = out[j]
+    if unit != "万元" and isinstance(amount, int | float):
+        out[j] = convert_unit(amount, unit, "万元")
+        findings.append(
+            Finding(
+                "unit_converted",
+                f"'{run}' in {unit} converted to {out[j]} 万元",
+                ACTIVE,
+                "fees",
+                "fee_amount",
+                expected="万元",
+                found=f"{run} ({unit})",
+            )
+        )
     return out
 
 

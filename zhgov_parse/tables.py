@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+import unicodedata
 from collections.abc import Sequence
 
 from . import schema
@@ -16,6 +18,7 @@ from .mapping import (
     assign,
     columns_reordered,
     complete,
+    convert_unit,
     drop_fragments,
     fit,
     header_order,
@@ -24,6 +27,7 @@ from .mapping import (
     make_cells,
     row_total_holds,
 )
+from .values import parse_value
 
 APPLICATION = "application_handling"
 REVIEW = "review_litigation"
@@ -275,6 +279,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     segments: list[tuple[list[str] | None, list[Record]]] = [(None, [])]
     header_open = False
     header_at: list[int] | None = None
+    fee_unit: dict[int, str] = {}  # segment -> the unit its header states for 本年收费金额
     for rec in records:
         text = rec.text
         has_values = any(map(str.strip, rec.values))
@@ -290,6 +295,9 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                 segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
                 header_open = True
                 header_at = _column_positions(rec, columns_of)
+                stated = _UNIT_STATED.search(unicodedata.normalize("NFKC", text))
+                if "fee_amount" in found and stated:
+                    fee_unit[len(segments) - 1] = "万元" if stated[1] == "萬元" else stated[1]
                 continue
         header_open = False
         segments[-1][1].append(rec)
@@ -307,20 +315,21 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                         source=rec.source,
                     )
                 )
-    rows: list[tuple[Row, list[str] | None]] = []
-    for head, recs in segments:
+    rows: list[tuple[Row, list[str] | None, str]] = []
+    for n, (head, recs) in enumerate(segments):
 
         def expected(m: Match, head: list[str] | None = head) -> int:
             if head:
                 return len(head)
             return max((len(schema.columns(ACTIVE, template, c)) for c in m.codes), default=3)
 
-        rows.extend((row, head) for row in assemble(recs, rows_of, expected, lambda t: False))
+        unit = fee_unit.get(n, units["fee_amount"])
+        rows.extend((row, head, unit) for row in assemble(recs, rows_of, expected, lambda t: False))
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
-    out.findings.extend(assign([r for r, _ in rows], order, ACTIVE, template=template))
-    for row, head in rows:
+    out.findings.extend(assign([r for r, _, _ in rows], order, ACTIVE, template=template))
+    for row, head, unit in rows:
         if row.code is None:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
@@ -347,7 +356,37 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
             if cells is None:
                 out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
                 continue
+        start = len(out.cells)
         make_cells(ACTIVE, row, columns, cells, out, units)
+        if unit != units["fee_amount"]:
+            _in_header_unit(out, start, unit, units["fee_amount"])
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+# A unit a header states (本年收费金额（单位：元）): real reports do not always keep the template's 万元.
+_UNIT_STATED = re.compile(r"(?:单位|單位)\s*:?\s*(万元|萬元|元)")
+
+
+def _in_header_unit(out: TableResult, start: int, unit: str, target: str) -> None:
+    """Convert the amounts from ``start`` on that carry no unit of their own from the unit their
+    header states to the schema's, each with a finding (125000 under 单位：元 is 12.5 万元)."""
+    for i in range(start, len(out.cells)):
+        c = out.cells[i]
+        if c.column not in ("fee_amount",) or c.value is None or c.raw is None or parse_value(c.raw).unit:
+            continue
+        number = convert_unit(c.value, unit, target)
+        out.cells[i] = c._replace(value=number)
+        out.findings.append(
+            Finding(
+                "unit_converted",
+                f"'{c.raw.strip()}' under a header in {unit} converted to {number} {target}",
+                ACTIVE,
+                c.row,
+                c.column,
+                expected=target,
+                found=f"{c.raw.strip()} ({unit})",
+                source=c.source,
+            )
+        )
