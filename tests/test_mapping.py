@@ -93,16 +93,20 @@ def test_amount_in_yuan_is_converted_to_wan_yuan(sample_text: str) -> None:
 def test_amount_under_a_header_in_yuan_is_converted_to_wan_yuan(sample_text: str, script: str) -> None:
     """The template's 本年收费金额 is in 万元; a report whose header says 单位：元 writes 125000 for
     12.5 万元, which must not be read as 125000 万元."""
-    text = sample_text.replace("本年收费金额(单位:万元)", "本年收费金额(单位:元)")
-    text = text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 125000 |")
-    if script == "traditional":
-        text = _converter("s2t").convert(text)
-    r = zhgov_parse.parse(text)
+
+    def report(unit: str, cell: str) -> zhgov_parse.Report:
+        text = sample_text.replace("本年收费金额(单位:万元)", f"本年收费金额(单位:{unit})")
+        text = text.replace("行政事业性收费 | 12.5 |", f"行政事业性收费 | {cell} |")
+        return zhgov_parse.parse(_converter("s2t").convert(text) if script == "traditional" else text)
+
+    r = report("元", "125000")
     assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
-    f = r.findings.query("code == 'unit_converted'")
-    assert f["found"].tolist() == ["125000 (元)"]
-    same = zhgov_parse.parse(text.replace("| 125000 |", "| 12.5万元 |"))  # its own unit comes first
-    assert _value(same, "active_disclosure", "fees", "fee_amount") == 12.5
+    assert r.findings.query("code == 'unit_converted'")["found"].tolist() == ["125000 (元)"]
+    assert _value(report("元", "12.5万元"), "active_disclosure", "fees", "fee_amount") == 12.5  # its own unit
+    assert _value(report("千元", "125"), "active_disclosure", "fees", "fee_amount") == 12.5
+    counted = report("件", "3")
+    assert pd.isna(_value(counted, "active_disclosure", "fees", "fee_amount"))
+    assert "unit_mismatch" in {f.code for f in counted.finding_list}
 
 
 def test_amount_in_a_unit_that_does_not_convert_is_na_with_a_finding(sample_text: str) -> None:

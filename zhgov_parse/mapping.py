@@ -511,7 +511,9 @@ def _noted(
     return value.number
 
 
-_FACTORS = {"元": 1, "万元": 10000, "萬元": 10000}
+_FACTORS = {"元": 1, "千元": 1000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
+#: The unit a header states for its column (本年收费金额（单位：元）), after NFKC.
+STATED_UNIT = re.compile(r"(?:单位|單位)\s*:?\s*([^\s()（）,，;；:：]{1,3})")
 
 
 def convert_unit(number: int | float | None, unit: str, target: str) -> int | float | None:

@@ -21,6 +21,7 @@ from .findings import Finding
 from .mapping import (
     APPLICANT_WORDS,
     OUTCOME_WORDS,
+    STATED_UNIT,
     Cell,
     TableResult,
     columns_reordered,
@@ -478,31 +479,30 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     return out
 
 
-_UNIT_STATED = re.compile(r"单位\s*:?\s*(万元|元)")  # in a header: 本年收费金额(单位:元)
-
-
 def _fee_unit(text: str, run: str) -> str:
     """The unit of the run's 收费金额: its own (125000元), else its header's, else the template's 万元."""
     if run.endswith("元"):
         return "万元" if run.endswith("万元") else "元"
     at = re.search(_ACTIVE_LABELS["fees"], text)
-    stated_unit = _UNIT_STATED.search(text, max(0, at.start() - 40), at.start()) if at else None
+    stated_unit = STATED_UNIT.search(text, max(0, at.start() - 40), at.start()) if at else None
     return stated_unit[1] if stated_unit else "万元"
 
 
 def _in_wan_yuan(
     values: Sequence[Value], columns: Sequence[str], unit: str, run: str, findings: list[Finding]
 ) -> list[Value]:
-    """The row's 收费金额 converted to 万元 from the ``unit`` it is written in, with a finding."""
+    """The row's 收费金额 converted to 万元 from the ``unit`` it is written in, with a finding (NA
+    when the unit is not an amount's)."""
     out = list(values)
     j = columns.index("fee_amount")
     amount = out[j]
-    if unit != "万元" and isinstance(amount, int | float):
+    if unit not in ("万元", "萬元") and isinstance(amount, int | float):
         out[j] = convert_unit(amount, unit, "万元")
+        said = f"converted to {out[j]} 万元" if out[j] is not None else "not convertible to 万元: NA"
         findings.append(
             Finding(
-                "unit_converted",
-                f"'{run}' in {unit} converted to {out[j]} 万元",
+                "unit_converted" if out[j] is not None else "unit_mismatch",
+                f"'{run}' in {unit}: {said}",
                 ACTIVE,
                 "fees",
                 "fee_amount",

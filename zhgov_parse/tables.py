@@ -2,7 +2,6 @@
 
 from __future__ import annotations
 
-import re
 import unicodedata
 from collections.abc import Sequence
 
@@ -11,6 +10,7 @@ from .findings import Finding
 from .labels import Match, Matcher, key, matcher
 from .mapping import (
     OUTCOME_WORDS,
+    STATED_UNIT,
     Record,
     Row,
     TableResult,
@@ -295,9 +295,9 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                 segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
                 header_open = True
                 header_at = _column_positions(rec, columns_of)
-                stated = _UNIT_STATED.search(unicodedata.normalize("NFKC", text))
-                if "fee_amount" in found and stated:
-                    fee_unit[len(segments) - 1] = "万元" if stated[1] == "萬元" else stated[1]
+                stated = STATED_UNIT.search(unicodedata.normalize("NFKC", text))
+                if "fee_amount" in found and stated and stated[1] not in ("万元", "萬元"):
+                    fee_unit[len(segments) - 1] = stated[1]
                 continue
         header_open = False
         segments[-1][1].append(rec)
@@ -365,23 +365,21 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     return out
 
 
-# A unit a header states (本年收费金额（单位：元）): real reports do not always keep the template's 万元.
-_UNIT_STATED = re.compile(r"(?:单位|單位)\s*:?\s*(万元|萬元|元)")
-
-
 def _in_header_unit(out: TableResult, start: int, unit: str, target: str) -> None:
     """Convert the amounts from ``start`` on that carry no unit of their own from the unit their
-    header states to the schema's, each with a finding (125000 under 单位：元 is 12.5 万元)."""
+    header states to the schema's, each with a finding (125000 under 单位：元 is 12.5 万元; real
+    reports do not always keep the template's 万元).  A unit that is not an amount leaves NA."""
     for i in range(start, len(out.cells)):
         c = out.cells[i]
-        if c.column not in ("fee_amount",) or c.value is None or c.raw is None or parse_value(c.raw).unit:
+        if c.column != "fee_amount" or c.value is None or c.raw is None or parse_value(c.raw).unit:
             continue
         number = convert_unit(c.value, unit, target)
         out.cells[i] = c._replace(value=number)
+        said = f"converted to {number} {target}" if number is not None else f"not convertible to {target}: NA"
         out.findings.append(
             Finding(
-                "unit_converted",
-                f"'{c.raw.strip()}' under a header in {unit} converted to {number} {target}",
+                "unit_converted" if number is not None else "unit_mismatch",
+                f"'{c.raw.strip()}' under a header in {unit}: {said}",
                 ACTIVE,
                 c.row,
                 c.column,
