@@ -71,6 +71,25 @@ def test_header_with_swapped_columns_is_followed(sample_text: str) -> None:
     assert "columns_reordered" in _codes(r)
 
 
+def test_a_flattened_header_still_orders_the_organisations(sample_text: str) -> None:
+    """三's sub-header in one cell (as a PDF or a scraper flattens it), naming 社会公益组织 before
+    科研机构, with the rows written in that order: the values follow the header, with a finding."""
+    lines = sample_text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.startswith("商业 企业"))
+    lines[at] = "商业企业 社会公益组织 科研机构 法律服务机构 其他 |"
+    for i in range(at + 1, len(lines)):
+        cells = lines[i].split("|")
+        numbers = [j for j, c in enumerate(cells) if c.strip().isdigit()]
+        if len(numbers) == 7:
+            a, b = numbers[2], numbers[3]
+            cells[a], cells[b] = cells[b], cells[a]
+            lines[i] = "|".join(cells)
+    r = zhgov_parse.parse("\n".join(lines))
+    written = zhgov_parse.parse(sample_text).table("application_handling")
+    assert r.table("application_handling").equals(written)
+    assert [f.table for f in r.finding_list if f.code == "columns_reordered"] == ["application_handling"]
+
+
 def test_unreadable_header_falls_back_to_template_order_with_a_finding(sample_text: str) -> None:
     text = sample_text.replace(
         "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 |",

@@ -9,6 +9,7 @@ from . import schema
 from .findings import Finding
 from .labels import Match, Matcher, key, matcher
 from .mapping import (
+    APPLICANT_WORDS,
     OUTCOME_WORDS,
     STATED_UNIT,
     Record,
@@ -90,7 +91,14 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
         return order, None
     text = "".join(key(r.text) for r in zone)
     if all(w in text for w in _APPLICANT_WORDS):
-        return template, None  # the template's header, flattened beyond reading column by column
+        # The header, flattened beyond reading column by column (商业企业 科研机构 … in one cell, or
+        # broken over lines by a PDF): the order it names the four organisations in still holds.
+        # (其他 is left in its place: the word recurs in notes above the table.)
+        moved = header_order(text, APPLICANT_WORDS[:4])
+        if moved:
+            order = [template[0], *(template[1 + t] for t in moved), *template[5:]]
+            return order, columns_reordered(APPLICATION, APPLICANT_WORDS[:4], moved)
+        return template, None
     return template, Finding(
         "columns_by_position",
         "the applicant columns' header is missing or unreadable; values were taken in the "
