@@ -211,6 +211,34 @@ def test_review_table_as_three_labelled_rows_or_one_row_of_fifteen() -> None:
     assert a.loc["litigation_after_review", "total"] == 2
 
 
+@pytest.mark.parametrize(
+    ("top", "groups", "order"),
+    [
+        (
+            "行政诉讼 | 行政复议",
+            "未经复议直接起诉 | 复议后起诉 | 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计",
+            (1, 2, 0),
+        ),
+        (
+            "行政复议 | 行政诉讼",
+            "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 复议后起诉 | 未经复议直接起诉",
+            (0, 2, 1),
+        ),
+    ],
+)
+def test_review_groups_follow_the_header(sample_text: str, top: str, groups: str, order: tuple) -> None:
+    """A row of 15 under a header that puts 行政诉讼 before 行政复议, or 复议后起诉 before 直接起诉:
+    each group's values follow the header (every group adds up either way)."""
+    lines = sample_text.split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    values = [v.strip() for v in lines[at + 4].split("|") if v.strip()]
+    lines[at + 1], lines[at + 2] = top, groups
+    lines[at + 4] = " | ".join(v for g in order for v in values[5 * g : 5 * g + 5])
+    r = zhgov_parse.parse("\n".join(lines))
+    assert r.table("review_litigation").equals(zhgov_parse.parse(sample_text).table("review_litigation"))
+    assert "columns_reordered" in {f.code for f in r.finding_list if f.table == "review_litigation"}
+
+
 def test_review_header_naming_no_outcome_is_reported(sample_text: str) -> None:
     """A 四 header of 行政复议 | 行政诉讼 alone says nothing of the outcomes' order: the values are
     taken in the template's, with a finding; a header that names them (whole or in the fragments a

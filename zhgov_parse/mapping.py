@@ -631,6 +631,45 @@ def columns_reordered(table: str, words: Sequence[str], order: list[int]) -> Fin
     )
 
 
+_GROUP_NAMES = {
+    "review": "行政复议",
+    "litigation_direct": "未经复议直接起诉",
+    "litigation_after_review": "复议后起诉",
+}
+
+
+def group_order(heads: Sequence[str]) -> list[str] | None:
+    """四's three groups in the order its header names them, else None.  The header line that
+    names 未经复议直接起诉 and 复议后起诉 tells their order, and, where it also names 行政复议's
+    outcomes (结果维持 …, on the same line: 行政复议 has no second level), whether 行政复议 comes
+    before them.  (A sentence that mentions 行政复议 and 行政诉讼 says nothing of the columns.)
+
+    >>> group_order(["行政诉讼 行政复议", "未经复议直接起诉 复议后起诉 结果维持 结果纠正"])
+    ['litigation_direct', 'litigation_after_review', 'review']
+    """
+    for head in heads:
+        direct, after = head.find("直接起诉"), head.find("复议后起诉")
+        if direct == -1 or after == -1:
+            continue
+        litigation = ["litigation_direct", "litigation_after_review"]
+        if after < direct:
+            litigation.reverse()
+        upheld = head.find("维持")
+        return [*litigation, "review"] if min(direct, after) < upheld else ["review", *litigation]
+    return None
+
+
+def groups_reordered(groups: Sequence[str]) -> Finding:
+    """The finding for 四's groups placed in a header's order (see :func:`group_order`)."""
+    return Finding(
+        "columns_reordered",
+        "the header orders table 四's groups differently from the template; values follow the header",
+        "review_litigation",
+        expected=", ".join(_GROUP_NAMES.values()),
+        found=", ".join(_GROUP_NAMES[g] for g in groups),
+    )
+
+
 def records_of(blocks: Iterable[Block]) -> list[Record]:
     out = []
     for block in blocks:

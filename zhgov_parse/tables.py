@@ -22,6 +22,8 @@ from .mapping import (
     convert_unit,
     drop_fragments,
     fit,
+    group_order,
+    groups_reordered,
     header_order,
     is_prose,
     length_mismatch,
@@ -208,6 +210,11 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
     def expected(m: Match) -> int:
         return 5 if m.codes else 15
 
+    heads = [key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))]
+    header = " ".join(heads)
+    groups = group_order(heads) or order  # a row of 15 holds the three groups in the header's order
+    if groups != order:
+        out.findings.append(groups_reordered(groups))
     rows: list[Row] = []
     for row in assemble(records, rows_of, expected, _is_review_header):
         values = [v for v in row.values]
@@ -215,7 +222,7 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
         while len(trimmed) > 15 and not trimmed[-1].strip():
             trimmed = trimmed[:-1]
         if len(trimmed) == 15 and not row.match.code:
-            for i, code in enumerate(order):
+            for i, code in enumerate(groups):
                 rows.append(
                     Row(
                         row.label, Match((code,), "exact"), trimmed[5 * i : 5 * i + 5], row.source, True, True
@@ -234,8 +241,6 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
                 REVIEW,
             )
         )
-    heads = [key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))]
-    header = " ".join(heads)
     moved = header_order(header, OUTCOME_WORDS)  # each group's outcomes, in the header's order
     placed = [*moved, 4] if moved else None
     if moved:
