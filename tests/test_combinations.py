@@ -74,8 +74,8 @@ def _variant(seed: int) -> tuple[Any, dict, bytes] | None:
             page = MAKE.render_html(variant, cells, 0).encode(variant.encoding, errors="xmlcharrefreplace")
         else:
             page = MAKE.render(variant, cells, 0).encode("utf-8")
-    except (AssertionError, ValueError):  # the generator's own limits: a blank cell asked of PDF
-        return None  # text, the county portal's chrome for an agency with no 县 in its name
+    except (AssertionError, ValueError, TypeError):  # the generator's own limits: a blank cell asked
+        return None  # of PDF text, a portal for an agency with no 县, a blank total the prose sums
     return variant, cells, page
 
 
