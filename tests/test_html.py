@@ -176,3 +176,20 @@ def test_escaped_attribute_quotes_from_a_javascript_string() -> None:
 )
 def test_clean_text(raw: str, clean: str) -> None:
     assert clean_text(raw) == clean
+
+
+def test_a_header_grid_misread_gives_way_to_rows_that_add_up() -> None:
+    """With its colspans lost, 三's header grid puts 总计 third (自然人 and 总计 carried down by their
+    rowspans into the row of organisations); the rows add up only with 总计 last, so the values are
+    taken in the template's order, with a finding, instead of read into the wrong columns."""
+    import re
+
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert 'colspan="5"' in html  # 法人或其他组织 over the five organisations
+    damaged = zhgov_parse.parse(re.sub(r'\scolspan="\d+"', "", html))
+    written = zhgov_parse.parse(html)
+    assert damaged.table("application_handling").equals(written.table("application_handling"))
+    found = [f for f in damaged.finding_list if f.code == "columns_by_position"]
+    assert [f.table for f in found] == ["application_handling"]

@@ -111,6 +111,22 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
     )
 
 
+def _total_last_adds_up(rows: list[Row], at: int) -> bool:
+    """Whether table 三's rows add up with 总计 last (the template's place), and not with 总计 at
+    ``at`` (where a header put it), in most rows that state all seven values."""
+    last = there = stated = 0
+    for row in rows:
+        if len(row.values) != 7:
+            continue
+        numbers = [parse_value(v).number for v in row.values]
+        if None in numbers:
+            continue
+        stated += 1
+        last += sum(numbers[:6]) == numbers[6]  # type: ignore[arg-type]
+        there += sum(numbers) == 2 * numbers[at]  # type: ignore[arg-type, operator]
+    return stated > 0 and last > there and 2 * last >= stated
+
+
 def _is_applicant_header(text: str) -> bool:
     k = key(text)
     hits = sum(1 for w in _APPLICANT_WORDS if w in k)
@@ -131,6 +147,16 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
     if not rows:
         return out
+    if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
+        note = Finding(
+            "columns_by_position",
+            f"the header reads as {', '.join(columns)}, but the rows add up only with 总计 last (a "
+            "header grid misread, e.g. a colspan lost): values were taken in the template's order",
+            APPLICATION,
+            expected="总计 = the six applicant columns",
+            found=", ".join(columns),
+        )
+        columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
     if note is not None:
         out.findings.append(note)
     order = [c for c, _ in schema.rows(APPLICATION, template)]
