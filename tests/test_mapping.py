@@ -90,6 +90,23 @@ def test_a_flattened_header_still_orders_the_organisations(sample_text: str) -> 
     assert [f.table for f in r.finding_list if f.code == "columns_reordered"] == ["application_handling"]
 
 
+def test_a_row_that_lost_a_cell_beside_padding_is_not_shifted(sample_text: str) -> None:
+    """`(七)总计 | 82 | 23 | 4 | 14 | 7 | 139 | ||`: a cell lost, the padding after the last column
+    would fill the row to seven with a blank 总计, and every value would sit one column off.  The
+    row does not add up with that blank as 0, so it is left NA; a row that does (a zero left blank
+    beside the padding) is kept."""
+    line = next(x for x in sample_text.split("\n") if x.startswith("(七)总计"))
+    cells = line.split("|")
+    lost = sample_text.replace(line, "|".join(cells[:4] + cells[5:]))
+    r = zhgov_parse.parse(lost)
+    assert r.table("application_handling").loc["total"].isna().all()
+    assert "row_length_mismatch" in {f.code for f in r.finding_list if f.row == "total"}
+    zeros = "四、结转下年度继续办理 | 0 | 0 | 0 | 0 | 0 | 0 | | ||"
+    carried = next(x for x in sample_text.split("\n") if x.startswith("四、结转下年度"))
+    kept = zhgov_parse.parse(sample_text.replace(carried, zeros)).table("application_handling")
+    assert kept.loc["carried_forward"].tolist()[:6] == [0] * 6
+
+
 def test_unreadable_header_falls_back_to_template_order_with_a_finding(sample_text: str) -> None:
     text = sample_text.replace(
         "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 |",

@@ -400,11 +400,24 @@ def _duplicate(table: str, row: Row, first: Row, template: str | None = None) ->
 def fit(
     values: list[str], n: int, check: Callable[[list[Value]], bool] | None
 ) -> tuple[list[str] | None, str | None]:
-    """Fit a row's value cells to ``n`` columns; returns (cells, repair note) or (None, None)."""
+    """Fit a row's value cells to ``n`` columns; returns (cells, repair note) or (None, None).
+
+    A blank cell at an edge of the row, next to empty cells dropped there as padding (under a
+    spanning label, or after the table's last column), may be padding too, the row having lost a
+    cell: with ``check`` (the row's total), such a row is taken only if it adds up with the blank
+    as 0 (a zero left blank), never shifted into the wrong columns.  (A blank cell that is not
+    next to padding is the report's own: real reports leave a 总计 blank.)
+    """
+    given = len(values)
     values = _trim(values, n)
+    padded_right = bool(values) and len(values) < given and not values[-1].strip()
+    padded_left = False
     while len(values) > n and not values[0].strip():
         values = values[1:]  # empty cells under a label that spans several columns
+        padded_left = not values[0].strip()
     if len(values) == n:
+        if check is not None and (padded_left or padded_right) and not _adds_up(values):
+            return None, None
         return values, None
     if len(values) == n + 1 and check is not None:
         # A number split across two cells by the scraper: join the one pair that balances the row.
@@ -420,6 +433,12 @@ def fit(
             i, joined = options[0]
             return joined, f"joined cells '{values[i]}' and '{values[i + 1]}' into one number"
     return None, None
+
+
+def _adds_up(values: list[str]) -> bool:
+    """Whether the last cell is the sum of the others, blank and marked cells counting 0."""
+    numbers = [parse_value(v).number or 0 for v in values]
+    return sum(numbers[:-1]) == numbers[-1]
 
 
 def row_total_holds(values: list[Value]) -> bool:
@@ -527,10 +546,17 @@ def convert_unit(number: int | float | None, unit: str, target: str) -> int | fl
 def length_mismatch(
     table: str, row: Row, n: int, columns: Sequence[str], template: str | None = None
 ) -> Finding:
+    cells = len(_trim(row.values, n))
+    why = (
+        f"has {cells} value cells for {n} columns"
+        if cells != n
+        else "has a blank cell at its edge, next to empty padding cells, and does not add up with it "
+        "as 0: a cell may have been lost"
+    )
     return Finding(
         "row_length_mismatch",
-        f"row {schema.row_label(table, row.code or '?', template)} has {len(_trim(row.values, n))} "
-        f"value cells for {n} columns; its values are left NA rather than guessed",
+        f"row {schema.row_label(table, row.code or '?', template)} {why}; its values are left NA rather "
+        "than guessed",
         table,
         row.code,
         expected=f"{n} values ({', '.join(columns)})",
