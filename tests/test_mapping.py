@@ -152,6 +152,15 @@ def test_amount_in_a_unit_that_does_not_convert_is_na_with_a_finding(sample_text
     assert f[["row", "column", "found"]].values.tolist() == [["fees", "fee_amount", "3件"]]
 
 
+@pytest.mark.parametrize("cell", ["18.5", "1862元", "0.3万元"])
+def test_a_count_is_whole_and_in_no_money_unit(sample_text: str, cell: str) -> None:
+    """行政许可's 本年处理决定数量 counts decisions: 18.5 or an amount in 元 there is a row that lost a
+    cell (an amount slid into a count's column), so it is NA with a finding, not a count."""
+    r = zhgov_parse.parse(sample_text.replace("行政许可 | 1862 |", f"行政许可 | {cell} |"))
+    assert pd.isna(_value(r, "active_disclosure", "licensing", "decisions"))
+    assert {f.code for f in r.finding_list if f.row == "licensing"} == {"non_numeric"}
+
+
 def test_non_numeric_cell_is_na_with_finding(sample_text: str) -> None:
     r = zhgov_parse.parse(sample_text.replace("行政处罚 | 37 |", "行政处罚 | 见附件 |"))
     assert pd.isna(_value(r, "active_disclosure", "penalty", "decisions"))

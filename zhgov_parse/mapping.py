@@ -464,7 +464,7 @@ def make_cells(
     for column, raw in zip(columns, cells, strict=True):
         value = cached_value(raw) if len(raw) <= 200 else parse_value(raw)
         number = value.number
-        if value.problem is not None or (units and value.unit):
+        if value.problem is not None or value.unit is not None or number.__class__ is float:
             number = _noted(table, code, column, raw, value, source, out.findings, units)
         append(_new_tuple(Cell, (table, code, column, number, raw, label, source)))  # Cell(...), faster
     if cells:
@@ -507,6 +507,24 @@ def _noted(
                 source=source,
             )
         )
+    elif column not in AMOUNTS and (
+        value.unit in _FACTORS or (isinstance(value.number, float) and not value.number.is_integer())
+    ):
+        # A count (of requests, documents, decisions) is whole and in no money unit: 42.6万元 under
+        # 采购项目数量 is a row that lost a cell, the amount sliding into the count's column.
+        findings.append(
+            Finding(
+                "non_numeric",
+                f"cell '{raw.strip()}' is not a count (a whole number of items): NA",
+                table,
+                row,
+                column,
+                expected="a whole number",
+                found=raw.strip(),
+                source=source,
+            )
+        )
+        return None
     elif units and column in units and value.unit and value.unit != units[column]:
         number = convert_unit(value.number, value.unit, units[column])
         code, said = (
@@ -530,6 +548,8 @@ def _noted(
     return value.number
 
 
+#: The columns that hold amounts (万元 or as written); every other column is a count.
+AMOUNTS = frozenset({"fee_amount", "procurement_amount"})
 _FACTORS = {"元": 1, "千元": 1000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
 #: The unit a header states for its column (本年收费金额（单位：元）), after NFKC.
 STATED_UNIT = re.compile(r"(?:单位|單位)\s*:?\s*([^\s()（）,，;；:：]{1,3})")
