@@ -61,6 +61,8 @@ def outcome(content: str | bytes) -> zhgov_parse.Report | None:
     assert isinstance(report, zhgov_parse.Report)
     # the lazily built views must not crash either
     report.cells, report.findings, report.sections, report.facts  # noqa: B018
+    for table in ("active_disclosure", "application_handling", "review_litigation"):
+        report.table(table)
     return report
 
 
@@ -186,8 +188,28 @@ _VOCABULARY = [
     "收到政府信息公开申请", "共答复", "件", "多", "一是", "（一）", "1.", "规章000", "行政许可12",
     "|", " | ", "|---|", "\n", "\t", "  ", "/", "—", "-", "+3", "1,234", "12.5", "３", "一百零五", "万元",
     "<table>", "</table>", "<tr>", "<td>", "</td>", '<td colspan="3">', '<td rowspan="99">', "<p>", "<br>",
-    "<h2>", "<!--", "-->", "&nbsp;", "\x00", "\ufeff", "\u3000", "\r",
+    "<h2>", "<!--", "-->", "&nbsp;", "\x00", "\ufeff", "\u3000", "\r", "9" * 40,
 ]  # fmt: skip
+
+
+@pytest.mark.parametrize("name", ["qinghe_data_2022_pipe", "chenghu_finance_2021_html"])
+@pytest.mark.parametrize("runon", [False, True])
+def test_digits_no_count_has(name: str, runon: bool) -> None:
+    """A run of 40 digits where a count stands (an ID number, junk) is NA with a finding, in a cell
+    or in page text whose cells run together: no table view overflows on it."""
+    from runon_render import render
+
+    path = FIXTURES / (name + (".html" if name.endswith("html") else ".txt"))
+    text = render(path) if runon else path.read_text(encoding="utf-8")
+    at = text.index("本年新收政府信息公开申请数量") + len("本年新收政府信息公开申请数量")
+    if not runon and name.endswith("html"):
+        at = text.index(">", text.index("<td", at)) + 1  # into the next cell
+    elif not runon:
+        at = text.index("|", at) + 1
+    report = outcome(text[:at] + "9" * 40 + text[at:])
+    assert report is not None
+    assert all(c.value is None or abs(c.value) < 10**15 for c in report._cells)
+    assert report.table("application_handling").loc["new_received"].isna().any()
 
 
 @bounded(150)

@@ -12,6 +12,7 @@ from collections.abc import Sequence
 from typing import NamedTuple
 
 from .runon_split import BLANK, INT, MAX_BLANKS, Value, as_number, in_template_order, in_text_order
+from .values import MAX_DIGITS
 
 MAX_COMBINATIONS = 30_000  # candidate sums tried for table 三 (~4 µs each)
 
@@ -170,7 +171,11 @@ class _Free:
                 continue
             middle = digits[len(before) : len(digits) - len(after)]
             written: Value = (
-                BLANK if not middle and text[j] else int(middle) if INT.fullmatch(middle) else None
+                BLANK
+                if not middle and text[j]
+                else int(middle)
+                if INT.fullmatch(middle) and len(middle) <= MAX_DIGITS  # longer is no count
+                else None
             )
             if written is None or written == text[j]:
                 continue

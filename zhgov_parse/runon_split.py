@@ -14,6 +14,8 @@ import itertools
 import re
 from collections.abc import Callable, Sequence
 
+from .values import MAX_DIGITS
+
 MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguous
 MAX_BLANK_NODES = 5_000  # and when cells may be blank (real rows take under 2,000)
 MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
@@ -120,6 +122,8 @@ def splits(
                     break  # a leading zero: no longer piece can be a number either
                 continue
             plain = piece.replace(",", "")
+            if len(plain.split(".")[0]) > MAX_DIGITS:
+                break  # no longer piece is a value either
             value: Value = float(plain) if "." in plain else int(plain)
             nt, npos = (t + 1, 0) if end == len(token) else (t, end)
             if group and not _room_for_total(values, value, group, remaining(nt, npos), spare):
@@ -154,6 +158,8 @@ def _total_first(
     stop = len(head.text)
     for cut in range(len(last) - 1, 0 if len(tokens) == 1 else -1, -1):
         piece = last[cut:]
+        if len(piece.replace(",", "")) > MAX_DIGITS:
+            break  # a longer total is no count (and no part exceeds the total)
         if last[cut - 1 : cut] == "," or not INT.fullmatch(piece):
             continue
         total = int(piece.replace(",", ""))

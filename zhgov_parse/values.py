@@ -12,6 +12,9 @@ MISSING_MARKERS = frozenset(
     {"", "-", "--", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
 )
 
+#: The most digits a value may have before its point: more is no count or amount a report states
+#: (an ID number, a run of junk), and beyond 15 a float would not even hold it exactly.
+MAX_DIGITS = 15
 _UNIT = r"(?:万元|萬元|元|件|条|條|个|個|项|項|次|篇|人次|家|宗)"
 _NUMBER = re.compile(
     r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>" + _UNIT + r")?"
@@ -65,6 +68,8 @@ def cached_value(raw: str) -> Value:
     if m is None:
         return Value(None, raw, problem="non_numeric")
     digits = m["int"].replace(",", "")
+    if len(digits) > MAX_DIGITS:  # an ID or a run of junk, not a count or an amount
+        return Value(None, raw, problem="non_numeric")
     if m["frac"] is not None:
         number: int | float = float(f"{digits}.{m['frac']}")
     else:
