@@ -107,6 +107,16 @@ def test_a_row_that_lost_a_cell_beside_padding_is_not_shifted(sample_text: str) 
     assert kept.loc["carried_forward"].tolist()[:6] == [0] * 6
 
 
+def test_active_disclosure_follows_a_reordered_header_and_says_so(sample_text: str) -> None:
+    header = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |"
+    flattened = "信息内容 | 本年废止件数 本年制发件数 现行有效件数 |"  # one cell, 废止 first
+    text = sample_text.replace(header, flattened)
+    text = text.replace("行政规范性文件 | 4 | 1 | 23 |", "行政规范性文件 | 1 | 4 | 23 |")
+    r = zhgov_parse.parse(text)
+    assert r.table("active_disclosure").loc["normative_documents"].tolist()[:3] == [4, 1, 23]
+    assert [f.table for f in r.finding_list if f.code == "columns_reordered"] == ["active_disclosure"]
+
+
 def test_unreadable_header_falls_back_to_template_order_with_a_finding(sample_text: str) -> None:
     text = sample_text.replace(
         "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 |",

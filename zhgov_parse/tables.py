@@ -368,11 +368,24 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     out.findings.extend(assign([r for r, _, _ in rows], order, ACTIVE, template=template))
+    reordered: set[tuple[str, ...]] = set()
     for row, head, unit in rows:
         if row.code is None:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
         columns = head if head and set(head) <= set(expected) else None
+        named = tuple(columns or ())
+        if named and named not in reordered and list(named) != [c for c in expected if c in named]:
+            reordered.add(named)  # said once a header
+            out.findings.append(
+                Finding(
+                    "columns_reordered",
+                    "the header orders the columns differently from the template; values follow the header",
+                    ACTIVE,
+                    expected=", ".join(expected),
+                    found=", ".join(named),
+                )
+            )
         if columns is None:
             cells, _ = fit(row.values, len(expected), None)
             if cells is None:
