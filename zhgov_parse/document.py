@@ -32,6 +32,15 @@ class Block(NamedTuple):
         return self.cells[0]
 
 
+_new_tuple = tuple.__new__
+
+
+def row_block(cells: tuple[str, ...], source: str, copies: tuple[int, ...] | None = None) -> Block:
+    """``Block("row", cells, source, copies=copies)`` without the named tuple's Python-level
+    ``__new__``, which costs as much again: readers make a row block for every line."""
+    return _new_tuple(Block, ("row", cells, source, 0, copies))
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """Blocks in order, plus what the reader learnt about the input's form."""

@@ -19,7 +19,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
-from .values import Value, cached_value, is_number_text, is_value_text, parse_value
+from .values import Value, is_number_text, is_value_text, parse_value
 
 
 class Cell(NamedTuple):
@@ -456,16 +456,21 @@ def make_cells(
     cells: Sequence[str],
     out: TableResult,
     units: dict[str, str] | None = None,
+    stated: dict[str, str] | None = None,
 ) -> None:
-    """Parse a row's cells into :class:`Cell` objects, noting missing and non-numeric ones."""
+    """Parse a row's cells into :class:`Cell` objects, noting missing and non-numeric ones.
+
+    ``units``: the unit each amount column is kept in; ``stated``: the unit its header states,
+    for the cells that write none (本年收费金额（单位：元） over a bare 125000).
+    """
     assert row.code is not None
     code, label, source = row.code, row.label, row.source
     append = out.cells.append
     for column, raw in zip(columns, cells, strict=True):
-        value = cached_value(raw) if len(raw) <= 200 else parse_value(raw)
+        value = parse_value(raw)
         number = value.number
-        if value.problem is not None or value.unit is not None or number.__class__ is float:
-            number = _noted(table, code, column, raw, value, source, out.findings, units)
+        if value.problem is not None or value.unit is not None or number.__class__ is float or stated:
+            number = _noted(table, code, column, raw, value, source, out.findings, units, stated)
         append(_new_tuple(Cell, (table, code, column, number, raw, label, source)))  # Cell(...), faster
     if cells:
         out.found = True
@@ -480,6 +485,7 @@ def _noted(
     source: str,
     findings: list[Finding],
     units: dict[str, str] | None,
+    stated: dict[str, str] | None = None,
 ) -> int | float | None:
     """A cell's number when it is blank, not a number or in another unit, with the finding."""
     if value.problem == "missing":
@@ -525,26 +531,14 @@ def _noted(
             )
         )
         return None
-    elif units and column in units and value.unit and value.unit != units[column]:
-        number = convert_unit(value.number, value.unit, units[column])
-        code, said = (
-            ("unit_converted", f"converted to {number} {units[column]}")
-            if number is not None
-            else ("unit_mismatch", f"is in {value.unit}, which does not convert to {units[column]}: NA")
-        )
-        findings.append(
-            Finding(
-                code,
-                f"'{raw.strip()}' {said}",
-                table,
-                row,
-                column,
-                expected=units[column],
-                found=raw.strip(),
-                source=source,
-            )
-        )
-        return number
+    elif units and column in units:
+        unit = value.unit or (stated or {}).get(column)
+        if unit and unit != units[column]:
+            where = (table, row, column)
+            own = value.unit is not None
+            number, note = in_unit(value.number, unit, units[column], raw.strip(), where, source, not own)
+            findings.append(note)
+            return number
     return value.number
 
 
@@ -561,6 +555,30 @@ def convert_unit(number: int | float | None, unit: str, target: str) -> int | fl
         return None
     result = number * _FACTORS[unit] / _FACTORS[target]
     return int(result) if float(result).is_integer() else round(result, 6)
+
+
+def in_unit(
+    number: int | float | None,
+    unit: str,
+    target: str,
+    raw: str,
+    where: tuple[str, str | None, str | None],
+    source: str | None = None,
+    stated: bool = False,
+) -> tuple[int | float | None, Finding]:
+    """An amount written in ``unit`` (the cell's own, or the one its header ``stated``) expressed in
+    ``target``, with the finding at ``where`` (table, row, column) that says so: ``unit_converted``,
+    or ``unit_mismatch`` (NA) when ``unit`` is no amount's."""
+    converted = convert_unit(number, unit, target)
+    said = f"does not convert to {target}: NA" if converted is None else f"converted to {converted} {target}"
+    return converted, Finding(
+        "unit_converted" if converted is not None else "unit_mismatch",
+        f"'{raw}' {'under a header ' if stated else ''}in {unit}: {said}",
+        *where,
+        expected=target,
+        found=f"{raw} ({unit})" if stated else raw,
+        source=source,
+    )
 
 
 def length_mismatch(

@@ -16,7 +16,7 @@ from typing import Any
 
 from lxml import etree
 
-from .document import Block, Document
+from .document import Block, Document, row_block
 from .errors import ParseError
 from .findings import Finding
 from .locate import part_of
@@ -168,7 +168,6 @@ def _within_limits(text: str, limit: str, findings: list[Finding]) -> etree._Ele
     return root
 
 
-_new_tuple = tuple.__new__
 _MARKUP = re.compile(r"<[^>]*>|&nbsp;|&#160;|\s+")
 
 
@@ -317,8 +316,8 @@ def _rows(
                 col += 1
         if carried:
             _fill_carried(carried, col, cells, copies)
-        if any(cells):  # Block("row", …), without the named tuple's Python-level __new__
-            yield _new_tuple(Block, ("row", tuple(cells), f"{where} row {r}", 0, tuple(copies)))
+        if any(cells):
+            yield row_block(tuple(cells), f"{where} row {r}", tuple(copies))
 
 
 def _spans(attrs: Any, chars: int, findings: list[Finding], where: str, budget: list[int]) -> tuple[int, int]:

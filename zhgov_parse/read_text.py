@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from functools import cache
 
-from .document import Block, Document
+from .document import Block, Document, row_block
 from .mapping import looks_narrative
 from .script import either_script
 from .values import is_value_text
@@ -15,7 +15,6 @@ _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
 _PAGE_FOOTER = re.compile(
     r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$"
 )
-_new_tuple = tuple.__new__
 _FOOTER_FIRST = frozenset("—–-－─P第")  # what a footer line can start with (cheap test first)
 # Labels glued to digits with no separator, as page text scrapers leave them.
 _RUNON = re.compile(
@@ -105,8 +104,8 @@ def read_text(text: str) -> Document:
             continue
         if "|" in line:
             cells = _split_pipe(line)
-            if any(cells):  # Block("row", cells, source), without the named tuple's Python-level __new__
-                blocks.append(_new_tuple(Block, ("row", cells, source, 0, None)))
+            if any(cells):
+                blocks.append(row_block(cells, source))
                 pipes += 1
             continue
         cells_ws = _split_whitespace(line)

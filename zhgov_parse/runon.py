@@ -26,8 +26,8 @@ from .mapping import (
     TableResult,
     columns_reordered,
     complete,
-    convert_unit,
     header_order,
+    in_unit,
 )
 from .runon_solve import Reading, jointly
 from .runon_split import BLANK, MAX_TABLE_NODES, NA_MARKS, Value, in_template_order, readings, splits
@@ -497,19 +497,9 @@ def _in_wan_yuan(
     j = columns.index("fee_amount")
     amount = out[j]
     if unit not in ("万元", "萬元") and isinstance(amount, int | float):
-        out[j] = convert_unit(amount, unit, "万元")
-        said = f"converted to {out[j]} 万元" if out[j] is not None else "not convertible to 万元: NA"
-        findings.append(
-            Finding(
-                "unit_converted" if out[j] is not None else "unit_mismatch",
-                f"'{run}' in {unit}: {said}",
-                ACTIVE,
-                "fees",
-                "fee_amount",
-                expected="万元",
-                found=f"{run} ({unit})",
-            )
-        )
+        where = (ACTIVE, "fees", "fee_amount")
+        out[j], note = in_unit(amount, unit, "万元", run, where, stated=not run.endswith("元"))
+        findings.append(note)
     return out
 
 

@@ -19,7 +19,6 @@ from .mapping import (
     assign,
     columns_reordered,
     complete,
-    convert_unit,
     drop_fragments,
     fit,
     group_order,
@@ -231,7 +230,6 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
     rows_of = matcher(REVIEW, "row")
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
-    seen_header = any(_is_review_header(r.text) for r in records if not any(map(str.strip, r.values)))
 
     def expected(m: Match) -> int:
         return 5 if m.codes else 15
@@ -258,7 +256,7 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
             rows.append(row)
     if not rows:
         return out
-    if not seen_header:
+    if not heads:
         out.findings.append(
             Finding(
                 "columns_by_position",
@@ -271,7 +269,7 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
     placed = [*moved, 4] if moved else None
     if moved:
         out.findings.append(columns_reordered(REVIEW, OUTCOME_WORDS, moved))
-    elif seen_header and not any(w in _header_zone(records) for w in _OUTCOME_HINTS):
+    elif heads and not any(w in _header_zone(records) for w in _OUTCOME_HINTS):
         out.findings.append(
             Finding(
                 "columns_by_position",
@@ -354,7 +352,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                         source=rec.source,
                     )
                 )
-    rows: list[tuple[Row, list[str] | None, str]] = []
+    rows: list[tuple[Row, list[str] | None, dict[str, str] | None]] = []
     for n, (head, recs) in enumerate(segments):
 
         def expected(m: Match, head: list[str] | None = head) -> int:
@@ -362,14 +360,14 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                 return len(head)
             return max((len(schema.columns(ACTIVE, template, c)) for c in m.codes), default=3)
 
-        unit = fee_unit.get(n, units["fee_amount"])
-        rows.extend((row, head, unit) for row in assemble(recs, rows_of, expected, lambda t: False))
+        stated = {"fee_amount": fee_unit[n]} if n in fee_unit else None
+        rows.extend((row, head, stated) for row in assemble(recs, rows_of, expected, lambda t: False))
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     out.findings.extend(assign([r for r, _, _ in rows], order, ACTIVE, template=template))
     reordered: set[tuple[str, ...]] = set()
-    for row, head, unit in rows:
+    for row, head, stated in rows:
         if row.code is None:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
@@ -408,35 +406,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
             if cells is None:
                 out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
                 continue
-        start = len(out.cells)
-        make_cells(ACTIVE, row, columns, cells, out, units)
-        if unit != units["fee_amount"]:
-            _in_header_unit(out, start, unit, units["fee_amount"])
+        make_cells(ACTIVE, row, columns, cells, out, units, stated)
     if out.found:
         complete(ACTIVE, template, out)
     return out
-
-
-def _in_header_unit(out: TableResult, start: int, unit: str, target: str) -> None:
-    """Convert the amounts from ``start`` on that carry no unit of their own from the unit their
-    header states to the schema's, each with a finding (125000 under 单位：元 is 12.5 万元; real
-    reports do not always keep the template's 万元).  A unit that is not an amount leaves NA."""
-    for i in range(start, len(out.cells)):
-        c = out.cells[i]
-        if c.column != "fee_amount" or c.value is None or c.raw is None or parse_value(c.raw).unit:
-            continue
-        number = convert_unit(c.value, unit, target)
-        out.cells[i] = c._replace(value=number)
-        said = f"converted to {number} {target}" if number is not None else f"not convertible to {target}: NA"
-        out.findings.append(
-            Finding(
-                "unit_converted" if number is not None else "unit_mismatch",
-                f"'{c.raw.strip()}' under a header in {unit}: {said}",
-                ACTIVE,
-                c.row,
-                c.column,
-                expected=target,
-                found=f"{c.raw.strip()} ({unit})",
-                source=c.source,
-            )
-        )
