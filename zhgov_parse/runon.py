@@ -480,9 +480,11 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
 
 
 def _fee_unit(text: str, run: str) -> str:
-    """The unit of the run's 收费金额: its own (125000元), else its header's, else the template's 万元."""
-    if run.endswith("元"):
-        return "万元" if run.endswith("万元") else "元"
+    """The unit of the run's 收费金额: its own (125000元, or 3件, which is no amount's), else its
+    header's, else the template's 万元."""
+    own = re.search(r"(万元|元|件|条)$", run)
+    if own:
+        return own[1]
     at = re.search(_ACTIVE_LABELS["fees"], text)
     stated_unit = STATED_UNIT.search(text, max(0, at.start() - 40), at.start()) if at else None
     return stated_unit[1] if stated_unit else "万元"
@@ -498,7 +500,7 @@ def _in_wan_yuan(
     amount = out[j]
     if unit not in ("万元", "萬元") and isinstance(amount, int | float):
         where = (ACTIVE, "fees", "fee_amount")
-        out[j], note = in_unit(amount, unit, "万元", run, where, stated=not run.endswith("元"))
+        out[j], note = in_unit(amount, unit, "万元", run, where, stated=not run.endswith(unit))
         findings.append(note)
     return out
 
