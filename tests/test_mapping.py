@@ -8,6 +8,8 @@ import pytest
 import zhgov_parse
 from zhgov_parse.script import _converter
 
+from conftest import FIXTURES
+
 
 def _value(report: zhgov_parse.Report, table: str, row: str, column: str) -> object:
     return report.table(table).loc[row, column]
@@ -228,6 +230,75 @@ def test_one_cell_per_line() -> None:
     t = zhgov_parse.parse("\n".join(lines)).table("application_handling")
     assert t.loc["new_received"].tolist() == [3, 1, 0, 0, 0, 0, 4]
     assert t.loc["carried_in", "total"] == 1
+
+
+def _cell_per_line_active(header: list[str], rows: dict[str, list[str]]) -> str:
+    """Table 二 of the 2019 template as some portals flatten it: one cell a line, ending in ``|``."""
+    lines = ["二、主动公开政府信息情况", "第二十条第(一)项 |", "||||", *[f"{h} |" for h in header]]
+    for label, values in rows.items():
+        lines += [f"{label} |", *[f"{v} |" for v in values], "|"]
+    return "\n".join(lines)
+
+
+def test_one_cell_per_line_header_with_words_broken_over_lines() -> None:
+    broken = ["信息内容", "本年新", "制作数量", "本年新", "公开数量", "对外公开总数量"]
+    r = zhgov_parse.parse(
+        _cell_per_line_active(broken, {"规章": ["5", "3", "20"], "规范性文件": ["7", "2", "41"]})
+    )
+    t = r.table("active_disclosure")
+    assert t.loc["rules"].tolist()[:3] == [5, 3, 20]
+    assert t.loc["normative_documents"].tolist()[:3] == [7, 2, 41]
+    assert not {"columns_by_position", "unmapped_values"} & _codes(r)
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["信息内容", "本年新", "本年新", "对外公开总数量"],  # the header's second line lost
+        ["信息内容", "上年", "本年新", "对外公开总数量"],
+    ],
+)
+def test_header_cells_that_name_no_column_keep_their_place(header: list[str]) -> None:
+    # Only the last header cell is read: the first value must not go to 对外公开总数量.
+    r = zhgov_parse.parse(_cell_per_line_active(header, {"规章": ["5", "3", "20"]}))
+    assert r.table("active_disclosure").loc["rules"].tolist()[:3] == [5, 3, 20]
+    found = r.findings.query("code == 'columns_by_position' and row == 'rules'")
+    assert "(unread)" in found["message"].iloc[0]
+
+
+@pytest.mark.parametrize(
+    "lost", ["| 本年新 | 本年新 | 对外公开总数量 |", "| 本年新 | 公开数量 | 对外公开总数量 |"]
+)
+def test_header_cells_that_name_no_column_in_a_markdown_row(lost: str) -> None:
+    text = (FIXTURES / "baixi_education_2019_md.md").read_text(encoding="utf-8")
+    damaged = text.replace("| 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |", lost)
+    assert damaged != text
+    r = zhgov_parse.parse(damaged)
+    expected = zhgov_parse.parse(text).table("active_disclosure")
+    for row in ("rules", "normative_documents"):
+        pd.testing.assert_series_equal(r.table("active_disclosure").loc[row], expected.loc[row])
+    assert "columns_by_position" in _codes(r)
+
+
+def test_small_tables_of_active_disclosure_without_article_lines(sample_text: str) -> None:
+    # Some reports drop the 第二十条… lines: each header then starts the next small table.
+    text = "\n".join(line for line in sample_text.split("\n") if not line.startswith("第二十条"))
+    assert text != sample_text
+    expected = zhgov_parse.parse(sample_text).table("active_disclosure")
+    got = zhgov_parse.parse(text)
+    pd.testing.assert_frame_equal(got.table("active_disclosure"), expected)
+    assert "missing_row" not in _codes(got)
+
+
+def test_marks_for_missing_one_cell_per_line_belong_to_the_label_above() -> None:
+    header = ["信息内容", "本年新制作数量", "本年新公开数量", "对外公开总数量"]
+    r = zhgov_parse.parse(
+        _cell_per_line_active(header, {"规章": ["/", "/", "/"], "规范性文件": ["0", "1", "9"]})
+    )
+    t = r.table("active_disclosure")
+    assert t.loc["rules"].isna().all() and t.loc["normative_documents"].tolist()[:3] == [0, 1, 9]
+    found = r.findings.query("row == 'rules'")["code"].tolist()
+    assert found == ["missing_value"] * 3  # the marks were read, not the row lost
 
 
 def test_review_table_as_three_labelled_rows_or_one_row_of_fifteen() -> None:

@@ -178,7 +178,7 @@ def assemble(
                 continue
         placeholder = not rec.labels and not any(is_number_text(v) for v in rec.values)
         room = current is not None and len(current.values) + len(rec.values) <= expected(current.match)
-        if placeholder and not room:
+        if placeholder and not room and not (pending and rows_of("".join(pending)).code is not None):
             continue  # a row of dashes or blanks with no label: placeholders, no number
         if rec.labels:
             own_text = rec.text

@@ -306,6 +306,65 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
 # 二、主动公开政府信息情况
 
 
+def _header_runs(records: list[Record], rows_of: Matcher, columns_of: Matcher) -> list[Record]:
+    """A header that came one cell a line, read back as one header line.
+
+    A run of one-cell lines with no values and no row label, one of them naming a column, becomes
+    one record of those cells; a word broken over two lines (``本年新`` / ``制作数量``) is joined
+    where the two name a column together.  Other runs stay as they are.
+    """
+    out: list[Record] = []
+    run: list[Record] = []
+
+    def flush() -> None:
+        cells = _join_broken_words([r.labels[0] for r in run], columns_of)
+        if len(run) > 1 and any(columns_of.scan(c) for c in cells):
+            out.append(Record(cells, [], run[0].source))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for rec in records:
+        if (
+            len(rec.labels) == 1
+            and len(rec.labels[0]) <= 20
+            and not any(map(str.strip, rec.values))
+            and not key(rec.labels[0]).startswith("第二十条")
+            and not rows_of(rec.labels[0]).codes
+        ):
+            run.append(rec)
+            continue
+        flush()
+        out.append(rec)
+    flush()
+    return out
+
+
+def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
+    """Adjacent cells that name a column only together (``本年新`` + ``制作数量``) joined."""
+    out: list[str] = []
+    for cell in cells:
+        if out and not columns_of.scan(out[-1]):
+            both = columns_of.scan(out[-1] + cell)
+            if both and both != columns_of.scan(cell):
+                out[-1] += cell
+                continue
+        out.append(cell)
+    return out
+
+
+def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
+    """The columns a header line names, in order; ``None`` for a header cell naming none
+    (``本年新`` left of a lost second line).  The corner cell (信息内容) is not a column."""
+    cells = [c for c in rec.labels if c.strip()]
+    if len(cells) > 1 and not columns_of.scan(cells[0]):
+        cells = cells[1:]
+    out: list[str | None] = []
+    for cell in cells:
+        out.extend(columns_of.scan(cell) or [None])
+    return out
+
+
 def active_disclosure(records: list[Record], template: str) -> TableResult:
     """Map table 二: small tables, each with its own header row (信息内容 | columns…)."""
     out = TableResult()
@@ -313,11 +372,11 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     columns_of = matcher(ACTIVE, "column")
     units = {"fee_amount": "万元"}
     # Split into the small tables: each starts at 第二十条… or at a header naming its columns.
-    segments: list[tuple[list[str] | None, list[Record]]] = [(None, [])]
+    segments: list[tuple[list[str | None] | None, list[Record]]] = [(None, [])]  # (header, rows)
     header_open = False
     header_at: list[int] | None = None
     fee_unit: dict[int, str] = {}  # segment -> the unit its header states for 本年收费金额
-    for rec in records:
+    for rec in _header_runs(records, rows_of, columns_of):
         text = rec.text
         has_values = any(map(str.strip, rec.values))
         if not has_values and text and len(text) <= 200:
@@ -326,9 +385,11 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                 header_open = False
                 header_at = None
                 continue
-            found = columns_of.scan(text)
+            found = _header_columns(rec, columns_of) if columns_of.scan(text) else []
             if found and not rows_of(rec.labels[-1]).codes:
                 head = segments[-1][0] if header_open and not segments[-1][1] else None
+                if any(any(map(str.strip, r.values)) for r in segments[-1][1]):
+                    segments.append((None, []))  # a header with no 第二十条 line above starts a table
                 segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
                 header_open = True
                 header_at = _column_positions(rec, columns_of)
@@ -352,10 +413,10 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                         source=rec.source,
                     )
                 )
-    rows: list[tuple[Row, list[str] | None, dict[str, str] | None]] = []
+    rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None]] = []
     for n, (head, recs) in enumerate(segments):
 
-        def expected(m: Match, head: list[str] | None = head) -> int:
+        def expected(m: Match, head: list[str | None] | None = head) -> int:
             if head:
                 return len(head)
             return max((len(schema.columns(ACTIVE, template, c)) for c in m.codes), default=3)
@@ -371,7 +432,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
         if row.code is None:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
-        columns = head if head and set(head) <= set(expected) else None
+        columns = [c for c in head if c] if head and set(head) <= set(expected) else None
         named = tuple(columns or ())
         if named and named not in reordered and list(named) != [c for c in expected if c in named]:
             reordered.add(named)  # said once a header
@@ -390,11 +451,12 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                 out.findings.append(length_mismatch(ACTIVE, row, len(expected), expected, template))
                 continue
             columns = expected
+            named_head = ", ".join(c or "(unread)" for c in head or ())
             out.findings.append(
                 Finding(
                     "columns_by_position",
                     f"no header for row {schema.row_label(ACTIVE, row.code, template)}"
-                    + (f" (the header above names {', '.join(head)})" if head else "")
+                    + (f" (the header above names {named_head})" if head else "")
                     + f"; values taken in the template's order ({', '.join(expected)})",
                     ACTIVE,
                     row.code,
