@@ -201,6 +201,8 @@ def assemble(
                 continue
             label = "".join(pending)
             match = rows_of(label) if label else Match((), "none")
+            if match.code is None and len(pending) > 1 and rows_of(pending[-1]).how == "exact":
+                match = rows_of(pending[-1])  # 三、本年度办理结果 / （七）总计 one cell a line
             row = Row(label, match, list(rec.values), rec.source, False, False)
         pending = []
         rows.append(row)

@@ -3,7 +3,7 @@
 from __future__ import annotations
 
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from . import schema
 from .findings import Finding
@@ -60,7 +60,11 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
             if code is None and groups_of(cell).code == "legal_person":
                 code = "legal_person"
             codes.append(code)
-        rows.append(codes)
+        subs = [i for i, c in enumerate(codes) if c in template[1:6]]
+        if "legal_person" in codes and subs and codes.index("legal_person") < subs[0]:
+            rows += [codes[: subs[0]], codes[subs[0] :]]  # both header lines read one cell a line
+        else:
+            rows.append(codes)
     order: list[str] | None = None
     for codes in rows:
         known = list(dict.fromkeys(c for c in codes if c and c != "legal_person"))
@@ -110,6 +114,41 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
     )
 
 
+def _one_cell_header(
+    records: list[Record], rows_of: Matcher, is_header: Callable[[str], bool]
+) -> list[Record]:
+    """A header that came one cell a line (``自然人 |`` / ``法人或其他组织 |`` / ``总计 |`` …), read
+    back as one header line of its cells in order: alone, ``总计`` reads as a row and ``行政复议``
+    as a group's row label, so the rows would start inside the header.
+
+    Only label lines above the first values count, and the row label right above them is a row's;
+    each run of one-cell lines there (a note or a blank line ends a run) is joined if it reads as a
+    header.
+    """
+    end = next((i for i, r in enumerate(records) if any(map(str.strip, r.values))), len(records))
+    if end > 0 and rows_of(records[end - 1].text).code is not None:
+        end -= 1  # the first row's own label (一、本年新收… or 行政复议 over its five values)
+    out: list[Record] = []
+    run: list[Record] = []
+
+    def flush() -> None:
+        cells = [r.labels[0] for r in run]
+        if len(run) > 1 and is_header(" ".join(cells)):
+            out.append(Record(cells, [], run[0].source))
+        else:
+            out.extend(run)
+        run.clear()
+
+    for rec in records[:end]:
+        if len(rec.labels) == 1 and not is_prose(rec) and key(rec.labels[0]):  # a note in brackets ends it
+            run.append(rec)
+            continue
+        flush()
+        out.append(rec)
+    flush()
+    return [*out, *records[end:]]
+
+
 def _total_last_adds_up(rows: list[Row], at: int) -> bool:
     """Whether table 三's rows add up with 总计 last (the template's place), and not with 总计 at
     ``at`` (where a header put it), in most rows that state all seven values."""
@@ -136,8 +175,13 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns)."""
     out = TableResult()
     rows_of = matcher(APPLICATION, "row")
+    records = _one_cell_header(records, rows_of, _is_applicant_header)
     first_data = next(
-        (i for i, r in enumerate(records) if any(map(str.strip, r.values)) or rows_of(r.text).code),
+        (
+            i
+            for i, r in enumerate(records)
+            if any(map(str.strip, r.values)) or (rows_of(r.text).code and not _is_applicant_header(r.text))
+        ),
         len(records),
     )
     header = [r for r in records[:first_data] if not is_prose(r) and _is_applicant_header(r.text)]
@@ -224,6 +268,10 @@ def _header_zone(records: list[Record]) -> str:
     return "".join(zone)
 
 
+def _review_heads(records: list[Record]) -> list[str]:
+    return [key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))]
+
+
 def review_litigation(records: list[Record], template: str) -> TableResult:
     """Map table 四: one row of 15 values, or three labeled rows of 5."""
     out = TableResult()
@@ -234,7 +282,9 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
     def expected(m: Match) -> int:
         return 5 if m.codes else 15
 
-    heads = [key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))]
+    heads = _review_heads(records)
+    records = _one_cell_header(records, rows_of, _is_review_header)
+    heads = heads or _review_heads(records)  # lines that name two header words each tell more
     header = " ".join(heads)
     groups = group_order(heads) or order  # a row of 15 holds the three groups in the header's order
     if groups != order:
