@@ -192,3 +192,15 @@ def test_one_cell_a_line_gives_the_same_cells(fixture: str, paragraphs: bool) ->
         # header and labels read as such: no fallback a clean layout would not need (a row whose one
         # value cell is blank, 行政强制 | |||, is indistinguishable from a row lost: missing_row)
         assert set(flattened.findings["code"]) - {"missing_row"} <= set(report.findings["code"])
+
+
+@pytest.mark.parametrize("fixture", ["lanshi_housing_2023_pipe.txt", "weitang_hrss_2024_pipe.txt"])
+@pytest.mark.parametrize("sep", ["\t", " "], ids=["tabs", "spaces"])
+def test_row_labels_joined_on_one_line_with_their_group(fixture: str, sep: str) -> None:
+    # 三、本年度办理结果 <sep> （六）其他处理 <sep> 3.其他 <sep> 15 …: the short last item names the row
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    joined = "\n".join(
+        sep.join(c.strip() for c in line.strip().strip("|").split("|") if c.strip()) if "|" in line else line
+        for line in text.split("\n")
+    )
+    assert _cells(zhgov_parse.parse(joined)) == _cells(zhgov_parse.parse(text))

@@ -107,6 +107,8 @@ class Matcher:
             if hit.how == "none" and len(key(label)) <= 4 and "(" in unicodedata.normalize("NFKC", label):
                 # a bare group word whose bracket says which row: 行政诉讼（复议后起诉）
                 hit = self._lookup(full_key(label))
+            if hit.how == "none":
+                hit = self._last_item(label) or hit
             _remember(self._cache, label, hit)
         return hit
 
@@ -133,6 +135,17 @@ class Matcher:
                 spans.append((0, len(k), code))
         codes = [code for _, _, code in sorted(spans)]
         return [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c]  # a header cell repeated
+
+    def _last_item(self, label: str) -> Match | None:
+        """The label's last enumerated item, where it alone names a row exactly: a row's labels
+        joined on one line (``三、本年度办理结果 （六）其他处理 3.其他``, ``… （七）总计``), whose short
+        last item no longer stands out among the words before it."""
+        text = unicodedata.normalize("NFKC", label)
+        starts = [m.start() for m in _MARKERS.finditer(text) if m.start() > 0]
+        if not starts:
+            return None
+        hit = self._lookup(key(text[starts[-1] :]))
+        return hit if hit.how == "exact" else None
 
     def _lookup(self, k: str) -> Match:
         if not k:
