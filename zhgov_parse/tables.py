@@ -143,7 +143,8 @@ def _one_cell_header(
         if len(rec.labels) == 1 and not is_prose(rec) and key(rec.labels[0]):  # a note in brackets ends it
             run.append(rec)
             continue
-        flush()
+        if run:
+            flush()
         out.append(rec)
     flush()
     return [*out, *records[end:]]
@@ -367,8 +368,8 @@ def _header_runs(records: list[Record], rows_of: Matcher, columns_of: Matcher) -
     run: list[Record] = []
 
     def flush() -> None:
-        cells = _join_broken_words([r.labels[0] for r in run], columns_of)
-        if len(run) > 1 and any(columns_of.scan(c) for c in cells):
+        cells = _join_broken_words([r.labels[0] for r in run], columns_of) if len(run) > 1 else []
+        if any(columns_of.scan(c) for c in cells):
             out.append(Record(cells, [], run[0].source))
         else:
             out.extend(run)
@@ -384,7 +385,8 @@ def _header_runs(records: list[Record], rows_of: Matcher, columns_of: Matcher) -
         ):
             run.append(rec)
             continue
-        flush()
+        if run:
+            flush()
         out.append(rec)
     flush()
     return out
