@@ -130,11 +130,14 @@ def test_unreadable_header_falls_back_to_template_order_with_a_finding(sample_te
     assert "columns_by_position" in _codes(r)
 
 
-def test_amount_in_yuan_is_converted_to_wan_yuan(sample_text: str) -> None:
-    r = zhgov_parse.parse(sample_text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 125000元 |"))
+@pytest.mark.parametrize(
+    "amount", ["125000元", "125千元", "0.00125亿元", "12.5万", "0.00125億元", "12.5（万元）"]
+)
+def test_amount_in_another_unit_is_converted_to_wan_yuan(sample_text: str, amount: str) -> None:
+    r = zhgov_parse.parse(sample_text.replace("行政事业性收费 | 12.5 |", f"行政事业性收费 | {amount} |"))
     assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
     f = r.findings.query("code == 'unit_converted'")
-    assert f["found"].tolist() == ["125000元"]
+    assert f["found"].tolist() == ([] if "(" in amount or "（" in amount else [amount])
 
 
 @pytest.mark.parametrize("script", ["simplified", "traditional"])

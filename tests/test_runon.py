@@ -418,7 +418,9 @@ def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
 def test_a_fee_in_yuan_is_converted_to_wan_yuan() -> None:
     """本年收费金额 is in 万元: a run written in 元, or under a header that says 单位:元, is converted."""
     head = "第二十条第(八)项信息内容本年收费金额(单位:{unit})行政事业性收费{run}"
-    for unit, run in (("元", "125000"), ("千元", "125"), ("万元", "125000元"), ("万元", "12.5")):
+    units = [("元", "125000"), ("千元", "125"), ("万元", "125000元"), ("万元", "12.5")]
+    units += [("万元", "0.00125亿元"), ("万元", "12.5万"), ("万元", "125千元")]  # 亿元 was read as 万元
+    for unit, run in units:
         result = active_disclosure(head.format(unit=unit, run=run), "2021")
         got = {(c.row, c.column): c.value for c in result.cells if c.row == "fees"}
         assert got == {("fees", "fee_amount"): 12.5}, (unit, run)

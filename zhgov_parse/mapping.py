@@ -547,6 +547,7 @@ def _noted(
 #: The columns that hold amounts (万元 or as written); every other column is a count.
 AMOUNTS = frozenset({"fee_amount", "procurement_amount"})
 _FACTORS = {"元": 1, "千元": 1000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
+_FACTORS |= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}  # 12.5万: shorthand
 #: The unit a header states for its column (本年收费金额（单位：元）), after NFKC.
 STATED_UNIT = re.compile(r"(?:单位|單位)\s*:?\s*([^\s()（）,，;；:：]{1,3})")
 

@@ -30,7 +30,17 @@ from .mapping import (
     in_unit,
 )
 from .runon_solve import Reading, jointly
-from .runon_split import BLANK, MAX_TABLE_NODES, NA_MARKS, Value, in_template_order, readings, splits
+from .runon_split import (
+    BLANK,
+    MAX_TABLE_NODES,
+    NA_MARKS,
+    UNIT,
+    UNITS,
+    Value,
+    in_template_order,
+    readings,
+    splits,
+)
 from .stated import stated
 
 APPLICATION = "application_handling"
@@ -86,7 +96,7 @@ _ENUMERATOR_TAIL = re.compile(r"[1-8]\s*[.．、]\s*$")  # the next label's 1. �
 _LABEL_REST = re.compile(
     r"(?:[^\d/—－–\-（(]|[（(](?![一二三四五六七八九十]{1,2}[）)])){0,60}?(?=\s*[\d/—－–\-]|\s*$)"
 )
-_RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}元万件条]*")
+_RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}{''.join(sorted(set(''.join(UNITS))))}]*")
 
 
 @dataclass(frozen=True, slots=True)
@@ -482,7 +492,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
 def _fee_unit(text: str, run: str) -> str:
     """The unit of the run's 收费金额: its own (125000元, or 3件, which is no amount's), else its
     header's, else the template's 万元."""
-    own = re.search(r"(万元|元|件|条)$", run)
+    own = re.search(rf"({UNIT})$", run)
     if own:
         return own[1]
     at = re.search(_ACTIVE_LABELS["fees"], text)

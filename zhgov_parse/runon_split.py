@@ -20,6 +20,9 @@ MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguou
 MAX_BLANK_NODES = 5_000  # and when cells may be blank (real rows take under 2,000)
 MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
 NA_MARKS = "/—－–"  # a cell marked missing: one value of its own
+#: Units a run may end in (an amount's, or a count's: 3件, no amount's); longest first.
+UNITS = ("万元", "萬元", "千元", "亿元", "億元", "元", "万", "萬", "亿", "億", "件", "条", "條")
+UNIT = "|".join(UNITS)
 
 
 class _Blank:
@@ -52,8 +55,8 @@ def _tokens(run: str, signed: bool = False) -> list[str]:
     out: list[str] = []
     for chunk in run.split():
         chunk = _DASH.sub("—", chunk) if signed else chunk.replace("-", "—")
-        out.extend(t for t in re.split(rf"([{NA_MARKS}]|万元|元|件|条)", chunk) if t)
-    return [t for t in out if t not in ("元", "万元", "件", "条")]
+        out.extend(t for t in re.split(rf"([{NA_MARKS}]|{UNIT})", chunk) if t)
+    return [t for t in out if t not in UNITS]
 
 
 def splits(

@@ -15,9 +15,11 @@ MISSING_MARKERS = frozenset(
 #: The most digits a value may have before its point: more is no count or amount a report states
 #: (an ID number, a run of junk), and beyond 15 a float would not even hold it exactly.
 MAX_DIGITS = 15
-_UNIT = r"(?:万元|萬元|元|件|条|條|个|個|项|項|次|篇|人次|家|宗)"
+# 万/亿 alone are amounts' shorthand (12.5万 = 12.5 万元); a unit may stand in brackets: 3（件）.
+_UNIT = r"(?:万元|萬元|千元|亿元|億元|元|万|萬|亿|億|件|条|條|个|個|项|項|次|篇|人次|家|宗)"
 _NUMBER = re.compile(
-    r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*(?P<unit>" + _UNIT + r")?"
+    r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    r"(?:(?P<unit>" + _UNIT + r")|\((?P<bracketed>" + _UNIT + r")\))?"
 )
 
 
@@ -76,7 +78,7 @@ def cached_value(raw: str) -> Value:
         number = int(digits)
     if m["sign"] == "-":
         number = -number
-    return Value(number, raw, unit=m["unit"])
+    return Value(number, raw, unit=m["unit"] or m["bracketed"])
 
 
 def is_value_text(raw: str) -> bool:
