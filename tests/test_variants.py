@@ -204,3 +204,22 @@ def test_row_labels_joined_on_one_line_with_their_group(fixture: str, sep: str) 
         for line in text.split("\n")
     )
     assert _cells(zhgov_parse.parse(joined)) == _cells(zhgov_parse.parse(text))
+
+
+@pytest.mark.parametrize(
+    ("heading", "variant"),
+    [
+        ("一、总体情况", "第一部分 总体情况"),
+        ("一、总体情况", "**一、总体情况**"),  # Markdown bold for a heading
+        ("一、总体情况", "一、基本情况"),
+        ("五、存在的主要问题及改进情况", "五、存在的不足及改进措施"),
+        ("五、存在的主要问题及改进情况", "第五部分：存在的主要问题及改进情况"),
+        ("六、其他需要报告的事项", "六、其他"),
+    ],
+)
+def test_part_headings_as_reports_vary_them(heading: str, variant: str) -> None:
+    text = (FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")
+    assert heading in text
+    expected = zhgov_parse.parse(text).sections
+    got = zhgov_parse.parse(text.replace(heading, variant)).sections
+    assert got["section"].tolist() == expected["section"].tolist()

@@ -11,11 +11,13 @@ from .document import Block
 from .script import to_simplified
 
 _CN = "一二三四五六七"
-_PART_MARK = re.compile(rf"^(?:[{_CN}]\s*[、.，,．:：]|表\s*[{_CN}]\s*[:：、]?|[{_CN}]\s+)\s*(.*)$")
+_PART_MARK = re.compile(
+    rf"^(?:[{_CN}]\s*[、.，,．:：]|表\s*[{_CN}]\s*[:：、]?|第\s*[{_CN}]\s*部分\s*[、.，,．:：]?|[{_CN}]\s+)\s*(.*)$"
+)
 
 #: Part titles by section code: (words any heading may use, words an unnumbered heading needs).
 PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("overview", ("总体情况", "概述", "总体"), ("总体情况",)),
+    ("overview", ("总体情况", "概述", "总体", "基本情况"), ("总体情况",)),
     ("active_disclosure", ("主动公开政府信息", "主动公开情况", "主动公开"), ("主动公开政府信息情况",)),
     (
         "application_handling",
@@ -29,7 +31,16 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     (
         "problems_improvements",
-        ("存在的主要问题", "主要问题", "问题及改进", "问题和改进", "改进情况", "整改"),
+        (
+            "存在的主要问题",
+            "主要问题",
+            "问题及改进",
+            "问题和改进",
+            "改进情况",
+            "整改",
+            "不足及改进",
+            "不足和改进",
+        ),
         ("存在的主要问题",),
     ),
     ("other_matters", ("其他需要报告", "其他事项", "其他需报告"), ("其他需要报告",)),
@@ -58,7 +69,7 @@ def part_of(text: str, *, heading: bool = False) -> str | None:
 
 @lru_cache(maxsize=8192)  # short lines only; the template's own lines recur in every report
 def _part_of(text: str, heading: bool) -> str | None:
-    t = _norm(text).strip().lstrip("#").strip()
+    t = _norm(text).strip().lstrip("#").strip().strip("*_").strip()  # Markdown: ## 一、… or **一、…**
     m = _PART_MARK.match(t)
     if m is None:
         if not heading or _SUBSECTION_MARK.match(t):
@@ -69,6 +80,8 @@ def _part_of(text: str, heading: bool) -> str | None:
     if not title or len(title) > _MAX_TITLE:
         return None
     title = "".join(title.split())
+    if m is not None and title == "其他":
+        return "other_matters"  # 六、其他
     for code, words, strong in PART_KEYWORDS:
         if any(w in title for w in (words if m is not None else strong)):
             return code
