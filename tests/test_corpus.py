@@ -170,7 +170,7 @@ META: dict[str, tuple[str, int | None, str, set[str]]] = {
     "013": ("2019", 2019, "html", {"spans_disagree", "missing_value"}),
     "014": ("2021", 2024, "html", set()),
     "015": ("2021", None, "text", {"missing_row"}),
-    "017": ("2021", None, "pipe", {"row_length_mismatch", "missing_table"}),
+    "017": ("2021", 2024, "pipe", {"row_length_mismatch", "missing_table"}),
     "019": ("2019", 2020, "pipe", {"unmapped_row", "missing_value"}),
     "020": ("2019", 2020, "text", {"missing_table"}),
     "022": ("2019", 2019, "text", {"row_length_mismatch", "missing_table"}),
@@ -210,6 +210,20 @@ def test_cells_read_by_hand(prefix: str) -> None:
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     wrong = {k: (v, got.get(k, "absent")) for k, v in CELLS[prefix].items() if got.get(k) != v}
     assert not wrong
+
+
+AGENCY = {  # the agency each title names, with the year before it or split over lines by a PDF
+    "011": "上海市科委",
+    "012": "上海市人民政府办公厅",
+    "013": "上海市人民政府办公厅",  # 2019年上海市人民政府办公厅政府信息公开工作年度报告
+    "020": "上海市人民政府辦公廳",
+    "025": "沭阳县发展和改革局",
+}
+
+
+@pytest.mark.parametrize("prefix", sorted(AGENCY))
+def test_agency_from_the_title(prefix: str) -> None:
+    assert _parse(prefix).meta["agency"] == AGENCY[prefix]
 
 
 @pytest.mark.parametrize("prefix", sorted(META))

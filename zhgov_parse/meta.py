@@ -10,8 +10,9 @@ from .labels import key
 from .script import to_simplified
 
 _TITLE = re.compile(
-    r"^\s*#*\s*(?:标题|標題|title)?\s*[:：]?\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
-    r"(?:政府)?(?:信息|政务|政務)公[开開]"
+    r"^\s*#*\s*(?:标题|標題|title)?\s*[:：]?\s*(?:关于印发|關於印發|关于公布|關於公布|关于发布|關於發布)?"
+    r"(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?:关于|關於)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
+    r"(?P<after>(?!政府信息|政府資訊|政务|政務)[^\s\d，。,：:、（）()]{2,40}?)?(?:政府)?(?:信息|政务|政務)公[开開]"
 )
 _AGENCY_END = re.compile(
     r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|区|县|市|省|州|盟|旗|镇|乡|街道|"
@@ -21,6 +22,13 @@ _YEAR_IN_TITLE = re.compile(
     r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府)?(?:信息|政务|政務)公[开開](?:工作)?(?:年度)?[报報]告"
 )
 _YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+#: The statistics period the template's preamble states: 统计期限为2023年1月1日至2023年12月31日.
+_PERIOD = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日"
+)
+#: A year in Chinese numerals (二〇二三年, 二零二三年), read as digits.
+_CN_YEAR = re.compile(r"[一二][〇零○ＯO一二三四五六七八九]{3}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○ＯO一二三四五六七八九", "00000123456789")
 
 _SIGNALS = {
     "2021": ("本年制发", "本年废止", "现行有效", "本年收费金额", "逾期不补正", "收费通知", "缴纳费用"),
@@ -58,20 +66,28 @@ def _head(text: str, n: int = 3000) -> str:
 def year_and_agency(text: str) -> tuple[int | None, str | None]:
     """The reported year (from the title, else the most cited year) and the agency in the title."""
     head = _head(text)
+    if "〇" in head or "零" in head or "○" in head:
+        head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
     for line in head.split("\n", 15)[:15]:
         m = _TITLE.match(line.strip())
         if m:
-            agency = m["agency"].strip() if m["agency"] else None
-            if agency and not _AGENCY_END.search(to_simplified(agency)):
-                agency = None
-            return int(m["year"]), agency or None
+            return int(m["year"]), _agency(m["agency"]) or _agency(m["after"])
     m2 = _YEAR_IN_TITLE.search(head)
     if m2:
         return int(m2.group(1)), None
+    period = _PERIOD.search(head)
+    if period:
+        return int(period.group(1)), None
     years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
     if years:
         return years.most_common(1)[0][0], None
     return None, None
+
+
+def _agency(name: str | None) -> str | None:
+    """A title's agency, if the words there name one (end as 局, 委员会, 县 … do)."""
+    name = name.strip() if name else None
+    return name if name and _AGENCY_END.search(to_simplified(name)) else None
 
 
 def has_title(text: str) -> bool:
