@@ -128,26 +128,41 @@ def _one_cell_header(
     end = next((i for i, r in enumerate(records) if any(map(str.strip, r.values))), len(records))
     if end > 0 and rows_of(records[end - 1].text).code is not None:
         end -= 1  # the first row's own label (一、本年新收… or 行政复议 over its five values)
+
+    def one_cell(rec: Record) -> bool:
+        return len(rec.labels) == 1 and not is_prose(rec) and bool(key(rec.labels[0]))  # not a note
+
+    def header(cells: list[str]) -> list[str] | None:
+        return cells if is_header(" ".join(cells)) else None
+
+    return [*_join_runs(records[:end], one_cell, header), *records[end:]]
+
+
+def _join_runs(
+    records: list[Record], in_run: Callable[[Record], bool], header: Callable[[list[str]], list[str] | None]
+) -> list[Record]:
+    """Each run of two or more one-cell records that ``in_run`` accepts, one header record of the
+    cells ``header`` makes of them; a run it makes nothing of stays as it is."""
     out: list[Record] = []
     run: list[Record] = []
 
     def flush() -> None:
-        cells = [r.labels[0] for r in run]
-        if len(run) > 1 and is_header(" ".join(cells)):
+        cells = header([r.labels[0] for r in run]) if len(run) > 1 else None
+        if cells:
             out.append(Record(cells, [], run[0].source))
         else:
             out.extend(run)
         run.clear()
 
-    for rec in records[:end]:
-        if len(rec.labels) == 1 and not is_prose(rec) and key(rec.labels[0]):  # a note in brackets ends it
+    for rec in records:
+        if in_run(rec):
             run.append(rec)
             continue
         if run:
             flush()
         out.append(rec)
     flush()
-    return [*out, *records[end:]]
+    return out
 
 
 def _total_last_adds_up(rows: list[Row], at: int) -> bool:
@@ -364,32 +379,21 @@ def _header_runs(records: list[Record], rows_of: Matcher, columns_of: Matcher) -
     one record of those cells; a word broken over two lines (``本年新`` / ``制作数量``) is joined
     where the two name a column together.  Other runs stay as they are.
     """
-    out: list[Record] = []
-    run: list[Record] = []
 
-    def flush() -> None:
-        cells = _join_broken_words([r.labels[0] for r in run], columns_of) if len(run) > 1 else []
-        if any(columns_of.scan(c) for c in cells):
-            out.append(Record(cells, [], run[0].source))
-        else:
-            out.extend(run)
-        run.clear()
-
-    for rec in records:
-        if (
+    def fragment(rec: Record) -> bool:
+        return (
             len(rec.labels) == 1
             and len(rec.labels[0]) <= 20
             and not any(map(str.strip, rec.values))
             and not key(rec.labels[0]).startswith("第二十条")
             and not rows_of(rec.labels[0]).codes
-        ):
-            run.append(rec)
-            continue
-        if run:
-            flush()
-        out.append(rec)
-    flush()
-    return out
+        )
+
+    def header(cells: list[str]) -> list[str] | None:
+        cells = _join_broken_words(cells, columns_of)
+        return cells if any(columns_of.scan(c) for c in cells) else None
+
+    return _join_runs(records, fragment, header)
 
 
 def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
