@@ -119,6 +119,9 @@ def _anchor(block: Block) -> str | None:
     return None if len(text) > 80 else _anchor_of(text)
 
 
+_PROSE_MARK = re.compile(r"情况|[，。；]")
+
+
 @lru_cache(maxsize=8192)
 def _anchor_of(text: str) -> str | None:
     t = _norm(text)
@@ -126,8 +129,8 @@ def _anchor_of(text: str) -> str | None:
         return "active_disclosure"
     if "勾稽关系" in t or t.startswith("申请人情况"):
         return "application_handling"
-    if "行政复议" in t and "行政诉讼" in t and len(t) <= 40:
-        return "review_litigation"
+    if "行政复议" in t and "行政诉讼" in t and len(t) <= 40 and not _PROSE_MARK.search(t):
+        return "review_litigation"  # a header line, not prose (…行政复议和行政诉讼情况、存在的…)
     return None
 
 

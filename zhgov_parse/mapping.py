@@ -12,7 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
-from itertools import pairwise
+from itertools import combinations, pairwise
 from typing import NamedTuple
 
 from . import schema
@@ -421,20 +421,38 @@ def fit(
         if check is not None and (padded_left or padded_right) and not _adds_up(values):
             return None, None
         return values, None
-    if len(values) == n + 1 and check is not None:
-        # A number split across two cells by the scraper: join the one pair that balances the row.
+    if n < len(values) <= n + _MAX_JOINS and check is not None:
+        # Numbers split across cells by the scraper (a Word page's digits in spans of their own, read
+        # one a line): join the one set of neighbouring digit cells that balances the row.
         options = []
-        for i in range(n):
-            a, b = values[i].strip(), values[i + 1].strip()
-            if not (a.isdigit() and b.isdigit()):
-                continue
-            joined = [*values[:i], a + b, *values[i + 2 :]]
-            if check([parse_value(v) for v in joined]):
-                options.append((i, joined))
+        for gaps in combinations(range(len(values) - 1), len(values) - n):
+            joined = _joined(values, gaps)
+            if joined is not None and check([parse_value(v) for v in joined]):
+                options.append(gaps)
+                if len(options) > 1:
+                    break
         if len(options) == 1:
-            i, joined = options[0]
-            return joined, f"joined cells '{values[i]}' and '{values[i + 1]}' into one number"
+            pairs = ", ".join(f"'{values[g]}' and '{values[g + 1]}'" for g in options[0])
+            return _joined(values, options[0]), f"joined cells {pairs} into one number"
     return None, None
+
+
+_MAX_JOINS = 3  # cells a row may have beyond its columns and still be repaired by joining
+
+
+def _joined(values: list[str], gaps: tuple[int, ...]) -> list[str] | None:
+    """``values`` with the cells on either side of each gap joined; None unless every joined cell is
+    digits and starts with no 0 (07 is no number a report prints)."""
+    out: list[str] = []
+    for i, v in enumerate(values):
+        v = v.strip()
+        if i - 1 in gaps:
+            if not (v.isdigit() and out[-1].isdigit()) or out[-1].startswith("0"):
+                return None
+            out[-1] += v
+        else:
+            out.append(v)
+    return out
 
 
 def _adds_up(values: list[str]) -> bool:
@@ -650,6 +668,19 @@ def drop_fragments(
     findings: list[Finding] = []
     for row in rows:
         if not row.own and fit(row.values, n, check)[0] is None:
+            before = kept[-1] if kept else None
+            if (
+                check is not None
+                and before is not None
+                and before.match.code is not None
+                and len(before.values) == n
+                and len(row.values) <= _MAX_JOINS
+                and not check([parse_value(v) for v in before.values])
+            ):
+                # The row above does not add up and more values follow it, one a line: its numbers
+                # were split (1 | 5 for 15); it is read again with them (joined, or left NA).
+                before.values.extend(row.values)
+                continue
             findings.append(
                 Finding(
                     "unmapped_values",

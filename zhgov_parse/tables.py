@@ -126,8 +126,10 @@ def _one_cell_header(
     header.
     """
     end = next((i for i, r in enumerate(records) if any(map(str.strip, r.values))), len(records))
-    if end > 0 and rows_of(records[end - 1].text).code is not None:
-        end -= 1  # the first row's own label (一、本年新收… or 行政复议 over its five values)
+    for back in range(1, min(end, 3) + 1):  # the first row's own label (一、本年新收…, wrapped over
+        if rows_of("".join(r.text for r in records[end - back : end])).code is not None:  # lines), or
+            end -= back  # 行政复议 over its five values
+            break
 
     def one_cell(rec: Record) -> bool:
         return len(rec.labels) == 1 and not is_prose(rec) and bool(key(rec.labels[0]))  # not a note
@@ -274,12 +276,13 @@ _OUTCOME_HINTS = ("维", "纠", "其他", "尚未", "审")
 
 
 def _header_zone(records: list[Record]) -> str:
-    """The label text above table 四's first values (prose left out)."""
+    """The label text above table 四's first values (prose left out; a header line of fifteen
+    outcomes is long, but no prose)."""
     zone = []
     for rec in records:
         if any(map(str.strip, rec.values)):
             break
-        if not is_prose(rec):
+        if not is_prose(rec) or _is_review_header(rec.text):
             zone.append(key(rec.text))
     return "".join(zone)
 
@@ -411,9 +414,13 @@ def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
 
 def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
     """The columns a header line names, in order; ``None`` for a header cell naming none
-    (``本年新`` left of a lost second line).  The corner cell (信息内容) is not a column."""
+    (``本年新`` left of a lost second line).  The corner cell (信息内容) is not a column, nor is
+    what comes before it (the rest of an article line broken over lines: ``六`` / ``）项``)."""
     cells = [c for c in rec.labels if c.strip()]
-    if len(cells) > 1 and not columns_of.scan(cells[0]):
+    corner = [i for i, c in enumerate(cells) if key(c) == "信息内容"]
+    if corner:
+        cells = cells[corner[0] + 1 :]
+    elif len(cells) > 1 and not columns_of.scan(cells[0]):
         cells = cells[1:]
     out: list[str | None] = []
     for cell in cells:
