@@ -170,10 +170,15 @@ class Matcher:
             codes = _unique(code for alias, code in self.all if k in alias)
             if codes:
                 return Match(codes, "truncated")
+            # A ratio of 0.85 needs lengths within a factor of 2 / 0.85 - 1 of each other: the others
+            # are skipped before difflib's quadratic matching (a long line would cost milliseconds).
+            low, high = len(k) * 0.85 / (2 - 0.85), len(k) * (2 - 0.85) / 0.85
             best = _unique(
                 code
                 for alias, code in self.all
-                if len(alias) >= 4 and difflib.SequenceMatcher(None, k, alias).ratio() >= 0.85
+                if len(alias) >= 4
+                and low <= len(alias) <= high
+                and difflib.SequenceMatcher(None, k, alias).ratio() >= 0.85
             )
             if best:
                 return Match(best, "fuzzy")

@@ -127,8 +127,10 @@ def _one_cell_header(
     """
     end = next((i for i, r in enumerate(records) if any(map(str.strip, r.values))), len(records))
     for back in range(1, min(end, 3) + 1):  # the first row's own label (一、本年新收…, wrapped over
-        if rows_of("".join(r.text for r in records[end - back : end])).code is not None:  # lines), or
-            end -= back  # 行政复议 over its five values
+        if len(records[end - back].labels) != 1 or len(records[end - back].labels[0]) > 40:  # lines)
+            break
+        if rows_of("".join(r.labels[0] for r in records[end - back : end])).code is not None:
+            end -= back  # (or 行政复议 over its five values)
             break
 
     def one_cell(rec: Record) -> bool:
