@@ -68,10 +68,13 @@ def year_and_agency(text: str) -> tuple[int | None, str | None]:
     head = _head(text)
     if "〇" in head or "零" in head or "○" in head:
         head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
-    for line in head.split("\n", 15)[:15]:
+    lines = head.split("\n", 15)[:15]
+    for i, line in enumerate(lines):
         m = _TITLE.match(line.strip())
         if m:
-            return int(m["year"]), _agency(m["agency"]) or _agency(m["after"])
+            title = to_simplified(line + "".join(lines[i + 1 : i + 2]))  # a title may wrap once
+            after = m["after"] if "报告" in title else None  # a title, not 2023年我局政府信息公开工作…
+            return int(m["year"]), _agency(m["agency"]) or _agency(after)
     m2 = _YEAR_IN_TITLE.search(head)
     if m2:
         return int(m2.group(1)), None
@@ -87,7 +90,11 @@ def year_and_agency(text: str) -> tuple[int | None, str | None]:
 def _agency(name: str | None) -> str | None:
     """A title's agency, if the words there name one (end as 局, 委员会, 县 … do)."""
     name = name.strip() if name else None
-    return name if name and _AGENCY_END.search(to_simplified(name)) else None
+    if not name or name.startswith(
+        ("我", "本", "该", "該", "全", "各")
+    ):  # 我局, 本机关: the text's own voice
+        return None
+    return name if _AGENCY_END.search(to_simplified(name)) else None
 
 
 def has_title(text: str) -> bool:
