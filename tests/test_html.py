@@ -193,3 +193,30 @@ def test_a_header_grid_misread_gives_way_to_rows_that_add_up() -> None:
     assert damaged.table("application_handling").equals(written.table("application_handling"))
     found = [f for f in damaged.finding_list if f.code == "columns_by_position"]
     assert [f.table for f in found] == ["application_handling"]
+
+
+@pytest.mark.parametrize("fixture", ["chenghu_finance_2021_html.html", "tianxi_water_2022_html.html"])
+def test_tables_drawn_with_divs_one_cell_a_block(fixture: str) -> None:
+    """Some pages draw the tables with <div>s (a row of cell blocks), not <table>: read as one cell
+    a line, as text is."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from zhgov_parse.load import load
+
+    from conftest import FIXTURES
+
+    data = (FIXTURES / fixture).read_bytes()
+    root = lxml_html.document_fromstring(load(data).text)
+    for table in list(root.iter("table")):
+        grid = etree.Element("div", {"class": "table"})
+        for tr in table.iter("tr"):
+            row = etree.SubElement(grid, "div", {"class": "row"})
+            for td in tr.iterchildren("td", "th"):
+                etree.SubElement(row, "div", {"class": "cell"}).text = td.text_content()
+        table.getparent().replace(table, grid)
+    report = zhgov_parse.parse(lxml_html.tostring(root, encoding="unicode"))
+    expected = zhgov_parse.parse(data)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == {(c["table"], c["row"], c["column"]): c["value"] for c in expected.to_dict()["cells"]}
+    assert "missing_table" not in set(report.findings["code"])

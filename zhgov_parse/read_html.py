@@ -20,6 +20,7 @@ from .document import Block, Document, row_block
 from .errors import ParseError
 from .findings import Finding
 from .locate import part_of
+from .values import is_value_text
 
 MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
 MAX_ROWSPAN = 512
@@ -365,6 +366,8 @@ def _walk(
         buffer.clear()
         if text and not (len(text) < 80 and _CHROME.search(text)):
             kind = "heading" if heading_level else "paragraph"
+            if len(text) <= 20 and is_value_text(text):
+                kind = "row"  # a value alone (a table drawn with divs, one cell a block), as in text
             blocks.append(
                 (Block(kind, (text,), f"paragraph {len(blocks) + 1}", level=heading_level), stack[-1])
             )
