@@ -225,16 +225,28 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     order = [c for c, _ in schema.rows(APPLICATION, template)]
     total_last = columns[-1] == "total"
     check = row_total_holds if total_last else None
+    assembled = rows
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
     out.findings.extend(
         assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None, template)
     )
+    short: list[Row] = []  # rows with fewer values than columns: blank cells lost one cell a line
+    kept = {id(row) for row in rows}
+    taken = {row.code for row in rows}
+    for row in assembled:  # set aside for want of values, under a label of their own
+        code = row.match.code
+        if id(row) not in kept and code is not None and code not in taken and _values(row) < 7:
+            row.code = code
+            taken.add(code)
+            short.append(row)
     for row in rows:
         if row.code is None:
             continue
         cells, repair = fit(row.values, 7, row_total_holds if total_last else None)
         if cells is None:
+            if _values(row) < 7:
+                short.append(row)
             out.findings.append(length_mismatch(APPLICATION, row, 7, columns))
             continue
         if repair:
@@ -249,9 +261,51 @@ def application_handling(records: list[Record], template: str) -> TableResult:
                 )
             )
         make_cells(APPLICATION, row, columns, cells, out)
+    one_a_line = sum(len(r.values) == 1 for r in records) > sum(len(r.values) > 1 for r in records)
+    if short and one_a_line and total_last and columns == [c for c, _ in schema.columns(APPLICATION, "2021")]:
+        _place_lost_blanks([*rows, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
     return out
+
+
+def _values(row: Row) -> int:
+    return sum(1 for v in row.values if v.strip())
+
+
+def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: TableResult) -> None:
+    """Rows of 三 that lost their blank cells (a page read one cell a line, where an empty cell
+    leaves no line) read as run-on text is: each value a token, the blanks placed where the table's
+    identities allow one way only (else NA with ``runon_ambiguous``).  Used only if the solver
+    reads every other row as it was read here."""
+    from .runon import application_handling as solve
+
+    place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
+    text = "".join(
+        f"{schema.row_label(APPLICATION, row.code, template)} "
+        + " ".join(unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip())
+        + " "
+        for row in sorted((r for r in rows if r.code in place), key=lambda r: place[r.code or ""])
+    )
+    solved = solve(text, template)
+    got = {(c.row, c.column): c.value for c in solved.cells}
+    if any(got.get((c.row, c.column), c.value) != c.value for c in out.cells):
+        return
+    lost = {row.code for row in short}
+    set_aside = {(row.source, " | ".join(row.values)) for row in short}
+    out.findings[:] = [
+        f
+        for f in out.findings
+        if not (f.code == "row_length_mismatch" and f.row in lost)
+        and not (f.code == "unmapped_values" and (f.source, f.found) in set_aside)
+    ]
+    by_row = {row.code: row for row in short}
+    for cell in solved.cells:
+        if cell.row in lost:
+            row = by_row[cell.row]
+            out.cells.append(cell._replace(label=row.label, source=row.source))
+            out.found = True
+    out.findings.extend(f for f in solved.findings if f.row in lost)
 
 
 # ---------------------------------------------------------------------------------------------
