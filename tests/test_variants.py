@@ -234,7 +234,8 @@ def test_part_headings_as_reports_vary_them(heading: str, variant: str) -> None:
     "fixture",
     ["tianxi_water_2022_html.html", "chenghu_finance_2021_html.html", "luwan_emergency_2024_html.html"],
 )
-def test_page_text_one_element_a_line_gives_the_same_cells(fixture: str) -> None:
+@pytest.mark.parametrize("sep", ["\n", " | "], ids=["lines", "one-line"])
+def test_page_text_one_element_a_line_gives_the_same_cells(fixture: str, sep: str) -> None:
     """A scraper's ``get_text("\\n")`` of the page: every cell, and every span inside a cell (Word
     splits 15 into <span>1</span><span>5</span>), on a line of its own; prose wrapped the same way."""
     from bs4 import BeautifulSoup
@@ -243,7 +244,7 @@ def test_page_text_one_element_a_line_gives_the_same_cells(fixture: str) -> None
     soup = BeautifulSoup(zhgov_parse.load.load(data).text, "lxml")
     for tag in soup(["script", "style"]):
         tag.decompose()
-    report = zhgov_parse.parse(soup.get_text("\n", strip=True))
+    report = zhgov_parse.parse(soup.get_text(sep, strip=True))  # " | ": the whole page on one line
     assert _cells(report) == _cells(zhgov_parse.parse(data))
     repaired = report.findings.query("code == 'cell_repaired'")
     assert set(report.findings["code"]) - {"cell_repaired"} <= set(zhgov_parse.parse(data).findings["code"])

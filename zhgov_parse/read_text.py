@@ -83,6 +83,21 @@ def _split_whitespace(line: str) -> tuple[str, ...] | None:
     return (label, *tokens[n:])
 
 
+#: More cells than any row of the template has (三's 9 with its label cells, padded): a line with
+#: more is a whole page's text nodes joined by ``|``, read one cell a line.
+_MAX_PIPE_CELLS = 40
+
+
+def _one_cell_a_line(line: str, source: str) -> list[Block]:
+    blocks = []
+    for cell in line.split("|"):
+        cell = " ".join(cell.split())
+        if cell:
+            kind = "row" if is_value_text(cell) else "paragraph"
+            blocks.append(Block(kind, (cell,), source))
+    return blocks
+
+
 def read_text(text: str) -> Document:
     """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line."""
     blocks: list[Block] = []
@@ -92,6 +107,10 @@ def read_text(text: str) -> Document:
         if not line:
             continue
         source = f"line {number}"
+        if line.count("|") > _MAX_PIPE_CELLS:  # a page's text nodes joined by | (get_text("|")):
+            blocks.extend(_one_cell_a_line(line, source))  # no table row has so many cells
+            pipes += 1
+            continue
         if "-" in line and _MD_SEPARATOR.match(line) and ("|" in line or line.count("-") >= 3):
             if "|" in line:
                 separators += 1
