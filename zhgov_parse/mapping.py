@@ -19,7 +19,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
-from .values import Value, is_number_text, is_value_text, parse_value
+from .values import AMOUNT_FACTORS, Value, is_number_text, is_value_text, parse_value
 
 
 class Cell(NamedTuple):
@@ -428,12 +428,13 @@ def fit(
         for gaps in combinations(range(len(values) - 1), len(values) - n):
             joined = _joined(values, gaps)
             if joined is not None and check([parse_value(v) for v in joined]):
-                options.append(gaps)
+                options.append((gaps, joined))
                 if len(options) > 1:
                     break
         if len(options) == 1:
-            pairs = ", ".join(f"'{values[g]}' and '{values[g + 1]}'" for g in options[0])
-            return _joined(values, options[0]), f"joined cells {pairs} into one number"
+            gaps, joined = options[0]
+            pairs = ", ".join(f"'{values[g]}' and '{values[g + 1]}'" for g in gaps)
+            return joined, f"joined cells {pairs} into one number"
     return None, None
 
 
@@ -564,8 +565,7 @@ def _noted(
 
 #: The columns that hold amounts (万元 or as written); every other column is a count.
 AMOUNTS = frozenset({"fee_amount", "procurement_amount"})
-_FACTORS = {"元": 1, "千元": 1000, "万元": 10_000, "萬元": 10_000, "亿元": 100_000_000, "億元": 100_000_000}
-_FACTORS |= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}  # 12.5万: shorthand
+_FACTORS = AMOUNT_FACTORS
 #: The unit a header states for its column (本年收费金额（单位：元）), after NFKC.
 STATED_UNIT = re.compile(r"(?:单位|單位)\s*:?\s*([^\s()（）,，;；:：]{1,3})")
 

@@ -88,11 +88,10 @@ def year_and_agency(text: str) -> tuple[int | None, str | None]:
 
 
 def _agency(name: str | None) -> str | None:
-    """A title's agency, if the words there name one (end as 局, 委员会, 县 … do)."""
+    """A title's agency, if the words there name one (end as 局, 委员会, 县 … do); not the report's
+    own voice (我局, 本机关)."""
     name = name.strip() if name else None
-    if not name or name.startswith(
-        ("我", "本", "该", "該", "全", "各")
-    ):  # 我局, 本机关: the text's own voice
+    if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
         return None
     return name if _AGENCY_END.search(to_simplified(name)) else None
 

@@ -210,6 +210,7 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
     if not rows:
         return out
+    template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
     if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
         note = Finding(
             "columns_by_position",
@@ -219,7 +220,7 @@ def application_handling(records: list[Record], template: str) -> TableResult:
             expected="总计 = the six applicant columns",
             found=", ".join(columns),
         )
-        columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
+        columns = template_columns
     if note is not None:
         out.findings.append(note)
     order = [c for c, _ in schema.rows(APPLICATION, template)]
@@ -233,17 +234,18 @@ def application_handling(records: list[Record], template: str) -> TableResult:
     )
     short: list[Row] = []  # rows with fewer values than columns: blank cells lost one cell a line
     kept = {id(row) for row in rows}
-    taken = {row.code for row in rows}
-    for row in assembled:  # set aside for want of values, under a label of their own
-        code = row.match.code
-        if id(row) not in kept and code is not None and code not in taken and _values(row) < 7:
-            row.code = code
-            taken.add(code)
-            short.append(row)
+    if len(kept) < len(assembled):
+        taken = {row.code for row in rows}
+        for row in assembled:  # set aside for want of values, under a label of their own
+            code = row.match.code
+            if id(row) not in kept and code is not None and code not in taken and _values(row) < 7:
+                row.code = code
+                taken.add(code)
+                short.append(row)
     for row in rows:
         if row.code is None:
             continue
-        cells, repair = fit(row.values, 7, row_total_holds if total_last else None)
+        cells, repair = fit(row.values, 7, check)
         if cells is None:
             if _values(row) < 7:
                 short.append(row)
@@ -261,8 +263,7 @@ def application_handling(records: list[Record], template: str) -> TableResult:
                 )
             )
         make_cells(APPLICATION, row, columns, cells, out)
-    one_a_line = sum(len(r.values) == 1 for r in records) > sum(len(r.values) > 1 for r in records)
-    if short and one_a_line and total_last and columns == [c for c, _ in schema.columns(APPLICATION, "2021")]:
+    if short and total_last and columns == template_columns and _one_value_a_line(records):
         _place_lost_blanks([*rows, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
@@ -271,6 +272,11 @@ def application_handling(records: list[Record], template: str) -> TableResult:
 
 def _values(row: Row) -> int:
     return sum(1 for v in row.values if v.strip())
+
+
+def _one_value_a_line(records: list[Record]) -> bool:
+    """Whether the table came one value a line (or a block a cell), not a row a line."""
+    return sum(len(r.values) == 1 for r in records) > sum(len(r.values) > 1 for r in records)
 
 
 def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: TableResult) -> None:

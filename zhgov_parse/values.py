@@ -15,8 +15,21 @@ MISSING_MARKERS = frozenset(
 #: The most digits a value may have before its point: more is no count or amount a report states
 #: (an ID number, a run of junk), and beyond 15 a float would not even hold it exactly.
 MAX_DIGITS = 15
-# 万/亿 alone are amounts' shorthand (12.5万 = 12.5 万元); a unit may stand in brackets: 3（件）.
-_UNIT = r"(?:万元|萬元|千元|亿元|億元|元|万|萬|亿|億|件|条|條|个|個|项|項|次|篇|人次|家|宗)"
+#: The units an amount may be written in, and what each is worth in 元 (万/亿 alone: shorthand,
+#: 12.5万 = 12.5 万元).
+AMOUNT_FACTORS = {
+    "元": 1,
+    "千元": 1000,
+    "万元": 10_000,
+    "萬元": 10_000,
+    "亿元": 100_000_000,
+    "億元": 100_000_000,
+}
+AMOUNT_FACTORS |= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
+#: Units of a count a cell may carry (3件).
+COUNT_UNITS = ("件", "条", "條", "个", "個", "项", "項", "次", "篇", "人次", "家", "宗")
+# Longest first, so that 万元 is not read as 万 and a stray 元; a unit may stand in brackets: 3（件）.
+_UNIT = "(?:" + "|".join(sorted([*AMOUNT_FACTORS, *COUNT_UNITS], key=len, reverse=True)) + ")"
 _NUMBER = re.compile(
     r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
     r"(?:(?P<unit>" + _UNIT + r")|\((?P<bracketed>" + _UNIT + r")\))?"
