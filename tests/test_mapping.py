@@ -160,6 +160,24 @@ def test_amount_under_a_header_in_yuan_is_converted_to_wan_yuan(sample_text: str
     assert "unit_mismatch" in {f.code for f in counted.finding_list}
 
 
+@pytest.mark.parametrize("cells", ["125000 | 元", "12.5 | 万元", "12.5 | （万元）"])
+def test_a_unit_in_a_cell_of_its_own_goes_with_the_number_before_it(sample_text: str, cells: str) -> None:
+    """A table (or PDF text) may set the unit apart from its number: ``12.5 | 万元`` is one amount, not
+    a row of two values whose last cell is a label."""
+    r = zhgov_parse.parse(sample_text.replace("行政事业性收费 | 12.5 |", f"行政事业性收费 | {cells} |"))
+    assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
+    assert not {f.code for f in r.finding_list} & {"missing_row", "row_length_mismatch"}
+
+
+def test_pdf_text_with_the_unit_set_apart_keeps_its_row() -> None:
+    text = (FIXTURES / "fengdu_land_2020_text.txt").read_text(encoding="utf-8")
+    assert "政府集中采购\t18\t1,280.45\n" in text
+    for line in ("18\t1,280.45 万元", "18 1280.45 万元", "18 1280.45 (万元)"):
+        r = zhgov_parse.parse(text.replace("政府集中采购\t18\t1,280.45", f"政府集中采购 {line}"))
+        assert _value(r, "active_disclosure", "procurement", "procurement_items") == 18
+        assert _value(r, "active_disclosure", "procurement", "procurement_amount") == 1280.45
+
+
 def test_amount_in_a_unit_that_does_not_convert_is_na_with_a_finding(sample_text: str) -> None:
     r = zhgov_parse.parse(sample_text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 3件 |"))
     assert pd.isna(_value(r, "active_disclosure", "fees", "fee_amount"))

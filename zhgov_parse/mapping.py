@@ -19,7 +19,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
-from .values import AMOUNT_FACTORS, Value, is_number_text, is_value_text, parse_value
+from .values import AMOUNT_FACTORS, UNIT_CELLS, Value, fold_units, is_number_text, is_value_text, parse_value
 
 
 class Cell(NamedTuple):
@@ -108,6 +108,13 @@ def _plain_record(cells: tuple[str, ...], source: str, with_positions: bool) -> 
         if cell and not (cell.isdigit() and cell.isascii()) and not is_value_text(cell):
             break
         last -= 1
+    if (
+        last > 0
+        and cells[last].strip() in UNIT_CELLS
+        and (not with_positions or last == len(cells) - 1)  # folding must not shift a cell's position
+        and is_number_text(cells[last - 1])
+    ):
+        return _plain_record(tuple(fold_units(list(cells))), source, with_positions)  # 12.5 | 万元
     labels = [c for c in cells[: last + 1] if c]
     values = list(cells[last + 1 :])
     if not labels and not any(values):

@@ -8,7 +8,7 @@ from functools import cache
 from .document import Block, Document, row_block
 from .mapping import looks_narrative
 from .script import either_script
-from .values import is_value_text
+from .values import UNIT_CELLS, fold_units, is_value_text
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 _MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
@@ -70,6 +70,8 @@ def _split_pipe(line: str) -> tuple[str, ...]:
 def _split_whitespace(line: str) -> tuple[str, ...] | None:
     """A PDF-text line as (label, value, value, …), or None when it holds no trailing values."""
     tokens = line.split()
+    if tokens[-1] in UNIT_CELLS:  # PDF text sets a unit apart: 1,280.45 万元
+        tokens = fold_units(tokens)
     n = len(tokens)
     while n > 0 and is_value_text(tokens[n - 1]):
         n -= 1

@@ -94,6 +94,33 @@ def cached_value(raw: str) -> Value:
     return Value(number, raw, unit=m["unit"] or m["bracketed"])
 
 
+#: A cell that holds a unit alone (``万元``, ``（件）``): what PDF text or a table's own unit cells
+#: set apart from the number before it.
+UNIT_CELLS = frozenset(
+    form for unit in [*AMOUNT_FACTORS, *COUNT_UNITS] for form in (unit, f"({unit})", f"（{unit}）")
+)
+
+
+def fold_units(cells: list[str]) -> list[str]:
+    """Join each unit standing alone to the number just before it: ``["18", "12.5", "万元"]`` →
+    ``["18", "12.5万元"]``. A unit after a cell that is no number, or that has a unit, stays.
+
+    >>> fold_units(["政府集中采购", "18", "1,280.45", "万元"])
+    ['政府集中采购', '18', '1,280.45万元']
+    >>> fold_units(["万元", "3件", "（件）"])
+    ['万元', '3件', '（件）']
+    """
+    out: list[str] = []
+    for cell in cells:
+        if out and cell.strip() in UNIT_CELLS:
+            before = parse_value(out[-1])
+            if before.number is not None and before.unit is None:
+                out[-1] = out[-1] + cell.strip()
+                continue
+        out.append(cell)
+    return out
+
+
 def is_value_text(raw: str) -> bool:
     """True when a cell reads as a number or a missing marker (not as a label)."""
     if raw.isascii() and raw.isdigit():
