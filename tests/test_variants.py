@@ -250,3 +250,33 @@ def test_page_text_one_element_a_line_gives_the_same_cells(fixture: str, sep: st
     assert set(report.findings["code"]) - {"cell_repaired"} <= set(zhgov_parse.parse(data).findings["code"])
     if fixture.startswith("tianxi"):  # its digits are split: rejoined where only one way adds up
         assert sorted(repaired["row"]) == ["new_received", "other.other"]
+
+
+ALL_FIXTURES = sorted(
+    p.name
+    for p in [*FIXTURES.glob("*.txt"), *FIXTURES.glob("*.md"), *FIXTURES.glob("*.html")]
+    if p.name != "README.md"
+)
+
+
+@pytest.mark.parametrize("config", ["s2twp", "s2hk"])
+@pytest.mark.parametrize("fixture", ALL_FIXTURES)
+def test_traditional_with_regional_words_gives_the_same_report(fixture: str, config: str) -> None:
+    """A report converted with Taiwan's words (OpenCC s2twp: 政府資訊 for 政府信息, 規範性檔案 for
+    规范性文件, 專案數量 for 项目数量, 列印本頁 for 打印本页) or Hong Kong's forms reads as its
+    Simplified twin: same cells, year, findings and parts; the agency the same name in the other
+    script."""
+    try:
+        text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    except UnicodeDecodeError:
+        pytest.skip("a GBK page: its Traditional twins are tested in its own script")
+    simplified = _converter("t2s").convert(text)
+    base, regional = zhgov_parse.parse(simplified), zhgov_parse.parse(_converter(config).convert(simplified))
+    assert _cells(regional) == _cells(base)
+    assert regional.meta["year"] == base.meta["year"]
+    agency = regional.meta["agency"]
+    assert (agency is None) == (base.meta["agency"] is None)
+    assert agency is None or len(agency) == len(base.meta["agency"])
+    findings = lambda r: sorted((f.code, f.table, f.row, f.column) for f in r.finding_list)  # noqa: E731
+    assert findings(regional) == findings(base)
+    assert regional.sections["section"].tolist() == base.sections["section"].tolist()

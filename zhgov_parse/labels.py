@@ -25,7 +25,16 @@ _MARKERS = re.compile(
 )
 _PARENS = re.compile(r"\([^()]*\)|\([^()]*$")  # bracketed notes, or an unclosed one cut off
 _NON_WORD = re.compile(r"[\W_]+")
-_VARIANTS = (("覆议", "复议"), ("複议", "复议"), ("申请人情況", "申请人情况"))
+_VARIANTS = (
+    ("覆议", "复议"),
+    ("複议", "复议"),
+    ("申请人情況", "申请人情况"),
+    # Taiwan's words, as a conversion with phrases (OpenCC's s2twp) writes them: 政府資訊 for 政府信息,
+    # 規範性檔案 for 规范性文件, 專案數量 for 项目数量; t2s keeps the words.
+    ("资讯", "信息"),
+    ("档案", "文件"),
+    ("专案", "项目"),
+)
 
 
 def _base(label: str) -> str:

@@ -19,7 +19,7 @@ _FOOTER_FIRST = frozenset("—–-－─P第")  # what a footer line can start w
 # Labels glued to digits with no separator, as page text scrapers leave them.
 _RUNON = re.compile(
     r"(?:规章|規章|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開|结转下年度继续办理|結轉下年度繼續辦理"
-    r"|本年新收政府信息公开申请数量|本年新收政府信息公開申請數量)\s?[\d/—－]"
+    r"|本年新收政府(?:信息|資訊)公开申请数量|本年新收政府(?:信息|資訊)公開申請數量)\s?[\d/—－]"
 )
 
 

@@ -87,6 +87,9 @@ def _t2s(text: str) -> str:
     return "".join(out)
 
 
+#: Words a conversion with Taiwan's phrases (OpenCC's s2twp) replaces, and their replacement in
+#: Simplified script: such a report writes 政府資訊公開 for 政府信息公开.
+_TAIWAN_WORDS = {"信息": "资讯", "文件": "档案", "项目": "专案"}
 _EXTRA_VARIANTS = {"复": "復複覆", "于": "於", "余": "餘", "台": "臺颱", "板": "闆"}
 
 
@@ -95,10 +98,20 @@ def either_script(pattern: str) -> str:
 
     >>> import re; bool(re.fullmatch(either_script("总体情况"), "總體情況"))
     True
+    >>> bool(re.fullmatch(either_script("政府信息公开"), "政府資訊公開"))
+    True
     """
     out = []
     in_class = False
-    for ch in pattern:
+    i = 0
+    while i < len(pattern):
+        ch = pattern[i]
+        i += 1
+        phrase = pattern[i - 1 : i + 1]
+        if not in_class and phrase in _TAIWAN_WORDS:  # 信息 → (?:信息|[資资][訊讯])
+            out.append(f"(?:{phrase}|{either_script(_TAIWAN_WORDS[phrase])})")
+            i += 1
+            continue
         if ch == "[" and not in_class:
             in_class = True
         elif ch == "]" and in_class:
