@@ -280,3 +280,45 @@ def test_traditional_with_regional_words_gives_the_same_report(fixture: str, con
     findings = lambda r: sorted((f.code, f.table, f.row, f.column) for f in r.finding_list)  # noqa: E731
     assert findings(regional) == findings(base)
     assert regional.sections["section"].tolist() == base.sections["section"].tolist()
+
+
+_FOUR = "四、政府信息公开行政复议、行政诉讼情况"
+_ON_ITS_SIDE = {  # qinghe_data_2022's table 四 (2 1 0 1 4 | 1 0 0 0 1 | 0 0 1 0 1) with its outcomes as rows
+    "groups": ["| 行政复议 | 行政诉讼未经复议直接起诉 | 行政诉讼复议后起诉 |"],
+    "two-level": ["| | 行政复议 | 行政诉讼 | |", "| | | 未经复议直接起诉 | 复议后起诉 |"],
+    "reordered": ["| | 行政诉讼复议后起诉 | 行政复议 | 行政诉讼未经复议直接起诉 |"],
+}
+_OUTCOME_LINES = {
+    "groups": ["2 | 1 | 0", "1 | 0 | 0", "0 | 0 | 1", "1 | 0 | 0", "4 | 1 | 1"],
+    "reordered": ["0 | 2 | 1", "0 | 1 | 0", "1 | 0 | 0", "0 | 1 | 0", "1 | 4 | 1"],
+}
+
+
+def _turned(header: str, html: bool, traditional: bool) -> str:
+    text = (FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines.index(_FOUR)
+    values = _OUTCOME_LINES["reordered" if header == "reordered" else "groups"]
+    outcomes = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+    table = [*_ON_ITS_SIDE.get(header, []), *(f"{o} | {v} |" for o, v in zip(outcomes, values, strict=True))]
+    text = "\n".join([*lines[: at + 1], *table, *lines[at + 5 :]])
+    text = to_html(text) if html else text
+    return _converter("s2t").convert(text) if traditional else text
+
+
+@pytest.mark.parametrize("traditional", [False, True], ids=["simplified", "traditional"])
+@pytest.mark.parametrize("html", [False, True], ids=["pipe", "html"])
+@pytest.mark.parametrize("header", ["groups", "two-level", "reordered", "none"])
+def test_table_four_on_its_side(header: str, html: bool, traditional: bool) -> None:
+    """四 with its five outcomes as rows and its three groups as columns is read across, in the
+    header's group order; with no header to give that order, its cells are NA with findings."""
+    expected = _cells(zhgov_parse.parse((FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")))
+    report = zhgov_parse.parse(_turned(header, html, traditional))
+    got = _cells(report)
+    four = {k: v for k, v in expected.items() if k[0] == "review_litigation"}
+    if header == "none":
+        assert all(got.get(k) is None for k in four)
+        assert {"missing_table", "unmapped_row"} <= set(report.findings["code"])
+        return
+    assert got == expected
+    assert "table_transposed" in set(report.findings["code"])

@@ -353,9 +353,77 @@ def _review_heads(records: list[Record]) -> list[str]:
     return [key(r.text) for r in records if _is_review_header(r.text) and not any(map(str.strip, r.values))]
 
 
+#: 四's outcomes by the keys a row label may have when the table stands on its side.
+_OUTCOME_ROWS = {
+    "结果维持": 0,
+    "维持": 0,
+    "结果纠正": 1,
+    "纠正": 1,
+    "其他结果": 2,
+    "尚未审结": 3,
+    "总计": 4,
+    "合计": 4,
+}
+#: Where a group's name stands in the header (复议后起诉 names 复议 too, 行政复议 alone does not).
+_GROUP_MARKS = {
+    "review": "行政复议",
+    "litigation_direct": "直接起诉",
+    "litigation_after_review": "复议后起诉",
+}
+_GROUP_LABELS = {
+    "review": "行政复议",
+    "litigation_direct": "行政诉讼 未经复议直接起诉",
+    "litigation_after_review": "行政诉讼 复议后起诉",
+}
+
+
+def _on_its_side(records: list[Record]) -> list[Record] | None:
+    """Table 四 with its five outcomes as rows and its three groups as columns (``结果维持 | 2 | 1 |
+    0``, under ``行政复议 | 行政诉讼`` / ``未经复议直接起诉 | 复议后起诉``), turned into its three group
+    rows; None for a table that is not such (each outcome once, three values each, and a header
+    that names the three groups, whose order it gives)."""
+    outcomes: dict[int, list[str]] = {}
+    header = []
+    for rec in records:
+        values = list(rec.values)
+        while len(values) > 3 and not values[-1].strip():
+            values.pop()
+        k = key(rec.text)
+        if k in _OUTCOME_ROWS and any(v.strip() for v in values):
+            if len(values) != 3 or _OUTCOME_ROWS[k] in outcomes:
+                return None
+            outcomes[_OUTCOME_ROWS[k]] = values
+        elif not outcomes and not any(v.strip() for v in values):
+            header.append(k)
+        elif any(v.strip() for v in values):
+            return None  # a row of another kind: not this layout
+    heading = "".join(header)
+    where = {g: heading.find(mark) for g, mark in _GROUP_MARKS.items()}
+    if len(outcomes) < 4 or -1 in where.values():
+        return None
+    groups = sorted(where, key=where.__getitem__)
+    source = records[0].source
+    out = [Record(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"], [], source)]
+    for i, group in enumerate(groups):
+        cells = [outcomes[o][i] if o in outcomes else "" for o in range(5)]
+        out.append(Record([_GROUP_LABELS[group]], cells, source))
+    return out
+
+
 def review_litigation(records: list[Record], template: str) -> TableResult:
-    """Map table 四: one row of 15 values, or three labeled rows of 5."""
+    """Map table 四: one row of 15 values, or three labeled rows of 5 (or five rows of 3, the
+    table on its side)."""
     out = TableResult()
+    turned = _on_its_side(records) if len(records) <= 12 else None
+    if turned is not None:
+        records = turned
+        out.findings.append(
+            Finding(
+                "table_transposed",
+                "table 四 has its outcomes as rows and its three groups as columns: read across",
+                REVIEW,
+            )
+        )
     rows_of = matcher(REVIEW, "row")
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
