@@ -121,7 +121,12 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             findings.extend(result.findings)
     else:
         for table in TABLE_PARTS:
-            result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
+            if table == "application_handling" and doc.source_format == "text":  # split at whitespace:
+                result = tables.application_handling(  # a blank cell leaves no cell
+                    records_of(by_table[table]), mapping_template, blanks_vanish=True
+                )
+            else:
+                result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}

@@ -191,8 +191,9 @@ def _is_applicant_header(text: str) -> bool:
     return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
 
 
-def application_handling(records: list[Record], template: str) -> TableResult:
-    """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns)."""
+def application_handling(records: list[Record], template: str, blanks_vanish: bool = False) -> TableResult:
+    """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns).
+    ``blanks_vanish``: the rows are text split at whitespace, where a blank cell leaves no cell."""
     out = TableResult()
     rows_of = matcher(APPLICATION, "row")
     records = _one_cell_header(records, rows_of, _is_applicant_header)
@@ -263,7 +264,7 @@ def application_handling(records: list[Record], template: str) -> TableResult:
                 )
             )
         make_cells(APPLICATION, row, columns, cells, out)
-    if short and total_last and columns == template_columns and _one_value_a_line(records):
+    if short and total_last and columns == template_columns and (blanks_vanish or _one_value_a_line(records)):
         _place_lost_blanks([*rows, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
@@ -281,9 +282,9 @@ def _one_value_a_line(records: list[Record]) -> bool:
 
 def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: TableResult) -> None:
     """Rows of 三 that lost their blank cells (a page read one cell a line, where an empty cell
-    leaves no line) read as run-on text is: each value a token, the blanks placed where the table's
-    identities allow one way only (else NA with ``runon_ambiguous``).  Used only if the solver
-    reads every other row as it was read here."""
+    leaves no line; PDF text, where it leaves no token) read as run-on text is: each value a
+    token, the blanks placed where the table's identities allow one way only (else NA with
+    ``runon_ambiguous``).  Used only if the solver reads every other row as it was read here."""
     from .runon import application_handling as solve
 
     place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
