@@ -346,3 +346,82 @@ def test_pdf_text_whose_blank_cells_left_no_token(fixture: str) -> None:
     )
     flagged = {(f.table, f.row) for f in report.finding_list}
     assert all((table, row) in flagged for table, row, _ in lost)
+
+
+def to_html2text(text: str) -> str:
+    """Tables as html2text writes them: no outer pipes, ``---|---`` under each table's first line,
+    a blank cell as spaces (so a blank last cell leaves the line ending in ``|``), and two spaces
+    closing each line."""
+    out, in_table = [], False
+    for line in text.split("\n"):
+        if not _is_table_line(line):
+            out.append(line)
+            in_table = False
+            continue
+        cells = [c.strip() for c in line.strip().strip("|").split("|")]
+        out.append("| ".join(c or " " for c in cells) + "  ")
+        if not in_table:
+            out.append("|".join("---" for _ in cells))
+        in_table = True
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("fixture", ["qinghe_justice_2020_pipe.txt", "weitang_hrss_2024_pipe.txt"])
+def test_html2text_tables_give_the_same_cells(fixture: str) -> None:
+    """html2text's rows have no closing pipe: ``（一）予以公开| 258| 12| …| 1|`` ends in a blank 总计
+    cell, not in a closing pipe; a header cell with a line break (本年新<br>制作数量) is written
+    over two lines, each line's first cell continuing the last cell of the line before."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    converted = to_html2text(text)
+    if "本年新制作数量| 本年新公开数量" in converted:
+        converted = converted.replace(
+            "本年新制作数量| 本年新公开数量", "本年新  \n制作数量| 本年新  \n公开数量"
+        )
+        assert "\n制作数量| 本年新" in converted
+    report = zhgov_parse.parse(converted)
+    assert report.meta["source_format"] == "markdown"
+    expected = _cells(zhgov_parse.parse(text))
+    assert _cells(report) == expected
+    # a row whose 总计 the report left blank, with no padding cell after it (as in a real 2019 page)
+    lines = converted.split("\n")
+    at = next(i for i, line in enumerate(lines) if "（一）予以公开|" in line)
+    values = lines[at].rstrip().split("| ")
+    lines[at] = "| ".join(values[:-1]) + "|    "
+    blank = zhgov_parse.parse("\n".join(lines))
+    assert _cells(blank) == {**expected, ("application_handling", "granted", "total"): None}
+    assert "row_length_mismatch" not in set(blank.findings["code"])
+
+
+_SPANS = [  # qinghe_justice_2020's 二 as merged cells leave it in text, spans differing by row
+    (
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量 |",
+        "信息内容 | 本年新制作数量 | 本年新公开数量 | | 对外公开总数量 |",
+    ),
+    ("规范性文件 | 3 | 3 | 18 |", "规范性文件 | 3 | | 3 | 18 |"),
+    ("规章 | 0 | 0 | 0 |", "规章 | 0 | | 0 | 0 |"),
+    ("信息内容 | 采购项目数量 | 采购总金额 | |", "信息内容 | 采购项目数量 | | 采购总金额 | |"),
+    ("政府集中采购 | 27 | 356.8 | |", "政府集中采购 | 27 | | 356.8 | |"),
+]
+
+
+def test_merged_cells_left_as_empty_cells_whose_spans_differ_between_header_and_row() -> None:
+    """``信息内容 | 本年新制作数量 | 本年新公开数量 | | 对外公开总数量`` over ``规章 | 0 | | 0 | 0``
+    (Word's cells span other columns in the header than in the rows; markdownify writes a span as
+    empty cells): a row with as many empty cells beyond its columns as its header has between its
+    names takes its filled cells in order, finding spans_disagree. Without such header gaps, or
+    with a blank of its own, the row is NA."""
+    text = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8")
+    merged = text
+    for before, after in _SPANS:
+        assert before in merged
+        merged = merged.replace(before, after)
+    report = zhgov_parse.parse(merged)
+    assert _cells(report) == _cells(zhgov_parse.parse(text))
+    said = report.findings.query("code == 'spans_disagree'")
+    assert sorted(said["row"]) == ["normative_documents", "procurement", "rules"]
+
+    no_gap = zhgov_parse.parse(merged.replace(_SPANS[0][1], _SPANS[0][0]))  # header without the gap
+    own_blank = zhgov_parse.parse(merged.replace("规章 | 0 | | 0 | 0 |", "规章 | 0 | | | 0 |"))
+    for r, row in ((no_gap, "rules"), (own_blank, "rules")):
+        assert all(v is None for k, v in _cells(r).items() if k[:2] == ("active_disclosure", row))
+        assert "row_length_mismatch" in set(r.findings.query(f"row == '{row}'")["code"])

@@ -46,6 +46,7 @@ class Record:
     values: list[str]
     source: str
     positions: list[int] | None = None  # grid column of each label and value cell (HTML)
+    inner_gaps: int = 0  # empty cells between its first and last label cell (a text row)
 
     @property
     def value_positions(self) -> list[int] | None:
@@ -122,7 +123,11 @@ def _plain_record(cells: tuple[str, ...], source: str, with_positions: bool) -> 
     positions = None
     if with_positions:
         positions = [i for i in range(last + 1) if cells[i]] + list(range(last + 1, len(cells)))
-    return Record(labels, values, source, positions)
+    gaps = 0
+    if len(labels) < last + 1 and labels:
+        first = next(i for i in range(last + 1) if cells[i])
+        gaps = last + 1 - first - len(labels)
+    return Record(labels, values, source, positions, gaps)
 
 
 def is_prose(rec: Record) -> bool:
@@ -130,7 +135,7 @@ def is_prose(rec: Record) -> bool:
     return len(rec.labels) == 1 and not any(map(str.strip, rec.values)) and looks_narrative(rec.labels[0])
 
 
-def _trim(values: list[str], n: int) -> list[str]:
+def trim_padding(values: list[str], n: int) -> list[str]:
     """Drop trailing empty cells (padding of merged cells) beyond ``n``."""
     out = list(values)
     while len(out) > n and not out[-1].strip():
@@ -418,7 +423,7 @@ def fit(
     next to padding is the report's own: real reports leave a 总计 blank.)
     """
     given = len(values)
-    values = _trim(values, n)
+    values = trim_padding(values, n)
     padded_right = bool(values) and len(values) < given and not values[-1].strip()
     padded_left = False
     while len(values) > n and not values[0].strip():
@@ -612,7 +617,7 @@ def in_unit(
 def length_mismatch(
     table: str, row: Row, n: int, columns: Sequence[str], template: str | None = None
 ) -> Finding:
-    cells = len(_trim(row.values, n))
+    cells = len(trim_padding(row.values, n))
     why = (
         f"has {cells} value cells for {n} columns"
         if cells != n
@@ -691,7 +696,7 @@ def drop_fragments(
             findings.append(
                 Finding(
                     "unmapped_values",
-                    f"{len(_trim(row.values, n))} value cells without a label, too few or too many "
+                    f"{len(trim_padding(row.values, n))} value cells without a label, too few or too many "
                     f"for a row of {n}: not placed",
                     table,
                     found=" | ".join(row.values),

@@ -57,12 +57,14 @@ def _split_runon(blocks: list[Block]) -> list[Block]:
     return [b for b in out if b.cells[0]]
 
 
-def _split_pipe(line: str) -> tuple[str, ...]:
+def _split_pipe(line: str, closed: bool = True) -> tuple[str, ...]:
+    """A pipe line's cells; ``closed``: a last ``|`` closes the row (``| a | b |``), else it opens
+    a last cell, blank when nothing follows (``a| b|``, as html2text writes a row)."""
     line = " ".join(line.split())  # whitespace collapsed once for the line, not cell by cell
     cells = line.split("|")
     if cells and not cells[0].strip() and line.startswith("|"):
         cells = cells[1:]
-    if cells and not cells[-1].strip():
+    if cells and not cells[-1].strip() and closed:
         cells = cells[:-1]
     return tuple([c.strip() for c in cells])
 
@@ -104,6 +106,7 @@ def read_text(text: str) -> Document:
     """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line."""
     blocks: list[Block] = []
     pipes = separators = spaced = 0
+    open_rows = False
     for number, raw in enumerate(text.split("\n"), 1):
         line = raw.strip()
         if not line:
@@ -116,6 +119,9 @@ def read_text(text: str) -> Document:
         if "-" in line and _MD_SEPARATOR.match(line) and ("|" in line or line.count("-") >= 3):
             if "|" in line:
                 separators += 1
+                # ---|--- with no outer pipes (html2text): rows have none either, so a last | opens
+                # a last cell, blank when nothing follows (a 总计 left blank), and closes nothing
+                open_rows = line[0] != "|" and line[-1] != "|"
             continue
         if line[0] in _FOOTER_FIRST and _PAGE_FOOTER.match(line):
             continue
@@ -124,7 +130,7 @@ def read_text(text: str) -> Document:
             blocks.append(Block("heading", (heading.group(2),), source, level=len(heading.group(1))))
             continue
         if "|" in line:
-            cells = _split_pipe(line)
+            cells = _split_pipe(line, not open_rows or line[0] == "|")
             if any(cells):
                 blocks.append(row_block(cells, source))
                 pipes += 1

@@ -28,6 +28,7 @@ from .mapping import (
     length_mismatch,
     make_cells,
     row_total_holds,
+    trim_padding,
 )
 from .values import parse_value
 
@@ -527,7 +528,35 @@ def _header_runs(records: list[Record], rows_of: Matcher, columns_of: Matcher) -
         cells = _join_broken_words(cells, columns_of)
         return cells if any(columns_of.scan(c) for c in cells) else None
 
-    return _join_runs(records, fragment, header)
+    return _join_runs(_rejoin_line_breaks(records, rows_of, columns_of), fragment, header)
+
+
+def _rejoin_line_breaks(records: list[Record], rows_of: Matcher, columns_of: Matcher) -> list[Record]:
+    """A header line whose cells held line breaks, written over several lines (html2text writes
+    ``本年新<br>制作数量`` so: ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量``),
+    read back as one line: each line's first cell continues the last cell of the line before,
+    where that names more columns than the two lines do apart."""
+
+    def named(cells: list[str]) -> int:
+        return sum(len(columns_of.scan(c)) for c in cells)
+
+    def label_only(rec: Record) -> bool:
+        return (
+            not any(map(str.strip, rec.values))
+            and not key(rec.text).startswith("第二十条")
+            and not rows_of(rec.labels[-1]).codes
+        )
+
+    out: list[Record] = []
+    for rec in records:
+        last = out[-1] if out else None
+        if last is not None and len(last.labels) > 1 and rec.labels and label_only(last) and label_only(rec):
+            joined = [*last.labels[:-1], last.labels[-1] + rec.labels[0], *rec.labels[1:]]
+            if named(joined) > named(last.labels) + named(rec.labels):
+                out[-1] = Record(joined, list(rec.values), last.source)
+                continue
+        out.append(rec)
+    return out
 
 
 def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
@@ -559,6 +588,16 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
     return out
 
 
+def _span_copies_dropped(values: list[str], n: int, gaps: int) -> list[str] | None:
+    """A row's ``n`` filled cells when it has as many empty cells beyond its ``n`` columns as its
+    header has ``gaps`` between its named cells: what merged cells leave in text whose spans differ
+    between header and row (``信息内容 | 本年新制作数量 | 本年新公开数量 | | 对外公开总数量`` over
+    ``规章 | 1 | | 1 | 4``), else None."""
+    values = trim_padding(values, n)
+    filled = [v for v in values if v.strip()]
+    return filled if len(filled) == n and len(values) - n == gaps else None
+
+
 def active_disclosure(records: list[Record], template: str) -> TableResult:
     """Map table 二: small tables, each with its own header row (信息内容 | columns…)."""
     out = TableResult()
@@ -570,6 +609,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
     header_open = False
     header_at: list[int] | None = None
     fee_unit: dict[int, str] = {}  # segment -> the unit its header states for 本年收费金额
+    header_gaps: dict[int, int] = {}  # segment -> empty cells inside its header line (merged cells)
     for rec in _header_runs(records, rows_of, columns_of):
         text = rec.text
         has_values = any(map(str.strip, rec.values))
@@ -587,6 +627,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                 segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
                 header_open = True
                 header_at = _column_positions(rec, columns_of)
+                header_gaps[len(segments) - 1] = rec.inner_gaps
                 stated = STATED_UNIT.search(unicodedata.normalize("NFKC", text))
                 if "fee_amount" in found and stated and stated[1] not in ("万元", "萬元"):
                     fee_unit[len(segments) - 1] = stated[1]
@@ -607,7 +648,7 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                         source=rec.source,
                     )
                 )
-    rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None]] = []
+    rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None, int]] = []
     for n, (head, recs) in enumerate(segments):
 
         def expected(m: Match, head: list[str | None] | None = head) -> int:
@@ -616,13 +657,14 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
             return max((len(schema.columns(ACTIVE, template, c)) for c in m.codes), default=3)
 
         stated = {"fee_amount": fee_unit[n]} if n in fee_unit else None
-        rows.extend((row, head, stated) for row in assemble(recs, rows_of, expected, lambda t: False))
+        gaps = header_gaps.get(n, 0)
+        rows.extend((row, head, stated, gaps) for row in assemble(recs, rows_of, expected, lambda t: False))
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
-    out.findings.extend(assign([r for r, _, _ in rows], order, ACTIVE, template=template))
+    out.findings.extend(assign([r for r, *_ in rows], order, ACTIVE, template=template))
     reordered: set[tuple[str, ...]] = set()
-    for row, head, stated in rows:
+    for row, head, stated, gaps in rows:
         if row.code is None:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
@@ -639,8 +681,22 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                     found=", ".join(named),
                 )
             )
+        width = len(columns or expected)
+        cells, _ = fit(row.values, width, None)
+        if cells is None and gaps and (cells := _span_copies_dropped(row.values, width, gaps)) is not None:
+            out.findings.append(
+                Finding(
+                    "spans_disagree",
+                    f"row '{row.label}' has {len(row.values) - width} empty cells beyond its {width} "
+                    "columns, as a merged cell of its own or of the header leaves them (spans that "
+                    "differ between header and row): values were taken in the order of the cells",
+                    ACTIVE,
+                    row.code,
+                    found=" | ".join(row.values),
+                    source=row.source,
+                )
+            )
         if columns is None:
-            cells, _ = fit(row.values, len(expected), None)
             if cells is None:
                 out.findings.append(length_mismatch(ACTIVE, row, len(expected), expected, template))
                 continue
@@ -657,11 +713,9 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
                     source=row.source,
                 )
             )
-        else:
-            cells, _ = fit(row.values, len(columns), None)
-            if cells is None:
-                out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
-                continue
+        elif cells is None:
+            out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
+            continue
         make_cells(ACTIVE, row, columns, cells, out, units, stated)
     if out.found:
         complete(ACTIVE, template, out)
