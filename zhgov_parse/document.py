@@ -15,7 +15,7 @@ class Block(NamedTuple):
     paragraphs, the text as its only item.  ``source`` says where it came from (``line 12``
     or an element path) so findings can point at it.  ``copies`` marks, for HTML rows, the
     cells that repeat a spanning neighbour instead of holding their own text.  (A named tuple:
-    immutable, and cheap to build by the thousand.)
+    immutable, and cheap to build by the thousand.)  ``spans``: see below.
     """
 
     kind: str  # "heading" | "paragraph" | "row"
@@ -23,6 +23,9 @@ class Block(NamedTuple):
     source: str
     level: int = 0
     copies: tuple[int, ...] | None = None
+    # Layout text (columns aligned with spaces): where each cell of a row, or each word of a
+    # paragraph, stands on its line (first and past-last character).
+    spans: tuple[tuple[int, int], ...] | None = None
 
     @property
     def text(self) -> str:
@@ -38,7 +41,7 @@ _new_tuple = tuple.__new__
 def row_block(cells: tuple[str, ...], source: str, copies: tuple[int, ...] | None = None) -> Block:
     """``Block("row", cells, source, copies=copies)`` without the named tuple's Python-level
     ``__new__``, which costs as much again: readers make a row block for every line."""
-    return _new_tuple(Block, ("row", cells, source, 0, copies))
+    return _new_tuple(Block, ("row", cells, source, 0, copies, None))
 
 
 @dataclass(frozen=True, slots=True)

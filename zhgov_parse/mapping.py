@@ -47,10 +47,19 @@ class Record:
     source: str
     positions: list[int] | None = None  # grid column of each label and value cell (HTML)
     inner_gaps: int = 0  # empty cells between its first and last label cell (a text row)
+    spans: tuple[tuple[int, int], ...] | None = None  # layout text: see Block.spans
 
     @property
     def value_positions(self) -> list[int] | None:
         return self.positions[len(self.labels) :] if self.positions is not None else None
+
+    @property
+    def value_spans(self) -> list[tuple[int, int]] | None:
+        """Where each value cell stands on its line (layout text), else None."""
+        spans = self.spans
+        if spans is None or len(spans) != len(self.labels) + len(self.values):
+            return None
+        return list(spans[len(self.labels) :])
 
     @property
     def text(self) -> str:
@@ -68,6 +77,7 @@ class Row:
     strong: bool  # the label on the row's own line names the row (not wrapped text above it)
     own: bool  # the row's line has label cells of its own
     code: str | None = None
+    spans: list[tuple[int, int]] | None = None  # where each value stands on its line (layout text)
 
 
 @dataclass(slots=True)
@@ -81,10 +91,13 @@ def to_record(block: Block) -> Record | None:
     """Split a block into label and value cells; None for blocks with no text at all."""
     if block.kind != "row":
         text = block.cells[0].strip()
-        return Record([text], [], block.source) if text else None
+        return Record([text], [], block.source, spans=block.spans) if text else None
     cells, copies = block.cells, block.copies
     if copies is None or not any(copies):
-        return _plain_record(cells, block.source, copies is not None)
+        record = _plain_record(cells, block.source, copies is not None)
+        if block.spans is not None and record is not None:
+            record.spans = block.spans
+        return record
     # A spanning cell is one cell: drop its colspan copies, and rowspan copies of values
     # (a label copied down by a rowspan stays: it is the group the row belongs to).
     kept = [i for i, copy in enumerate(copies) if copy == 0 or (copy == 2 and not is_value_text(cells[i]))]
@@ -206,16 +219,26 @@ def assemble(
                 joined_match = rows_of(joined)
                 if joined_match.codes:
                     match, label = joined_match, joined
-            row = Row(label, match, list(rec.values), rec.source, strong, True)
+            row = Row(label, match, list(rec.values), rec.source, strong, True, spans=rec.value_spans)
         else:
             if current is not None and len(current.values) + len(rec.values) <= expected(current.match):
-                current.values.extend(rec.values)
+                spans = rec.value_spans
+                if current.spans is not None and spans is not None and _apart(current.spans, spans):
+                    # layout text: a row's values over two lines (cells aligned at different
+                    # heights in a PDF), put together by where they stand, not line by line
+                    pairs = zip([*current.spans, *spans], [*current.values, *rec.values], strict=True)
+                    merged = sorted(pairs)
+                    current.spans = [span for span, _ in merged]
+                    current.values = [value for _, value in merged]
+                else:
+                    current.values.extend(rec.values)
+                    current.spans = None  # values from several lines, in reading order
                 continue
             label = "".join(pending)
             match = rows_of(label) if label else Match((), "none")
             if match.code is None and len(pending) > 1 and rows_of(pending[-1]).how == "exact":
                 match = rows_of(pending[-1])  # 三、本年度办理结果 / （七）总计 one cell a line
-            row = Row(label, match, list(rec.values), rec.source, False, False)
+            row = Row(label, match, list(rec.values), rec.source, False, False, spans=rec.value_spans)
         pending = []
         rows.append(row)
         current = row
@@ -223,6 +246,14 @@ def assemble(
 
 
 Matcher = Callable[[str], Match]
+
+
+def _apart(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
+    """Whether two lines are laid out (the first's words apart by runs of spaces, or the second
+    indented) and none of the second's words stands over one of the first's: two lines of one
+    layout row.  (Text without layout starts every line at its first column, one space apart.)"""
+    laid_out = second[0][0] >= 2 or any(first[i + 1][0] - first[i][1] >= 2 for i in range(len(first) - 1))
+    return laid_out and not any(a < d and c < b for a, b in first for c, d in second)
 
 
 def _text_in_value_cells(rec: Record, rows_of: Matcher) -> Record:

@@ -87,6 +87,33 @@ def _split_whitespace(line: str) -> tuple[str, ...] | None:
     return (label, *tokens[n:])
 
 
+_WORD = re.compile(r"\S+")
+
+
+def _word_spans(raw: str, aligned: bool = False) -> list[tuple[int, int]] | None:
+    """Where each word of a layout line stands (columns aligned with runs of spaces, as pdftotext
+    -layout or inscriptis write tables); None for a line with tabs, or with no run of spaces
+    (``aligned``: a table row, whose one value may stand alone on a line, indented)."""
+    if "\t" in raw or "  " not in (raw if aligned else raw.strip()):
+        return None
+    return [m.span() for m in _WORD.finditer(raw)]
+
+
+def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:
+    """The spans of a whitespace row's cells: its label's words as one, each value's own."""
+    words = _word_spans(raw, aligned=True)
+    if words is None:
+        return None
+    values = len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
+    if len(words) < values:
+        return None
+    tail = words[len(words) - values :]
+    if [raw[a:b] for a, b in tail] != list(cells[len(cells) - values :]):
+        return None  # a unit folded onto its number (1,280.45 万元)
+    label = [(words[0][0], words[len(words) - values - 1][1])] if values < len(cells) else []
+    return (*label, *tail)
+
+
 #: More cells than any row of the template has (三's 9 with its label cells, padded): a line with
 #: more is a whole page's text nodes joined by ``|``, read one cell a line.
 _MAX_PIPE_CELLS = 40
@@ -137,10 +164,11 @@ def read_text(text: str) -> Document:
             continue
         cells_ws = _split_whitespace(line)
         if cells_ws is not None:
-            blocks.append(Block("row", cells_ws, source))
+            blocks.append(Block("row", cells_ws, source, spans=_row_spans(cells_ws, raw.rstrip())))
             spaced += 1
         else:
-            blocks.append(Block("paragraph", (" ".join(line.split()),), source))
+            words = _word_spans(raw.rstrip()) if len(line) <= 400 else None  # a header line's words
+            blocks.append(Block("paragraph", (" ".join(line.split()),), source, spans=words and tuple(words)))
     if separators:
         kind = "markdown"
     elif pipes >= 3:
