@@ -20,6 +20,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rows_by_position": ("warning", "an unlabeled row was mapped by its position in the template"),
     "columns_by_position": ("warning", "columns were mapped by template order, not by header"),
     "columns_reordered": ("info", "the header orders columns differently from the template"),
+    "row_order_uncertain": ("warning", "a row's values may be another row's (PDF text out of row order): NA"),
     "table_transposed": ("info", "a table stands on its side: its columns as rows, its rows as columns"),
     "label_fuzzy_match": ("info", "a label was matched by similarity, not exactly"),
     "unit_converted": ("info", "an amount written in another unit was converted"),

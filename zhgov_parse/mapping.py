@@ -78,6 +78,7 @@ class Row:
     own: bool  # the row's line has label cells of its own
     code: str | None = None
     spans: list[tuple[int, int]] | None = None  # where each value stands on its line (layout text)
+    gathered: bool = False  # values taken, in reading order, from lines other than the label's own
 
 
 @dataclass(slots=True)
@@ -233,12 +234,14 @@ def assemble(
                 else:
                     current.values.extend(rec.values)
                     current.spans = None  # values from several lines, in reading order
+                    current.gathered = True
                 continue
             label = "".join(pending)
             match = rows_of(label) if label else Match((), "none")
             if match.code is None and len(pending) > 1 and rows_of(pending[-1]).how == "exact":
                 match = rows_of(pending[-1])  # 三、本年度办理结果 / （七）总计 one cell a line
-            row = Row(label, match, list(rec.values), rec.source, False, False, spans=rec.value_spans)
+            spans = rec.value_spans
+            row = Row(label, match, list(rec.values), rec.source, False, False, spans=spans, gathered=True)
         pending = []
         rows.append(row)
         current = row

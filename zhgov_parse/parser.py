@@ -121,10 +121,8 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             findings.extend(result.findings)
     else:
         for table in TABLE_PARTS:
-            if table == "application_handling" and doc.source_format == "text":  # split at whitespace:
-                result = tables.application_handling(  # a blank cell leaves no cell
-                    records_of(by_table[table]), mapping_template, blanks_vanish=True
-                )
+            if table != "active_disclosure" and doc.source_format == "text":  # split at whitespace
+                result = _MAPPERS[table](records_of(by_table[table]), mapping_template, split_at_spaces=True)
             else:
                 result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
             cells.extend(result.cells)

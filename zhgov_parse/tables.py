@@ -192,9 +192,10 @@ def _is_applicant_header(text: str) -> bool:
     return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
 
 
-def application_handling(records: list[Record], template: str, blanks_vanish: bool = False) -> TableResult:
+def application_handling(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
     """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns).
-    ``blanks_vanish``: the rows are text split at whitespace, where a blank cell leaves no cell."""
+    ``split_at_spaces``: the rows are text split at whitespace (PDF text), where a blank cell
+    leaves no cell and a line may hold part of a row."""
     out = TableResult()
     rows_of = matcher(APPLICATION, "row")
     records = _one_cell_header(records, rows_of, _is_applicant_header)
@@ -210,6 +211,8 @@ def application_handling(records: list[Record], template: str, blanks_vanish: bo
     zone = [r for r in records[:first_data] if not is_prose(r)]
     columns, note = _applicant_columns(header, zone)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
+    if split_at_spaces:
+        rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
     if not rows:
         return out
     template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
@@ -265,7 +268,12 @@ def application_handling(records: list[Record], template: str, blanks_vanish: bo
                 )
             )
         make_cells(APPLICATION, row, columns, cells, out)
-    if short and total_last and columns == template_columns and (blanks_vanish or _one_value_a_line(records)):
+    if (
+        short
+        and total_last
+        and columns == template_columns
+        and (split_at_spaces or _one_value_a_line(records))
+    ):
         _place_lost_blanks([*rows, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
@@ -274,6 +282,63 @@ def application_handling(records: list[Record], template: str, blanks_vanish: bo
 
 def _values(row: Row) -> int:
     return sum(1 for v in row.values if v.strip())
+
+
+def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out: TableResult) -> list[Row]:
+    """PDF text in reading order that puts part of a row's values on its label's line and the
+    rest on lines of their own (pdftotext without -layout: ``5.属于三类内部事务信息 1`` / ``1`` /
+    ``0`` …, a wrapped label's tail between them) lists cells out of row order: a value on a line
+    of its own may be the row's, the next row's or the one before's, in rows that add up either
+    way, and values may come before their label.  Such a table keeps only the rows stated on one
+    line; the others are NA, said."""
+    partial = sum(
+        1 for r in records if r.labels and 0 < sum(1 for v in r.values if v.strip()) < n and r.spans is None
+    )
+    if not partial:
+        return rows
+    kept = []
+    for row in rows:
+        if not row.gathered:
+            kept.append(row)
+            continue
+        out.findings.append(
+            Finding(
+                "row_order_uncertain",
+                f"row '{row.label or '(no label)'}': its values come from lines of their own in text that "
+                f"lists the table's cells out of row order ({partial} label lines carry only part of their "
+                "values): they may belong to another row, so they are left NA",
+                APPLICATION,
+                row.match.code,
+                found=" | ".join(row.values),
+                source=row.source,
+            )
+        )
+    return kept
+
+
+def _drop_unbalanced_gathered(rows: list[Row], out: TableResult) -> list[Row]:
+    """Rows of 四 in PDF text gathered from value lines in reading order (their label's line holds
+    none) that do not add up: the lines may be another group's (pdftotext without -layout puts a
+    value before the header it stands under), not a report's typo; NA, said."""
+    kept = []
+    for row in rows:
+        values = [v for v in row.values if v.strip()]
+        if not row.gathered or len(values) != 5 or row_total_holds([parse_value(v) for v in values]):
+            kept.append(row)
+            continue
+        out.findings.append(
+            Finding(
+                "row_order_uncertain",
+                f"row '{row.label or '(no label)'}': its values come from lines of their own in PDF text "
+                "and do not add up (总计 ≠ the sum of the outcomes): they may belong to another group, "
+                "so they are left NA",
+                REVIEW,
+                row.match.code,
+                found=" | ".join(row.values),
+                source=row.source,
+            )
+        )
+    return kept
 
 
 def _one_value_a_line(records: list[Record]) -> bool:
@@ -412,9 +477,9 @@ def _on_its_side(records: list[Record]) -> list[Record] | None:
     return out
 
 
-def review_litigation(records: list[Record], template: str) -> TableResult:
+def review_litigation(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
     """Map table 四: one row of 15 values, or three labeled rows of 5 (or five rows of 3, the
-    table on its side)."""
+    table on its side).  ``split_at_spaces``: see :func:`application_handling`."""
     out = TableResult()
     turned = _on_its_side(records) if len(records) <= 12 else None
     if turned is not None:
@@ -481,6 +546,8 @@ def review_litigation(records: list[Record], template: str) -> TableResult:
                 found=header[:80],
             )
         )
+    if split_at_spaces:
+        rows = _drop_unbalanced_gathered(rows, out)
     rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
     out.findings.extend(fragments)
     out.findings.extend(
