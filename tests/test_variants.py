@@ -187,11 +187,22 @@ def test_one_cell_a_line_gives_the_same_cells(fixture: str, paragraphs: bool) ->
         k: (v, got[k]) for k, v in expected.items() if v is not None and got[k] is not None and v != got[k]
     }
     assert not wrong
+    # a row that does not add up (the report's typo: weitang's （一）予以公开) may, one value a line,
+    # be another row's values out of order, as in PDF text: NA, said
+    uncertain = {(f.table, f.row) for f in flattened.finding_list if f.code == "row_order_uncertain"}
+    for table, row in uncertain:
+        cells = {k[2]: v for k, v in expected.items() if k[:2] == (table, row)}
+        assert cells["total"] != sum(v for c, v in cells.items() if c != "total" and v is not None)
+        assert all(got[(table, row, c)] is None for c in cells)
+    got = {k: (expected[k] if k[:2] in uncertain else v) for k, v in got.items()}
     if not _has_blank_cell(text):  # a row's blank cell cannot be placed once the row is flattened
         assert got == expected
         # header and labels read as such: no fallback a clean layout would not need (a row whose one
         # value cell is blank, 行政强制 | |||, is indistinguishable from a row lost: missing_row)
-        assert set(flattened.findings["code"]) - {"missing_row"} <= set(report.findings["code"])
+        said = set(flattened.findings["code"]) - {"missing_row"}
+        if uncertain:  # the NA row leaves identities it took part in unassessable
+            said -= {"row_order_uncertain", "identity_unassessable"}
+        assert said <= set(report.findings["code"])
     else:  # a blank cell leaves no line: placed where 三's identities allow one way, else NA, said
         lost = [k for k, v in expected.items() if v is not None and got[k] is None]
         assert len(lost) <= 0.1 * sum(v is not None for v in expected.values())

@@ -216,7 +216,7 @@ def assemble(
             label = own_text
             strong = match.code is not None
             if match.code is None and pending:
-                joined = "".join(pending) + own_text
+                joined = "".join(_from_last_item(pending)) + own_text
                 joined_match = rows_of(joined)
                 if joined_match.codes:
                     match, label = joined_match, joined
@@ -236,7 +236,7 @@ def assemble(
                     current.spans = None  # values from several lines, in reading order
                     current.gathered = True
                 continue
-            label = "".join(pending)
+            label = "".join(_from_last_item(pending))
             match = rows_of(label) if label else Match((), "none")
             if match.code is None and len(pending) > 1 and rows_of(pending[-1]).how == "exact":
                 match = rows_of(pending[-1])  # 三、本年度办理结果 / （七）总计 one cell a line
@@ -249,6 +249,20 @@ def assemble(
 
 
 Matcher = Callable[[str], Match]
+
+
+_ITEM_START = re.compile(r"\s*\d{1,2}\s*[.、．]\s*\D")
+_GROUP_START = re.compile(r"\s*[(（]\s*[一二三四五六七]\s*[)）]")
+
+
+def _from_last_item(pending: list[str]) -> list[str]:
+    """A wrapped label's lines from the last that starts an item (``5.要求`` after ``⼤量反`` /
+    ``复申请``, the tail of item 4 whose values came before it), with its group's line if that
+    comes right before (``（三）不予公开`` / ``1.属于国家秘密``); all of them if none starts one."""
+    for i in range(len(pending) - 1, 0, -1):
+        if _ITEM_START.match(pending[i]):
+            return pending[i - 1 :] if _GROUP_START.match(pending[i - 1]) else pending[i:]
+    return pending
 
 
 def _apart(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:

@@ -121,7 +121,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             findings.extend(result.findings)
     else:
         for table in TABLE_PARTS:
-            if table != "active_disclosure" and doc.source_format == "text":  # split at whitespace
+            if doc.source_format == "text":  # split at whitespace
                 result = _MAPPERS[table](records_of(by_table[table]), mapping_template, split_at_spaces=True)
             else:
                 result = _MAPPERS[table](records_of(by_table[table]), mapping_template)

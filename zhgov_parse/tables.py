@@ -30,7 +30,7 @@ from .mapping import (
     row_total_holds,
     trim_padding,
 )
-from .values import parse_value
+from .values import Value, parse_value
 
 APPLICATION = "application_handling"
 REVIEW = "review_litigation"
@@ -234,6 +234,8 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     assembled = rows
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
+    if split_at_spaces and check is not None:
+        rows = _drop_unbalanced_gathered(rows, 7, APPLICATION, check, out)
     out.findings.extend(
         assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None, template)
     )
@@ -316,23 +318,37 @@ def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out:
     return kept
 
 
-def _drop_unbalanced_gathered(rows: list[Row], out: TableResult) -> list[Row]:
-    """Rows of 四 in PDF text gathered from value lines in reading order (their label's line holds
-    none) that do not add up: the lines may be another group's (pdftotext without -layout puts a
-    value before the header it stands under), not a report's typo; NA, said."""
+def _cannot_add_up(values: list[str]) -> bool:
+    """Whether a row's 总计 (last) is known to differ from the sum of the others: all known and
+    unequal, or the known others already more (a cell marked — is unknown, not 0)."""
+    numbers = [parse_value(v).number for v in values]
+    total, parts = numbers[-1], numbers[:-1]
+    if total is None:
+        return False
+    known = sum(x for x in parts if x is not None)
+    return known > total if None in parts else known != total
+
+
+def _drop_unbalanced_gathered(
+    rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool], out: TableResult
+) -> list[Row]:
+    """Rows of PDF text gathered from value lines in reading order that do not add up (总计 ≠ the
+    sum of the others): the lines may hold another row's values, or this row's in another order
+    (a cell's value set lower than its neighbours' comes after them), rather than a report's typo;
+    NA, said."""
     kept = []
     for row in rows:
-        values = [v for v in row.values if v.strip()]
-        if not row.gathered or len(values) != 5 or row_total_holds([parse_value(v) for v in values]):
+        cells = fit(row.values, n, check)[0] if row.gathered else None  # digits split over cells joined
+        if cells is None or not _cannot_add_up(cells):
             kept.append(row)
             continue
         out.findings.append(
             Finding(
                 "row_order_uncertain",
                 f"row '{row.label or '(no label)'}': its values come from lines of their own in PDF text "
-                "and do not add up (总计 ≠ the sum of the outcomes): they may belong to another group, "
-                "so they are left NA",
-                REVIEW,
+                "and do not add up (总计 ≠ the sum of the others): they may be another row's, or out of "
+                "order, so they are left NA",
+                table,
                 row.match.code,
                 found=" | ".join(row.values),
                 source=row.source,
@@ -515,7 +531,13 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
             for i, code in enumerate(groups):
                 rows.append(
                     Row(
-                        row.label, Match((code,), "exact"), trimmed[5 * i : 5 * i + 5], row.source, True, True
+                        row.label,
+                        Match((code,), "exact"),
+                        trimmed[5 * i : 5 * i + 5],
+                        row.source,
+                        True,
+                        True,
+                        gathered=row.gathered,
                     )
                 )
         else:
@@ -546,10 +568,10 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                 found=header[:80],
             )
         )
-    if split_at_spaces:
-        rows = _drop_unbalanced_gathered(rows, out)
     rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
     out.findings.extend(fragments)
+    if split_at_spaces:
+        rows = _drop_unbalanced_gathered(rows, 5, REVIEW, row_total_holds, out)
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
     )
@@ -665,8 +687,9 @@ def _span_copies_dropped(values: list[str], n: int, gaps: int) -> list[str] | No
     return filled if len(filled) == n and len(values) - n == gaps else None
 
 
-def active_disclosure(records: list[Record], template: str) -> TableResult:
-    """Map table 二: small tables, each with its own header row (信息内容 | columns…)."""
+def active_disclosure(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
+    """Map table 二: small tables, each with its own header row (信息内容 | columns…).
+    ``split_at_spaces``: see :func:`application_handling`."""
     out = TableResult()
     rows_of = matcher(ACTIVE, "row")
     columns_of = matcher(ACTIVE, "column")
@@ -726,6 +749,21 @@ def active_disclosure(records: list[Record], template: str) -> TableResult:
         stated = {"fee_amount": fee_unit[n]} if n in fee_unit else None
         gaps = header_gaps.get(n, 0)
         rows.extend((row, head, stated, gaps) for row in assemble(recs, rows_of, expected, lambda t: False))
+    if split_at_spaces:  # PDF text: a label line with part of its values, the rest on lines after
+        mixed = [r for r, *_ in rows if r.own and r.gathered]  # it, in reading order, not cell order
+        for row in mixed:
+            out.findings.append(
+                Finding(
+                    "row_order_uncertain",
+                    f"row '{row.label}': part of its values on its label's line, the rest on lines of "
+                    "their own in PDF text: their order is the lines', not the cells', so they are left NA",
+                    ACTIVE,
+                    row.match.code,
+                    found=" | ".join(row.values),
+                    source=row.source,
+                )
+            )
+        rows = [item for item in rows if not (item[0].own and item[0].gathered)]
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
