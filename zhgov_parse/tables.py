@@ -8,6 +8,7 @@ from collections.abc import Callable, Sequence
 from . import schema
 from .findings import Finding
 from .labels import Match, Matcher, key, matcher
+from .layout import columns_of_full_rows, place
 from .mapping import (
     APPLICANT_WORDS,
     OUTCOME_WORDS,
@@ -231,6 +232,8 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     order = [c for c, _ in schema.rows(APPLICATION, template)]
     total_last = columns[-1] == "total"
     check = row_total_holds if total_last else None
+    if split_at_spaces and total_last:
+        _lay_out_short_rows(rows, 7, APPLICATION, out)
     assembled = rows
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
@@ -316,6 +319,49 @@ def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out:
             )
         )
     return kept
+
+
+def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -> None:
+    """Rows of layout text short of values (a blank cell leaves no word), each value put in the
+    column it stands under as the rows with all ``n`` values place the columns, the others blank,
+    where the row then adds up (总计 last; blanks 0, a cell marked — unknown)."""
+    short = [row for row in rows if row.spans is not None and 0 < len(row.values) < n]
+    if not short:
+        return
+    places = columns_of_full_rows([row.spans for row in rows if row.spans is not None], n)
+    if places is None:
+        return
+    for row in short:
+        laid = place(row.values, row.spans or [], places)
+        if laid is None or not _may_add_up(laid):
+            continue
+        out.findings.append(
+            Finding(
+                "values_by_layout",
+                f"row '{row.label}' has {len(row.values)} values for {n} columns: each was put in the "
+                "column it stands under (the text's columns aligned with spaces), the others are blank",
+                table,
+                row.match.code,
+                found=" | ".join(row.values),
+                source=row.source,
+            )
+        )
+        row.values = laid
+
+
+def _may_add_up(cells: list[str]) -> bool:
+    """Whether a row's known 总计 (last) is the sum of the others, blanks counting 0 (at most, where
+    a cell is marked — or /: unknown)."""
+    values = [parse_value(v) for v in cells]
+    total = values[-1].number
+    if total is None:
+        return False
+    parts = [v.number for v in values[:-1]]
+    unknown = any(
+        x is None and v.problem == "missing" and v.raw.strip() for x, v in zip(parts, values, strict=False)
+    )
+    known = sum(x for x in parts if x is not None)
+    return known <= total if unknown else known == total
 
 
 def _cannot_add_up(values: list[str]) -> bool:

@@ -1,0 +1,56 @@
+"""Blank cells of layout text, placed by where the values stand.
+
+Text that keeps a table's columns aligned with runs of spaces (``pdftotext -layout``) drops a blank
+cell from the words of its row without trace, but not from the row's geometry: each value still
+stands under its column.  The columns' places come from the rows that have a value in every
+column; a row short of values has its values put in the columns they stand under, the others
+blank, where one way of doing so fits clearly better than any other.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from itertools import combinations
+
+Span = tuple[int, int]
+
+
+def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] | None:
+    """Each column's extent over the rows that have all ``n`` values (each value's span, in
+    order), when those extents do not overlap; else None."""
+    full = [spans for spans in rows if len(spans) == n]
+    if not full:
+        return None
+    columns = [(min(s[i][0] for s in full), max(s[i][1] for s in full)) for i in range(n)]
+    if any(columns[i][1] > columns[i + 1][0] for i in range(n - 1)):
+        return None  # the full rows do not line up
+    return columns
+
+
+def place(values: Sequence[str], spans: Sequence[Span], columns: Sequence[Span]) -> list[str] | None:
+    """``values`` laid out in ``columns``, left to right, blank where none stands: the choice of
+    columns whose middles lie nearest the values' middles, when it is nearer by a character at
+    least than any other choice and no value is further than a column's spacing from its column;
+    else None.
+
+    >>> place(["2", "0", "/", "2"], [(25, 26), (27, 28), (34, 35), (44, 45)],
+    ...       [(25, 27), (28, 29), (31, 32), (34, 35), (44, 46)])
+    ['2', '0', '', '/', '2']
+    """
+    k, n = len(values), len(columns)
+    if k != len(spans) or not 0 < k < n or n > 16:
+        return None
+    middles = [(a + b) / 2 for a, b in columns]
+    spacing = min(middles[i + 1] - middles[i] for i in range(n - 1))
+    at = [(a + b) / 2 for a, b in spans]
+    costs = sorted(
+        (sum(abs(middles[c] - x) for c, x in zip(choice, at, strict=True)), choice)
+        for choice in combinations(range(n), k)
+    )
+    (best, choice), second = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
+    if second - best < 1 or any(abs(middles[c] - x) > spacing for c, x in zip(choice, at, strict=True)):
+        return None
+    out = [""] * n
+    for c, value in zip(choice, values, strict=True):
+        out[c] = value
+    return out
