@@ -219,7 +219,20 @@ def test_row_labels_joined_on_one_line_with_their_group(fixture: str, sep: str) 
         sep.join(c.strip() for c in line.strip().strip("|").split("|") if c.strip()) if "|" in line else line
         for line in text.split("\n")
     )
-    assert _cells(zhgov_parse.parse(joined)) == _cells(zhgov_parse.parse(text))
+    report, expected = zhgov_parse.parse(joined), _cells(zhgov_parse.parse(text))
+    assert _cells_but_uncertain_rows(report, expected) == expected
+
+
+def _cells_but_uncertain_rows(report: zhgov_parse.Report, expected: dict) -> dict:
+    """The report's cells, those of rows said ``row_order_uncertain`` replaced by the expected ones,
+    once checked that such a row does not add up (PDF text: a row that does not add up is NA)."""
+    uncertain = {(f.table, f.row) for f in report.finding_list if f.code == "row_order_uncertain"}
+    got = _cells(report)
+    for table, row in uncertain:
+        cells = {k[2]: v for k, v in expected.items() if k[:2] == (table, row)}
+        assert cells["total"] != sum(v for c, v in cells.items() if c != "total" and v is not None)
+        assert all(got[(table, row, c)] is None for c in cells)
+    return {k: (expected[k] if k[:2] in uncertain else v) for k, v in got.items()}
 
 
 @pytest.mark.parametrize(

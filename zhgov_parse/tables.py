@@ -273,6 +273,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 )
             )
         make_cells(APPLICATION, row, columns, cells, out)
+    short = [row for row in short if row.match.code == row.code]  # not rows placed by position alone
     if (
         short
         and total_last
@@ -378,22 +379,23 @@ def _cannot_add_up(values: list[str]) -> bool:
 def _drop_unbalanced_gathered(
     rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool], out: TableResult
 ) -> list[Row]:
-    """Rows of PDF text gathered from value lines in reading order that do not add up (总计 ≠ the
-    sum of the others): the lines may hold another row's values, or this row's in another order
-    (a cell's value set lower than its neighbours' comes after them), rather than a report's typo;
-    NA, said."""
+    """Rows of PDF text that do not add up (总计 ≠ the sum of the others): likelier misread than a
+    report's typo.  Lines in reading order may hold another row's values, or this row's in another
+    order (a cell's value set lower than its neighbours' comes after them); a number too wide for
+    its cell wraps onto the next line (``２５`` over ``５``).  NA, said."""
     kept = []
     for row in rows:
-        cells = fit(row.values, n, check)[0] if row.gathered else None  # digits split over cells joined
+        cells = fit(row.values, n, check)[0]  # digits split over cells joined
         if cells is None or not _cannot_add_up(cells):
             kept.append(row)
             continue
+        how = "come from lines of their own" if row.gathered else "stand on one line"
         out.findings.append(
             Finding(
                 "row_order_uncertain",
-                f"row '{row.label or '(no label)'}': its values come from lines of their own in PDF text "
-                "and do not add up (总计 ≠ the sum of the others): they may be another row's, or out of "
-                "order, so they are left NA",
+                f"row '{row.label or '(no label)'}': its values {how} in PDF text and do not add up "
+                "(总计 ≠ the sum of the others): they may be another row's, out of order or wrapped in "
+                "their cells, so they are left NA",
                 table,
                 row.match.code,
                 found=" | ".join(row.values),
