@@ -79,6 +79,7 @@ class Row:
     code: str | None = None
     spans: list[tuple[int, int]] | None = None  # where each value stands on its line (layout text)
     gathered: bool = False  # values taken, in reading order, from lines other than the label's own
+    uncertain: bool = False  # its values may be another row's: it keeps its place, its cells are NA
 
 
 @dataclass(slots=True)

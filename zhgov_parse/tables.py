@@ -253,7 +253,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 taken.add(code)
                 short.append(row)
     for row in rows:
-        if row.code is None:
+        if row.code is None or row.uncertain:
             continue
         cells, repair = fit(row.values, 7, check)
         if cells is None:
@@ -280,7 +280,8 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         and columns == template_columns
         and (split_at_spaces or _one_value_a_line(records))
     ):
-        _place_lost_blanks([*rows, *(r for r in short if id(r) not in kept)], short, template, out)
+        read = [row for row in rows if not row.uncertain]
+        _place_lost_blanks([*read, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
     return out
@@ -288,6 +289,23 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
 
 def _values(row: Row) -> int:
     return sum(1 for v in row.values if v.strip())
+
+
+def _values_before_labels(records: list[Record], rows_of: Matcher) -> bool:
+    """Whether value lines come right after a line that names no row (a header, 第二十条…): plain
+    pdftotext writes a vertically centred label after its row's values (``处理决定数量`` / ``3`` /
+    ``-1`` / ``2`` / ``行政处罚``), where a page's text has the label first."""
+    fragments: list[str] = []
+    for rec in records:
+        if rec.labels:
+            fragments.append(rec.text)
+        if not any(map(str.strip, rec.values)):
+            continue
+        named = any(rows_of("".join(fragments[i:])).code for i in range(len(fragments)))
+        if not rec.labels and fragments and not named:
+            return True
+        fragments = []
+    return False
 
 
 def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out: TableResult) -> list[Row]:
@@ -326,7 +344,11 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
     """Rows of layout text short of values (a blank cell leaves no word), each value put in the
     column it stands under as the rows with all ``n`` values place the columns, the others blank,
     where the row then adds up (总计 last; blanks 0, a cell marked — unknown)."""
-    short = [row for row in rows if row.spans is not None and 0 < len(row.values) < n]
+    short = [  # rows that name themselves: a wrapped label's tail (公开申请数量 | 1) names none
+        row
+        for row in rows
+        if row.spans is not None and 0 < len(row.values) < n and row.match.code is not None
+    ]
     if not short:
         return
     places = columns_of_full_rows([row.spans for row in rows if row.spans is not None], n)
@@ -383,12 +405,11 @@ def _drop_unbalanced_gathered(
     report's typo.  Lines in reading order may hold another row's values, or this row's in another
     order (a cell's value set lower than its neighbours' comes after them); a number too wide for
     its cell wraps onto the next line (``２５`` over ``５``).  NA, said."""
-    kept = []
     for row in rows:
         cells = fit(row.values, n, check)[0]  # digits split over cells joined
         if cells is None or not _cannot_add_up(cells):
-            kept.append(row)
             continue
+        row.uncertain = True  # keeps its place: no other row is put there by position
         how = "come from lines of their own" if row.gathered else "stand on one line"
         out.findings.append(
             Finding(
@@ -402,7 +423,7 @@ def _drop_unbalanced_gathered(
                 source=row.source,
             )
         )
-    return kept
+    return rows
 
 
 def _one_value_a_line(records: list[Record]) -> bool:
@@ -571,6 +592,10 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
         out.findings.append(groups_reordered(groups))
     rows: list[Row] = []
     for row in assemble(records, rows_of, expected, _is_review_header):
+        if split_at_spaces and not row.own and row.match.how != "exact" and _is_review_header(row.label):
+            # PDF text: value lines under a header broken over lines take no group from the
+            # header's words (复议后起诉 among them); their group is not told, not guessed
+            row.match = Match((), "none")
         values = [v for v in row.values]
         trimmed = values
         while len(trimmed) > 15 and not trimmed[-1].strip():
@@ -624,7 +649,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
     )
     for row in rows:
-        if row.code is None:
+        if row.code is None or row.uncertain:
             continue
         cells, repair = fit(row.values, 5, row_total_holds)
         if cells is None:
@@ -798,20 +823,28 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         gaps = header_gaps.get(n, 0)
         rows.extend((row, head, stated, gaps) for row in assemble(recs, rows_of, expected, lambda t: False))
     if split_at_spaces:  # PDF text: a label line with part of its values, the rest on lines after
-        mixed = [r for r, *_ in rows if r.own and r.gathered]  # it, in reading order, not cell order
+        # it, in reading order, not cell order; or values before the first row label: every row's
+        # values may be the row's before or after
+        before = _values_before_labels(records, rows_of)
+        mixed = [r for r, *_ in rows if r.gathered and (r.own or before)]
         for row in mixed:
             out.findings.append(
                 Finding(
                     "row_order_uncertain",
-                    f"row '{row.label}': part of its values on its label's line, the rest on lines of "
-                    "their own in PDF text: their order is the lines', not the cells', so they are left NA",
+                    f"row '{row.label}': its values come from lines of their own in PDF text that "
+                    + (
+                        "lists values before the first row label"
+                        if before
+                        else "has part on the label's line"
+                    )
+                    + ": their order is the lines', not the cells', so they are left NA",
                     ACTIVE,
                     row.match.code,
                     found=" | ".join(row.values),
                     source=row.source,
                 )
             )
-        rows = [item for item in rows if not (item[0].own and item[0].gathered)]
+        rows = [item for item in rows if not (item[0].gathered and (item[0].own or before))]
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
