@@ -308,6 +308,18 @@ def _values_before_labels(records: list[Record], rows_of: Matcher) -> bool:
     return False
 
 
+def _uncertain(row: Row, table: str, why: str) -> Finding:
+    """The ``row_order_uncertain`` finding of a row of PDF text whose values are left NA."""
+    return Finding(
+        "row_order_uncertain",
+        f"row '{row.label or '(no label)'}': {why}, so they are left NA",
+        table,
+        row.match.code,
+        found=" | ".join(row.values),
+        source=row.source,
+    )
+
+
 def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out: TableResult) -> list[Row]:
     """PDF text in reading order that puts part of a row's values on its label's line and the
     rest on lines of their own (pdftotext without -layout: ``5.属于三类内部事务信息 1`` / ``1`` /
@@ -325,18 +337,11 @@ def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out:
         if not row.gathered:
             kept.append(row)
             continue
-        out.findings.append(
-            Finding(
-                "row_order_uncertain",
-                f"row '{row.label or '(no label)'}': its values come from lines of their own in text that "
-                f"lists the table's cells out of row order ({partial} label lines carry only part of their "
-                "values): they may belong to another row, so they are left NA",
-                APPLICATION,
-                row.match.code,
-                found=" | ".join(row.values),
-                source=row.source,
-            )
+        why = (
+            "its values come from lines of their own in text that lists the table's cells out of row "
+            f"order ({partial} label lines carry only part of their values): they may be another row's"
         )
+        out.findings.append(_uncertain(row, APPLICATION, why))
     return kept
 
 
@@ -411,18 +416,11 @@ def _drop_unbalanced_gathered(
             continue
         row.uncertain = True  # keeps its place: no other row is put there by position
         how = "come from lines of their own" if row.gathered else "stand on one line"
-        out.findings.append(
-            Finding(
-                "row_order_uncertain",
-                f"row '{row.label or '(no label)'}': its values {how} in PDF text and do not add up "
-                "(总计 ≠ the sum of the others): they may be another row's, out of order or wrapped in "
-                "their cells, so they are left NA",
-                table,
-                row.match.code,
-                found=" | ".join(row.values),
-                source=row.source,
-            )
+        why = (
+            f"its values {how} in PDF text and do not add up (总计 ≠ the sum of the others): they may "
+            "be another row's, out of order or wrapped in their cells"
         )
+        out.findings.append(_uncertain(row, table, why))
     return rows
 
 
@@ -827,23 +825,12 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         # values may be the row's before or after
         before = _values_before_labels(records, rows_of)
         mixed = [r for r, *_ in rows if r.gathered and (r.own or before)]
+        where = "lists values before their labels" if before else "has part on the label's line"
         for row in mixed:
-            out.findings.append(
-                Finding(
-                    "row_order_uncertain",
-                    f"row '{row.label}': its values come from lines of their own in PDF text that "
-                    + (
-                        "lists values before the first row label"
-                        if before
-                        else "has part on the label's line"
-                    )
-                    + ": their order is the lines', not the cells', so they are left NA",
-                    ACTIVE,
-                    row.match.code,
-                    found=" | ".join(row.values),
-                    source=row.source,
-                )
+            why = (
+                f"its values come from lines of their own in PDF text that {where}: their order is the lines'"
             )
+            out.findings.append(_uncertain(row, ACTIVE, why))
         rows = [item for item in rows if not (item[0].gathered and (item[0].own or before))]
     if not rows:
         return out
