@@ -219,6 +219,13 @@ def assemble(
             if match.code is None and pending:
                 joined = "".join(_from_last_item(pending)) + own_text
                 joined_match = rows_of(joined)
+                if not joined_match.codes and (tail := _item_tail(own_text)):
+                    # layout text: an item's head wrapped onto the line above the row, whose own
+                    # label is its groups and the item's tail (2.其他法律行政 / 三、本年度办理结果
+                    # （三）不予公开 法规禁止公开 1 0 …)
+                    head = "".join(_from_last_item(pending))
+                    joined_match = rows_of(head + tail)
+                    joined = own_text[: len(own_text) - len(tail)] + head + tail
                 if joined_match.codes:
                     match, label = joined_match, joined
             row = Row(label, match, list(rec.values), rec.source, strong, True, spans=rec.value_spans)
@@ -250,6 +257,20 @@ def assemble(
 
 
 Matcher = Callable[[str], Match]
+
+
+#: Table 三's group labels, as a row line of layout text repeats them before an item's tail.
+_GROUPS = re.compile(
+    r"^(?:[三叁]\s*[、.．]\s*)?(?:本年度[办辦]理[结結]果)?\s*"
+    r"(?:[(（]\s*[一二三四五六七]\s*[)）]\s*(?:不予公[开開]|[无無]法提供|不予[处處]理|其他[处處]理))?"
+)
+
+
+def _item_tail(label: str) -> str:
+    """What follows table 三's group labels at the head of a row's label, if any did and
+    something follows (``法规禁止公开`` of ``三、本年度办理结果（三）不予公开法规禁止公开``)."""
+    m = _GROUPS.match(label)
+    return label[m.end() :] if m and m.end() and m.end() < len(label) else ""
 
 
 _ITEM_START = re.compile(r"\s*\d{1,2}\s*[.、．]\s*\D")
