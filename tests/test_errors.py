@@ -41,6 +41,8 @@ def test_binary_formats_are_named(content: bytes, kind: str) -> None:
         zhgov_parse.parse(content)
     assert kind in str(info.value)
     assert "convert it to text or HTML first" in str(info.value)
+    # for a PDF, the extractors whose text keeps a table's rows (tests/test_pdftext.py)
+    assert ("pdftotext -layout" in str(info.value)) == (kind == "PDF")
 
 
 def test_text_without_report_parts() -> None:

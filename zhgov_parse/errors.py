@@ -37,9 +37,15 @@ class BinaryInput(ParseError):
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
+        how = (
+            "pdftotext -layout, or PyMuPDF's page.get_text(), which keep a table's rows; plain "
+            "pdftotext lists their cells out of order"
+            if kind == "PDF"
+            else "save it as HTML or as text"
+        )
         super().__init__(
             f"expected the text of an annual report, found a {kind} file; "
-            f"convert it to text or HTML first (e.g. pdftotext, or save the page as HTML)"
+            f"convert it to text or HTML first ({how})"
         )
 
 
