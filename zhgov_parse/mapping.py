@@ -12,6 +12,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
+from functools import cache
 from itertools import combinations, pairwise
 from typing import NamedTuple
 
@@ -19,6 +20,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
+from .script import either_script
 from .values import AMOUNT_FACTORS, UNIT_CELLS, Value, fold_units, is_number_text, is_value_text, parse_value
 
 
@@ -259,17 +261,22 @@ def assemble(
 Matcher = Callable[[str], Match]
 
 
-#: Table 三's group labels, as a row line of layout text repeats them before an item's tail.
-_GROUPS = re.compile(
-    r"^(?:[三叁]\s*[、.．]\s*)?(?:本年度[办辦]理[结結]果)?\s*"
-    r"(?:[(（]\s*[一二三四五六七]\s*[)）]\s*(?:不予公[开開]|[无無]法提供|不予[处處]理|其他[处處]理))?"
-)
+@cache
+def _groups() -> re.Pattern[str]:
+    """Table 三's group labels, as a row line of layout text repeats them before an item's tail
+    (either script; built on first use: it needs OpenCC)."""
+    return re.compile(
+        either_script(
+            r"^(?:三\s*[、.．]\s*)?(?:本年度办理结果)?\s*"
+            r"(?:[(（]\s*[一二三四五六七]\s*[)）]\s*(?:不予公开|无法提供|不予处理|其他处理))?"
+        )
+    )
 
 
 def _item_tail(label: str) -> str:
     """What follows table 三's group labels at the head of a row's label, if any did and
     something follows (``法规禁止公开`` of ``三、本年度办理结果（三）不予公开法规禁止公开``)."""
-    m = _GROUPS.match(label)
+    m = _groups().match(label)
     return label[m.end() :] if m and m.end() and m.end() < len(label) else ""
 
 

@@ -301,8 +301,8 @@ def _values_before_labels(records: list[Record], rows_of: Matcher) -> bool:
             fragments.append(rec.text)
         if not any(map(str.strip, rec.values)):
             continue
-        named = any(rows_of("".join(fragments[i:])).code for i in range(len(fragments)))
-        if not rec.labels and fragments and not named:
+        named = (rows_of("".join(fragments[i:])).code for i in range(len(fragments)))  # looked up only
+        if not rec.labels and fragments and not any(named):  # for value lines after label lines
             return True
         fragments = []
     return False
@@ -377,30 +377,24 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
         row.values = laid
 
 
-def _may_add_up(cells: list[str]) -> bool:
-    """Whether a row's known 总计 (last) is the sum of the others, blanks counting 0 (at most, where
-    a cell is marked — or /: unknown)."""
+def _breaks_total(cells: list[str], blanks_are_zero: bool) -> bool:
+    """Whether a row's known 总计 (last) is known to differ from the sum of the others: all known
+    and unequal, or the known others already more (a cell marked — is unknown, not 0; a blank
+    cell is 0 if ``blanks_are_zero``, else unknown too)."""
     values = [parse_value(v) for v in cells]
     total = values[-1].number
     if total is None:
         return False
-    parts = [v.number for v in values[:-1]]
-    unknown = any(
-        x is None and v.problem == "missing" and v.raw.strip() for x, v in zip(parts, values, strict=False)
-    )
-    known = sum(x for x in parts if x is not None)
-    return known <= total if unknown else known == total
-
-
-def _cannot_add_up(values: list[str]) -> bool:
-    """Whether a row's 总计 (last) is known to differ from the sum of the others: all known and
-    unequal, or the known others already more (a cell marked — is unknown, not 0)."""
-    numbers = [parse_value(v).number for v in values]
-    total, parts = numbers[-1], numbers[:-1]
-    if total is None:
-        return False
+    parts = [
+        0 if blanks_are_zero and v.number is None and not v.raw.strip() else v.number for v in values[:-1]
+    ]
     known = sum(x for x in parts if x is not None)
     return known > total if None in parts else known != total
+
+
+def _may_add_up(cells: list[str]) -> bool:
+    """Whether a row's 总计 (last) is known and may be the sum of the others, blanks counting 0."""
+    return parse_value(cells[-1]).number is not None and not _breaks_total(cells, blanks_are_zero=True)
 
 
 def _drop_unbalanced_gathered(
@@ -412,7 +406,7 @@ def _drop_unbalanced_gathered(
     its cell wraps onto the next line (``２５`` over ``５``).  NA, said."""
     for row in rows:
         cells = fit(row.values, n, check)[0]  # digits split over cells joined
-        if cells is None or not _cannot_add_up(cells):
+        if cells is None or not _breaks_total(cells, blanks_are_zero=False):
             continue
         row.uncertain = True  # keeps its place: no other row is put there by position
         how = "come from lines of their own" if row.gathered else "stand on one line"
