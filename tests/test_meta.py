@@ -31,3 +31,19 @@ def test_title_variants(title: str, year: int, agency: str | None) -> None:
 def test_year_from_the_statistics_period_when_there_is_no_title() -> None:
     text = "一、总体情况\n本报告所列数据的统计期限为2023年1月1日至2023年12月31日。2024年，我局将……2024年……"
     assert year_and_agency(text) == (2023, None)
+
+
+def test_agency_from_the_preamble_s_contact_when_the_title_was_kept_apart() -> None:
+    """Scrapers that keep a page's article alone (trafilatura, readability) drop its title: the
+    preamble's contact names the body, where it is named with its place."""
+    preamble = (
+        "本报告所列数据统计期限为2021年1月1日至2021年12月31日。如对本报告有疑问，请与{}联系（联系电话：1）。"
+    )
+    assert year_and_agency(preamble.format("澄湖市财政局办公室")) == (2021, "澄湖市财政局")
+    assert year_and_agency(preamble.format("沭阳县发展和改革局")) == (2021, "沭阳县发展和改革局")
+    traditional = "如對本報告有疑問，請與樅崗區退役軍人事務局辦公室聯繫（聯繫電話：1）。"
+    assert year_and_agency(traditional)[1] == "樅崗區退役軍人事務局"
+    assert year_and_agency(preamble.format("县政府办公室"))[1] is None  # may answer for a department
+    assert year_and_agency(preamble.format("平潭综合实验区政府信息公开工作领导小组办公室"))[1] is None
+    titled = "榆泾县统计局2021年政府信息公开工作年度报告\n" + preamble.format("榆泾县政府办公室")
+    assert year_and_agency(titled)[1] == "榆泾县统计局"  # the title's, when there is one

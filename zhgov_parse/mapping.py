@@ -81,6 +81,7 @@ class Row:
     code: str | None = None
     spans: list[tuple[int, int]] | None = None  # where each value stands on its line (layout text)
     gathered: bool = False  # values taken, in reading order, from lines other than the label's own
+    label_end: int | None = None  # layout text: where the label on the row's own line ends
     uncertain: bool = False  # its values may be another row's: it keeps its place, its cells are NA
 
 
@@ -185,6 +186,8 @@ def assemble(
     rows: list[Row] = []
     pending: list[str] = []
     current: Row | None = None
+    records = list(records)
+    floor = _first_value_column(records)
     for rec in records:
         if rec.labels and not any(map(str.strip, rec.values)) and is_header(rec.text):
             continue
@@ -231,12 +234,22 @@ def assemble(
                 if joined_match.codes:
                     match, label = joined_match, joined
             row = Row(label, match, list(rec.values), rec.source, strong, True, spans=rec.value_spans)
+            if rec.spans is not None and row.spans is not None:
+                row.label_end = rec.spans[len(rec.labels) - 1][1]
         else:
             if current is not None and len(current.values) + len(rec.values) <= expected(current.match):
                 spans = rec.value_spans
-                if current.spans is not None and spans is not None and _apart(current.spans, spans):
+                if (
+                    current.spans is not None
+                    and spans is not None
+                    and _apart(current.spans, spans)
+                    and (current.label_end is None or spans[0][0] >= current.label_end)
+                    and (floor is None or min(spans[0][0], current.spans[0][0]) >= floor)
+                ):
                     # layout text: a row's values over two lines (cells aligned at different
-                    # heights in a PDF), put together by where they stand, not line by line
+                    # heights in a PDF), put together by where they stand, not line by line; a
+                    # value under the row's label is no column's (lynx puts a cell's second
+                    # paragraph there), so such lines are taken in reading order
                     pairs = zip([*current.spans, *spans], [*current.values, *rec.values], strict=True)
                     merged = sorted(pairs)
                     current.spans = [span for span, _ in merged]
@@ -292,6 +305,18 @@ def _from_last_item(pending: list[str]) -> list[str]:
         if _ITEM_START.match(pending[i]):
             return pending[i - 1 :] if _GROUP_START.match(pending[i - 1]) else pending[i:]
     return pending
+
+
+def _first_value_column(records: list[Record]) -> int | None:
+    """Layout text: where the leftmost value of a row with its label on its line starts (less two
+    columns, for a narrower number than the column's widest); values further left stand under
+    the labels, in no column (lynx writes a cell's second paragraph there)."""
+    starts = [
+        spans[len(rec.labels)][0]
+        for rec in records
+        if rec.labels and rec.values and (spans := rec.spans) is not None and len(spans) > len(rec.labels)
+    ]
+    return min(starts) - 2 if starts else None
 
 
 def _apart(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
@@ -500,6 +525,8 @@ def fit(
     next to padding is the report's own: real reports leave a 总计 blank.)
     """
     given = len(values)
+    if given > n and not values[0].strip() and not values[-1].strip():
+        return _trimmed_either_side(values, n, check)
     values = trim_padding(values, n)
     padded_right = bool(values) and len(values) < given and not values[-1].strip()
     padded_left = False
@@ -525,6 +552,30 @@ def fit(
             pairs = ", ".join(f"'{values[g]}' and '{values[g + 1]}'" for g in gaps)
             return joined, f"joined cells {pairs} into one number"
     return None, None
+
+
+def _trimmed_either_side(
+    values: list[str], n: int, check: Callable[[list[Value]], bool] | None
+) -> tuple[list[str] | None, str | None]:
+    """:func:`fit` of a row with blank cells at both edges beyond its ``n`` columns: blanks under a
+    spanning label on the left, or padding (or a value the cell wrapped onto a line of its own) on
+    the right. Which side to drop is decided only when one way is possible, or with ``check``
+    when exactly one way adds up (blanks as 0); else the row is not fitted."""
+    surplus = len(values) - n
+    blank = [not v.strip() for v in values]
+    ways = {
+        tuple(values[k : len(values) - surplus + k])
+        for k in range(surplus + 1)
+        if all(blank[:k]) and all(blank[len(values) - surplus + k :])
+    }
+    if len(ways) > 1 and check is not None:
+        ways = {way for way in ways if _adds_up(list(way))}
+    if len(ways) != 1:
+        return None, None
+    (way,) = ways
+    if check is not None and not (way[0].strip() and way[-1].strip()) and not _adds_up(list(way)):
+        return None, None
+    return list(way), None
 
 
 _MAX_JOINS = 3  # cells a row may have beyond its columns and still be repaired by joining

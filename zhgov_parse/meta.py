@@ -10,7 +10,7 @@ from .labels import key
 from .script import to_simplified
 
 _TITLE = re.compile(
-    r"^\s*#*\s*(?:标题|標題|title)?\s*[:：]?\s*(?:关于印发|關於印發|关于公布|關於公布|关于发布|關於發布)?"
+    r"^\s*[#=]*\s*(?:标题|標題|title)?\s*[:：]?\s*(?:关于印发|關於印發|关于公布|關於公布|关于发布|關於發布)?"
     r"(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?:关于|關於)?\s*(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*"
     r"(?P<after>(?!政府信息|政府資訊|政府资讯|政务|政務)[^\s\d，。,：:、（）()]{2,40}?)?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
 )
@@ -64,23 +64,61 @@ def _head(text: str, n: int = 3000) -> str:
 
 
 def year_and_agency(text: str) -> tuple[int | None, str | None]:
-    """The reported year (from the title, else the most cited year) and the agency in the title."""
+    """The reported year (from the title, else the most cited year) and the agency in the title
+    (else, for a text whose title was kept apart, the one its preamble gives for questions)."""
     head = _head(text)
+    year, agency = _year_and_agency(head, text)
+    if agency is None and ("请与" in head or "請與" in head):
+        # A body named with its place (not 县政府 alone, which may answer for a department).
+        contact = _CONTACT.search(head)
+        named = _agency(contact.group(1)) if contact else None
+        agency = named if named and region_of(to_simplified(named)) not in (None, named) else None
+    return year, agency
+
+
+#: The preamble's contact for questions: 如对本报告有疑问，请与澄湖市财政局办公室联系.
+_CONTACT = re.compile(
+    r"[请請][与與]([^\s，。、；：:（）()“”\"]{2,40}?)"
+    r"(?:[办辦]公室|[办辦]公[厅廳]|[综綜]合科|秘[书書]科|政[务務]公[开開]科|信息公[开開]科)?[联聯][系繫]"
+)
+
+
+def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
     if "〇" in head or "零" in head or "○" in head:
         head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
-    lines = head.split("\n", 15)[:15]
+    lines = head.split("\n")
+    period = _PERIOD.search(head)
+    stated = int(period.group(1)) if period else None
+    if stated is None:
+        whole = _PERIOD.search(_fold(text[:20000]))
+        stated = int(whole.group(1)) if whole else None
+    # A page's text may list other reports (links: 2022年…年度报告) above the report's own title:
+    # the report's is the last title of the year its statistics period states before that
+    # statement, else the first title of that year, else the first title.
+    before = head.count("\n", 0, period.start()) if period else len(lines)
+    titles: list[tuple[int, int, str | None]] = []
     for i, line in enumerate(lines):
+        if i > before and titles:
+            break  # a title after the statement is only wanted when none stands before it
+        if "年" not in line or ("公开" not in line and "公開" not in line):
+            continue  # what every title holds, tested before the pattern (lines run to dozens)
         m = _TITLE.match(line.strip())
         if m:
             title = to_simplified(line + "".join(lines[i + 1 : i + 2]))  # a title may wrap once
             after = m["after"] if "报告" in title else None  # a title, not 2023年我局政府信息公开工作…
-            return int(m["year"]), _agency(m["agency"]) or _agency(after)
-    m2 = _YEAR_IN_TITLE.search(head)
-    if m2:
-        return int(m2.group(1)), None
-    period = _PERIOD.search(head)
-    if period:
-        return int(period.group(1)), None
+            titles.append((i, int(m["year"]), _agency(m["agency"]) or _agency(after)))
+            if stated is None:
+                break
+    if titles:
+        same = [t for t in titles if t[1] == stated]
+        early = [t for t in same if t[0] <= before]
+        _, year, agency = early[-1] if early else (same or titles)[0]
+        return year, agency
+    in_titles = [int(y) for y in _YEAR_IN_TITLE.findall(head)]
+    if in_titles:
+        return (stated if stated in in_titles else in_titles[0]), None
+    if stated is not None:
+        return stated, None
     years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
     if years:
         return years.most_common(1)[0][0], None

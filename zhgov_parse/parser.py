@@ -70,6 +70,10 @@ def read(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int =
 def _read_document(text: str, is_html: bool) -> Document:
     if is_html:
         from .read_html import read_html
+        from .read_mixed import is_text_with_html, read_text_with_html
+
+        if is_text_with_html(text):
+            return read_text_with_html(text)
 
         return read_html(text)
     return read_text(text)
@@ -80,7 +84,10 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     doc = _read_document(loaded.text, loaded.is_html)
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
-    plain = doc.head(_HEAD) if loaded.is_html else loaded.text  # metadata is read from the head
+    # Metadata is read from the head: of the blocks where the reader took markup off the text
+    # (tags, pandoc's [text]{attributes}), else of the text itself.
+    marked = loaded.is_html or "]{" in loaded.text[:_HEAD]
+    plain = doc.head(_HEAD) if marked else loaded.text
     script = detect_script(plain)
     year, agency = year_and_agency(plain)
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}

@@ -437,6 +437,20 @@ def read_html(text: str) -> Document:
     return Document(tuple(blocks), "html", tuple(findings))
 
 
+def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
+    """The rows of the tables in an HTML fragment (a ``<table>`` that a Markdown text carries),
+    sources named ``{where} row …``; with the findings its spans gave."""
+    findings: list[Finding] = []
+    root = _parse_tree(fragment, findings)
+    tables = _leaf_tables(root)
+    budget = [SPAN_BUDGET]
+    rows: list[Block] = []
+    for n, table in enumerate(tables, 1):
+        name = where if len(tables) == 1 else f"{where}.{n}"
+        rows.extend(_rows(table, findings, name, budget))
+    return rows, findings
+
+
 _DOCUMENT_LINK = re.compile(r"\.(?:pdf|docx?|xlsx?|wps|ofd)(?:$|[?#])", re.I)
 
 

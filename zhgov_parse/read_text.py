@@ -5,13 +5,29 @@ from __future__ import annotations
 import re
 from functools import cache
 
+from .boxes import box_tables, has_boxes
 from .document import Block, Document, row_block
+from .findings import Finding
 from .mapping import looks_narrative
+from .markup import (
+    as_pipe_rows,
+    has_table_markup,
+    paragraphs_joined,
+    without_attributes,
+    without_fences,
+    wraps_paragraphs,
+)
 from .script import either_script
 from .values import UNIT_CELLS, fold_units, is_value_text
 
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
-_MD_HEADING = re.compile(r"^(#{1,6})\s*(.*?)\s*#*\s*$")
+# A Markdown heading (# …, pandoc's {#id .class} after it) or an AsciiDoc one (= …).
+_MD_HEADING = re.compile(r"^(#{1,6}|={1,6}(?=\s))\s*(.*?)\s*[#=]*\s*(?:\{[#.][^{}]*\})?\s*$")
+_STRONG = re.compile(r"(\*\*|__)(.+?)\1")
+_EMPHASIS = re.compile(r"^[ \t]*\*([^*\s][^*]*)\*[ \t]*$")  # a line in *…* (italic; AsciiDoc's bold)
+#: A separator under a Markdown pipe table's header: the text is Markdown (a heading alone is no
+#: proof: PDF-to-Markdown converters write headings above tables left one cell a line).
+_MARKDOWN = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M)
 _PAGE_FOOTER = re.compile(
     r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$"
 )
@@ -129,12 +145,37 @@ def _one_cell_a_line(line: str, source: str) -> list[Block]:
     return blocks
 
 
-def read_text(text: str) -> Document:
-    """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line."""
+def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown: bool = False) -> Document:
+    """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line (in
+    Markdown, one per paragraph).
+
+    ``inserts``: blocks read otherwise (the HTML tables a Markdown text carries), put before the
+    line they are keyed by. ``markdown``: the text is Markdown (else told from its markup)."""
     blocks: list[Block] = []
     pipes = separators = spaced = 0
     open_rows = False
-    for number, raw in enumerate(text.split("\n"), 1):
+    if ":::" in text:
+        text = without_fences(text)
+    lines = text.split("\n")
+    boxed: list[Finding] = []
+    if has_boxes(text):  # tables drawn with box-drawing characters: read as HTML tables are
+        lines, drawn, boxed = box_tables(lines)
+        inserts = {**(inserts or {}), **drawn}
+        pipes += sum(len(rows) for rows in drawn.values())
+    tables = has_table_markup(text)
+    if tables:
+        lines = as_pipe_rows(lines)  # columns cut where the converter aligned them, attributes and all
+    if "]{" in text:
+        lines = without_attributes("\n".join(lines)).split("\n")
+    ruled = "-|" in text or "- |" in text  # what a Markdown separator line holds
+    if (markdown or tables or (ruled and _MARKDOWN.search(text))) and wraps_paragraphs(text, lines):
+        lines = paragraphs_joined(lines)
+    emphasis = "*" in text or "__" in text
+    for number, raw in enumerate(lines, 1):
+        if inserts and number in inserts:
+            blocks.extend(inserts.pop(number))
+        if emphasis and ("*" in raw or "__" in raw):  # Markdown's bold: **三、…** is the heading 三、…
+            raw = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", raw))
         line = raw.strip()
         if not line:
             continue
@@ -152,7 +193,7 @@ def read_text(text: str) -> Document:
             continue
         if line[0] in _FOOTER_FIRST and _PAGE_FOOTER.match(line):
             continue
-        heading = _MD_HEADING.match(line) if line[0] == "#" else None
+        heading = _MD_HEADING.match(line) if line[0] == "#" or line[0] == "=" else None
         if heading and heading.group(2):
             blocks.append(Block("heading", (heading.group(2),), source, level=len(heading.group(1))))
             continue
@@ -169,6 +210,8 @@ def read_text(text: str) -> Document:
         else:
             words = _word_spans(raw.rstrip()) if len(line) <= 400 else None  # a header line's words
             blocks.append(Block("paragraph", (" ".join(line.split()),), source, spans=words and tuple(words)))
+    if inserts:
+        blocks.extend(b for key in sorted(inserts) for b in inserts[key])
     if separators:
         kind = "markdown"
     elif pipes >= 3:
@@ -179,4 +222,4 @@ def read_text(text: str) -> Document:
         kind = "text"
     if kind in ("runon", "text"):
         blocks = _split_runon(blocks)
-    return Document(tuple(blocks), kind)
+    return Document(tuple(blocks), kind, tuple(boxed))

@@ -7,9 +7,10 @@ import unicodedata
 from dataclasses import dataclass
 from functools import lru_cache
 
-#: Cell texts that mean "no value" (NA), compared after NFKC and stripping spaces.
+#: Cell texts that mean "no value" (NA), compared after NFKC and stripping spaces (``---`` is
+#: how pandoc's Markdown writes a dash, ``—``).
 MISSING_MARKERS = frozenset(
-    {"", "-", "--", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
+    {"", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
 )
 
 #: The most digits a value may have before its point: more is no count or amount a report states

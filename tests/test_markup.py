@@ -1,0 +1,279 @@
+"""Markup that converters write, read as the text reader reads pipe rows (zhgov_parse.markup and
+zhgov_parse.read_mixed)."""
+
+from __future__ import annotations
+
+import zhgov_parse
+from zhgov_parse.mapping import fit, row_total_holds
+from zhgov_parse.markup import as_pipe_rows, paragraphs_joined
+from zhgov_parse.meta import year_and_agency
+from zhgov_parse.read_mixed import is_text_with_html
+from zhgov_parse.read_text import read_text
+from zhgov_parse.values import parse_value
+
+from goldens import FIXTURES, expected_cells
+
+
+def _rows(text: str) -> list[tuple[str, ...]]:
+    return [b.cells for b in read_text(text).blocks if b.kind == "row"]
+
+
+def _cells(report: zhgov_parse.Report) -> dict:
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+def test_simple_table_columns_are_cut_by_display_width() -> None:
+    """A CJK character is two columns wide, as pandoc counts; a blank cell keeps its place."""
+    text = "\n".join(
+        [
+            "  -------------------- -------------- -------------- ------------",
+            "  信息内容             本年制发件数   本年废止件数   现行有效件数",
+            "  规章                 ---            0              0",
+            "  行政规范性文件       6                             41",
+            "  -------------------- -------------- -------------- ------------",
+        ]
+    )
+    assert _rows(text) == [
+        ("信息内容", "本年制发件数", "本年废止件数", "现行有效件数"),
+        ("规章", "---", "0", "0"),
+        ("行政规范性文件", "6", "", "41"),
+    ]
+    assert parse_value("---").problem == "missing"  # pandoc's Markdown for a dash (—)
+
+
+def test_multiline_table_rows_are_between_empty_lines() -> None:
+    text = "\n".join(
+        [
+            "---------------------------------------",
+            "  信息内容         本年处理",
+            "                   决定数量",
+            "  ---------------- --------------------",
+            "  行政许可         12",
+            "",
+            "  其他对外管理服   7",
+            "  务事项",
+            "---------------------------------------",
+        ]
+    )
+    assert _rows(text) == [
+        ("信息内容", "本年处理决定数量"),
+        ("行政许可", "12"),
+        ("其他对外管理服务事项", "7"),
+    ]
+
+
+def test_grid_table_cells_wrapped_inside_borders() -> None:
+    text = "\n".join(
+        [
+            "+------------+--------+--------+",
+            "| 信息内容   | 本年制 | 本年废 |",
+            "|            | 发件数 | 止件数 |",
+            "+============+========+========+",
+            "| 行政规范性 | 5      | 1      |",
+            "| 文件       |        |        |",
+            "+------------+--------+--------+",
+        ]
+    )
+    assert _rows(text) == [("信息内容", "本年制发件数", "本年废止件数"), ("行政规范性文件", "5", "1")]
+
+
+def test_restructuredtext_simple_table() -> None:
+    rule = "============ ======== ========"
+    text = "\n".join([rule, "信息内容     本年制发 本年废止", rule, "规章         0        1", rule])
+    assert _rows(text) == [("信息内容", "本年制发", "本年废止"), ("规章", "0", "1")]
+
+
+def test_dashes_between_cells_of_a_line_a_cell_are_no_rule() -> None:
+    """PyMuPDF's text of a printed Markdown separator row (``--- ---``) above a header one cell a
+    line: the lines fit the first column, but none has a second: no table."""
+    lines = ["--- ---", "自然", "人", "法人", "25", "5"]
+    assert as_pipe_rows(lines) == lines
+
+
+def test_mediawiki_row_separator_is_no_value_and_blank_cells_keep_their_place() -> None:
+    """``|-`` read as a cell was the missing marker ``-``: the row's values shifted one column."""
+    text = "\n".join(
+        [
+            "{|",
+            '| colspan="3" | 二、上年结转政府信息公开申请数量',
+            "| 2",
+            "| 0",
+            "|",
+            "| /",
+            "|-",
+            "| 其他 || 1 || 2",
+            "|}",
+        ]
+    )
+    assert _rows(text) == [("二、上年结转政府信息公开申请数量", "2", "0", "", "/"), ("其他", "1", "2")]
+
+
+def test_asciidoc_row_wrapped_over_lines() -> None:
+    text = "\n".join(['[cols=",,,",]', "|===", "|规章 |0 |0", "|0", "|行政规范性文件 |5 |3 |22", "|==="])
+    assert _rows(text) == [("规章", "0", "0", "0"), ("行政规范性文件", "5", "3", "22")]
+
+
+def test_box_drawn_table_with_merged_cells() -> None:
+    """A cell over two rows (its border only under the cells on its right), a header over two
+    columns, a cell's text over two lines, and quotes two columns wide as w3m counts them in a
+    CJK locale: its bars line up only so."""
+    text = "\n".join(
+        [
+            "┌" + "─" * 12 + "┬" + "─" * 13 + "┐",
+            "│" + " " * 12 + "│   申请人    │",
+            "│（三）不予公├──────┬──────┤",
+            "│开          │自然人│ 总计 │",
+            "├" + "─" * 12 + "┼──────┼──────┤",
+            "│3.危及“三安│  1   │  2   │",
+            "│全一稳定”  │      │      │",
+            "└" + "─" * 12 + "┴──────┴──────┘",
+        ]
+    )
+    rows = _rows(text)
+    assert rows[:2] == [("（三）不予公开", "申请人", "申请人"), ("（三）不予公开", "自然人", "总计")]
+    assert rows[2] == ("3.危及“三安全一稳定”", "1", "2")
+
+
+def test_dashes_that_are_cells_are_no_rule() -> None:
+    """PDF text of a page that printed Markdown's separator row: ``---`` under labels wider than it
+    are cells, not a table's rule (cutting there ran values together: 3301119)."""
+    lines = [
+        "第二十条第（一）项",
+        " ---          ---      ---      ---",
+        "规范性文件           5        5      31",
+    ]
+    assert as_pipe_rows(lines) == lines
+
+
+def test_numbers_on_two_lines_of_one_cell_are_no_number() -> None:
+    text = "\n".join(
+        [
+            "  ---------- ------",
+            "  总计       3",
+            "             30",
+            "",
+            "  其他       1",
+            "  ---------- ------",
+        ]
+    )
+    rows = _rows(text)
+    assert rows[0] == ("总计", "3 ¦ 30")
+    assert parse_value(rows[0][1]).number is None  # not 330
+
+
+def test_a_row_with_blank_cells_at_both_ends_is_fitted_only_where_one_way_adds_up() -> None:
+    values = ["", "10", "1", "", "0", "2", "1", ""]  # a blank label column, and 14 on a line below
+    assert fit(values, 7, row_total_holds) == (None, None)
+    assert fit(["", "10", "1", "0", "0", "2", "1", "14", ""], 7, row_total_holds)[0] == [
+        *["10", "1", "0", "0", "2", "1", "14"]
+    ]  # one way only
+    one_way = fit(["", "3", "1", "", "0", "0", "4", ""], 7, row_total_holds)[0]  # only the right adds up
+    assert one_way == ["", "3", "1", "", "0", "0", "4"]
+    assert fit(["", "5", "3", "22", ""], 3, None)[0] == ["5", "3", "22"]  # one way only
+
+
+def test_markdown_paragraphs_wrapped_over_lines_are_one() -> None:
+    lines = [
+        "白溪区教育局2019年政府信息公开",
+        "工作年度报告",
+        "",
+        "一、总体情况",
+        "2019年，我局坚持以公开为常态、不公开为例外，紧扣学前教育",
+        "普惠等中心工作。",
+        "一是加强培训。",
+        "二是健全制度。",
+        "行政许可 3",
+        "规章",
+        "0",
+        "",
+        "白溪区教育局",
+        "2020年2月13日",
+    ]
+    assert [line for line in paragraphs_joined(lines) if line] == [
+        "白溪区教育局2019年政府信息公开工作年度报告",
+        "一、总体情况",  # a heading takes no line after it
+        "2019年，我局坚持以公开为常态、不公开为例外，紧扣学前教育普惠等中心工作。",
+        "一是加强培训。",
+        "二是健全制度。",
+        "行政许可 3",  # a row's label and value, and a cell a line, are no prose
+        "规章",
+        "0",
+        "白溪区教育局",
+        "2020年2月13日",  # a date under a signature
+    ]
+
+
+def test_text_whose_lines_are_its_paragraphs_is_not_joined() -> None:
+    """Pipe text with no blank lines between paragraphs (as scrapers write it) keeps its lines."""
+    text = (FIXTURES / "heyu_ecology_2021_pipe.txt").read_text(encoding="utf-8")
+    assert read_text(text).blocks == read_text(text.replace("\n", "\n", 1)).blocks
+    assert len([b for b in read_text(text).blocks if b.kind != "row"]) > 20
+
+
+def _markdown_with_html(text: str) -> str:
+    """A pipe fixture as ``pandoc -t gfm`` writes a Word page: a ``<div>`` around it, each line of
+    text in a ``<span>`` whose tag wraps over two lines, 三 as an HTML ``<table>``."""
+    out = ['<div class="WordSection1">', ""]
+    table: list[str] = []
+    for line in text.split("\n"):
+        if table and "|" not in line:
+            out += ["<table>", *table, "</table>", ""]
+            table = []
+        if "|" in line and ("申請人" in line or table or "本年新收" in line or "自然人" in line):
+            cells = [c.strip() for c in line.strip().rstrip("|").split("|")]
+            table.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+        elif "|" in line:
+            out.append(line)
+        elif line.strip():
+            out += [f'<span style="font-size:16.0pt"\nlang="ZH-CN">{line}</span>', ""]
+    out.append("</div>")
+    return "\n".join(out)
+
+
+def test_markdown_carrying_html_gives_the_fixture_s_cells() -> None:
+    """Read as an HTML page, its pipe rows were one paragraph: no table at all."""
+    name = "heyu_ecology_2021_pipe"
+    text = _markdown_with_html((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert "<table>" in text and is_text_with_html(text)
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "markdown"
+    assert report.meta["year"] == 2021 and report.meta["agency"] == "鶴嶼市生態環境局"
+    got = _cells(report)
+    assert {k: got.get(k) for k in expected_cells(name)} == expected_cells(name)
+    sources = set(report.cells["source"])
+    assert any(s.startswith("table 1 row") for s in sources) and any(s.startswith("line") for s in sources)
+
+
+def test_an_html_page_stays_html() -> None:
+    page = (FIXTURES / "tianxi_water_2022_html.html").read_bytes().decode("gb18030")
+    assert not is_text_with_html(page)  # many lines, few block tags outside its tables: still a page
+    assert (
+        zhgov_parse.parse((FIXTURES / "tianxi_water_2022_html.html").read_bytes()).meta["source_format"]
+        == "html"
+    )
+
+
+def test_bold_headings_of_markdown() -> None:
+    report = zhgov_parse.parse(
+        "# 白溪区教育局2019年政府信息公开工作年度报告\n\n**一、总体情况**\n\n全年主动公开政府信息217条。\n"
+    )
+    assert list(report.sections["section"]) == ["preamble", "overview", "overview"]
+    assert report.sections["text"].iloc[1] == "一、总体情况"
+
+
+def test_the_title_among_links_to_other_reports() -> None:
+    """A portal page's text lists other reports above the report's own title: the title whose year
+    the statistics period states is the report's."""
+    text = "\n".join(
+        [
+            "政府信息公开年报",
+            "榆泾县统计局2022年政府信息公开工作年度报告",
+            "榆泾县教育局2023年政府信息公开工作年度报告",
+            "当前位置：首页 > 年报",
+            "榆泾县统计局2023年政府信息公开工作年度报告",
+            "本报告所列数据统计期限为2023年1月1日至2023年12月31日。",
+        ]
+    )
+    assert year_and_agency(text) == (2023, "榆泾县统计局")  # the last title of that year before it
+    without = text.replace("本报告所列数据统计期限为2023年1月1日至2023年12月31日。", "")
+    assert year_and_agency(without) == (2022, "榆泾县统计局")  # no period stated: the first title

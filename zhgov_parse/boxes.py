@@ -1,0 +1,137 @@
+"""Tables drawn with box-drawing characters (制表符), as w3m and elinks dump a page's table and as
+plain-text documents draw one: ``┌──┬──┐`` / ``│规章│0│`` / ``├──┼──┤``.
+
+Cells are the rectangles the lines enclose, a merged cell one rectangle over several columns or
+rows (a partial border ``│ 三、本年度办理结果 ├──┼──┤`` ends the rows on its right only).  Each
+table becomes an HTML table with those spans, read as a page's table is.
+"""
+
+from __future__ import annotations
+
+import html
+import re
+import unicodedata
+
+from .document import Block
+from .findings import Finding
+from .markup import display_width, joined_lines
+
+_VERTICAL = frozenset("│┃║├┤┼┬┴┌┐└┘┣┫╋┳┻┏┓┗┛╠╣╬╦╩╔╗╚╝╟╢╫╤╧╪╞╡")
+_HORIZONTAL = frozenset("─━═")
+_BOX = _VERTICAL | _HORIZONTAL
+_TOP = re.compile(r"^[ \t]*[┌┏╔][─━═┬┳╦╤]*[┐┓╗][ \t]*$", re.M)
+
+
+def has_boxes(text: str) -> bool:
+    """Whether ``text`` holds the top border of a box-drawn table."""
+    return ("┌" in text or "┏" in text or "╔" in text) and _TOP.search(text) is not None
+
+
+def _grid(line: str, ambiguous: int = 1) -> list[str]:
+    """``line`` by display column: a wide (CJK) character fills two, the second left empty; a
+    character of ambiguous width (“ ” …, not a box's line) fills ``ambiguous``."""
+    out: list[str] = []
+    for ch in line:
+        out.append(ch)
+        if display_width(ch) == 2 or (
+            ambiguous == 2 and not ch.isascii() and ch not in _BOX and unicodedata.east_asian_width(ch) == "A"
+        ):
+            out.append("")
+    return out
+
+
+def _bars(grid: list[list[str]]) -> list[int]:
+    return sorted({x for row in grid for x, ch in enumerate(row) if ch in _VERTICAL})
+
+
+def box_tables(lines: list[str]) -> tuple[list[str], dict[int, list[Block]], list[Finding]]:
+    """``lines`` with each box-drawn table blanked, its rows (as blocks, keyed by the table's first
+    line number) and the findings reading them gave."""
+    from .read_html import table_rows
+
+    out = list(lines)
+    inserts: dict[int, list[Block]] = {}
+    findings: list[Finding] = []
+    i = 0
+    while i < len(out):
+        if not _TOP.match(out[i]):
+            i += 1
+            continue
+        end = i + 1
+        while end < len(out) and out[end].strip()[:1] in _VERTICAL:
+            end += 1
+        table = _as_html(out[i:end])
+        if table is not None:
+            rows, found = table_rows(table, f"line {i + 1}")
+            inserts[i + 1] = rows
+            findings.extend(found)
+            out[i:end] = [""] * (end - i)
+        i = end
+    return out, inserts, findings
+
+
+def _as_html(lines: list[str]) -> str | None:
+    """The table ``lines`` draw, as HTML with its merged cells' spans; None if they draw none."""
+    # Quotes and the like are one column wide or two, as the tool that drew the table counted
+    # them (w3m in a CJK locale: two): the count whose bars line up is the tool's.
+    grid = [_grid(line.rstrip()) for line in lines]
+    xs = _bars(grid)
+    wide = [_grid(line.rstrip(), ambiguous=2) for line in lines]
+    if len(_bars(wide)) < len(xs):
+        grid, xs = wide, _bars(wide)
+    width = max(len(row) for row in grid)
+    for row in grid:
+        row.extend([" "] * (width - len(row)))
+    # Borders: runs of lines with a horizontal line in them (a partial border under one cell,
+    # then a whole one, is one border); rows lie between them.
+    bands: list[list[int]] = []
+    for y, row in enumerate(grid):
+        if any(ch in _HORIZONTAL for ch in row):
+            if bands and bands[-1][1] == y - 1:
+                bands[-1][1] = y
+            else:
+                bands.append([y, y])
+    if len(xs) < 2 or len(bands) < 2:
+        return None
+    rows, cols = len(bands) - 1, len(xs) - 1
+    parent = list(range(rows * cols))
+
+    def find(a: int) -> int:
+        while parent[a] != a:
+            parent[a] = parent[parent[a]]
+            a = parent[a]
+        return a
+
+    for r in range(rows):
+        inner = range(bands[r][1] + 1, bands[r + 1][0])
+        under = range(bands[r + 1][0], bands[r + 1][1] + 1)
+        for c in range(cols):
+            if c + 1 < cols and inner and not any(grid[y][xs[c + 1]] in _VERTICAL for y in inner):
+                parent[find(r * cols + c + 1)] = find(r * cols + c)  # no bar between: one cell
+            if r + 1 < rows and not any(
+                ch in _HORIZONTAL for y in under for ch in grid[y][xs[c] + 1 : xs[c + 1]]
+            ):
+                parent[find((r + 1) * cols + c)] = find(r * cols + c)  # no border under: one cell
+    cells: dict[int, list[int]] = {}  # root -> [top row, left col, bottom row, right col]
+    for r in range(rows):
+        for c in range(cols):
+            box = cells.setdefault(find(r * cols + c), [r, c, r, c])
+            box[2], box[3] = max(box[2], r), max(box[3], c)
+    html_rows: list[list[str]] = [[] for _ in range(rows)]
+    for top, left, bottom, right in sorted(cells.values()):
+        text = _text(grid, bands[top][1] + 1, bands[bottom + 1][0], xs[left] + 1, xs[right + 1])
+        spans = f' rowspan="{bottom - top + 1}"' * (bottom > top) + f' colspan="{right - left + 1}"' * (
+            right > left
+        )
+        html_rows[top].append(f"<td{spans}>{html.escape(text)}</td>")
+    return "<table>" + "".join(f"<tr>{''.join(row)}</tr>" for row in html_rows) + "</table>"
+
+
+def _text(grid: list[list[str]], y0: int, y1: int, x0: int, x1: int) -> str:
+    """The text inside a cell's rectangle, its lines joined (no space where CJK meets anything)."""
+    parts = []
+    for y in range(y0, y1):
+        part = "".join(ch for ch in grid[y][x0:x1] if ch not in _BOX).strip()
+        if part:
+            parts.append(" ".join(part.split()))
+    return joined_lines(parts)
