@@ -43,6 +43,8 @@ def test_binary_formats_are_named(content: bytes, kind: str) -> None:
     assert "convert it to text or HTML first" in str(info.value)
     # for a PDF, the extractors whose text keeps a table's rows (tests/test_pdftext.py)
     assert ("pdftotext -layout" in str(info.value)) == (kind == "PDF")
+    assert ("pandoc -t gfm" in str(info.value)) == (kind == "ZIP")  # Word files: converters that work
+    assert ("soffice" in str(info.value)) == (kind in ("ZIP", "legacy Office"))
 
 
 def test_text_without_report_parts() -> None:

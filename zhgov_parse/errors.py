@@ -37,12 +37,20 @@ class BinaryInput(ParseError):
 
     def __init__(self, kind: str) -> None:
         self.kind = kind
-        how = (
-            "pdftotext -layout, or PyMuPDF's page.get_text(), which keep a table's rows; plain "
-            "pdftotext lists their cells out of order"
-            if kind == "PDF"
-            else "save it as HTML or as text"
-        )
+        if kind == "PDF":
+            how = (
+                "pdftotext -layout, or PyMuPDF's page.get_text(), which keep a table's rows; plain "
+                "pdftotext lists their cells out of order"
+            )
+        elif kind.startswith("ZIP"):
+            how = (  # each measured on the fixtures saved as .docx (tests/data/converters)
+                "a Word file: pandoc -t gfm, LibreOffice's soffice --headless --convert-to html, or "
+                "mammoth; each keeps its tables' merged cells"
+            )
+        elif kind.startswith(("legacy Office", "RTF")):
+            how = "a .doc or RTF file: LibreOffice's soffice --headless --convert-to html"
+        else:
+            how = "save it as HTML or as text"
         super().__init__(
             f"expected the text of an annual report, found a {kind} file; "
             f"convert it to text or HTML first ({how})"
