@@ -8,6 +8,7 @@ from functools import cache
 from pathlib import Path
 
 import pytest
+from opencc import OpenCC
 
 import zhgov_parse
 
@@ -27,6 +28,7 @@ WRITERS = ["markdown", "gfm", "commonmark", "plain", "rst", "org", "mediawiki", 
 BROWSERS = ["w3m", "elinks", "lynx", "trafilatura", "inscriptis"]  # and two scraping libraries
 WORD = ["docx-soffice", "docx-pandoc", "docx2txt", "docx-mammoth", "docx-python-docx"]  # read from .docx
 WORD_NAMES = [n for n in NAMES if n != "yujing_stats_2023_html"]  # LibreOffice cannot load that page
+_TO_TRADITIONAL = OpenCC("s2t")
 
 
 @cache
@@ -123,3 +125,14 @@ def test_converted_text_gives_the_page_s_narrative(writer: str, share: float) ->
         facts += sum(f in got_facts for f in want_facts)
     assert sections / total_sections >= share
     assert facts / total_facts >= share
+
+
+@pytest.mark.parametrize("writer", WRITERS + BROWSERS + WORD)
+def test_converted_text_in_traditional_script_gives_the_same_cells(writer: str) -> None:
+    """The conversions of two reports (one with merged cells over paragraphs, one with blank cells)
+    put into Traditional script by OpenCC: the same cells as in Simplified."""
+    for name in ("chenghu_finance_2021_html", "zhetang_town_2019_html"):
+        text = gzip.decompress((DATA / f"{name}.{writer}.txt.gz").read_bytes()).decode("utf-8")
+        traditional = zhgov_parse.parse(_TO_TRADITIONAL.convert(text))
+        assert traditional.meta["script"] == "traditional"
+        assert _cells(traditional) == _cells(_read(name, writer))
