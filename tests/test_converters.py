@@ -25,7 +25,7 @@ from goldens import (
 DATA = Path(__file__).resolve().parent / "data" / "converters"
 NAMES = sorted(p.stem for p in FIXTURES.glob("*_html.html"))
 WRITERS = ["markdown", "gfm", "commonmark", "plain", "rst", "org", "mediawiki", "asciidoc", "textile"]
-BROWSERS = ["w3m", "elinks", "lynx", "trafilatura", "inscriptis"]  # and two scraping libraries
+BROWSERS = ["w3m", "elinks", "lynx", "trafilatura", "inscriptis", "turndown"]  # and scrapers' converters
 WORD = ["docx-soffice", "docx-pandoc", "docx2txt", "docx-mammoth", "docx-python-docx"]  # read from .docx
 WORD_NAMES = [n for n in NAMES if n != "yujing_stats_2023_html"]  # LibreOffice cannot load that page
 _TO_TRADITIONAL = OpenCC("s2t")
@@ -92,7 +92,7 @@ def test_converted_text_gives_the_page_s_cells(writer: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "writer", ["markdown", "gfm", "commonmark", "plain", "mediawiki", "asciidoc", "trafilatura"]
+    "writer", ["markdown", "gfm", "commonmark", "plain", "mediawiki", "asciidoc", "trafilatura", "turndown"]
 )
 def test_converted_text_gives_the_page_s_metadata(writer: str) -> None:
     """The year and agency come from the report's own title where a portal page lists others

@@ -8,7 +8,6 @@ table becomes an HTML table with those spans, read as a page's table is.
 
 from __future__ import annotations
 
-import html
 import re
 import unicodedata
 
@@ -123,7 +122,8 @@ def _as_html(lines: list[str]) -> str | None:
         spans = f' rowspan="{bottom - top + 1}"' * (bottom > top) + f' colspan="{right - left + 1}"' * (
             right > left
         )
-        html_rows[top].append(f"<td{spans}>{html.escape(text)}</td>")
+        escaped = text.replace("&", "&amp;").replace("<", "&lt;").replace(">", "&gt;")
+        html_rows[top].append(f"<td{spans}>{escaped}</td>")
     return "<table>" + "".join(f"<tr>{''.join(row)}</tr>" for row in html_rows) + "</table>"
 
 

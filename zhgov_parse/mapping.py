@@ -187,7 +187,7 @@ def assemble(
     pending: list[str] = []
     current: Row | None = None
     records = list(records)
-    floor = _first_value_column(records)
+    floor = _first_value_column(records) if any(rec.spans is not None for rec in records) else None
     for rec in records:
         if rec.labels and not any(map(str.strip, rec.values)) and is_header(rec.text):
             continue

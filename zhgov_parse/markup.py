@@ -17,7 +17,8 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from collections.abc import Callable
+from functools import cache, lru_cache
 from itertools import pairwise
 
 from .values import is_value_text
@@ -40,28 +41,34 @@ _SPAN = re.compile(r"\[([^\[\]]*)\]\{([^{}]*)\}")
 _FENCE = re.compile(r"^[ \t]*:::.*$", re.M)
 
 
-def without_attributes(text: str) -> str:
-    """``text`` with pandoc's bracketed spans reduced to their text. The line breaks inside a
-    span's attributes are put back where its paragraph ends, so that the paragraph's lines stay
-    together and every line after it keeps its number."""
-    if "]{" in text:
-        for _ in range(8):  # spans inside spans, innermost first
-            out: list[str] = []
+def replaced_in_place(text: str, pattern: re.Pattern[str], keep: Callable[[re.Match[str]], str]) -> str:
+    """``text`` with each match of ``pattern`` replaced by ``keep(match)``. The line breaks a match
+    held and its replacement does not (a tag or attributes wrapped over lines) are put back where
+    its paragraph ends, so that the paragraph's lines stay together and every line after it keeps
+    its number."""
+    out: list[str] = []
+    pending = 0  # line breaks taken out, not yet put back
+    at = 0
+    for m in pattern.finditer(text):
+        piece = text[at : m.start()]
+        end = piece.find("\n\n") if pending else -1
+        if end >= 0:
+            piece = piece[:end] + "\n" * pending + piece[end:]
             pending = 0
-            at = 0
-            for m in _SPAN.finditer(text):
-                piece = text[at : m.start()]
-                end = piece.find("\n\n") if pending else -1
-                if end >= 0:
-                    piece = piece[:end] + "\n" * pending + piece[end:]
-                    pending = 0
-                out += [piece, m.group(1)]
-                pending += m.group(2).count("\n")
-                at = m.end()
-            if not out:
-                break
-            out.append(text[at:] + "\n" * pending)
-            text = "".join(out)
+        kept = keep(m)
+        out += [piece, kept]
+        pending += m.group().count("\n") - kept.count("\n")
+        at = m.end()
+    out.append(text[at:] + "\n" * pending)
+    return "".join(out)
+
+
+def without_attributes(text: str) -> str:
+    """``text`` with pandoc's bracketed spans reduced to their text (spans inside spans too)."""
+    for _ in range(8):  # innermost first
+        if "]{" not in text or not _SPAN.search(text):
+            break
+        text = replaced_in_place(text, _SPAN, lambda m: m.group(1))
     return text
 
 
@@ -73,11 +80,16 @@ def without_fences(text: str) -> str:
 #: A line that starts a block of its own, never a wrapped paragraph's next line: a list item, an
 #: enumerated heading or item (一、 （一） 1. 一是), a Markdown heading, table row, quote, HTML or
 #: image, a date.
-_NEW_BLOCK = re.compile(
-    r"[ \t]*(?:[-*+•·][ \t]|\d{1,2}[ \t]*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
-    r"|[一二三四五六七八九十]{1,3}(?:[、.．]|是)|第[一二三四五六七八九十]{1,3}[，、,]|[#|>!<]|\*\*|\[TABLE\]"
-    r"|[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$)"  # a date under a signature
-)
+@cache
+def _new_block() -> re.Pattern[str]:
+    """(Compiled on first use: its CJK classes cost milliseconds at import.)"""
+    return re.compile(
+        r"[ \t]*(?:[-*+•·][ \t]|\d{1,2}[ \t]*[.、．)）]|[（(][一二三四五六七八九十\d]{1,3}[)）]"
+        r"|[一二三四五六七八九十]{1,3}(?:[、.．]|是)|第[一二三四五六七八九十]{1,3}[，、,]|[#|>!<]|\*\*|\[TABLE\]"
+        r"|[（(]?\s*(?:19|20)\d{2}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日\s*[)）]?\s*$)"  # a signature's date
+    )
+
+
 _BLANK_LINES = re.compile(r"\n[ \t]*\n")
 _HEADING_CHARS = 30  # an enumerated line this short is a heading: the next line is not its own
 
@@ -114,8 +126,9 @@ def paragraphs_joined(lines: list[str]) -> list[str]:
         if not text:
             into = -1
             continue
-        if into < 0 or _NEW_BLOCK.match(line):
-            starts = not _NEW_BLOCK.match(line) or (len(text) > _HEADING_CHARS and text[0] not in "#|<")
+        new_block = _new_block().match(line)
+        if into < 0 or new_block:
+            starts = not new_block or (len(text) > _HEADING_CHARS and text[0] not in "#|<")
             into = k if starts and not _cell_like(text) else -1
             continue
         if _cell_like(text):
@@ -129,12 +142,18 @@ def paragraphs_joined(lines: list[str]) -> list[str]:
 
 def has_table_markup(text: str) -> bool:
     """Whether ``text`` holds a rule line of one of the table styles read here."""
-    if not any(mark in text for mark in _RULE_MARKS):
-        return False  # what every rule line holds, found by a substring search (no regex)
+    if not (
+        "- -" in text
+        or "+-" in text
+        or "+=" in text
+        or "= =" in text
+        or "{|" in text
+        or "|===" in text
+        or "-\t-" in text
+        or "=\t=" in text
+    ):
+        return False  # what every rule line holds, found by substring searches (no regex)
     return _RULE_LINE.search(text) is not None
-
-
-_RULE_MARKS = ("- -", "-\t-", "+-", "+=", "= =", "=\t=", "{|", "|===")
 
 
 def as_pipe_rows(lines: list[str]) -> list[str]:

@@ -83,24 +83,11 @@ def _without_tables(text: str) -> str:
 
 
 def _without_tags(text: str) -> str:
-    """``text`` with its tags dropped (``<br>`` read as a space). A tag's own line breaks (a tag
-    wrapped over lines) are put back where its paragraph ends, so that the paragraph's lines stay
-    together and every line after it keeps its number."""
-    text = _BREAK.sub(" ", text)
-    out: list[str] = []
-    pending = 0  # line breaks taken out of tags, not yet put back
-    at = 0
-    for m in _TAG.finditer(text):
-        piece = text[at : m.start()]
-        end = piece.find("\n\n") if pending else -1
-        if end >= 0:
-            piece = piece[:end] + "\n" * pending + piece[end:]
-            pending = 0
-        out.append(piece)
-        pending += m.group().count("\n")
-        at = m.end()
-    out.append(text[at:] + "\n" * pending)
-    return "".join(out)
+    """``text`` with its tags dropped (``<br>`` read as a space), its lines kept in place (see
+    :func:`markup.replaced_in_place`)."""
+    from .markup import replaced_in_place
+
+    return replaced_in_place(_BREAK.sub(" ", text), _TAG, lambda m: "")
 
 
 def read_text_with_html(text: str) -> Document:
