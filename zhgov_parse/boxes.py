@@ -26,21 +26,34 @@ def has_boxes(text: str) -> bool:
     return ("┌" in text or "┏" in text or "╔" in text) and _TOP.search(text) is not None
 
 
-def _grid(line: str, ambiguous: int = 1) -> list[str]:
-    """``line`` by display column: a wide (CJK) character fills two, the second left empty; a
-    character of ambiguous width (“ ” …, not a box's line) fills ``ambiguous``."""
-    out: list[str] = []
-    for ch in line:
-        out.append(ch)
-        if display_width(ch) == 2 or (
-            ambiguous == 2 and not ch.isascii() and ch not in _BOX and unicodedata.east_asian_width(ch) == "A"
-        ):
-            out.append("")
-    return out
+_PAD = "\0"  # the second column of a wide character
 
 
-def _bars(grid: list[list[str]]) -> list[int]:
-    return sorted({x for row in grid for x, ch in enumerate(row) if ch in _VERTICAL})
+def _grid(line: str, wide: frozenset[str]) -> str:
+    """``line`` by display column: each character of ``wide`` followed by a pad."""
+    if not wide.intersection(line):
+        return line
+    return "".join(ch + _PAD if ch in wide else ch for ch in line)
+
+
+def _wide_characters(lines: list[str], ambiguous: bool) -> frozenset[str]:
+    """The characters of ``lines`` two columns wide: CJK, and (``ambiguous``) those of ambiguous
+    width (“ ” …) but a box's lines."""
+    chars = set("".join(lines))
+    return frozenset(
+        ch
+        for ch in chars
+        if display_width(ch) == 2
+        or (ambiguous and ch not in _BOX and not ch.isascii() and unicodedata.east_asian_width(ch) == "A")
+    )
+
+
+_RULED = re.compile("[─━═]")
+_BAR = re.compile("[" + "".join(sorted(_VERTICAL)) + "]")
+
+
+def _bars(grid: list[str]) -> list[int]:
+    return sorted({m.start() for row in grid for m in _BAR.finditer(row)})
 
 
 def box_tables(lines: list[str]) -> tuple[list[str], dict[int, list[Block]], list[Finding]]:
@@ -73,19 +86,22 @@ def _as_html(lines: list[str]) -> str | None:
     """The table ``lines`` draw, as HTML with its merged cells' spans; None if they draw none."""
     # Quotes and the like are one column wide or two, as the tool that drew the table counted
     # them (w3m in a CJK locale: two): the count whose bars line up is the tool's.
-    grid = [_grid(line.rstrip()) for line in lines]
+    lines = [line.rstrip() for line in lines]
+    narrow = _wide_characters(lines, ambiguous=False)
+    grid = [_grid(line, narrow) for line in lines]
     xs = _bars(grid)
-    wide = [_grid(line.rstrip(), ambiguous=2) for line in lines]
-    if len(_bars(wide)) < len(xs):
-        grid, xs = wide, _bars(wide)
+    wide = _wide_characters(lines, ambiguous=True)
+    if wide != narrow:
+        wider = [_grid(line, wide) for line in lines]
+        if len(_bars(wider)) < len(xs):
+            grid, xs = wider, _bars(wider)
     width = max(len(row) for row in grid)
-    for row in grid:
-        row.extend([" "] * (width - len(row)))
+    grid = [row.ljust(width) for row in grid]
     # Borders: runs of lines with a horizontal line in them (a partial border under one cell,
     # then a whole one, is one border); rows lie between them.
     bands: list[list[int]] = []
     for y, row in enumerate(grid):
-        if any(ch in _HORIZONTAL for ch in row):
+        if "─" in row or "━" in row or "═" in row:
             if bands and bands[-1][1] == y - 1:
                 bands[-1][1] = y
             else:
@@ -107,9 +123,7 @@ def _as_html(lines: list[str]) -> str | None:
         for c in range(cols):
             if c + 1 < cols and inner and not any(grid[y][xs[c + 1]] in _VERTICAL for y in inner):
                 parent[find(r * cols + c + 1)] = find(r * cols + c)  # no bar between: one cell
-            if r + 1 < rows and not any(
-                ch in _HORIZONTAL for y in under for ch in grid[y][xs[c] + 1 : xs[c + 1]]
-            ):
+            if r + 1 < rows and not any(_RULED.search(grid[y], xs[c] + 1, xs[c + 1]) for y in under):
                 parent[find((r + 1) * cols + c)] = find(r * cols + c)  # no border under: one cell
     cells: dict[int, list[int]] = {}  # root -> [top row, left col, bottom row, right col]
     for r in range(rows):
@@ -127,11 +141,14 @@ def _as_html(lines: list[str]) -> str | None:
     return "<table>" + "".join(f"<tr>{''.join(row)}</tr>" for row in html_rows) + "</table>"
 
 
-def _text(grid: list[list[str]], y0: int, y1: int, x0: int, x1: int) -> str:
+def _text(grid: list[str], y0: int, y1: int, x0: int, x1: int) -> str:
     """The text inside a cell's rectangle, its lines joined (no space where CJK meets anything)."""
     parts = []
     for y in range(y0, y1):
-        part = "".join(ch for ch in grid[y][x0:x1] if ch not in _BOX).strip()
+        part = grid[y][x0:x1].translate(_NO_BOX).strip()
         if part:
             parts.append(" ".join(part.split()))
     return joined_lines(parts)
+
+
+_NO_BOX = str.maketrans(dict.fromkeys([*_BOX, _PAD]))

@@ -121,22 +121,24 @@ def paragraphs_joined(lines: list[str]) -> list[str]:
     blank): no space where CJK meets anything, one between two Latin words."""
     out = list(lines)
     into = -1  # the line the next line of text continues, if any
+    pieces: list[str] = []  # the paragraph's lines so far (joined once, at its end)
+
+    def close() -> None:
+        if len(pieces) > 1:
+            out[into] = "".join(pieces)
+
     for k, line in enumerate(out):
         text = line.strip()
-        if not text:
-            into = -1
-            continue
-        new_block = _new_block().match(line)
-        if into < 0 or new_block:
-            starts = not new_block or (len(text) > _HEADING_CHARS and text[0] not in "#|<")
+        new_block = bool(text) and _new_block().match(line) is not None
+        if not text or into < 0 or new_block or _cell_like(text):
+            close()
+            starts = text and (not new_block or (len(text) > _HEADING_CHARS and text[0] not in "#|<"))
             into = k if starts and not _cell_like(text) else -1
+            pieces = [line.rstrip()] if into >= 0 else []
             continue
-        if _cell_like(text):
-            into = -1
-            continue
-        head = out[into].rstrip()
-        out[into] = head + (" " if head[-1].isascii() and text[0].isascii() else "") + text
+        pieces.append((" " if pieces[-1][-1].isascii() and text[0].isascii() else "") + text)
         out[k] = ""
+    close()
     return out
 
 
@@ -212,16 +214,18 @@ def joined_lines(parts: list[str]) -> str:
     """A cell's text from its lines: no space where CJK meets CJK (a wrapped label), else one.
     Numbers on two lines of one cell are no number (no converter wraps one): they are kept apart
     by ``¦``, so that the cell reads as text, never as their digits run together."""
-    text = ""
+    out: list[str] = []
+    value = False  # whether the text so far is one value
     for part in parts:
         if not part:
             continue
-        if text and is_value_text(text) and is_value_text(part):
-            text += " ¦ "
-        elif text and (text[-1].isascii() or part[0].isascii()):
-            text += " "
-        text += part
-    return text
+        if out and value and is_value_text(part):
+            out.append(" ¦ ")
+        elif out and (out[-1][-1].isascii() or part[0].isascii()):
+            out.append(" ")
+        value = not out and is_value_text(part)
+        out.append(part)
+    return "".join(out)
 
 
 def _pipe(cells: list[str]) -> str:
@@ -374,8 +378,8 @@ _WIKI_CELL = re.compile(r"\|\||!!")
 def _mediawiki(out: list[str], i: int) -> int:
     """A MediaWiki table from its ``{|`` on line ``i``: rows after ``|-``, cells after ``|`` or
     ``!`` (several on a line after ``||`` or ``!!``), a cell's attributes before its own ``|``."""
-    rows: list[tuple[int, list[str]]] = []
-    current: list[str] | None = None
+    rows: list[tuple[int, list[list[str]]]] = []  # (line, each cell's lines)
+    current: list[list[str]] | None = None
     first = i
     k = i + 1
     out[i] = ""
@@ -395,11 +399,12 @@ def _mediawiki(out: list[str], i: int) -> int:
                 rows.append((k, current))
             for cell in _WIKI_CELL.split(line[1:]):
                 attrs, bar, text = cell.partition("|")
-                current.append((text if bar and "=" in attrs else cell).strip())
+                current.append([(text if bar and "=" in attrs else cell).strip()])
         elif current:
-            current[-1] = joined_lines([current[-1], line])
+            current[-1].append(line)
         k += 1
-    for at, cells in rows:
+    for at, parts in rows:
+        cells = [joined_lines(lines) for lines in parts]
         if any(cells):
             out[at] = _pipe(cells)
     return max(k, first + 1)
@@ -417,22 +422,22 @@ def _asciidoc(out: list[str], i: int) -> int:
     if cols:
         out[i - 1] = ""
     out[i] = ""
-    cells: list[tuple[int, str]] = []  # (line, text) of each cell
+    cells: list[tuple[int, list[str]]] = []  # (line, lines) of each cell
     k = i + 1
     while k < len(out) and out[k].strip() != "|===":
         line = out[k].strip()
         if line.startswith("|"):
             parts = line[1:].split("|")
             width = width or len(parts)
-            cells.extend((k, part.strip()) for part in parts)
+            cells.extend((k, [part.strip()]) for part in parts)
         elif line and cells:
-            cells[-1] = (cells[-1][0], joined_lines([cells[-1][1], line]))
+            cells[-1][1].append(line)
         out[k] = ""
         k += 1
     if k < len(out):
         out[k] = ""
     for n in range(0, len(cells) - width + 1 if width else 0, width or 1):
-        row = cells[n : n + width]
-        if any(text for _, text in row):
-            out[row[0][0]] = _pipe([text for _, text in row])
+        row = [joined_lines(lines) for _, lines in cells[n : n + width]]
+        if any(row):
+            out[cells[n][0]] = _pipe(row)
     return k + 1
