@@ -3,6 +3,11 @@ zhgov_parse.read_mixed)."""
 
 from __future__ import annotations
 
+import gzip
+from pathlib import Path
+
+import pytest
+
 import zhgov_parse
 from zhgov_parse.mapping import fit, row_total_holds
 from zhgov_parse.markup import as_pipe_rows, paragraphs_joined
@@ -11,7 +16,9 @@ from zhgov_parse.read_mixed import is_text_with_html
 from zhgov_parse.read_text import read_text
 from zhgov_parse.values import parse_value
 
-from goldens import FIXTURES, expected_cells
+from goldens import FIXTURES, expected_cells, expected_meta
+
+DATA = Path(__file__).resolve().parent / "data" / "converters"
 
 
 def _rows(text: str) -> list[tuple[str, ...]]:
@@ -277,3 +284,34 @@ def test_the_title_among_links_to_other_reports() -> None:
     assert year_and_agency(text) == (2023, "榆泾县统计局")  # the last title of that year before it
     without = text.replace("本报告所列数据统计期限为2023年1月1日至2023年12月31日。", "")
     assert year_and_agency(without) == (2022, "榆泾县统计局")  # no period stated: the first title
+
+
+def _page(text: str, style: str) -> str:
+    lines = text.split("\n")
+    body = {
+        "p": "".join(f"<p>{line}</p>\n" for line in lines),
+        "br": "<br>\n".join(lines),
+        "pre": "<pre>" + text.replace("&", "&amp;").replace("<", "&lt;") + "</pre>",
+    }[style]
+    return f"<html><head><title>t</title></head><body><div>{body}</div></body></html>"
+
+
+@pytest.mark.parametrize("style", ["p", "br", "pre"])
+@pytest.mark.parametrize("name", ["heyu_ecology_2021_pipe", "qinghe_justice_2020_pipe"])
+def test_a_page_whose_tables_are_text(name: str, style: str) -> None:
+    """A page with no <table> whose tables are pipe rows, a <p> or <br> line each, or in a <pre>:
+    read as the text is (its rows were paragraphs of HTML: no cell at all)."""
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    report = zhgov_parse.parse(_page(text, style))
+    assert report.meta["source_format"] == "pipe"
+    assert _cells(report) == _cells(zhgov_parse.parse(text))
+    assert {k: report.meta[k] for k in ("year", "agency")} == {
+        k: expected_meta(name)[k] for k in ("year", "agency")
+    }
+
+
+def test_a_box_drawn_table_in_a_pre() -> None:
+    dumped = gzip.decompress((DATA / "chenghu_finance_2021_html.w3m.txt.gz").read_bytes()).decode("utf-8")
+    report = zhgov_parse.parse(_page(dumped, "pre"))
+    want = expected_cells("chenghu_finance_2021_html")
+    assert {k: _cells(report).get(k) for k in want} == want

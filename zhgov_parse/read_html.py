@@ -424,6 +424,13 @@ def read_html(text: str) -> Document:
     title = clean_text("".join(title_el.itertext())) if title_el is not None else ""
     etree.strip_elements(root, *_DROP, with_tail=False)
     tables = _leaf_tables(root)
+    if not tables:
+        drawn = _text_tables(root)  # a page whose tables are text: pipe rows in <p>s, a <pre>
+        if drawn is not None:
+            blocks = list(drawn.blocks)
+            if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
+                blocks.insert(0, Block("heading", (title,), "title", level=1))
+            return Document(tuple(blocks), drawn.source_format, (*findings, *drawn.findings))
     located = _walk(root, set(tables), findings)
     container = _report_container(located, tables)
     if container is not None:
@@ -435,6 +442,38 @@ def read_html(text: str) -> Document:
     if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
         blocks.insert(0, Block("heading", (title,), "title", level=1))
     return Document(tuple(blocks), "html", tuple(findings))
+
+
+def _text_tables(root: etree._Element) -> Document | None:
+    """A page with no ``<table>`` whose text draws its tables (pipe rows a ``<p>`` or ``<br>``
+    line each, or a pipe, grid or box-drawn table in a ``<pre>``): its text a line a block, read as
+    text is; None for any other page."""
+    from .boxes import has_boxes
+    from .markup import has_table_markup
+    from .read_text import read_text
+
+    out: list[str] = []
+    pre = 0  # inside a <pre>, whose line breaks are its own
+    for event, el in etree.iterwalk(root, events=("start", "end")):
+        tag = el.tag if el.tag.__class__ is str else ""
+        if event == "start":
+            pre += tag == "pre"
+            if tag in _BREAKS:
+                out.append("\n")
+            if el.text:
+                out.append(el.text if pre else el.text.replace("\n", " "))
+        else:
+            pre -= tag == "pre"
+            if tag in _BREAKS and tag != "br":
+                out.append("\n")
+            if el is not root and el.tail:
+                out.append(el.tail if pre else el.tail.replace("\n", " "))
+    text = "".join(out)
+    rows = sum(1 for line in text.split("\n") if line.count("|") >= 2)
+    if rows < 3 and not has_table_markup(text) and not has_boxes(text):
+        return None
+    doc = read_text(text)
+    return doc if any(b.kind == "row" and len(b.cells) > 1 for b in doc.blocks) else None
 
 
 def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
