@@ -220,3 +220,25 @@ def test_tables_drawn_with_divs_one_cell_a_block(fixture: str) -> None:
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert got == {(c["table"], c["row"], c["column"]): c["value"] for c in expected.to_dict()["cells"]}
     assert "missing_table" not in set(report.findings["code"])
+
+
+def test_a_table_given_as_a_picture_is_said_so() -> None:
+    """Many pages put a table's screenshot where the table should be: the missing table's finding
+    names the image in its part (the site's logo outside the article is none of them)."""
+    page = """<html><head><title>某某县财政局2023年政府信息公开工作年度报告</title></head><body>
+    <div class="nav"><img src="logo.png"></div><div class="article">
+    <h1>某某县财政局2023年政府信息公开工作年度报告</h1>
+    <p>一、总体情况</p><p>2023年，我局<img src="i.gif">坚持公开。</p>
+    <p>二、主动公开政府信息情况</p><p><img src="/uploads/2024/table2.png"></p>
+    <p>三、收到和处理政府信息公开申请情况</p>
+    <table><tr><td>一、本年新收政府信息公开申请数量</td><td>1</td><td>0</td><td>0</td><td>0</td><td>0</td>
+    <td>0</td><td>1</td></tr></table>
+    <p>四、政府信息公开行政复议、行政诉讼情况</p><p>见下图</p><img src="t4.jpg">
+    <p>五、存在的主要问题及改进情况</p><p>无。</p></div></body></html>"""
+    report = zhgov_parse.parse(page)
+    missing = report.findings.query("code == 'missing_table'").set_index("table")
+    assert set(missing.index) == {"active_disclosure", "review_litigation"}
+    assert missing.loc["active_disclosure", "found"] == "/uploads/2024/table2.png"
+    assert "may be a picture" in missing.loc["review_litigation", "message"]
+    assert missing.loc["review_litigation", "found"] == "t4.jpg"
+    assert "2023年，我局坚持公开。" in set(report.sections["text"])  # an inline image splits no paragraph

@@ -315,3 +315,20 @@ def test_a_box_drawn_table_in_a_pre() -> None:
     report = zhgov_parse.parse(_page(dumped, "pre"))
     want = expected_cells("chenghu_finance_2021_html")
     assert {k: _cells(report).get(k) for k in want} == want
+
+
+def test_a_table_given_as_a_picture_in_markdown_is_said_so() -> None:
+    text = "\n\n".join(
+        [
+            "# 某某县财政局2023年政府信息公开工作年度报告",
+            "## 二、主动公开政府信息情况",
+            "![表一](/uploads/table2.png)",
+            "## 三、收到和处理政府信息公开申请情况",
+            "| 一、本年新收政府信息公开申请数量 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |",
+            "## 四、政府信息公开行政复议、行政诉讼情况",
+            "无图。",
+        ]
+    )
+    missing = zhgov_parse.parse(text).findings.query("code == 'missing_table'").set_index("table")
+    assert missing.loc["active_disclosure", "found"] == "/uploads/table2.png"
+    assert "picture" not in missing.loc["review_litigation", "message"]

@@ -51,6 +51,7 @@ class Document:
     blocks: tuple[Block, ...]
     source_format: str  # html | pipe | markdown | text | runon
     findings: tuple[Finding, ...] = ()
+    images: tuple[tuple[int, str], ...] = ()  # (the block it comes before, src) of each <img>
 
     def head(self, chars: int) -> str:
         """The document's text, a block a line (what metadata is read from), as far as the block

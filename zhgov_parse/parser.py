@@ -155,14 +155,22 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             )
         )
     else:
+        pictured = _pictured(located, doc.images) if doc.images else {}
         for table in TABLE_PARTS:
             if table not in found_tables and template != "pre2019":
                 findings.append(
                     Finding(
                         "missing_table",
                         f"table {_PART_NAMES[table]} was not found"
-                        + (" (its part heading is there but no values)" if table in parts else ""),
+                        + (" (its part heading is there but no values)" if table in parts else "")
+                        + (
+                            f"; an image stands in its part ({pictured[table]}): the table may be a "
+                            "picture, to be read by OCR or from the report's text version"
+                            if table in pictured
+                            else ""
+                        ),
                         table,
+                        found=pictured.get(table),
                     )
                 )
     if template == "unknown":
@@ -201,6 +209,17 @@ class _Analysis:
         stated = facts.extract(units, traditional=self.traditional)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
+
+
+def _pictured(located: list[Located], images: tuple[tuple[int, str], ...]) -> dict[str, str]:
+    """The src of the first image inside each table part (after its heading, before the next)."""
+    out: dict[str, str] = {}
+    for at, src in images:
+        if 0 < at <= len(located):
+            part = located[at - 1].section
+            if part in TABLE_PARTS:
+                out.setdefault(part, src or "no src")
+    return out
 
 
 def _describe(text: str, doc: Document) -> str:

@@ -10,6 +10,7 @@ cannot make a usable tree of the page.
 from __future__ import annotations
 
 import re
+from bisect import bisect_left
 from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
@@ -350,9 +351,13 @@ def _spans(attrs: Any, chars: int, findings: list[Finding], where: str, budget: 
 
 
 def _walk(
-    root: etree._Element, tables: set[etree._Element], findings: list[Finding]
+    root: etree._Element,
+    tables: set[etree._Element],
+    findings: list[Finding],
+    images: list[tuple[int, str]] | None = None,
 ) -> list[tuple[Block, etree._Element]]:
-    """Blocks in document order, each with the element it came from (its block-level parent)."""
+    """Blocks in document order, each with the element it came from (its block-level parent);
+    ``images`` gets each ``<img>`` outside the tables: the block it comes before, and its src."""
     blocks: list[tuple[Block, etree._Element]] = []
     buffer: list[str] = []
     heading_level = 0
@@ -379,6 +384,8 @@ def _walk(
         if tag.__class__ is not str:
             tag = ""
         if event == "start":
+            if tag == "img" and images is not None:  # after the text before it (not split there)
+                images.append((len(blocks) + bool(buffer), el.get("src") or ""))
             if tag == "table" and el in tables:
                 flush()
                 n_table += 1
@@ -431,17 +438,23 @@ def read_html(text: str) -> Document:
             if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
                 blocks.insert(0, Block("heading", (title,), "title", level=1))
             return Document(tuple(blocks), drawn.source_format, (*findings, *drawn.findings))
-    located = _walk(root, set(tables), findings)
+    images: list[tuple[int, str]] = []
+    located = _walk(root, set(tables), findings, images)
     container = _report_container(located, tables)
     if container is not None:
         inside = set(container.iter())
-        located = [(b, el) for b, el in located if el in inside]
+        kept = [i for i, (_, el) in enumerate(located) if el in inside]
+        images = [
+            (bisect_left(kept, at), src) for at, src in images if kept and kept[0] <= at <= kept[-1] + 1
+        ]
+        located = [located[i] for i in kept]
     blocks = [b for b, _ in located]
     if not tables:
         _refuse_empty_shell(blocks, scripts, links)
     if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
         blocks.insert(0, Block("heading", (title,), "title", level=1))
-    return Document(tuple(blocks), "html", tuple(findings))
+        images = [(at + 1, src) for at, src in images]
+    return Document(tuple(blocks), "html", tuple(findings), tuple(images))
 
 
 def _text_tables(root: etree._Element) -> Document | None:

@@ -23,6 +23,7 @@ from .values import UNIT_CELLS, fold_units, is_value_text
 _MD_SEPARATOR = re.compile(r"^\|?\s*:?-{3,}:?\s*(?:\|\s*:?-{3,}:?\s*)*\|?\s*$")
 # A Markdown heading (# …, pandoc's {#id .class} after it) or an AsciiDoc one (= …).
 _MD_HEADING = re.compile(r"^(#{1,6}|={1,6}(?=\s))\s*(.*?)\s*[#=]*\s*(?:\{[#.][^{}]*\})?\s*$")
+_MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)\s*$")
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _EMPHASIS = re.compile(r"^[ \t]*\*([^*\s][^*]*)\*[ \t]*$")  # a line in *…* (italic; AsciiDoc's bold)
 #: A separator under a Markdown pipe table's header: the text is Markdown (a heading alone is no
@@ -171,6 +172,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     if (markdown or tables or (ruled and _MARKDOWN.search(text))) and wraps_paragraphs(text, lines):
         lines = paragraphs_joined(lines)
     emphasis = "*" in text or "__" in text
+    images: list[tuple[int, str]] = []
     for number, raw in enumerate(lines, 1):
         if inserts and number in inserts:
             blocks.extend(inserts.pop(number))
@@ -192,6 +194,9 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
                 open_rows = line[0] != "|" and line[-1] != "|"
             continue
         if line[0] in _FOOTER_FIRST and _PAGE_FOOTER.match(line):
+            continue
+        if line[0] == "!" and (image := _MD_IMAGE.match(line)):
+            images.append((len(blocks), image.group(1)))  # ![…](src): a table may be a picture
             continue
         heading = _MD_HEADING.match(line) if line[0] == "#" or line[0] == "=" else None
         if heading and heading.group(2):
@@ -222,4 +227,4 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         kind = "text"
     if kind in ("runon", "text"):
         blocks = _split_runon(blocks)
-    return Document(tuple(blocks), kind, tuple(boxed))
+    return Document(tuple(blocks), kind, tuple(boxed), tuple(images))
