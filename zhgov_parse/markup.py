@@ -7,7 +7,8 @@ are dropped; and tables in text styles other than pipe rows become pipe rows.
 Converters write a report's tables in several styles: pandoc's simple and multiline tables
 (columns under groups of dashes, as in ``pandoc -t markdown`` or ``-t plain``), grid tables
 (``+----+----+`` borders, pandoc and reStructuredText), reStructuredText's simple tables (groups
-of ``=``) and MediaWiki's ``{| … |}``.  A cell may be wrapped over several lines of its column;
+of ``=``), MediaWiki's ``{| … |}`` and AsciiDoc's ``|===``.  A cell may be wrapped over several
+lines of its column;
 every such row becomes one pipe line at its first line, the row's other lines left blank, so
 line numbers keep pointing at the input.  Columns are cut where the rules put them, counted in
 display width (a CJK character is two columns wide, as the converters count it).
