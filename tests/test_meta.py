@@ -47,3 +47,10 @@ def test_agency_from_the_preamble_s_contact_when_the_title_was_kept_apart() -> N
     assert year_and_agency(preamble.format("平潭综合实验区政府信息公开工作领导小组办公室"))[1] is None
     titled = "榆泾县统计局2021年政府信息公开工作年度报告\n" + preamble.format("榆泾县政府办公室")
     assert year_and_agency(titled)[1] == "榆泾县统计局"  # the title's, when there is one
+
+
+def test_an_agency_name_a_converter_garbled_is_none() -> None:
+    """A text browser reading a GB2312 page turns 湉 (GBK only) into control characters."""
+    title = "\x9c\x8f溪县水利局2022年政府信息公开工作年度报告"
+    assert year_and_agency(title) == (2022, None)
+    assert year_and_agency(title.replace("\x9c\x8f", "湉")) == (2022, "湉溪县水利局")

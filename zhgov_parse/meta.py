@@ -127,9 +127,12 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
 
 def _agency(name: str | None) -> str | None:
     """A title's agency, if the words there name one (end as 局, 委员会, 县 … do); not the report's
-    own voice (我局, 本机关)."""
+    own voice (我局, 本机关), nor a name a converter garbled (control characters where it could not
+    decode one: a GB2312 reader meets 湉)."""
     name = name.strip() if name else None
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
+        return None
+    if not name.isprintable():
         return None
     return name if _AGENCY_END.search(to_simplified(name)) else None
 
