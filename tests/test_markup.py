@@ -9,7 +9,8 @@ from pathlib import Path
 import pytest
 
 import zhgov_parse
-from zhgov_parse.mapping import fit, row_total_holds
+from zhgov_parse.boxes import box_tables
+from zhgov_parse.mapping import OUTCOME_WORDS, fit, group_order, header_order, row_total_holds
 from zhgov_parse.markup import as_pipe_rows, paragraphs_joined
 from zhgov_parse.meta import year_and_agency
 from zhgov_parse.read_mixed import is_text_with_html
@@ -332,3 +333,44 @@ def test_a_table_given_as_a_picture_in_markdown_is_said_so() -> None:
     missing = zhgov_parse.parse(text).findings.query("code == 'missing_table'").set_index("table")
     assert missing.loc["active_disclosure", "found"] == "/uploads/table2.png"
     assert "picture" not in missing.loc["review_litigation", "message"]
+
+
+def test_grid_table_cells_with_line_blocks() -> None:
+    """reStructuredText writes a cell's line breaks as line blocks (``| 结``): a bar that stands
+    under no ``+`` of the border is text, not a column (columns cut there read the header of 四
+    shifted, and two outcomes swapped in both litigation groups)."""
+    text = "\n".join(
+        [
+            "+------+------+------+",
+            "| | 结 | | 其 | 总   |",
+            "| | 果 | | 他 | 计   |",
+            "+======+======+======+",
+            "| 1    | 0    | 1    |",
+            "+------+------+------+",
+        ]
+    )
+    assert _rows(text) == [("结果", "其他", "总计"), ("1", "0", "1")]
+
+
+def test_a_header_run_together_tells_no_order() -> None:
+    """Cells of a malformed table's header drawn run together (elinks, 013): the words come in
+    mixed orders, so neither the groups' nor the outcomes' order is taken from them."""
+    garbled = "其他结果尚未审结总计未经复议直接起诉复议后起诉其他结果尚未审结总计结果维持结果纠正"
+    assert group_order(["行政复议 行政诉讼 " + garbled]) is None
+    assert header_order(garbled + " 结果维持 结果纠正", OUTCOME_WORDS) is None
+    twice = "结果纠正 结果维持 其他结果 尚未审结 总计 结果纠正 结果维持 其他结果 尚未审结 总计"
+    assert header_order(twice, OUTCOME_WORDS) == [1, 0, 2, 3]  # the same order each time: taken
+    assert group_order(["行政诉讼 行政复议", "未经复议直接起诉 复议后起诉 结果维持 结果纠正"]) == [
+        "litigation_direct",
+        "litigation_after_review",
+        "review",
+    ]
+
+
+def test_a_ragged_box_table_is_left_as_text() -> None:
+    """Lines of different widths (a dump narrower than its table, a malformed table drawn row by
+    row): no rectangle can be trusted, so none is read as a cell."""
+    lines = ["┌──────┬────┐", "│ 规章 │ 0  │", "│ 规范性文件 │ 1 │", "└──────┴────┘"]
+    kept, inserts, _ = box_tables(lines)
+    assert inserts == {} and kept == lines
+    assert box_tables([lines[0], lines[1], lines[3]])[1]  # the same table, its lines even: read

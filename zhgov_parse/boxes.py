@@ -95,8 +95,9 @@ def _as_html(lines: list[str]) -> str | None:
         wider = [_grid(line, wide) for line in lines]
         if len(_bars(wider)) < len(xs):
             grid, xs = wider, _bars(wider)
-    width = max(len(row) for row in grid)
-    grid = [row.ljust(width) for row in grid]
+    if len({len(row) for row in grid}) > 1:
+        return None  # ragged: rows of a malformed table drawn as they come, or lines cut short
+
     # Borders: runs of lines with a horizontal line in them (a partial border under one cell,
     # then a whole one, is one border); rows lie between them.
     bands: list[list[int]] = []

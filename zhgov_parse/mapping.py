@@ -855,7 +855,18 @@ def header_order(header: str, words: Sequence[str]) -> list[int] | None:
     if -1 in at or len(set(at)) < len(at):
         return None
     order = sorted(range(len(words)), key=at.__getitem__)
-    return None if order == sorted(order) else order
+    if order == sorted(order):
+        return None
+    # Named again (四's three groups), they must be named in the same order each time: a header
+    # whose words come in mixed orders (cells run together from merged rows) tells no order.
+    named = sorted((m.start(), i) for i, w in enumerate(words) for m in re.finditer(re.escape(w), flat))
+    sequence = [i for _, i in named]
+    if any(
+        sequence[k : k + len(words)] != order[: len(sequence) - k]
+        for k in range(0, len(sequence), len(words))
+    ):
+        return None
+    return order
 
 
 def columns_reordered(table: str, words: Sequence[str], order: list[int]) -> Finding:
@@ -889,11 +900,19 @@ def group_order(heads: Sequence[str]) -> list[str] | None:
         direct, after = head.find("直接起诉"), head.find("复议后起诉")
         if direct == -1 or after == -1:
             continue
+        if head.count("直接起诉") > 1 or head.count("复议后起诉") > 1:
+            return None  # cells run together from merged rows: no order to tell
         litigation = ["litigation_direct", "litigation_after_review"]
         if after < direct:
             litigation.reverse()
+        # 行政复议's outcomes, if the line names them, stand all before the litigation groups or
+        # all after them; some on each side is a header run together, which tells no order
+        outcomes = [head.find(w) for w in OUTCOME_WORDS if w in head]
+        first = min(direct, after)
+        if outcomes and min(outcomes) < first < max(outcomes):
+            return None
         upheld = head.find("维持")
-        return [*litigation, "review"] if min(direct, after) < upheld else ["review", *litigation]
+        return [*litigation, "review"] if first < upheld else ["review", *litigation]
     return None
 
 

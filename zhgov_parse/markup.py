@@ -337,40 +337,50 @@ _BARS = "|"
 
 def _grid(out: list[str], i: int) -> int:
     """A grid table from its border on line ``i`` (``+----+``, as pandoc and reStructuredText write
-    it): rows between borders, a row's cells between the bars of its first line (so a cell merged
-    across columns is one), wrapped over its lines."""
-    border = _GRID_BORDER
+    it): rows between borders, cells between the border's ``+``s, wrapped over the row's lines.
+    A ``+`` under which some line of the row has no bar is no boundary there (a cell merged
+    across columns); a bar that stands under no ``+`` is text (reStructuredText starts a cell's
+    line break with ``| ``)."""
     k = i
-    rows: list[list[int]] = []
+    rows: list[tuple[str, list[int]]] = []  # (the border above, the row's lines)
     row: list[int] = []
+    above = out[i]
     while k < len(out):
         line = out[k]
-        if border.match(line):
+        if _GRID_BORDER.match(line):
             if row:
-                rows.append(row)
+                rows.append((above, row))
                 row = []
+            above = line
             out[k] = ""
-        elif line.strip()[:1] in _BARS and line.strip():
+        elif line.strip()[:1] == "|":
             row.append(k)
         else:
             break
         k += 1
     if row:
-        rows.append(row)
-    for lines in rows:
-        first = out[lines[0]]
-        cols = _positions(first)
-        bars = [cols[n] for n, ch in enumerate(first) if ch in _BARS]
+        rows.append((above, row))
+    for border, lines in rows:
+        pluses = [n for n, ch in enumerate(border) if ch == "+"]  # the border is ASCII: columns
+        bars = [x for x in pluses if all(_at_column(out[n], x) == "|" for n in lines)]
         bounds = [(a + 1, b) for a, b in pairwise(bars)]
         if not bounds:
             continue
-        pieces = [[cell.strip(_BARS).strip() for cell in _cut(out[n], bounds)] for n in lines]
-        cells = [joined_lines([p[j] for p in pieces]) for j in range(len(bounds))]
+        pieces = [_cut(out[n], bounds) for n in lines]
+        cells = [joined_lines([p[j].strip("| ") for p in pieces]) for j in range(len(bounds))]
         for n in lines:
             out[n] = ""
         if any(cells):
             out[lines[0]] = _pipe(cells)
     return k
+
+
+def _at_column(line: str, column: int) -> str:
+    """The character of ``line`` that starts at display column ``column`` ("" if none does)."""
+    for ch, col in zip(line, _positions(line), strict=True):
+        if col >= column:
+            return ch if col == column else ""
+    return ""
 
 
 _WIKI_CELL = re.compile(r"\|\||!!")
