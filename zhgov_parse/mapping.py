@@ -429,14 +429,13 @@ def _fill(
             if not agrees:
                 said = f" (its label text '{row.label}' is out of place)" if row.match.codes else ""
                 findings.append(
-                    Finding(
+                    row_finding(
                         "rows_by_position",
                         f"row taken as {schema.row_label(table, slot, template)} from its place between "
                         f"labeled rows{said}",
                         table,
+                        row,
                         slot,
-                        found=" | ".join(row.values),
-                        source=row.source,
                     )
                 )
         return findings
@@ -452,13 +451,12 @@ def _fill(
     if not sub_anchor:
         for row in gap:
             findings.append(
-                Finding(
+                row_finding(
                     "unmapped_values",
                     f"values without a usable row label ('{row.label}'): {len(gap)} such rows "
                     f"for {len(slots)} free rows of the template here, so none is placed",
                     table,
-                    found=" | ".join(row.values),
-                    source=row.source,
+                    row,
                 )
             )
         return findings
@@ -474,12 +472,11 @@ def _fill(
             _fill(table, rest, free, position, take, template)
             if len(rest) == len(free)
             else [
-                Finding(
+                row_finding(
                     "unmapped_values",
                     f"values without a usable row label ('{row.label}') where no free row fits",
                     table,
-                    found=" | ".join(row.values),
-                    source=row.source,
+                    row,
                 )
                 for row in rest
             ]
@@ -487,25 +484,32 @@ def _fill(
     return findings
 
 
-def _unmapped(table: str, row: Row, why: str) -> Finding:
+def row_finding(
+    code: str, message: str, table: str, row: Row, row_code: str | None = None, expected: str | None = None
+) -> Finding:
+    """A finding about one row of a table, with the row's value cells and where the row stands."""
     return Finding(
+        code, message, table, row_code, expected=expected, found=" | ".join(row.values), source=row.source
+    )
+
+
+def _unmapped(table: str, row: Row, why: str) -> Finding:
+    return row_finding(
         "unmapped_row",
         f"row '{row.label}' {why}",
         table,
-        found=" | ".join(row.values),
-        source=row.source,
+        row,
     )
 
 
 def _duplicate(table: str, row: Row, first: Row, template: str | None = None) -> Finding:
-    return Finding(
+    return row_finding(
         "duplicate_row",
         f"row {schema.row_label(table, row.code or first.code or '?', template)} occurs again "
         f"({row.source}); the first occurrence ({first.source}) is kept",
         table,
+        row,
         first.code,
-        found=" | ".join(row.values),
-        source=row.source,
     )
 
 
@@ -752,15 +756,14 @@ def length_mismatch(
         else "has a blank cell at its edge, next to empty padding cells, and does not add up with it "
         "as 0: a cell may have been lost"
     )
-    return Finding(
+    return row_finding(
         "row_length_mismatch",
         f"row {schema.row_label(table, row.code or '?', template)} {why}; its values are left NA rather "
         "than guessed",
         table,
+        row,
         row.code,
         expected=f"{n} values ({', '.join(columns)})",
-        found=" | ".join(row.values),
-        source=row.source,
     )
 
 
@@ -822,13 +825,12 @@ def drop_fragments(
                 before.values.extend(row.values)
                 continue
             findings.append(
-                Finding(
+                row_finding(
                     "unmapped_values",
                     f"{len(trim_padding(row.values, n))} value cells without a label, too few or too many "
                     f"for a row of {n}: not placed",
                     table,
-                    found=" | ".join(row.values),
-                    source=row.source,
+                    row,
                 )
             )
         else:

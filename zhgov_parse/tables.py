@@ -28,6 +28,7 @@ from .mapping import (
     is_prose,
     length_mismatch,
     make_cells,
+    row_finding,
     row_total_holds,
     trim_padding,
 )
@@ -262,16 +263,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
             out.findings.append(length_mismatch(APPLICATION, row, 7, columns))
             continue
         if repair:
-            out.findings.append(
-                Finding(
-                    "cell_repaired",
-                    repair,
-                    APPLICATION,
-                    row.code,
-                    found=" | ".join(row.values),
-                    source=row.source,
-                )
-            )
+            out.findings.append(row_finding("cell_repaired", repair, APPLICATION, row, row.code))
         make_cells(APPLICATION, row, columns, cells, out)
     short = [row for row in short if row.match.code == row.code]  # not rows placed by position alone
     if (
@@ -310,13 +302,12 @@ def _values_before_labels(records: list[Record], rows_of: Matcher) -> bool:
 
 def _uncertain(row: Row, table: str, why: str) -> Finding:
     """The ``row_order_uncertain`` finding of a row of PDF text whose values are left NA."""
-    return Finding(
+    return row_finding(
         "row_order_uncertain",
         f"row '{row.label or '(no label)'}': {why}, so they are left NA",
         table,
+        row,
         row.match.code,
-        found=" | ".join(row.values),
-        source=row.source,
     )
 
 
@@ -364,14 +355,13 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
         if laid is None or not _may_add_up(laid):
             continue
         out.findings.append(
-            Finding(
+            row_finding(
                 "values_by_layout",
                 f"row '{row.label}' has {len(row.values)} values for {n} columns: each was put in the "
                 "column it stands under (the text's columns aligned with spaces), the others are blank",
                 table,
+                row,
                 row.match.code,
-                found=" | ".join(row.values),
-                source=row.source,
             )
         )
         row.values = laid
@@ -852,15 +842,14 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         cells, _ = fit(row.values, width, None)
         if cells is None and gaps and (cells := _span_copies_dropped(row.values, width, gaps)) is not None:
             out.findings.append(
-                Finding(
+                row_finding(
                     "spans_disagree",
                     f"row '{row.label}' has {len(row.values) - width} empty cells beyond its {width} "
                     "columns, as a merged cell of its own or of the header leaves them (spans that "
                     "differ between header and row): values were taken in the order of the cells",
                     ACTIVE,
+                    row,
                     row.code,
-                    found=" | ".join(row.values),
-                    source=row.source,
                 )
             )
         if columns is None:
