@@ -295,7 +295,7 @@ def _rows(
             tag = td.tag
             if tag != "td" and tag != "th":
                 continue
-            if carried:
+            if carried and col in carried:
                 col = _fill_carried(carried, col, cells, copies)
             if len(td):
                 raw = _text_of(td)
@@ -309,7 +309,7 @@ def _rows(
                 copies.append(0)
                 col += 1
                 continue
-            colspan, rowspan = _spans(td.attrib, len(text), findings, f"{where} row {r}", budget)
+            colspan, rowspan = _spans(td.attrib, len(text), findings, where, r, budget)
             for k in range(colspan):
                 cells.append(text)
                 copies.append(1 if k else 0)
@@ -322,10 +322,17 @@ def _rows(
             yield row_block(tuple(cells), f"{where} row {r}", tuple(copies))
 
 
-def _spans(attrs: Any, chars: int, findings: list[Finding], where: str, budget: list[int]) -> tuple[int, int]:
+def _spans(
+    attrs: Any, chars: int, findings: list[Finding], table: str, row: int, budget: list[int]
+) -> tuple[int, int]:
     """A cell's (colspan, rowspan), clamped and within the page's span budget (with findings)."""
     colspan, c_clamped = _span(attrs.get("colspan"), MAX_COLSPAN)
     rowspan, r_clamped = _span(attrs.get("rowspan"), MAX_ROWSPAN)
+    cost = (colspan * rowspan - 1) * (chars + 8)
+    if not (c_clamped or r_clamped or cost > budget[0]):  # the usual span
+        budget[0] -= cost
+        return colspan, rowspan
+    where = f"{table} row {row}"
     if c_clamped or r_clamped:
         findings.append(
             Finding(
@@ -335,7 +342,6 @@ def _spans(attrs: Any, chars: int, findings: list[Finding], where: str, budget: 
                 source=where,
             )
         )
-    cost = (colspan * rowspan - 1) * (chars + 8)
     if cost > budget[0]:
         findings.append(
             Finding(
