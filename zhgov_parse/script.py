@@ -10,8 +10,6 @@ import re
 from functools import cache, lru_cache
 from typing import Protocol
 
-from . import simplify
-
 
 class _Converter(Protocol):
     def convert(self, text: str) -> str: ...
@@ -74,6 +72,8 @@ def _t2s(text: str) -> str:
     ends after punctuation or whitespace where there is one in its second half (no phrase of the
     dictionaries spans those), so the result is the same as converting the text whole.
     """
+    from . import simplify  # on first use: it loads the dictionaries
+
     fast = simplify.converter()
     if fast is not None:
         return fast(text)
