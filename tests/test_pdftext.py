@@ -50,7 +50,8 @@ def test_pdf_text_gives_no_wrong_number(name: str, mode: str) -> None:
 
 
 @pytest.mark.parametrize(
-    ("mode", "share"), [("layout", 0.82), ("plumber", 0.74), ("plumber-layout", 0.86), ("pymupdf", 0.90)]
+    ("mode", "share"),
+    [("layout", 0.83), ("raw", 0.35), ("plumber", 0.74), ("plumber-layout", 0.87), ("pymupdf", 0.90)],
 )
 def test_pdf_text_recovers_most_cells(mode: str, share: float) -> None:
     """Where a wrapped label's lines come before its values (``5.要求`` / ``行政机`` / ``关确认`` /
@@ -73,6 +74,41 @@ def test_plain_pdf_text_out_of_row_order_is_said() -> None:
     _, got, expected = _read("yujing_stats_2023_html", "raw")  # cells in row order: all of 三 read
     three = [k for k, v in expected.items() if k[0] == "application_handling" and v is not None]
     assert all(got[k] == expected[k] for k in three)
+
+
+@pytest.mark.parametrize(
+    "name", ["chenghu_finance_2021_html", "luwan_emergency_2024_html", "liaoting_culture_2023_html"]
+)
+def test_plain_pdf_text_of_table_3_is_read_in_reading_order_where_every_identity_holds(name: str) -> None:
+    """Plain pdftotext lists 三's cells out of row order around labels that wrap (``1`` / ``0`` /
+    ``3`` / ``行政机关不再处理其政府信息公开 2 0 0 0``): read line by line, those rows were NA (0 of
+    175 cells). Its 175 values in reading order, a row every seven, each row started at its label's
+    line, are the table: every identity holds, and the labels named come in the template's order."""
+    report, got, expected = _read(name, "raw")
+    three = [k for k, v in expected.items() if k[0] == "application_handling"]
+    assert all(got[k] == expected[k] for k in three)
+    codes = [f.code for f in report.finding_list if f.table == "application_handling"]
+    assert "values_in_reading_order" in codes and "row_order_uncertain" not in codes
+
+
+def _raw_lines(name: str) -> list[str]:
+    return (DATA / f"{name}.raw.txt").read_text(encoding="utf-8").split("\n")
+
+
+def test_table_3_is_not_read_in_reading_order_where_its_labels_move_or_an_identity_breaks() -> None:
+    """Two rows listed in another order than the template's (their labels say so), or two values of
+    a row swapped (the column identities break): the reading in order is not taken."""
+    lines = _raw_lines("chenghu_finance_2021_html")
+    at = lines.index("3.危及“三安全一稳定”")
+    assert lines[at + 8] == "4.保护第三方合法权益"
+    moved = lines[:at] + lines[at + 8 : at + 16] + lines[at : at + 8] + lines[at + 16 :]
+    swapped = list(lines)
+    swapped[at + 1], swapped[at + 2] = swapped[at + 2], swapped[at + 1]
+    assert swapped[at + 1] != swapped[at + 2]
+    for text in ("\n".join(moved), "\n".join(swapped)):
+        report = zhgov_parse.parse(text)
+        assert "values_in_reading_order" not in {f.code for f in report.finding_list}
+    assert "values_in_reading_order" in {f.code for f in zhgov_parse.parse("\n".join(lines)).finding_list}
 
 
 def test_blank_cells_of_layout_text_are_placed_by_where_the_values_stand() -> None:

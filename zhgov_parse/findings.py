@@ -21,6 +21,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "columns_by_position": ("warning", "columns were mapped by template order, not by header"),
     "columns_reordered": ("info", "the header orders columns differently from the template"),
     "row_order_uncertain": ("warning", "a row's values may be another row's (PDF text out of row order): NA"),
+    "values_in_reading_order": (
+        "info",
+        "table 三 of PDF text out of row order read as its values in order: every identity holds",
+    ),
     "values_by_layout": (
         "info",
         "a row short of values in layout text: each put in the column it stands under",

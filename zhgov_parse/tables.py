@@ -32,6 +32,7 @@ from .mapping import (
     row_total_holds,
     trim_padding,
 )
+from .reading_order import read_in_order
 from .values import Value, parse_value
 
 APPLICATION = "application_handling"
@@ -213,11 +214,13 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     zone = [r for r in records[:first_data] if not is_prose(r)]
     columns, note = _applicant_columns(header, zone)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
+    template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
     if split_at_spaces:
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
+        if columns == template_columns:  # a table short of cells may be read in reading order
+            in_order = _in_reading_order(records[first_data:], template, rows_of, note)
     if not rows:
-        return out
-    template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
+        return in_order(out) if split_at_spaces and columns == template_columns else out
     if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
         note = Finding(
             "columns_by_position",
@@ -276,7 +279,29 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         _place_lost_blanks([*read, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
-    return out
+    return in_order(out) if split_at_spaces and columns == template_columns else out
+
+
+def _in_reading_order(
+    records: list[Record], template: str, rows_of: Matcher, note: Finding | None
+) -> Callable[[TableResult], TableResult]:
+    """What replaces a reading of 三 from PDF text that left cells NA: the table read in reading
+    order (:mod:`.reading_order`), where that reading is certain and agrees with every cell read."""
+
+    def better(result: TableResult) -> TableResult:
+        wanted = len(schema.cell_codes(APPLICATION, template))
+        if sum(1 for c in result.cells if c.value is not None) >= wanted:
+            return result
+        found = read_in_order(records, template, rows_of)
+        if found is None:
+            return result
+        cells, finding = found
+        read = {(c.row, c.column): c.value for c in cells}
+        if any(c.value is not None and read.get((c.row, c.column)) != c.value for c in result.cells):
+            return result  # the two readings disagree: the rows read line by line stay
+        return TableResult(cells, [*([note] if note else []), finding], True)
+
+    return better
 
 
 def _values(row: Row) -> int:
