@@ -20,6 +20,7 @@ from . import schema
 from .document import Block
 from .findings import Finding
 from .labels import Match
+from .labels import matcher as label_matcher
 from .script import either_script
 from .values import AMOUNT_FACTORS, UNIT_CELLS, Value, fold_units, is_number_text, is_value_text, parse_value
 
@@ -927,6 +928,49 @@ def groups_reordered(groups: Sequence[str]) -> Finding:
         expected=", ".join(_GROUP_NAMES.values()),
         found=", ".join(_GROUP_NAMES[g] for g in groups),
     )
+
+
+_GLUED = re.compile(r"^(.*[^\d\s.,，．、])(\d+(?:\.\d+)?)$")
+
+
+def glued_values_split(
+    records: list[Record], table: str, template: str, whole_rows_only: bool = True
+) -> tuple[list[Record], list[Finding]]:
+    """Records of PDF text whose last label cell ends in the row's first value, glued to it
+    (PyMuPDF and pdfplumber join a label and the value beside it where the gap is narrow:
+    ``行政许可452``, ``四、结转下年度继续办理2 0 0 0 0 0 2``): the number split off where the words
+    before it are exactly a row label of the table, the whole cell is not, and the line then holds
+    all the row's values (a line with part of them would make the table's lines out of row order,
+    which PDF text read line by line does not take: ``行政规范性文件6`` / ``2`` / ``41`` stays,
+    unless ``whole_rows_only`` is false); with findings."""
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        glued = _GLUED.match(rec.labels[-1]) if rec.labels else None
+        if glued is not None and rows_of(glued[0]).how != "exact":
+            label = rows_of(glued[1])
+            values = 1 + sum(1 for v in rec.values if v.strip())
+            whole = label.code is not None and values == _width(table, template, label.code)
+            if label.how == "exact" and (whole or not whole_rows_only):
+                findings.append(
+                    Finding(
+                        "cell_repaired",
+                        f"'{glued[0]}': a value glued to its row's label (PDF text) split off: "
+                        f"{glued[1]} | {glued[2]}",
+                        table,
+                        label.code,
+                        found=glued[0],
+                        source=rec.source,
+                    )
+                )
+                rec = Record([*rec.labels[:-1], glued[1]], [glued[2], *rec.values], rec.source)
+        out.append(rec)
+    return out, findings
+
+
+def _width(table: str, template: str, row: str) -> int:
+    return len(schema.columns(table, template, row))
 
 
 def records_of(blocks: Iterable[Block]) -> list[Record]:

@@ -13,7 +13,7 @@ from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, load
 from .locate import TABLE_PARTS, Located, locate
-from .mapping import Cell, TableResult, records_of
+from .mapping import Cell, TableResult, glued_values_split, records_of
 from .meta import detect_template, has_title, region_of, year_and_agency
 from .read_text import read_text
 from .report import Report
@@ -129,7 +129,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     else:
         for table in TABLE_PARTS:
             if doc.source_format == "text":  # split at whitespace
-                result = _MAPPERS[table](records_of(by_table[table]), mapping_template, split_at_spaces=True)
+                records, repaired = glued_values_split(records_of(by_table[table]), table, mapping_template)
+                result = _MAPPERS[table](records, mapping_template, split_at_spaces=True)
+                result.findings[:0] = repaired
             else:
                 result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
             cells.extend(result.cells)

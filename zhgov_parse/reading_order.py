@@ -7,7 +7,8 @@ their values.  Read line by line, such rows are uncertain.  But the values thems
 after row: when the table holds exactly as many values as the template has cells, every seventh
 value starts a row, and a row whose label's line comes inside its seven starts at that line (the
 values on a label's line are the row's first).  Such a reading is kept only where it is the one
-reading (values as they come, or each row started at its label's line) under which every
+reading (values as they come, or each row started at its label's line; a value glued to its
+label, ``四、结转下年度继续办理2``, is the first of its line) under which every
 identity of the table holds: each row's 总计, each column's 一 + 二 = （七） + 四 and （七） = the
 sum of the outcomes; and where the labels the text names (a quarter of the rows at least) come in
 the template's order.
@@ -20,7 +21,7 @@ from typing import NamedTuple
 from . import schema
 from .findings import Finding
 from .labels import Matcher
-from .mapping import Cell, Record
+from .mapping import Cell, Record, glued_values_split
 from .validate import check
 from .values import parse_value
 
@@ -42,6 +43,7 @@ def read_in_order(
     identity."""
     rows = [code for code, _ in schema.rows(APPLICATION, template)]
     columns = {code: [c for c, _ in schema.columns(APPLICATION, template, code)] for code in rows}
+    records = glued_values_split(records, APPLICATION, template, whole_rows_only=False)[0]
     values: list[_Value] = []
     for rec in records:
         for raw in rec.values:
