@@ -6,6 +6,7 @@ import re
 from functools import cache
 
 from .boxes import box_tables, has_boxes
+from .cell_lines import rows_with_blank_cells
 from .document import Block, Document, row_block
 from .findings import Finding
 from .mapping import looks_narrative
@@ -225,6 +226,15 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         kind = "runon"
     else:
         kind = "text"
+    if (
+        kind == "text"
+        and inserts is None
+        and sum(b.kind == "row" and len(b.cells) == 1 for b in blocks) >= 50
+    ):
+        lines = text.split("\n")  # a cell a line: blank cells may be empty lines (a Word file's text)
+        rows = rows_with_blank_cells(lines)
+        if rows is not None:
+            return read_text("\n".join(lines), rows, markdown)
     if kind in ("runon", "text"):
         blocks = _split_runon(blocks)
     return Document(tuple(blocks), kind, tuple(boxed), tuple(images))

@@ -215,12 +215,14 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     columns, note = _applicant_columns(header, zone)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
     template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
+    # PDF text whose header names the columns in the template's order: a table left short of
+    # cells may be read in reading order
+    in_order = _in_reading_order(records[first_data:], template, rows_of, note)
+    reorder = split_at_spaces and columns == template_columns
     if split_at_spaces:
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
-        if columns == template_columns:  # a table short of cells may be read in reading order
-            in_order = _in_reading_order(records[first_data:], template, rows_of, note)
     if not rows:
-        return in_order(out) if split_at_spaces and columns == template_columns else out
+        return in_order(out) if reorder else out
     if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
         note = Finding(
             "columns_by_position",
@@ -279,7 +281,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         _place_lost_blanks([*read, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
-    return in_order(out) if split_at_spaces and columns == template_columns else out
+    return in_order(out) if reorder else out
 
 
 def _in_reading_order(

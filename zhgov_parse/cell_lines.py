@@ -1,0 +1,115 @@
+"""Table 三 of a Word file's text written a cell a line, where a blank cell is an empty line
+(LibreOffice's text export; docx2txt, which also puts an empty line after every cell): its rows
+put back together with their blank cells.
+
+Read as lines of text, a blank cell is lost (empty lines end paragraphs), so a row with one reads
+short and its values are left NA.  Where the part holds such a table, every row label of 三 that
+values follow is followed by exactly seven cells, each a value, a marker or empty, and then by a
+cell that is no value (the next label, or an empty cell a merged label leaves): the seven are the
+row, blanks where they stand.  The table is taken so only if every one of its rows is, one at
+least has a blank cell, every row states its 总计 and may add up to it (blanks 0), and the rows
+come once each in the template's order.
+"""
+
+from __future__ import annotations
+
+from . import schema
+from .document import Block, row_block
+from .labels import matcher
+from .locate import part_of
+from .values import parse_value
+
+APPLICATION = "application_handling"
+_WIDTH = 7
+_BLANK = "\u00a0\u3000 \t"
+
+
+def rows_with_blank_cells(lines: list[str]) -> dict[int, list[Block]] | None:
+    """The rows of 三, keyed by the line number (1-based) of each row's label, where the part is
+    written a cell a line with blank cells as empty lines; None for any other text.  The lines the
+    rows come from are emptied in ``lines``."""
+    start = next((i for i, line in enumerate(lines) if _part(line) == APPLICATION), None)
+    if start is None:
+        return None
+    end = next(
+        (i for i in range(start + 1, len(lines)) if _part(lines[i]) not in (None, APPLICATION)), len(lines)
+    )
+    numbers = _cell_lines(lines, start + 1, end)
+    if numbers is None:
+        return None
+    cells = [lines[n].strip(_BLANK) for n in numbers]
+    rows_of = matcher(APPLICATION, "row")
+    rows: list[tuple[int, list[int]]] = []  # (index of the label cell, indexes of its seven cells)
+    for i, cell in enumerate(cells):
+        if not cell or _is_value(cell) or rows_of(cell).code is None:
+            continue  # a row label is text naming a row (not the tail of a label, a header cell)
+        seven = list(range(i + 1, i + 1 + _WIDTH))
+        row = [cells[k] for k in seven if k < len(cells)]
+        after = seven[-1] + 1
+        if (
+            len(row) == _WIDTH
+            and all(not c or _is_value(c) for c in row)
+            and any(row)
+            and not (after < len(cells) and cells[after] and _is_value(cells[after]))
+        ):
+            if not _may_add_up(row):
+                return None
+            rows.append((i, seven))
+        elif row and row[0]:
+            return None  # values follow the label, but not seven of them: another layout
+        # else a label with no value after it (a group's, a header's): read as before
+    if len(rows) < 10 or not any(not cells[k] for _, seven in rows for k in seven):
+        return None
+    order = {
+        code: n for n, (code, _) in enumerate(schema.rows(APPLICATION, "2021" if len(rows) > 23 else "2019"))
+    }
+    named = [order.get(rows_of(cells[i]).code or "", -1) for i, _ in rows]
+    if -1 in named or named != sorted(set(named)):
+        return None  # a row twice, or out of the template's order: not this layout
+    out: dict[int, list[Block]] = {}
+    for i, seven in rows:
+        line = numbers[i]
+        out[line + 1] = [row_block((cells[i], *(cells[k] for k in seven)), f"line {line + 1}")]
+        for k in (i, *seven):
+            lines[numbers[k]] = ""
+    return out
+
+
+def _part(line: str) -> str | None:
+    text = line.strip()
+    return part_of(text, heading=True) if text and len(text) <= 46 else None
+
+
+def _cell_lines(lines: list[str], start: int, end: int) -> list[int] | None:
+    """The line numbers of the part's cells: every line (LibreOffice), or every other line where
+    each cell is followed by an empty one (docx2txt); None where the part is not written so."""
+    filled = [n for n in range(start, end) if lines[n].strip(_BLANK)]
+    if len(filled) < 2 * _WIDTH:
+        return None
+    if all(n + 1 >= end or not lines[n + 1].strip(_BLANK) for n in filled):  # docx2txt
+        first = filled[0]
+        numbers = list(range(first, end, 2))
+        if any(lines[n].strip(_BLANK) for n in range(first + 1, end, 2)):
+            return None
+        return numbers
+    if sum(1 for n in filled if " " in lines[n].strip() or "|" in lines[n]) > len(filled) // 10:
+        return None  # rows on lines of their own, not a cell a line
+    return list(range(filled[0], end))
+
+
+def _is_value(cell: str) -> bool:
+    value = parse_value(cell)
+    return value.problem is None or value.problem == "missing"
+
+
+def _may_add_up(cells: list[str]) -> bool:
+    """Whether the row's 总计 (last) is stated and may be the sum of the others: blanks count 0, a
+    marked cell (``/``, ``—``) is unknown.  (A blank 总计 is what a line lost in the row would
+    leave: the cell after the row slid into it.)"""
+    values = [parse_value(c) for c in cells]
+    total = values[-1].number
+    if total is None:
+        return False
+    parts = [0 if not c else v.number for c, v in zip(cells[:-1], values[:-1], strict=True)]
+    known = sum(x for x in parts if x is not None)
+    return known <= total if None in parts else known == total
