@@ -24,20 +24,25 @@ _WIDTH = 7
 _BLANK = "\u00a0\u3000 \t"
 
 
-def rows_with_blank_cells(lines: list[str]) -> dict[int, list[Block]] | None:
+def rows_with_blank_cells(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
     """The rows of 三, keyed by the line number (1-based) of each row's label, where the part is
-    written a cell a line with blank cells as empty lines; None for any other text.  The lines the
-    rows come from are emptied in ``lines``."""
-    start = next((i for i, line in enumerate(lines) if _part(line) == APPLICATION), None)
+    written a cell a line with blank cells as empty lines; None for any other text.  ``lines`` are
+    the text's; the lines the rows come from are emptied in it."""
+    start = next((i for i in _lines_starting(text, "三") if _part(lines[i]) == APPLICATION), None)
     if start is None:
         return None
-    end = next(
-        (i for i in range(start + 1, len(lines)) if _part(lines[i]) not in (None, APPLICATION)), len(lines)
-    )
-    numbers = _cell_lines(lines, start + 1, end)
+    ends = [
+        i for n in "四五六" for i in _lines_starting(text, n) if i > start and _part(lines[i]) is not None
+    ]
+    numbers = _cell_lines(lines, start + 1, min(ends, default=len(lines)))
     if numbers is None:
         return None
     cells = [lines[n].strip(_BLANK) for n in numbers]
+    if not any(
+        not cells[k] and _is_value(cells[k - 1]) and _is_value(cells[k + 1]) and cells[k - 1] and cells[k + 1]
+        for k in range(1, len(cells) - 1)
+    ):
+        return None  # no blank cell between values: read as before
     rows_of = matcher(APPLICATION, "row")
     rows: list[tuple[int, list[int]]] = []  # (index of the label cell, indexes of its seven cells)
     for i, cell in enumerate(cells):
@@ -58,14 +63,9 @@ def rows_with_blank_cells(lines: list[str]) -> dict[int, list[Block]] | None:
         elif row and row[0]:
             return None  # values follow the label, but not seven of them: another layout
         # else a label with no value after it (a group's, a header's): read as before
-    if len(rows) < 10 or not any(not cells[k] for _, seven in rows for k in seven):
-        return None
-    order = {
-        code: n for n, (code, _) in enumerate(schema.rows(APPLICATION, "2021" if len(rows) > 23 else "2019"))
-    }
-    named = [order.get(rows_of(cells[i]).code or "", -1) for i, _ in rows]
-    if -1 in named or named != sorted(set(named)):
-        return None  # a row twice, or out of the template's order: not this layout
+    codes = [rows_of(cells[i]).code for i, _ in rows]
+    if len(rows) < 10 or not any(_in_order(codes, template) for template in ("2021", "2019")):
+        return None  # few rows, a row twice, or out of the template's order: not this layout
     out: dict[int, list[Block]] = {}
     for i, seven in rows:
         line = numbers[i]
@@ -75,9 +75,27 @@ def rows_with_blank_cells(lines: list[str]) -> dict[int, list[Block]] | None:
     return out
 
 
+def _lines_starting(text: str, numeral: str) -> list[int]:
+    """The indexes of the lines that start with ``numeral`` (a part heading: 三、…; in text a cell
+    a line, headings have no indent), found by ``str.find``."""
+    out = [0] if text.startswith(numeral) else []
+    at = text.find("\n" + numeral)
+    while at >= 0:
+        out.append(text.count("\n", 0, at + 1))
+        at = text.find("\n" + numeral, at + 1)
+    return out
+
+
+def _in_order(codes: list[str | None], template: str) -> bool:
+    order = {code: n for n, (code, _) in enumerate(schema.rows(APPLICATION, template))}
+    at = [order.get(code or "", -1) for code in codes]
+    return -1 not in at and at == sorted(set(at))
+
+
 def _part(line: str) -> str | None:
+    """The part a line opens: a heading marked 一、 … 六、 (a line a cell holds no other)."""
     text = line.strip()
-    return part_of(text, heading=True) if text and len(text) <= 46 else None
+    return part_of(text) if len(text) <= 46 else None
 
 
 def _cell_lines(lines: list[str], start: int, end: int) -> list[int] | None:

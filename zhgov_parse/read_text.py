@@ -232,7 +232,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         and sum(b.kind == "row" and len(b.cells) == 1 for b in blocks) >= 50
     ):
         lines = text.split("\n")  # a cell a line: blank cells may be empty lines (a Word file's text)
-        rows = rows_with_blank_cells(lines)
+        rows = rows_with_blank_cells(text, lines)
         if rows is not None:
             return read_text("\n".join(lines), rows, markdown)
     if kind in ("runon", "text"):

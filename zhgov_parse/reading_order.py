@@ -56,15 +56,18 @@ def read_in_order(
     cells_wanted = sum(map(len, columns.values()))
     if len(values) != cells_wanted or not _labels_in_template_order(records, rows_of, rows):
         return None
-    readings = [_cells(values, rows, columns, started_at_label) for started_at_label in (False, True)]
+    readings = [_cells(values, rows, columns, started_at_label=False)]
+    turned = _cells(values, rows, columns, started_at_label=True)
+    if [c.value for c in turned] != [c.value for c in readings[0]]:
+        readings.append(turned)  # the same values otherwise: one reading, checked once
     holding = [cells for cells in readings if not check(cells, template)]
-    if not holding or any([c.value for c in cells] != [c.value for c in holding[0]] for cells in holding):
-        return None
+    if len(holding) != 1:
+        return None  # none holds, or two different readings do
     finding = Finding(
         "values_in_reading_order",
         f"table 三 of PDF text lists its cells out of row order around labels that wrap; its "
         f"{cells_wanted} values were read in reading order, {len(columns[rows[0]])} a row"
-        + (", each row starting at its label's line" if holding[0] is readings[1] else "")
+        + (", each row starting at its label's line" if holding[0] is turned else "")
         + ": every identity of the table holds",
         APPLICATION,
         expected=f"{cells_wanted} values, a row a line",
@@ -83,7 +86,7 @@ def _labels_in_template_order(records: list[Record], rows_of: Matcher, rows: lis
 
 
 def _cells(
-    values: list[_Value], rows: list[str], columns: dict[str, list[str]], started_at_label: bool
+    values: list[_Value], rows: list[str], columns: dict[str, list[str]], *, started_at_label: bool
 ) -> list[Cell]:
     out: list[Cell] = []
     at = 0
