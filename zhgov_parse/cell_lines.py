@@ -79,9 +79,12 @@ def _lines_starting(text: str, numeral: str) -> list[int]:
     """The indexes of the lines that start with ``numeral`` (a part heading: 三、…; in text a cell
     a line, headings have no indent), found by ``str.find``."""
     out = [0] if text.startswith(numeral) else []
+    line, counted = 0, 0  # the line index at position ``counted``
     at = text.find("\n" + numeral)
     while at >= 0:
-        out.append(text.count("\n", 0, at + 1))
+        line += text.count("\n", counted, at + 1)
+        counted = at + 1
+        out.append(line)
         at = text.find("\n" + numeral, at + 1)
     return out
 
