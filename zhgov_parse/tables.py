@@ -217,12 +217,11 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
     # PDF text whose header names the columns in the template's order: a table left short of
     # cells may be read in reading order
-    in_order = _in_reading_order(records[first_data:], template, rows_of, note)
-    reorder = split_at_spaces and columns == template_columns
+    in_order = split_at_spaces and columns == template_columns
     if split_at_spaces:
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
     if not rows:
-        return in_order(out) if reorder else out
+        return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
     if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
         note = Finding(
             "columns_by_position",
@@ -281,29 +280,25 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         _place_lost_blanks([*read, *(r for r in short if id(r) not in kept)], short, template, out)
     if out.found:
         complete(APPLICATION, template, out)
-    return in_order(out) if reorder else out
+    return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
 
 
-def _in_reading_order(
-    records: list[Record], template: str, rows_of: Matcher, note: Finding | None
-) -> Callable[[TableResult], TableResult]:
-    """What replaces a reading of 三 from PDF text that left cells NA: the table read in reading
-    order (:mod:`.reading_order`), where that reading is certain and agrees with every cell read."""
-
-    def better(result: TableResult) -> TableResult:
-        wanted = len(schema.cell_codes(APPLICATION, template))
-        if sum(1 for c in result.cells if c.value is not None) >= wanted:
-            return result
-        found = read_in_order(records, template, rows_of)
-        if found is None:
-            return result
-        cells, finding = found
-        read = {(c.row, c.column): c.value for c in cells}
-        if any(c.value is not None and read.get((c.row, c.column)) != c.value for c in result.cells):
-            return result  # the two readings disagree: the rows read line by line stay
-        return TableResult(cells, [*([note] if note else []), finding], True)
-
-    return better
+def _or_in_reading_order(
+    result: TableResult, records: list[Record], template: str, rows_of: Matcher, note: Finding | None
+) -> TableResult:
+    """A reading of 三 from PDF text, or, where it left cells NA, the table read in reading order
+    (:mod:`.reading_order`) where that reading is certain and agrees with every cell read."""
+    wanted = len(schema.cell_codes(APPLICATION, template))
+    if sum(1 for c in result.cells if c.value is not None) >= wanted:
+        return result
+    found = read_in_order(records, template, rows_of)
+    if found is None:
+        return result
+    cells, finding = found
+    read = {(c.row, c.column): c.value for c in cells}
+    if any(c.value is not None and read.get((c.row, c.column)) != c.value for c in result.cells):
+        return result  # the two readings disagree: the rows read line by line stay
+    return TableResult(cells, [*([note] if note else []), finding], True)
 
 
 def _values(row: Row) -> int:
