@@ -1,6 +1,6 @@
-"""Table 三 of a Word file's text written a cell a line, where a blank cell is an empty line
-(LibreOffice's text export; docx2txt, which also puts an empty line after every cell): its rows
-put back together with their blank cells.
+"""Tables 三 and 四 of a Word file's text written a cell a line, where a blank cell is an empty
+line (LibreOffice's text export; docx2txt, which also puts an empty line after every cell): their
+rows put back together with their blank cells.
 
 Read as lines of text, a blank cell is lost (empty lines end paragraphs), so a row with one reads
 short and its values are left NA.  Where the part holds such a table, every row label of 三 that
@@ -8,7 +8,8 @@ values follow is followed by exactly seven cells, each a value, a marker or empt
 cell that is no value (the next label, or an empty cell a merged label leaves): the seven are the
 row, blanks where they stand.  The table is taken so only if every one of its rows is, one at
 least has a blank cell, every row states its 总计 and may add up to it (blanks 0), and the rows
-come once each in the template's order.
+come once each in the template's order.  四's one row is the fifteen cells after its header's last
+word, where they are fifteen to the next part.
 """
 
 from __future__ import annotations
@@ -20,14 +21,53 @@ from .locate import part_of
 from .values import parse_value
 
 APPLICATION = "application_handling"
+REVIEW = "review_litigation"
 _WIDTH = 7
 _BLANK = "\u00a0\u3000 \t"
 
 
 def rows_with_blank_cells(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
-    """The rows of 三, keyed by the line number (1-based) of each row's label, where the part is
+    """The rows of 三 and 四, keyed by the line number (1-based) each starts on, where a part is
     written a cell a line with blank cells as empty lines; None for any other text.  ``lines`` are
     the text's; the lines the rows come from are emptied in it."""
+    found = {**(_application_rows(text, lines) or {}), **(_review_row(text, lines) or {})}
+    return found or None
+
+
+def _review_row(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
+    """四's row of fifteen cells (行政复议, then 行政诉讼 未经复议直接起诉 and 复议后起诉, five
+    each): the cells after its header's last word, to the next part, where they are fifteen, one
+    at least blank, and each group that states its 总计 may add up to it."""
+    start = next((i for i in _lines_starting(text, "四") if _part(lines[i]) == REVIEW), None)
+    if start is None:
+        return None
+    ends = [i for n in "五六" for i in _lines_starting(text, n) if i > start and _part(lines[i]) is not None]
+    numbers = _cell_lines(lines, start + 1, min(ends, default=len(lines)))
+    if numbers is None:
+        return None
+    cells = [lines[n].strip(_BLANK) for n in numbers]
+    header_end = max((k for k, c in enumerate(cells) if c and not _is_value(c)), default=-1)
+    row = cells[header_end + 1 :]
+    while row and not row[-1]:
+        row.pop()  # empty lines after the table (a blank last cell would leave the row short)
+    if header_end < 0 or len(row) != 3 * 5 or all(row) or not all(_is_value(c) for c in row if c):
+        return None
+    if not all(_group_may_add_up(row[g : g + 5]) for g in (0, 5, 10)):
+        return None
+    first = numbers[header_end + 1]
+    for k in range(header_end + 1, header_end + 1 + len(row)):
+        lines[numbers[k]] = ""
+    return {first + 1: [row_block(tuple(row), f"line {first + 1}")]}
+
+
+def _group_may_add_up(cells: list[str]) -> bool:
+    """A group of 四 whose cells are all blank or marked says nothing; else its 总计 is stated and
+    may be the sum of its outcomes."""
+    return all(parse_value(c).number is None for c in cells) or _may_add_up(cells)
+
+
+def _application_rows(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
+    """三's rows, keyed by the line number of each row's label (see the module's text)."""
     start = next((i for i in _lines_starting(text, "三") if _part(lines[i]) == APPLICATION), None)
     if start is None:
         return None
