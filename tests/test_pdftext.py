@@ -111,6 +111,33 @@ def test_a_value_glued_to_its_row_s_label_is_split_off_where_its_line_then_holds
     assert all(got[k] == v for k, v in expected.items() if k[0] == "application_handling")
 
 
+@pytest.mark.parametrize(
+    ("name", "decisions"),
+    [("chenghu_finance_2021_html", (3, 2, 0)), ("songlan_market_2023_html", (2417, 1876, 63))],
+)
+def test_one_value_rows_of_table_2_in_plain_pdf_text_pair_label_and_value(
+    name: str, decisions: tuple
+) -> None:
+    """Plain pdftotext writes 二's one-value rows a label and a value a line, the value before its
+    label (chenghu: ``3`` / ``行政许可``; ``2`` / ``行政处罚`` / ``0`` / ``行政强制``) or after it
+    (songlan): where a small table's lines alternate so, each label takes the value beside it."""
+    _, got, _ = _read(name, "raw")
+    rows = ("licensing", "penalty", "coercion")
+    assert tuple(got[("active_disclosure", row, "decisions")] for row in rows) == decisions
+
+
+def test_one_value_rows_that_do_not_alternate_are_not_paired() -> None:
+    """A value lost (``2`` / ``行政处罚`` / ``行政强制``): which row it is cannot be told; NA."""
+    lines = _raw_lines("chenghu_finance_2021_html")
+    at = lines.index("行政强制")
+    assert lines[at - 1] == "0"
+    report = zhgov_parse.parse("\n".join(lines[: at - 1] + lines[at:]))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got[("active_disclosure", "penalty", "decisions")] is None
+    assert got[("active_disclosure", "coercion", "decisions")] is None
+    assert got[("active_disclosure", "licensing", "decisions")] == 3
+
+
 def _raw_lines(name: str) -> list[str]:
     return (DATA / f"{name}.raw.txt").read_text(encoding="utf-8").split("\n")
 

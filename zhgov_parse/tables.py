@@ -725,6 +725,50 @@ def _rejoin_line_breaks(records: list[Record], rows_of: Matcher, columns_of: Mat
     return out
 
 
+def _one_value_rows_paired(records: list[Record], rows_of: Matcher, template: str) -> list[Record]:
+    """Table 二 of plain pdftotext text writes a small table's one-value rows as a label and a
+    value on lines of their own, the value before its label or after it (``3`` / ``行政许可``;
+    ``2`` / ``行政处罚`` / ``0`` / ``行政强制``). Where a small table's rows (after its header, to
+    the next 第二十条) alternate so, label and value strictly in turn, as many of each, every label
+    naming a one-value row, each label is given the value beside it on the side the table starts
+    with: rows come in order, so the first value is the first row's."""
+    out: list[Record] = []
+    body: list[Record] = []  # the trailing records of the current small table that may pair
+
+    def flush() -> None:
+        out.extend(_paired(body) or body)
+        body.clear()
+
+    for rec in records:
+        filled = [v for v in rec.values if v.strip()]
+        names_one_value_row = rec.labels and not filled and _one_value_row(rows_of(rec.text).code, template)
+        if names_one_value_row or (not rec.labels and len(filled) == 1):
+            body.append(rec)
+        else:
+            flush()
+            out.append(rec)
+    flush()
+    return out
+
+
+def _one_value_row(code: str | None, template: str) -> bool:
+    return code is not None and len(schema.columns(ACTIVE, template, code)) == 1
+
+
+def _paired(body: list[Record]) -> list[Record] | None:
+    """Labels and values in strict turn, as many of each: each label with the value beside it."""
+    if len(body) < 2 or len(body) % 2:
+        return None
+    first_is_label = bool(body[0].labels)
+    if any(bool(rec.labels) != (first_is_label == (n % 2 == 0)) for n, rec in enumerate(body)):
+        return None
+    labels, values = (body[0::2], body[1::2]) if first_is_label else (body[1::2], body[0::2])
+    return [
+        Record(label.labels, [v for v in value.values if v.strip()], label.source)
+        for label, value in zip(labels, values, strict=True)
+    ]
+
+
 def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
     """Adjacent cells that name a column only together (``本年新`` + ``制作数量``) joined."""
     out: list[str] = []
@@ -771,6 +815,8 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     rows_of = matcher(ACTIVE, "row")
     columns_of = matcher(ACTIVE, "column")
     units = {"fee_amount": "万元"}
+    if split_at_spaces:
+        records = _one_value_rows_paired(records, rows_of, template)
     # Split into the small tables: each starts at 第二十条… or at a header naming its columns.
     segments: list[tuple[list[str | None] | None, list[Record]]] = [(None, [])]  # (header, rows)
     header_open = False
