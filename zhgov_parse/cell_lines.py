@@ -18,7 +18,8 @@ from . import schema
 from .document import Block, row_block
 from .labels import matcher
 from .locate import part_of
-from .values import parse_value
+from .mapping import may_add_up
+from .values import is_value_text, parse_value
 
 APPLICATION = "application_handling"
 REVIEW = "review_litigation"
@@ -46,11 +47,11 @@ def _review_row(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
     if numbers is None:
         return None
     cells = [lines[n].strip(_BLANK) for n in numbers]
-    header_end = max((k for k, c in enumerate(cells) if c and not _is_value(c)), default=-1)
+    header_end = max((k for k, c in enumerate(cells) if c and not is_value_text(c)), default=-1)
     row = cells[header_end + 1 :]
     while row and not row[-1]:
         row.pop()  # empty lines after the table (a blank last cell would leave the row short)
-    if header_end < 0 or len(row) != 3 * 5 or all(row) or not all(_is_value(c) for c in row if c):
+    if header_end < 0 or len(row) != 3 * 5 or all(row) or not all(is_value_text(c) for c in row if c):
         return None
     if not all(_group_may_add_up(row[g : g + 5]) for g in (0, 5, 10)):
         return None
@@ -63,7 +64,7 @@ def _review_row(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
 def _group_may_add_up(cells: list[str]) -> bool:
     """A group of 四 whose cells are all blank or marked says nothing; else its 总计 is stated and
     may be the sum of its outcomes."""
-    return all(parse_value(c).number is None for c in cells) or _may_add_up(cells)
+    return all(parse_value(c).number is None for c in cells) or may_add_up(cells)
 
 
 def _application_rows(text: str, lines: list[str]) -> dict[int, list[Block]] | None:
@@ -79,25 +80,29 @@ def _application_rows(text: str, lines: list[str]) -> dict[int, list[Block]] | N
         return None
     cells = [lines[n].strip(_BLANK) for n in numbers]
     if not any(
-        not cells[k] and _is_value(cells[k - 1]) and _is_value(cells[k + 1]) and cells[k - 1] and cells[k + 1]
+        not cells[k]
+        and is_value_text(cells[k - 1])
+        and is_value_text(cells[k + 1])
+        and cells[k - 1]
+        and cells[k + 1]
         for k in range(1, len(cells) - 1)
     ):
         return None  # no blank cell between values: read as before
     rows_of = matcher(APPLICATION, "row")
     rows: list[tuple[int, list[int]]] = []  # (index of the label cell, indexes of its seven cells)
     for i, cell in enumerate(cells):
-        if not cell or _is_value(cell) or rows_of(cell).code is None:
+        if not cell or is_value_text(cell) or rows_of(cell).code is None:
             continue  # a row label is text naming a row (not the tail of a label, a header cell)
         seven = list(range(i + 1, i + 1 + _WIDTH))
         row = [cells[k] for k in seven if k < len(cells)]
         after = seven[-1] + 1
         if (
             len(row) == _WIDTH
-            and all(not c or _is_value(c) for c in row)
+            and all(not c or is_value_text(c) for c in row)
             and any(row)
-            and not (after < len(cells) and cells[after] and _is_value(cells[after]))
+            and not (after < len(cells) and cells[after] and is_value_text(cells[after]))
         ):
-            if not _may_add_up(row):
+            if not may_add_up(row):
                 return None
             rows.append((i, seven))
         elif row and row[0]:
@@ -156,21 +161,3 @@ def _cell_lines(lines: list[str], start: int, end: int) -> list[int] | None:
     if sum(1 for n in filled if " " in lines[n].strip() or "|" in lines[n]) > len(filled) // 10:
         return None  # rows on lines of their own, not a cell a line
     return list(range(filled[0], end))
-
-
-def _is_value(cell: str) -> bool:
-    value = parse_value(cell)
-    return value.problem is None or value.problem == "missing"
-
-
-def _may_add_up(cells: list[str]) -> bool:
-    """Whether the row's 总计 (last) is stated and may be the sum of the others: blanks count 0, a
-    marked cell (``/``, ``—``) is unknown.  (A blank 总计 is what a line lost in the row would
-    leave: the cell after the row slid into it.)"""
-    values = [parse_value(c) for c in cells]
-    total = values[-1].number
-    if total is None:
-        return False
-    parts = [0 if not c else v.number for c, v in zip(cells[:-1], values[:-1], strict=True)]
-    known = sum(x for x in parts if x is not None)
-    return known <= total if None in parts else known == total

@@ -615,6 +615,26 @@ def row_total_holds(values: list[Value]) -> bool:
     return sum(numbers[:-1]) == numbers[-1]  # type: ignore[arg-type]
 
 
+def breaks_total(cells: list[str], blanks_are_zero: bool) -> bool:
+    """Whether a row's known 总计 (last) is known to differ from the sum of the others: all known
+    and unequal, or the known others already more (a cell marked — is unknown, not 0; a blank
+    cell is 0 if ``blanks_are_zero``, else unknown too)."""
+    values = [parse_value(v) for v in cells]
+    total = values[-1].number
+    if total is None:
+        return False
+    parts = [
+        0 if blanks_are_zero and v.number is None and not v.raw.strip() else v.number for v in values[:-1]
+    ]
+    known = sum(x for x in parts if x is not None)
+    return known > total if None in parts else known != total
+
+
+def may_add_up(cells: list[str]) -> bool:
+    """Whether a row's 总计 (last) is known and may be the sum of the others, blanks counting 0."""
+    return parse_value(cells[-1]).number is not None and not breaks_total(cells, blanks_are_zero=True)
+
+
 def make_cells(
     table: str,
     row: Row,
@@ -951,7 +971,7 @@ def glued_values_split(
         if glued is not None and rows_of(glued[0]).how != "exact":
             label = rows_of(glued[1])
             values = 1 + sum(1 for v in rec.values if v.strip())
-            whole = label.code is not None and values == _width(table, template, label.code)
+            whole = label.code is not None and values == row_width(table, template, label.code)
             if label.how == "exact" and (whole or not whole_rows_only):
                 findings.append(
                     Finding(
@@ -969,7 +989,8 @@ def glued_values_split(
     return out, findings
 
 
-def _width(table: str, template: str, row: str) -> int:
+def row_width(table: str, template: str, row: str) -> int:
+    """How many value columns a row of the template has."""
     return len(schema.columns(table, template, row))
 
 

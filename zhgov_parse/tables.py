@@ -18,6 +18,7 @@ from .mapping import (
     TableResult,
     assemble,
     assign,
+    breaks_total,
     columns_reordered,
     complete,
     drop_fragments,
@@ -28,8 +29,10 @@ from .mapping import (
     is_prose,
     length_mismatch,
     make_cells,
+    may_add_up,
     row_finding,
     row_total_holds,
+    row_width,
     trim_padding,
 )
 from .reading_order import read_in_order
@@ -374,7 +377,7 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
         return
     for row in short:
         laid = place(row.values, row.spans or [], places)
-        if laid is None or not _may_add_up(laid):
+        if laid is None or not may_add_up(laid):
             continue
         out.findings.append(
             row_finding(
@@ -389,26 +392,6 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
         row.values = laid
 
 
-def _breaks_total(cells: list[str], blanks_are_zero: bool) -> bool:
-    """Whether a row's known 总计 (last) is known to differ from the sum of the others: all known
-    and unequal, or the known others already more (a cell marked — is unknown, not 0; a blank
-    cell is 0 if ``blanks_are_zero``, else unknown too)."""
-    values = [parse_value(v) for v in cells]
-    total = values[-1].number
-    if total is None:
-        return False
-    parts = [
-        0 if blanks_are_zero and v.number is None and not v.raw.strip() else v.number for v in values[:-1]
-    ]
-    known = sum(x for x in parts if x is not None)
-    return known > total if None in parts else known != total
-
-
-def _may_add_up(cells: list[str]) -> bool:
-    """Whether a row's 总计 (last) is known and may be the sum of the others, blanks counting 0."""
-    return parse_value(cells[-1]).number is not None and not _breaks_total(cells, blanks_are_zero=True)
-
-
 def _drop_unbalanced_gathered(
     rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool], out: TableResult
 ) -> list[Row]:
@@ -418,7 +401,7 @@ def _drop_unbalanced_gathered(
     its cell wraps onto the next line (``２５`` over ``５``).  NA, said."""
     for row in rows:
         cells = fit(row.values, n, check)[0]  # digits split over cells joined
-        if cells is None or not _breaks_total(cells, blanks_are_zero=False):
+        if cells is None or not breaks_total(cells, blanks_are_zero=False):
             continue
         row.uncertain = True  # keeps its place: no other row is put there by position
         how = "come from lines of their own" if row.gathered else "stand on one line"
@@ -752,7 +735,7 @@ def _one_value_rows_paired(records: list[Record], rows_of: Matcher, template: st
 
 
 def _one_value_row(code: str | None, template: str) -> bool:
-    return code is not None and len(schema.columns(ACTIVE, template, code)) == 1
+    return code is not None and row_width(ACTIVE, template, code) == 1
 
 
 def _paired(body: list[Record]) -> list[Record] | None:
