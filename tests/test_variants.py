@@ -92,6 +92,14 @@ VARIANTS = {
     "utf-8-bom": b"\xef\xbb\xbf" + BASE.encode("utf-8"),
     "utf-16": BASE.encode("utf-16"),
     "crlf": BASE.replace("\n", "\r\n"),
+    # Other bars between cells: full-width (CJK-aware converters), box-drawing with no box, broken
+    "full-width-bars": BASE.replace("|", "｜"),
+    "full-width-bars-markdown": to_markdown(SIMPLIFIED).replace("|", "｜"),
+    "box-drawing-bars": BASE.replace("|", "│"),
+    "broken-bars": BASE.replace("|", "¦"),
+    "full-width-bars-in-html-paragraphs": "<html><body>"
+    + "".join(f"<p>{line}</p>" for line in BASE.replace("|", "｜").split("\n"))
+    + "</body></html>",
 }
 
 
@@ -449,3 +457,14 @@ def test_merged_cells_left_as_empty_cells_whose_spans_differ_between_header_and_
     for r, row in ((no_gap, "rules"), (own_blank, "rules")):
         assert all(v is None for k, v in _cells(r).items() if k[:2] == ("active_disclosure", row))
         assert "row_length_mismatch" in set(r.findings.query(f"row == '{row}'")["code"])
+
+
+def test_other_bars_are_cell_separators_only_where_they_separate_rows_cells() -> None:
+    """A few ｜ in a title or narrative do not make rows; beside ASCII pipe rows a ｜ is text."""
+    from zhgov_parse.read_text import bars_as_pipes
+
+    prose = "首页｜政务公开｜年报\n一、总体情况\n本机关｜本年度工作有序推进。"
+    assert bars_as_pipes(prose) == prose
+    mixed = BASE.replace("行政许可", "行政｜许可")
+    assert bars_as_pipes(mixed) == mixed
+    assert bars_as_pipes(BASE.replace("|", "｜")) == BASE

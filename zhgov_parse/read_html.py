@@ -469,7 +469,7 @@ def _text_tables(root: etree._Element) -> Document | None:
     text is; None for any other page."""
     from .boxes import has_boxes
     from .markup import has_table_markup
-    from .read_text import read_text
+    from .read_text import bars_as_pipes, read_text
 
     out: list[str] = []
     pre = 0  # inside a <pre>, whose line breaks are its own
@@ -487,7 +487,7 @@ def _text_tables(root: etree._Element) -> Document | None:
                 out.append("\n")
             if el is not root and el.tail:
                 out.append(el.tail if pre else el.tail.replace("\n", " "))
-    text = "".join(out)
+    text = bars_as_pipes("".join(out))
     rows = sum(1 for line in text.split("\n") if line.count("|") >= 2)
     if rows < 3 and not has_table_markup(text) and not has_boxes(text):
         return None

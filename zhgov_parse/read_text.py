@@ -75,6 +75,24 @@ def _split_runon(blocks: list[Block]) -> list[Block]:
     return [b for b in out if b.cells[0]]
 
 
+#: Bars that stand for ``|`` between cells: the full-width ``｜`` (CJK-aware converters, tables
+#: typed in Word), the box-drawing ``│`` and ``┃`` with no box around them, and ``¦``.
+_BARS = "｜│┃¦"
+_AS_PIPE = str.maketrans(dict.fromkeys(_BARS, "|"))
+
+
+def bars_as_pipes(text: str) -> str:
+    """``text`` with another bar written as ``|`` where that bar separates the cells of its table
+    rows (three lines or more hold two of it) and ``|`` itself does not."""
+    if not any(bar in text for bar in _BARS):
+        return text
+    lines = text.split("\n")
+    if sum(line.count("|") >= 2 for line in lines) >= 3:
+        return text
+    rows = sum(sum(line.count(bar) for bar in _BARS) >= 2 for line in lines)
+    return text.translate(_AS_PIPE) if rows >= 3 else text
+
+
 def _split_pipe(line: str, closed: bool = True) -> tuple[str, ...]:
     """A pipe line's cells; ``closed``: a last ``|`` closes the row (``| a | b |``), else it opens
     a last cell, blank when nothing follows (``a| b|``, as html2text writes a row)."""
@@ -164,6 +182,9 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         lines, drawn, boxed = box_tables(lines)
         inserts = {**(inserts or {}), **drawn}
         pipes += sum(len(rows) for rows in drawn.values())
+    else:
+        text = bars_as_pipes(text)
+        lines = text.split("\n")
     tables = has_table_markup(text)
     if tables:
         lines = as_pipe_rows(lines)  # columns cut where the converter aligned them, attributes and all
