@@ -30,8 +30,8 @@ def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] |
 def place(values: Sequence[str], spans: Sequence[Span], columns: Sequence[Span]) -> list[str] | None:
     """``values`` laid out in ``columns``, left to right, blank where none stands: the choice of
     columns whose middles lie nearest the values' middles, when it is nearer by a character at
-    least than any other choice and no value is further than a column's spacing from its column;
-    else None.
+    least than any other choice and no value is further than a column's spacing from its column
+    (places that are points, tab fields, must match exactly); else None.
 
     >>> place(["2", "0", "/", "2"], [(25, 26), (27, 28), (34, 35), (44, 45)],
     ...       [(25, 27), (28, 29), (31, 32), (34, 35), (44, 46)])
@@ -48,6 +48,8 @@ def place(values: Sequence[str], spans: Sequence[Span], columns: Sequence[Span])
         for choice in combinations(range(n), k)
     )
     (best, choice), second = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
+    if all(a == b for a, b in spans) and (best or any(a != b for a, b in columns)):
+        return None  # tab fields (points): a value stands in its column's field (the full rows agree on)
     if second - best < 1 or any(abs(middles[c] - x) > spacing for c, x in zip(choice, at, strict=True)):
         return None
     out = [""] * n

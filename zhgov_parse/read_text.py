@@ -135,8 +135,35 @@ def _word_spans(raw: str, aligned: bool = False) -> list[tuple[int, int]] | None
     return [m.span() for m in _WORD.finditer(raw)]
 
 
+#: How far apart :func:`_tab_spans` puts a row's tab fields (any distance wider than 1).
+_FIELD = 8
+
+
+def _tab_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:
+    """A tab-separated row's cells placed by the tab field each holds, counted from its label, so
+    that a blank cell (an empty field, as a Word table saved as text or a spreadsheet's rows
+    copied leave it) keeps its column.  Each place is a point (``(8, 8)``: no word of layout text
+    is one), which :func:`zhgov_parse.layout.place` matches exactly.  None for a row with no label,
+    or whose values start or end with an empty field (a padding or a blank: no telling which)."""
+    values = len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
+    if values == len(cells) or values == 0:
+        return None
+    fields = [" ".join(f.split()) for f in raw.split("\t")]
+    while fields and not fields[-1]:
+        fields.pop()  # what ends the line is no cell
+    filled = [i for i, f in enumerate(fields) if f]
+    if len(filled) <= values or [fields[i] for i in filled[-values:]] != list(cells[-values:]):
+        return None  # a unit folded onto its number, a label cut by a tab: no field for each cell
+    first, label_end = filled[-values], filled[-values - 1]
+    if first != label_end + 1:
+        return None
+    return ((0, 0), *(((i - label_end) * _FIELD,) * 2 for i in filled[-values:]))
+
+
 def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:
     """The spans of a whitespace row's cells: its label's words as one, each value's own."""
+    if "\t" in raw:
+        return _tab_spans(cells, raw)
     words = _word_spans(raw, aligned=True)
     if words is None:
         return None

@@ -1,0 +1,98 @@
+"""Tables as tab-separated text (a Word table saved as text, rows copied from a spreadsheet,
+``"\\t".join(cell.text …)`` over python-docx): a blank cell is an empty field, and keeps its
+column where that is certain; a stray or lost tab never moves a value into another column."""
+
+from __future__ import annotations
+
+import random
+
+import pytest
+from lxml import html as lxml_html
+
+import zhgov_parse
+from zhgov_parse.load import load
+
+from goldens import expected_cells, fixture_names, source
+
+# zhetang's own table has blank cells and marks already (its cell-a-line text: test_converters)
+HTML_FIXTURES = [n for n in fixture_names() if n.endswith("_html") and not n.startswith("zhetang")]
+
+
+def as_tab_text(page: bytes, zero: str = "0") -> str:
+    """A page's tables a row a line, cells joined by tabs as Word saves them: a merged cell once,
+    empty fields below it where it spans rows; each cell ``0`` written as ``zero``."""
+    root = lxml_html.document_fromstring(load(page).text)
+    lines: list[str] = []
+    for el in root.body.iter("p", "h1", "h2", "h3", "table"):
+        if el.tag != "table":
+            if el.getparent().tag not in ("td", "th"):
+                lines.append(" ".join(el.text_content().split()))
+            continue
+        below: dict[int, int] = {}  # grid column -> rows a rowspan still covers
+        for tr in el.iter("tr"):
+            fields, col = [], 0
+            for td in (c for c in tr if c.tag in ("td", "th")):
+                while below.get(col):
+                    fields.append("")
+                    below[col] -= 1
+                    col += 1
+                text = " ".join(td.text_content().split())
+                fields.append(zero if text == "0" else text)
+                span, rows = int(td.get("colspan", 1)), int(td.get("rowspan", 1))
+                for k in range(span):
+                    below[col + k] = rows - 1
+                col += span
+            while below.get(col):  # a rowspan at the row's end
+                fields.append("")
+                below[col] -= 1
+                col += 1
+            lines.append("\t".join(fields))
+    return "\n".join(lines)
+
+
+def _cells(text: str) -> dict[tuple[str, str, str], object]:
+    report = zhgov_parse.parse(text)
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+@pytest.mark.parametrize("name", HTML_FIXTURES)
+def test_word_table_saved_as_text_gives_every_cell(name: str) -> None:
+    want = {k: v for k, v in expected_cells(name).items() if v is not None}
+    got = _cells(as_tab_text(source(name).read_bytes()))
+    assert {k: got.get(k) for k in want} == want
+
+
+@pytest.mark.parametrize("name", HTML_FIXTURES)
+def test_blank_cells_keep_their_columns(name: str) -> None:
+    """Zeros written as blank cells: every number still in its column (the blanks NA, as the
+    schema has it); before, a row with a blank was NA whole where the identities did not settle it."""
+    want = {k: v for k, v in expected_cells(name).items() if v}
+    got = _cells(as_tab_text(source(name).read_bytes(), zero=""))
+    read = {k: got[k] for k in want if got.get(k) == got.get(k) and got.get(k) is not None}
+    assert all(read[k] == want[k] for k in read)
+    assert len(read) >= 0.8 * len(want)  # 23-53% before blanks kept their fields
+    blanks = [v for k, v in got.items() if k not in want and k[0] == "application_handling"]
+    assert all(v != v or v is None for v in blanks)  # a blank is NA, never 0
+
+
+def test_a_stray_or_lost_tab_never_moves_a_value() -> None:
+    """Tabs added or lost (alignment typed by hand, a field dropped): a row whose fields do not
+    match the full rows' exactly stays NA with a finding, never laid out by how near it stands."""
+    page = source("chenghu_finance_2021_html").read_bytes()
+    want = expected_cells("chenghu_finance_2021_html")
+    lines = as_tab_text(page, zero="").split("\n")
+    rnd = random.Random(5)
+    wrong = []
+    for trial in range(40):
+        out = []
+        for line in lines:
+            fields = line.split("\t")
+            if len(fields) > 3 and rnd.random() < 0.3:
+                if rnd.random() < 0.5:
+                    fields.insert(rnd.randrange(len(fields) + 1), "")
+                elif "" in fields[1:]:
+                    del fields[max(i for i, f in enumerate(fields) if not f)]
+            out.append("\t".join(fields))
+        got = _cells("\n".join(out))
+        wrong += [(trial, k) for k, v in got.items() if v == v and v is not None and v != want.get(k)]
+    assert wrong == []
