@@ -11,7 +11,10 @@ from functools import lru_cache
 #: how pandoc's Markdown writes a dash, ``—``).
 MISSING_MARKERS = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
+    | {"∕", "⁄", "╱"}  # slashes that NFKC keeps: division, fraction, box-drawing diagonal
 )
+#: Zero written as a numeral (a table typed in Chinese numerals writes its zeros so).
+ZERO_NUMERALS = frozenset({"零", "〇"})
 
 #: The most digits a value may have before its point: more is no count or amount a report states
 #: (an ID number, a run of junk), and beyond 15 a float would not even hold it exactly.
@@ -28,7 +31,7 @@ AMOUNT_FACTORS = {
 }
 AMOUNT_FACTORS |= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
 #: Units of a count a cell may carry (3件).
-COUNT_UNITS = ("件", "条", "條", "个", "個", "项", "項", "次", "篇", "人次", "家", "宗")
+COUNT_UNITS = ("件", "条", "條", "个", "個", "项", "項", "次", "篇", "人次", "家", "宗", "份", "起", "例")
 # Longest first, so that 万元 is not read as 万 and a stray 元; a unit may stand in brackets: 3（件）.
 _UNIT = "(?:" + "|".join(sorted([*AMOUNT_FACTORS, *COUNT_UNITS], key=len, reverse=True)) + ")"
 _NUMBER = re.compile(
@@ -80,6 +83,8 @@ def cached_value(raw: str) -> Value:
     text = _clean(raw)
     if text in MISSING_MARKERS:
         return Value(None, raw, problem="missing")
+    if text in ZERO_NUMERALS:
+        return Value(0, raw)
     m = _NUMBER.fullmatch(text)
     if m is None:
         return Value(None, raw, problem="non_numeric")
