@@ -160,6 +160,20 @@ def _tab_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] 
     return ((0, 0), *(((i - label_end) * _FIELD,) * 2 for i in filled[-values:]))
 
 
+#: Table 四's one row of values: three groups of five outcomes.
+_REVIEW_ROW = 15
+
+
+def _tab_value_row(raw: str) -> tuple[str, ...] | None:
+    """A tab-separated line of values alone, some fields empty, as many as table 四's row holds:
+    its cells with the blank ones in place (split at whitespace, the blanks would leave no trace).
+    A line with a tab more or less than that is no such row, and is split as before."""
+    fields = tuple(" ".join(f.split()) for f in raw.strip(" \r\n").split("\t"))
+    if len(fields) != _REVIEW_ROW or "" not in fields or not all(map(is_value_text, fields)):
+        return None
+    return fields
+
+
 def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:
     """The spans of a whitespace row's cells: its label's words as one, each value's own."""
     if "\t" in raw:
@@ -258,6 +272,8 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
                 pipes += 1
             continue
         cells_ws = _split_whitespace(line)
+        if cells_ws is not None and "\t" in line:
+            cells_ws = _tab_value_row(raw) or cells_ws
         if cells_ws is not None:
             blocks.append(Block("row", cells_ws, source, spans=_row_spans(cells_ws, raw.rstrip())))
             spaced += 1
