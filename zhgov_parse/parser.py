@@ -117,7 +117,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             )
         )
         simplified = script == "simplified"
-        texts = {t: unicodedata.normalize("NFKC", " ".join(b.text for b in by_table[t])) for t in TABLE_PARTS}
+        # a row's cells (a line split at spaces) as words: the spaces tell its cells apart
+        joined = {t: " ".join(" ".join(b.cells) for b in by_table[t]) for t in TABLE_PARTS}
+        texts = {t: unicodedata.normalize("NFKC", x) for t, x in joined.items()}
         if not simplified:
             texts = {t: simplify_long(x) for t, x in texts.items()}
         from . import runon  # only page text with cells run together needs it

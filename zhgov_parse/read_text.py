@@ -56,12 +56,14 @@ def _runon_heading() -> re.Pattern[str]:
     )
 
 
-def _split_runon(blocks: list[Block]) -> list[Block]:
-    """Cut long page-text paragraphs at the part headings buried in them."""
+def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
+    """Cut long page-text paragraphs at the part headings buried in them; ``leading``: and a
+    shorter one after the part heading it starts with (page text a block a line: ``二、主动公开政府
+    信息情况 第二十条第（一）项 信息内容…``)."""
     out: list[Block] = []
     for block in blocks:
         text = block.cells[0]
-        if block.kind != "paragraph" or len(text) < 200:
+        if block.kind != "paragraph" or (len(text) < 200 and not (leading and _runon_heading().match(text))):
             out.append(block)
             continue
         start = 0
@@ -300,5 +302,5 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         if rows is not None:
             return read_text("\n".join(lines), rows, markdown)
     if kind in ("runon", "text"):
-        blocks = _split_runon(blocks)
+        blocks = _split_runon(blocks, leading=kind == "runon")
     return Document(tuple(blocks), kind, tuple(boxed), tuple(images))
