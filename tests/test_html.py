@@ -222,6 +222,34 @@ def test_tables_drawn_with_divs_one_cell_a_block(fixture: str) -> None:
     assert "missing_table" not in set(report.findings["code"])
 
 
+@pytest.mark.parametrize("gap", ["\u3000\u3000", "&nbsp;&nbsp;&nbsp;", "   "])
+def test_tables_typed_as_lines_of_text_with_spaces_between_cells(gap: str) -> None:
+    """A page with no <table> whose rows are paragraphs, their cells apart by spaces (a table
+    typed as text in Word, aligned with 　 or &nbsp;): read as text is, as PDF text's rows are."""
+    import html
+
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "heyu_ecology_2021_pipe.txt").read_text(encoding="utf-8")
+    lines = []
+    for line in text.split("\n"):
+        cells = [html.escape(c.strip()) for c in line.strip().strip("|").split("|") if c.strip()]
+        lines.append("<p>" + gap.join(cells) + "</p>")
+    report = zhgov_parse.parse(page("".join(lines)))
+    expected = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "text"
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == {(c["table"], c["row"], c["column"]): c["value"] for c in expected.to_dict()["cells"]}
+
+
+def test_a_page_of_prose_with_a_few_numbers_stays_prose() -> None:
+    prose = "".join(f"<p>第{i}项工作 {i} 件</p>" for i in range(1, 4))
+    assert (
+        zhgov_parse.parse(page("<h1>某某县2023年政府信息公开工作年度报告</h1>" + prose)).meta["source_format"]
+        == "html"
+    )
+
+
 def test_a_table_given_as_a_picture_is_said_so() -> None:
     """Many pages put a table's screenshot where the table should be: the missing table's finding
     names the image in its part (the site's logo outside the article is none of them)."""

@@ -463,10 +463,16 @@ def read_html(text: str) -> Document:
     return Document(tuple(blocks), "html", tuple(findings), tuple(images))
 
 
+#: Lines of a label and its values a page with no ``<table>`` holds for its text to be read as
+#: text tables are (the template's smallest table, 二's 第二十条第（五）项, has two such rows).
+_SPACED_ROWS = 5
+_LABEL_SPACE_VALUE = re.compile(r"[\u4e00-\u9fff）)][ \t\u00a0\u3000]+[\d０-９/—－-]")
+
+
 def _text_tables(root: etree._Element) -> Document | None:
     """A page with no ``<table>`` whose text draws its tables (pipe rows a ``<p>`` or ``<br>``
-    line each, or a pipe, grid or box-drawn table in a ``<pre>``): its text a line a block, read as
-    text is; None for any other page."""
+    line each, a pipe, grid or box-drawn table in a ``<pre>``, or rows a line each with their cells
+    apart by spaces): its text a line a block, read as text is; None for any other page."""
     from .boxes import has_boxes
     from .markup import has_table_markup
     from .read_text import bars_as_pipes, read_text
@@ -490,7 +496,13 @@ def _text_tables(root: etree._Element) -> Document | None:
     text = bars_as_pipes("".join(out))
     rows = sum(1 for line in text.split("\n") if line.count("|") >= 2)
     if rows < 3 and not has_table_markup(text) and not has_boxes(text):
-        return None
+        if len(_LABEL_SPACE_VALUE.findall(text)) < _SPACED_ROWS:
+            return None
+        doc = read_text(text)  # rows a line each, cells apart by spaces (&nbsp;, 　), as typed in Word
+        spaced = sum(
+            1 for b in doc.blocks if b.kind == "row" and len(b.cells) > 1 and not is_value_text(b.cells[0])
+        )
+        return doc if doc.source_format == "text" and spaced >= _SPACED_ROWS else None
     doc = read_text(text)
     return doc if any(b.kind == "row" and len(b.cells) > 1 for b in doc.blocks) else None
 
