@@ -601,3 +601,32 @@ def test_page_text_whose_lines_start_at_numbered_labels_reads_as_run_on_text(
     assert report.meta["source_format"] == "runon"
     assert _cells(report) == _cells(runon_reports[name])
     assert {f.code for f in report.finding_list} == {f.code for f in runon_reports[name].finding_list}
+
+
+def test_numbers_a_page_s_spans_split_with_a_space_are_joined() -> None:
+    """A Word page's text a span a word (``get_text(" ")``) splits 15 into ``1 5``: more numbers than
+    cells, so not every space is a cell's edge; every edge is still a space."""
+    assert readings("97 1 5 9 4 1 7 9 151", 7, 7) == [[97, 15, 9, 4, 17, 9, 151]]
+    assert readings("7 2 1 0 1 0 1 1", 7, 7) == [[7, 2, 1, 0, 1, 0, 11]]
+    assert readings("0 5 0 0 0 0 0 5", 7, 7) == []  # 05 is no number
+    assert readings("12 3 4 5 6 7 40", 7, 7) == []  # as many numbers as cells: a total that is wrong
+
+
+def test_a_word_page_s_text_a_span_a_word() -> None:
+    """tianxi's page (a Word export) through ``" ".join(itertext())``: a part heading broken by a
+    span (``二、主动公开 政府信息情况``) and numbers split over spans still give every cell."""
+    from lxml import html as lxml_html
+
+    from zhgov_parse.load import load
+
+    data = source("tianxi_water_2022_html").read_bytes()
+    root = lxml_html.document_fromstring(load(data).text)
+    for bad in root.xpath("//script|//style|//head"):
+        bad.drop_tree()
+    text = " ".join(" ".join(t.split()) for t in root.itertext() if t.strip())
+    assert "主动公开 政府信息情况" in text and " 1 5 9 4 1 7 9 151" in text
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "runon"
+    want = {k: v for k, v in expected_cells("tianxi_water_2022_html").items() if v is not None}
+    got = _cells(report)
+    assert {k: got.get(k) for k in want} == want

@@ -46,14 +46,42 @@ _RUNON = re.compile(
 def _runon_heading() -> re.Pattern[str]:
     """Part headings buried in run-on text, in either script (built on first use: it needs OpenCC)."""
     return re.compile(
-        either_script(
-            r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
-            r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
-            r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
-            r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
-            r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
+        _spaces_between_characters(
+            either_script(
+                r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
+                r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
+                r"|(?:政府信息公开工作)?存在的主要问题(?:及|和)改进(?:情况|措施)|主要问题(?:和|及)改进措施"
+                r"|其他需要报告的事项|政府信息依申请公开(?:工作)?情况|依申请公开政府信息(?:的)?情况"
+                r"|政府信息公开的?收费及减免情况|政府信息公开情况统计表)"
+            )
         )
     )
+
+
+def _spaces_between_characters(pattern: str) -> str:
+    """``pattern`` with a space allowed after each CJK character it matches (a page's spans leave
+    one inside words: ``二、主动公开 政府信息情况``): after the character, or the class of characters,
+    and its quantifier if it has one."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern[i] == "[":
+            end = pattern.index("]", i + 2)  # a class holds one character at least
+            atom, cjk = pattern[i : end + 1], any("\u4e00" <= c <= "\u9fff" for c in pattern[i:end])
+            i = end + 1
+        else:
+            atom, cjk = pattern[i], "\u4e00" <= pattern[i] <= "\u9fff"
+            i += 1
+        quantified = re.match(r"(?:[?*+]|\{\d*,?\d*\})\??", pattern[i:])
+        if quantified:
+            atom += quantified.group()
+            i += quantified.end()
+        out.append(atom + " ?" if cjk and not atom.startswith("[^") else atom)
+    return "".join(out)
 
 
 def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
@@ -70,7 +98,7 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
         for m in _runon_heading().finditer(text):
             if m.start() > start:
                 out.append(Block("paragraph", (text[start : m.start()].strip(),), block.source))
-            out.append(Block("paragraph", (m.group(0),), block.source))
+            out.append(Block("paragraph", (m.group(0).rstrip(),), block.source))
             start = m.end()
         if start < len(text):
             out.append(Block("paragraph", (text[start:].strip(),), block.source))

@@ -287,6 +287,46 @@ def readings(
     shared = budget if budget is not None else [MAX_TABLE_NODES]
     accept = groups_hold(group)
     tokens = _tokens(run)
+    found = _readings(run, tokens, width, group, accept, blanks, shared)
+    if found == [] and width < len(tokens) <= width + MAX_SPLIT_NUMBERS and all(map(str.isdigit, tokens)):
+        return _joined_at_spaces(tokens, width, accept, shared)
+    return found
+
+
+#: Numbers a page's spans may have split with a space (``1 5`` for 15) in one row.
+MAX_SPLIT_NUMBERS = 3
+
+
+def _joined_at_spaces(
+    tokens: list[str], width: int, accept: Callable[[list[Value]], bool], shared: list[int]
+) -> list[list[Value]]:
+    """Readings of a row with more numbers than cells, each a space apart (a Word page's text a
+    span a word: ``97 1 5 9 4 1 7 9 151``): every cell's edge is a space, but not every space an
+    edge, so each value is one or more tokens joined."""
+    out: list[list[Value]] = []
+    for cuts in itertools.combinations(range(1, len(tokens)), width - 1):
+        shared[0] -= 1
+        if shared[0] < 0:
+            break
+        edges = (0, *cuts, len(tokens))
+        pieces = ["".join(tokens[a:b]) for a, b in itertools.pairwise(edges)]
+        if any(len(p) > 1 and p[0] == "0" for p in pieces):
+            continue  # no leading zeros: 0 5 is two values
+        values: list[Value] = [int(p) for p in pieces]
+        if accept(values):
+            out.append(values)
+    return out
+
+
+def _readings(
+    run: str,
+    tokens: list[str],
+    width: int,
+    group: int,
+    accept: Callable[[list[Value]], bool],
+    blanks: int,
+    shared: list[int],
+) -> list[list[Value]] | None:
     if tokens and all(t in NA_MARKS or set(t) == {"0"} for t in tokens):  # zeros and NA marks: one value each
         values: list[Value] = [None if t in NA_MARKS else 0 for t in tokens for _ in t]
         lost = width - len(values)
