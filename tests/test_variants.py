@@ -97,6 +97,13 @@ VARIANTS = {
     "full-width-bars-markdown": to_markdown(SIMPLIFIED).replace("|", "｜"),
     "box-drawing-bars": BASE.replace("|", "│"),
     "broken-bars": BASE.replace("|", "¦"),
+    # Converters' Markdown: a cell's line breaks as <br>, characters as references (&#65288; for （)
+    "markdown-with-br-in-cells": re.sub(
+        r"(?<=[\u4e00-\u9fff])(?=[\u4e00-\u9fff]{6}[^|\n]* \|)", "<br>", to_markdown(SIMPLIFIED), count=40
+    ),
+    "character-references": BASE.replace("(", "&#65288;")
+    .replace(")", "&#xFF09;")
+    .replace(" | 0 |", " |&nbsp;0 |"),
     "full-width-bars-in-html-paragraphs": "<html><body>"
     + "".join(f"<p>{line}</p>" for line in BASE.replace("|", "｜").split("\n"))
     + "</body></html>",

@@ -13,6 +13,7 @@ from .mapping import looks_narrative
 from .markup import (
     as_pipe_rows,
     has_table_markup,
+    joined_lines,
     paragraphs_joined,
     without_attributes,
     without_fences,
@@ -123,16 +124,42 @@ def bars_as_pipes(text: str) -> str:
     return text.translate(_AS_PIPE) if rows >= 3 else text
 
 
+_BREAK = re.compile(r"<br\s*/?>", re.I)
+
+
 def _split_pipe(line: str, closed: bool = True) -> tuple[str, ...]:
     """A pipe line's cells; ``closed``: a last ``|`` closes the row (``| a | b |``), else it opens
-    a last cell, blank when nothing follows (``a| b|``, as html2text writes a row)."""
+    a last cell, blank when nothing follows (``a| b|``, as html2text writes a row).  A cell's line
+    breaks (``<br>``, how Markdown converters keep them) join its lines as a cell of a grid table's."""
     line = " ".join(line.split())  # whitespace collapsed once for the line, not cell by cell
     cells = line.split("|")
     if cells and not cells[0].strip() and line.startswith("|"):
         cells = cells[1:]
     if cells and not cells[-1].strip() and closed:
         cells = cells[:-1]
+    if "<" in line and _BREAK.search(line):
+        return tuple([joined_lines([p.strip() for p in _BREAK.split(c)]).strip() for c in cells])
     return tuple([c.strip() for c in cells])
+
+
+#: Character references a converter leaves in text (``&#65288;`` for （, ``&nbsp;``); never one
+#: for < > &, which would make markup of text.
+_ENTITY = re.compile(r"&(?:#(\d{2,7})|#[xX]([0-9a-fA-F]{2,6})|(nbsp|ensp|emsp|thinsp));")
+_NAMED = {"nbsp": "\u00a0", "ensp": "\u2002", "emsp": "\u2003", "thinsp": "\u2009"}
+
+
+def _character(m: re.Match[str]) -> str:
+    if m.group(3):
+        return _NAMED[m.group(3)]
+    code = int(m.group(1)) if m.group(1) else int(m.group(2), 16)
+    if code > 0x10FFFF or 0xD800 <= code <= 0xDFFF or chr(code) in "<>&" or code < 32:
+        return m.group()
+    return chr(code)
+
+
+def without_entities(text: str) -> str:
+    """``text`` with its numeric character references and space entities as the characters."""
+    return _ENTITY.sub(_character, text) if "&" in text else text
 
 
 def _split_whitespace(line: str) -> tuple[str, ...] | None:
@@ -247,6 +274,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     open_rows = False
     if ":::" in text:
         text = without_fences(text)
+    text = without_entities(text)
     lines = text.split("\n")
     boxed: list[Finding] = []
     if has_boxes(text):  # tables drawn with box-drawing characters: read as HTML tables are
