@@ -299,15 +299,15 @@ MAX_SPLIT_NUMBERS = 3
 
 def _joined_at_spaces(
     tokens: list[str], width: int, accept: Callable[[list[Value]], bool], shared: list[int]
-) -> list[list[Value]]:
+) -> list[list[Value]] | None:
     """Readings of a row with more numbers than cells, each a space apart (a Word page's text a
     span a word: ``97 1 5 9 4 1 7 9 151``): every cell's edge is a space, but not every space an
-    edge, so each value is one or more tokens joined."""
+    edge, so each value is one or more tokens joined.  None: the table's search budget ran out."""
     out: list[list[Value]] = []
     for cuts in itertools.combinations(range(1, len(tokens)), width - 1):
         shared[0] -= 1
         if shared[0] < 0:
-            break
+            return None
         edges = (0, *cuts, len(tokens))
         pieces = ["".join(tokens[a:b]) for a, b in itertools.pairwise(edges)]
         if any(len(p) > 1 and p[0] == "0" for p in pieces):
