@@ -475,3 +475,43 @@ def test_other_bars_are_cell_separators_only_where_they_separate_rows_cells() ->
     mixed = BASE.replace("行政许可", "行政｜许可")
     assert bars_as_pipes(mixed) == mixed
     assert bars_as_pipes(BASE.replace("|", "｜")) == BASE
+
+
+def _scraped(name: str, blank_zero: bool) -> str:
+    """A page's rows as a scraper joins them: ``" | ".join(cell texts)``, a merged cell once, no
+    pipe before the first cell or after the last; zeros written as blank cells if ``blank_zero``."""
+    from lxml import html as lxml_html
+
+    from zhgov_parse.load import load
+
+    root = lxml_html.document_fromstring(load((FIXTURES / f"{name}.html").read_bytes()).text)
+    lines = []
+    for el in root.body.iter("p", "h1", "h2", "h3", "tr"):
+        if el.tag == "tr":
+            cells = [" ".join(td.text_content().split()) for td in el if td.tag in ("td", "th")]
+            lines.append(" | ".join("" if blank_zero and c == "0" else c for c in cells))
+        elif not any(a.tag in ("td", "th") for a in el.iterancestors()):
+            lines.append(" ".join(el.text_content().split()))
+    return "\n".join(lines)
+
+
+@pytest.mark.parametrize("name", ["chenghu_finance_2021_html", "tangchuan_commerce_2020_html"])
+def test_cells_a_scraper_joined_with_pipes_keep_a_blank_last_cell(name: str) -> None:
+    """``规章 |  |  | `` (three blank cells, joined): the last pipe opens a blank cell, not closes the
+    row, where the text's rows have no pipe after their last cell; every number keeps its column."""
+    from goldens import expected_cells
+
+    want = {k: v for k, v in expected_cells(name).items() if v}
+    got = _cells(zhgov_parse.parse(_scraped(name, blank_zero=True)))
+    assert {k: got.get(k) for k in want} == want
+    assert _cells(zhgov_parse.parse(_scraped(name, blank_zero=False))) == _cells(
+        zhgov_parse.parse((FIXTURES / f"{name}.html").read_bytes())
+    )
+
+
+def test_joined_rows_with_pipes_at_both_ends_keep_reading_them_as_outer_pipes() -> None:
+    """In text whose rows are joined cells, a row written ``| 2 | 1 | … |`` still has outer pipes:
+    read as a joined row, its first blank would shift every value."""
+    text = _scraped("jianxi_medsecurity_2022_html", blank_zero=False)
+    lines = [("| " + line + " |") if line.count("|") >= 12 else line for line in text.split("\n")]
+    assert _cells(zhgov_parse.parse("\n".join(lines))) == _cells(zhgov_parse.parse(text))

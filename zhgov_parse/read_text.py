@@ -127,19 +127,34 @@ def bars_as_pipes(text: str) -> str:
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
-def _split_pipe(line: str, closed: bool = True) -> tuple[str, ...]:
+def _split_pipe(line: str, closed: bool = True, joined: bool = False) -> tuple[str, ...]:
     """A pipe line's cells; ``closed``: a last ``|`` closes the row (``| a | b |``), else it opens
-    a last cell, blank when nothing follows (``a| b|``, as html2text writes a row).  A cell's line
-    breaks (``<br>``, how Markdown converters keep them) join its lines as a cell of a grid table's."""
+    a last cell, blank when nothing follows (``a| b|``, as html2text writes a row); ``joined``: the
+    cells joined by pipes (a row with no first pipe), a last pipe opening a blank cell.  A cell's line breaks
+    (``<br>``, how Markdown converters keep them) join its lines as a cell of a grid table's."""
     line = " ".join(line.split())  # whitespace collapsed once for the line, not cell by cell
     cells = line.split("|")
     if cells and not cells[0].strip() and line.startswith("|"):
         cells = cells[1:]
-    if cells and not cells[-1].strip() and closed:
+    if cells and not cells[-1].strip() and closed and not joined:
         cells = cells[:-1]
     if "<" in line and _BREAK.search(line):
         return tuple([joined_lines([p.strip() for p in _BREAK.split(c)]).strip() for c in cells])
     return tuple([c.strip() for c in cells])
+
+
+def _joined_cells(lines: list[str]) -> bool:
+    """Whether the text's pipe rows are cells joined by `` | `` (a scraper's ``" | ".join(…)``), with
+    no pipe before the first cell or after the last: a last ``|`` there opens a blank last cell.
+    (Rows written ``规章 | 0 | 0 | 0 |`` end with a pipe that closes them.)"""
+    ended = joined = 0  # (a row whose first cell is blank starts with a pipe either way)
+    for line in lines:
+        if line.count("|") >= 2:
+            if line.rstrip()[-1] == "|":
+                ended += 1
+            else:
+                joined += 1
+    return joined >= 3 and ended * 3 < joined
 
 
 #: Character references a converter leaves in text (``&#65288;`` for （, ``&nbsp;``); never one
@@ -294,6 +309,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         lines = paragraphs_joined(lines)
     emphasis = "*" in text or "__" in text
     images: list[tuple[int, str]] = []
+    joined = "|" in text and _joined_cells(lines)
     for number, raw in enumerate(lines, 1):
         if inserts and number in inserts:
             blocks.extend(inserts.pop(number))
@@ -324,7 +340,10 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             blocks.append(Block("heading", (heading.group(2),), source, level=len(heading.group(1))))
             continue
         if "|" in line:
-            cells = _split_pipe(line, not open_rows or line[0] == "|")
+            # a row with a pipe at both ends has outer pipes, whatever the others do
+            cells = _split_pipe(
+                line, not open_rows or line[0] == "|", joined and line[0] != "|" and not separators
+            )
             if any(cells):
                 blocks.append(row_block(cells, source))
                 pipes += 1
