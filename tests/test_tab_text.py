@@ -96,3 +96,26 @@ def test_a_stray_or_lost_tab_never_moves_a_value() -> None:
         got = _cells("\n".join(out))
         wrong += [(trial, k) for k, v in got.items() if v == v and v is not None and v != want.get(k)]
     assert wrong == []
+
+
+@pytest.mark.parametrize("name", ["chenghu_finance_2021_html", "congang_veterans_2020_html"])
+def test_a_blank_first_value_keeps_its_column(name: str) -> None:
+    """``（一）予以公开\\t\\t1\\t1\\t…``: the empty field right after the label is the first value's
+    blank (Word and browsers write a merged label once, with no padding), so every number of these
+    reports keeps its column."""
+    want = {k: v for k, v in expected_cells(name).items() if v}
+    got = _cells(as_tab_text(source(name).read_bytes(), zero=""))
+    assert {k: got.get(k) for k in want} == want
+
+
+def test_a_spreadsheet_s_padded_merged_label_is_not_taken_for_a_blank() -> None:
+    """A spreadsheet copies a merged label with an empty field after it (``（一）予以公开\\t\\t9…``):
+    rows so padded disagree with the others on their fields, and no row is laid out by them."""
+    text = as_tab_text(source("chenghu_finance_2021_html").read_bytes(), zero="")
+    padded = "\n".join(
+        line.replace("（一）予以公开\t", "（一）予以公开\t\t").replace("（七）总计\t", "（七）总计\t\t")
+        for line in text.split("\n")
+    )
+    want = expected_cells("chenghu_finance_2021_html")
+    got = _cells(padded)
+    assert all(v == want[k] for k, v in got.items() if v == v and v is not None)

@@ -17,10 +17,14 @@ Span = tuple[int, int]
 
 def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] | None:
     """Each column's extent over the rows that have all ``n`` values (each value's span, in
-    order), when those extents do not overlap; else None."""
+    order), when those extents do not overlap; else None.  Tab fields (points): the fields those
+    rows hold their values in, where they all agree."""
     full = [spans for spans in rows if len(spans) == n]
     if not full:
         return None
+    if all(a == b for spans in full for a, b in spans):
+        fields = {tuple(spans) for spans in full}
+        return list(fields.pop()) if len(fields) == 1 else None
     columns = [(min(s[i][0] for s in full), max(s[i][1] for s in full)) for i in range(n)]
     if any(columns[i][1] > columns[i + 1][0] for i in range(n - 1)):
         return None  # the full rows do not line up

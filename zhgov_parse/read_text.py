@@ -215,8 +215,7 @@ def _tab_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] 
     """A tab-separated row's cells placed by the tab field each holds, counted from its label, so
     that a blank cell (an empty field, as a Word table saved as text or a spreadsheet's rows
     copied leave it) keeps its column.  Each place is a point (``(8, 8)``: no word of layout text
-    is one), which :func:`zhgov_parse.layout.place` matches exactly.  None for a row with no label,
-    or whose values start or end with an empty field (a padding or a blank: no telling which)."""
+    is one), which :func:`zhgov_parse.layout.place` matches exactly.  None for a row with no label."""
     values = len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
     if values == len(cells) or values == 0:
         return None
@@ -226,9 +225,7 @@ def _tab_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] 
     filled = [i for i, f in enumerate(fields) if f]
     if len(filled) <= values or [fields[i] for i in filled[-values:]] != list(cells[-values:]):
         return None  # a unit folded onto its number, a label cut by a tab: no field for each cell
-    first, label_end = filled[-values], filled[-values - 1]
-    if first != label_end + 1:
-        return None
+    label_end = filled[-values - 1]
     return ((0, 0), *(((i - label_end) * _FIELD,) * 2 for i in filled[-values:]))
 
 
