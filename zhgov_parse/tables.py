@@ -383,13 +383,20 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
             row_finding(
                 "values_by_layout",
                 f"row '{row.label}' has {len(row.values)} values for {n} columns: each was put in the "
-                "column it stands under (the text's columns aligned with spaces), the others are blank",
+                f"column it stands under ({_laid_by(row.spans)}), the others are blank",
                 table,
                 row,
                 row.match.code,
             )
         )
         row.values = laid
+
+
+def _laid_by(spans: list[tuple[int, int]] | None) -> str:
+    """What placed a row's values: tab fields (points) or columns aligned with spaces."""
+    if spans and all(a == b for a, b in spans):
+        return "the tab field each value holds, as in the rows with every value"
+    return "the text's columns aligned with spaces"
 
 
 def _drop_unbalanced_gathered(
