@@ -106,7 +106,8 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
         if m:
             title = to_simplified(line + "".join(lines[i + 1 : i + 2]))  # a title may wrap once
             after = m["after"] if "报告" in title else None  # a title, not 2023年我局政府信息公开工作…
-            titles.append((i, int(m["year"]), _agency(m["agency"]) or _agency(after)))
+            named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
+            titles.append((i, int(m["year"]), named))
             if stated is None:
                 break
     if titles:
@@ -125,11 +126,20 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
     return None, None
 
 
+_AGENCY_AFTER = re.compile(r"[报報]告\s*[（(]([^（）()]{2,40})[）)]")
+
+
+def _agency_after(title: str) -> str | None:
+    """The agency a title names in brackets after 报告 (……年度报告（青河市数据局）)."""
+    m = _AGENCY_AFTER.search(title)
+    return _agency(m.group(1)) if m else None
+
+
 def _agency(name: str | None) -> str | None:
     """A title's agency, if the words there name one (end as 局, 委员会, 县 … do); not the report's
     own voice (我局, 本机关), nor a name a converter garbled (control characters where it could not
     decode one: a GB2312 reader meets 湉)."""
-    name = name.strip() if name else None
+    name = name.strip().strip("【】[]〔〕").strip() if name else None  # 【青河市数据局】2023年…
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
         return None
     if not name.isprintable():
