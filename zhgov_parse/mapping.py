@@ -84,6 +84,7 @@ class Row:
     gathered: bool = False  # values taken, in reading order, from lines other than the label's own
     label_end: int | None = None  # layout text: where the label on the row's own line ends
     uncertain: bool = False  # its values may be another row's: it keeps its place, its cells are NA
+    after_bare: bool = False  # a row's label right before its own had no values (they may be these)
 
 
 @dataclass(slots=True)
@@ -187,6 +188,7 @@ def assemble(
     rows: list[Row] = []
     pending: list[str] = []
     current: Row | None = None
+    bare = False  # a label naming a row was left without values for the next label's
     records = list(records)
     floor = _first_value_column(records) if any(rec.spans is not None for rec in records) else None
     for rec in records:
@@ -205,6 +207,7 @@ def assemble(
                     pending = []
                 elif rows_of(text).code is not None and any(rows_of(p).code for p in pending):
                     pending = [text]  # the earlier label had no values: start afresh
+                    bare = True
                 else:
                     pending.append(text)
                 current = None
@@ -266,6 +269,8 @@ def assemble(
                 match = rows_of(pending[-1])  # 三、本年度办理结果 / （七）总计 one cell a line
             spans = rec.value_spans
             row = Row(label, match, list(rec.values), rec.source, False, False, spans=spans, gathered=True)
+            row.after_bare = bare
+        bare = False
         pending = []
         rows.append(row)
         current = row

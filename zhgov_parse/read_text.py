@@ -177,6 +177,27 @@ def without_entities(text: str) -> str:
     return _ENTITY.sub(_character, text) if "&" in text else text
 
 
+@cache
+def _row_labels() -> str:
+    """The template's row labels, their notes kept, a line each (built on first use)."""
+    from . import schema
+    from .labels import full_key
+
+    tables = ("active_disclosure", "application_handling", "review_litigation")
+    labels = (label for t in tables for v in ("2019", "2021") for _, label in schema.rows(t, v))
+    return "\n".join(full_key(label) for label in labels)
+
+
+def _piece_of_a_row_label(text: str) -> bool:
+    """Whether ``text`` is a piece of a row label, six characters at least: the tail of （二）部分公开
+    （区分处理的，只计这一情形，不计其他情形） wrapped before its value (``的，只计这一情形，不计其他 7``)
+    has the commas of a sentence."""
+    from .labels import full_key
+
+    piece = full_key(text)
+    return len(piece) >= 6 and piece in _row_labels()
+
+
 def _split_whitespace(line: str) -> tuple[str, ...] | None:
     """A PDF-text line as (label, value, value, …), or None when it holds no trailing values."""
     tokens = line.split()
@@ -190,7 +211,7 @@ def _split_whitespace(line: str) -> tuple[str, ...] | None:
     label = "".join(tokens[:n])
     if not label:
         return tuple(tokens)
-    if looks_narrative(label):
+    if looks_narrative(label) and not _piece_of_a_row_label(label):
         return None  # a sentence that happens to end with a number
     return (label, *tokens[n:])
 

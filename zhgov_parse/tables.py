@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import unicodedata
 from collections.abc import Callable, Sequence
 
@@ -223,6 +224,8 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     in_order = split_at_spaces and columns == template_columns
     if split_at_spaces:
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
+        _two_labels_then_values(rows, out)
+        _interleaved(rows, records[first_data:], 7, out)
     if not rows:
         return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
     if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
@@ -359,6 +362,61 @@ def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out:
         )
         out.findings.append(_uncertain(row, APPLICATION, why))
     return kept
+
+
+def _two_labels_then_values(rows: list[Row], out: TableResult) -> None:
+    """PDF text that lists two rows' labels before their values (``1.信访举报投诉类申请`` /
+    ``2.重复申请`` / 7 values / 7 values): the first label is left with none, the second takes the
+    first block, a row with no label the second.  Which block is whose, the text does not say
+    (reading order is no proof in PDF text): both rows keep their places, NA, said."""
+    for row, after in itertools.pairwise(rows):
+        if row.after_bare and row.gathered and after.gathered and not after.own and after.match.code is None:
+            why = (
+                "its values and the next lines' come after another row's label that has none (PDF text "
+                "lists two labels before their values): which are whose the text does not say"
+            )
+            for r in (row, after):
+                r.uncertain = True  # keeps its place: no other row is put there by position
+            out.findings.append(_uncertain(row, APPLICATION, why))
+
+
+def _interleaved(
+    rows: list[Row],
+    records: list[Record],
+    n: int,
+    out: TableResult,
+    table: str = APPLICATION,
+    zeros_only: bool = True,
+) -> None:
+    """PDF text whose lines of one value after a label are more than a row's and not whole rows
+    (17 after ``3.要求提供公开出版物``, 9 after the next label): plain pdftotext interleaves the rows'
+    cells.  A row read from such a run whose values are all 0 adds up whoever's zeros they are
+    (another row's 1 may be among the lines it lost): it keeps its place, NA, said.  (Values that
+    add up to a total other than 0 are a row's own, as seven lines read in a row.)  Table 四's
+    groups of five, side by side in the PDF, interleave too (``1 0 0 0 1 2`` of 1 0 0 1 2 and a 0
+    of the next group): no group read from such a run is certain (``zeros_only=False``)."""
+    runs: dict[str, int] = {}  # the source of each line of one value: how many its run holds
+    run: list[str] = []
+    for rec in [*records, Record(["end"], [], "")]:
+        if rec.labels:
+            runs.update(dict.fromkeys(run, len(run)))
+            run = []
+        elif len(rec.values) == 1 and rec.values[0].strip() and rec.spans is None:
+            run.append(rec.source)  # a value on a line of its own (a row's cells on one line are a row's)
+    for row in rows:
+        count = runs.get(row.source, 0)
+        if not row.gathered or row.uncertain or count <= n or not count % n:
+            continue
+        if zeros_only and any(parse_value(v).number for v in row.values):
+            continue
+        why = (
+            f"its values come from lines of their own in text that interleaves the table's rows (its "
+            f"label is followed by {count} values, more than a row's and not whole rows)"
+            + (", and all 0" if zeros_only else "")
+            + ": they may be another row's"
+        )
+        row.uncertain = True  # keeps its place: no other row is put there by position
+        out.findings.append(_uncertain(row, table, why))
 
 
 def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -> None:
@@ -639,6 +697,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     out.findings.extend(fragments)
     if split_at_spaces:
         rows = _drop_unbalanced_gathered(rows, 5, REVIEW, row_total_holds, out)
+        _interleaved(rows, records, 5, out, REVIEW, zeros_only=False)
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
     )
