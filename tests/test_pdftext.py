@@ -52,13 +52,16 @@ def test_pdf_text_gives_no_wrong_number(name: str, mode: str) -> None:
     assert all((t, r) in flagged or (t, None) in flagged for t, r, _ in lost)
 
 
-@pytest.mark.parametrize("mode", ["soffice-raw", "soffice-layout"])
+@pytest.mark.parametrize("mode", ["soffice-raw", "soffice-layout", "soffice-pdfminer"])
 @pytest.mark.parametrize("name", SOFFICE)
 def test_pdf_text_of_another_printer_gives_no_wrong_number(name: str, mode: str) -> None:
     """LibreOffice's PDF of a page read by plain pdftotext lists two labels before their values
     (``1.信访举报投诉类申请`` / ``2.重复申请`` / 7 values / 7 values), wraps （二）'s label before its
     first value (``的，只计这一情形，不计其他 7``), interleaves rows' one-value lines (17 after a label),
-    and 四's groups; each gave wrong numbers, now NA with a finding where not read."""
+    and 四's groups; pdfminer.six (``pdf2txt.py``) lists 二's labels and then its values column by
+    column (``规章`` / ``规范性文件`` / 0 / 4 / 0 / 4 / 0 / 11), an amount before its count
+    (``118.7`` / ``6``), and 四's whole header a cell a line before its values. Each gave wrong
+    numbers, now NA with a finding where not read."""
     test_pdf_text_gives_no_wrong_number(name, mode)
 
 

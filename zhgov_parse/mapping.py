@@ -923,6 +923,8 @@ def group_order(heads: Sequence[str]) -> list[str] | None:
 
     >>> group_order(["行政诉讼 行政复议", "未经复议直接起诉 复议后起诉 结果维持 结果纠正"])
     ['litigation_direct', 'litigation_after_review', 'review']
+    >>> group_order(["行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果维持 结果维持"])
+    ['review', 'litigation_direct', 'litigation_after_review']
     """
     for head in heads:
         direct, after = head.find("直接起诉"), head.find("复议后起诉")
@@ -939,6 +941,11 @@ def group_order(heads: Sequence[str]) -> list[str] | None:
         first = min(direct, after)
         if outcomes and min(outcomes) < first < max(outcomes):
             return None
+        review = head.find("行政复议")
+        if review != -1 and head.count("维持") > 1:
+            # the whole header run together (one cell a line, joined): each group's outcomes come
+            # after all three names, so only where 行政复议's own name stands tells its place
+            return [*litigation, "review"] if first < review else ["review", *litigation]
         upheld = head.find("维持")
         return [*litigation, "review"] if first < upheld else ["review", *litigation]
     return None

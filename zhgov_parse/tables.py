@@ -364,7 +364,11 @@ def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out:
     return kept
 
 
-def _two_labels_then_values(rows: list[Row], out: TableResult) -> None:
+#: 二's columns in money (万元 or as written): the others count.
+AMOUNT_COLUMNS = frozenset({"fee_amount", "procurement_amount"})
+
+
+def _two_labels_then_values(rows: list[Row], out: TableResult, table: str = APPLICATION) -> None:
     """PDF text that lists two rows' labels before their values (``1.信访举报投诉类申请`` /
     ``2.重复申请`` / 7 values / 7 values): the first label is left with none, the second takes the
     first block, a row with no label the second.  Which block is whose, the text does not say
@@ -377,7 +381,7 @@ def _two_labels_then_values(rows: list[Row], out: TableResult) -> None:
             )
             for r in (row, after):
                 r.uncertain = True  # keeps its place: no other row is put there by position
-            out.findings.append(_uncertain(row, APPLICATION, why))
+            out.findings.append(_uncertain(row, table, why))
 
 
 def _interleaved(
@@ -933,6 +937,9 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
             )
             out.findings.append(_uncertain(row, ACTIVE, why))
         rows = [item for item in rows if not (item[0].gathered and (item[0].own or before))]
+        plain = [r for r, *_ in rows]
+        _two_labels_then_values(plain, out, ACTIVE)
+        rows = [item for item in rows if not item[0].uncertain]  # 二 has no place to keep
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
@@ -989,7 +996,24 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         elif cells is None:
             out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
             continue
+        if split_at_spaces and row.gathered and _fraction_in_a_count(cells, columns):
+            why = (
+                "its values come from lines of their own in PDF text, and a count column would hold a "
+                "fraction (政府集中采购 118.7 / 6: the amount before the count)"
+            )
+            out.findings.append(_uncertain(row, ACTIVE, why))
+            continue
         make_cells(ACTIVE, row, columns, cells, out, units, stated)
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+def _fraction_in_a_count(cells: list[str], columns: Sequence[str]) -> bool:
+    """Whether a column that counts (all of 二's but its amounts) would take a number with a
+    fraction: values in another order than the columns'."""
+    for cell, column in zip(cells, columns, strict=False):
+        number = parse_value(cell).number
+        if column not in AMOUNT_COLUMNS and isinstance(number, float) and not number.is_integer():
+            return True
+    return False
