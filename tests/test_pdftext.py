@@ -52,7 +52,17 @@ def test_pdf_text_gives_no_wrong_number(name: str, mode: str) -> None:
     assert all((t, r) in flagged or (t, None) in flagged for t, r, _ in lost)
 
 
-@pytest.mark.parametrize("mode", ["soffice-raw", "soffice-layout", "soffice-pdfminer"])
+@pytest.mark.parametrize(
+    "mode",
+    [
+        "soffice-raw",
+        "soffice-layout",
+        "soffice-pdfminer",
+        "soffice-pymupdf",
+        "soffice-plumber",
+        "soffice-plumber-layout",
+    ],
+)
 @pytest.mark.parametrize("name", SOFFICE)
 def test_pdf_text_of_another_printer_gives_no_wrong_number(name: str, mode: str) -> None:
     """LibreOffice's PDF of a page read by plain pdftotext lists two labels before their values
