@@ -940,6 +940,8 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         plain = [r for r, *_ in rows]
         _two_labels_then_values(plain, out, ACTIVE)
         rows = [item for item in rows if not item[0].uncertain]  # 二 has no place to keep
+    else:
+        before = False
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
@@ -962,6 +964,13 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
                     found=", ".join(named),
                 )
             )
+        if before and columns is not None and len(columns) < len(expected):
+            why = (
+                f"its header names {len(columns)} of its {len(expected)} columns in PDF text that lists "
+                "values before their labels (the header's words and the values interleaved)"
+            )
+            out.findings.append(_uncertain(row, ACTIVE, why))
+            continue
         width = len(columns or expected)
         cells, _ = fit(row.values, width, None)
         if cells is None and gaps and (cells := _span_copies_dropped(row.values, width, gaps)) is not None:
