@@ -702,6 +702,12 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     if split_at_spaces:
         rows = _drop_unbalanced_gathered(rows, 5, REVIEW, row_total_holds, out)
         _interleaved(rows, records, 5, out, REVIEW, zeros_only=False)
+        if not heads:  # no header: lines of one value there may be any table's (pdfminer's text)
+            why = "its values come from lines of their own in PDF text, under no header of table 四"
+            for row in rows:
+                if row.gathered and not row.uncertain:
+                    row.uncertain = True
+                    out.findings.append(_uncertain(row, REVIEW, why))
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
     )
