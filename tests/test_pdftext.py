@@ -209,3 +209,17 @@ def test_an_item_head_wrapped_above_its_row_line_names_the_row() -> None:
     for row in ("withheld.prohibited_by_law", "withheld.internal_affairs", "unavailable.not_held"):
         cells = {k: v for k, v in expected.items() if k[:2] == ("application_handling", row)}
         assert all(got[k] == v for k, v in cells.items())
+
+
+def test_a_row_read_in_order_from_a_line_that_names_another_row_is_refused() -> None:
+    """A row's value line moved below the next row's (``握相关 10 1 2 0 2 1 16`` after ``息需要 5 3 0
+    0 1 0 9``) trades the two rows' places in reading order, and every identity still holds: the
+    reading is refused where a row would start on a line whose label is a piece of another row's."""
+    lines = (DATA / "tianxi_water_2022_html.weasy-layout.txt").read_text(encoding="utf-8").split("\n")
+    i = next(k for k, line in enumerate(lines) if "握相关" in line)
+    j = next(k for k, line in enumerate(lines) if "息需要" in line)
+    moved = [*lines[:i], *lines[i + 1 : j + 1], lines[i], *lines[j + 1 :]]
+    report = zhgov_parse.parse("\n".join(moved))
+    expected = expected_cells("tianxi_water_2022_html")
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert not [k for k, v in got.items() if v is not None and v == v and v != expected[k]]

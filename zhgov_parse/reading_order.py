@@ -60,7 +60,7 @@ def read_in_order(
     turned = _cells(values, rows, columns, started_at_label=True)
     if [c.value for c in turned] != [c.value for c in readings[0]]:
         readings.append(turned)  # the same values otherwise: one reading, checked once
-    holding = [cells for cells in readings if not check(cells, template)]
+    holding = [cells for cells in readings if not check(cells, template) and _labels_agree(cells, template)]
     if len(holding) != 1:
         return None  # none holds, or two different readings do
     finding = Finding(
@@ -74,6 +74,24 @@ def read_in_order(
         found=f"{cells_wanted} values, {sum(v.on_label_line for v in values)} of them on label lines",
     )
     return holding[0], finding
+
+
+def _labels_agree(cells: list[Cell], template: str) -> bool:
+    """Whether no row of a reading starts on a line whose label is a piece of another row's label
+    and none of its own (``息需要 5 3 0 0 1 0 9`` read as 1.本机关不掌握相关政府信息: a row's lines
+    moved, which keeps every identity)."""
+    from .labels import full_key
+
+    labels = {code: full_key(label) for code, label in schema.rows(APPLICATION, template)}
+    for cell in cells:
+        if cell.column != "natural_person" or not cell.label:
+            continue
+        piece = full_key(cell.label)
+        if len(piece) < 2 or piece in labels[cell.row]:
+            continue
+        if any(piece in label for code, label in labels.items() if code != cell.row):
+            return False
+    return True
 
 
 def _labels_in_template_order(records: list[Record], rows_of: Matcher, rows: list[str]) -> bool:
