@@ -491,7 +491,9 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
     """Rows of 三 that lost their blank cells (a page read one cell a line, where an empty cell
     leaves no line; PDF text, where it leaves no token) read as run-on text is: each value a
     token, the blanks placed where the table's identities allow one way only (else NA with
-    ``runon_ambiguous``).  Used only if the solver reads every other row as it was read here."""
+    ``runon_ambiguous``).  Used only if the solver reads every other row as it was read here, and
+    the table's identities weighed its readings (where they could not, a line the text lost may
+    have been a value's, moved elsewhere by the PDF reader, not a blank cell's)."""
     from .runon import application_handling as solve
 
     place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
@@ -502,6 +504,8 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
         for row in sorted((r for r in rows if r.code in place), key=lambda r: place[r.code or ""])
     )
     solved = solve(text, template)
+    if any(f.code == "runon_unchecked" for f in solved.findings):
+        return  # the table's identities could not weigh the readings: a lost line may be a value's
     got = {(c.row, c.column): c.value for c in solved.cells}
     if any(got.get((c.row, c.column), c.value) != c.value for c in out.cells):
         return
