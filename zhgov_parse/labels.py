@@ -68,6 +68,14 @@ def _key(label: str) -> str:
     return _NON_WORD.sub("", _PARENS.sub("", _base(label)))
 
 
+@cache
+def row_label_keys(table: str, template: str) -> dict[str, str]:
+    """Each row code of a table's template version and its label's :func:`full_key` (notes kept)."""
+    from . import schema
+
+    return {code: full_key(label) for code, label in schema.rows(table, template)}
+
+
 def full_key(label: str) -> str:
     """The label's key with the text inside brackets kept (``行政诉讼（复议后起诉）``)."""
     return _full_key(label) if len(label) <= _CACHED_LEN else _full_key.__wrapped__(label)

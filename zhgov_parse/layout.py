@@ -15,6 +15,11 @@ from itertools import combinations
 Span = tuple[int, int]
 
 
+def is_tab_fields(spans: Sequence[Span]) -> bool:
+    """Whether places are tab fields (points, ``(8, 8)``), not words of layout text."""
+    return all(a == b for a, b in spans)
+
+
 def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] | None:
     """Each column's extent over the rows that have all ``n`` values (each value's span, in
     order), when those extents do not overlap; else None.  Tab fields (points): the fields those
@@ -22,7 +27,7 @@ def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] |
     full = [spans for spans in rows if len(spans) == n]
     if not full:
         return None
-    if all(a == b for spans in full for a, b in spans):
+    if all(map(is_tab_fields, full)):
         fields = {tuple(spans) for spans in full}
         return list(fields.pop()) if len(fields) == 1 else None
     columns = [(min(s[i][0] for s in full), max(s[i][1] for s in full)) for i in range(n)]
@@ -52,7 +57,7 @@ def place(values: Sequence[str], spans: Sequence[Span], columns: Sequence[Span])
         for choice in combinations(range(n), k)
     )
     (best, choice), second = costs[0], costs[1][0] if len(costs) > 1 else float("inf")
-    if all(a == b for a, b in spans) and (best or any(a != b for a, b in columns)):
+    if is_tab_fields(spans) and (best or not is_tab_fields(columns)):
         return None  # tab fields (points): a value stands in its column's field (the full rows agree on)
     if second - best < 1 or any(abs(middles[c] - x) > spacing for c, x in zip(choice, at, strict=True)):
         return None

@@ -180,12 +180,10 @@ def without_entities(text: str) -> str:
 @cache
 def _row_labels() -> str:
     """The template's row labels, their notes kept, a line each (built on first use)."""
-    from . import schema
-    from .labels import full_key
+    from .labels import row_label_keys
 
     tables = ("active_disclosure", "application_handling", "review_litigation")
-    labels = (label for t in tables for v in ("2019", "2021") for _, label in schema.rows(t, v))
-    return "\n".join(full_key(label) for label in labels)
+    return "\n".join(k for t in tables for v in ("2019", "2021") for k in row_label_keys(t, v).values())
 
 
 def _piece_of_a_row_label(text: str) -> bool:
@@ -228,6 +226,11 @@ def _word_spans(raw: str, aligned: bool = False) -> list[tuple[int, int]] | None
     return [m.span() for m in _WORD.finditer(raw)]
 
 
+def _value_count(cells: tuple[str, ...]) -> int:
+    """How many of a whitespace row's cells are values: all but its label, if it has one."""
+    return len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
+
+
 #: How far apart :func:`_tab_spans` puts a row's tab fields (any distance wider than 1).
 _FIELD = 8
 
@@ -237,7 +240,7 @@ def _tab_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] 
     that a blank cell (an empty field, as a Word table saved as text or a spreadsheet's rows
     copied leave it) keeps its column.  Each place is a point (``(8, 8)``: no word of layout text
     is one), which :func:`zhgov_parse.layout.place` matches exactly.  None for a row with no label."""
-    values = len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
+    values = _value_count(cells)
     if values == len(cells) or values == 0:
         return None
     fields = [" ".join(f.split()) for f in raw.split("\t")]
@@ -271,7 +274,7 @@ def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] 
     words = _word_spans(raw, aligned=True)
     if words is None:
         return None
-    values = len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
+    values = _value_count(cells)
     if len(words) < values:
         return None
     tail = words[len(words) - values :]
@@ -314,9 +317,8 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         lines, drawn, boxed = box_tables(lines)
         inserts = {**(inserts or {}), **drawn}
         pipes += sum(len(rows) for rows in drawn.values())
-    else:
-        text = bars_as_pipes(text)
-        lines = text.split("\n")
+    elif (piped := bars_as_pipes(text)) is not text:
+        text, lines = piped, piped.split("\n")
     tables = has_table_markup(text)
     if tables:
         lines = as_pipe_rows(lines)  # columns cut where the converter aligned them, attributes and all

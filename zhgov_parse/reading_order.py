@@ -80,9 +80,9 @@ def _labels_agree(cells: list[Cell], template: str) -> bool:
     """Whether no row of a reading starts on a line whose label is a piece of another row's label
     and none of its own (``息需要 5 3 0 0 1 0 9`` read as 1.本机关不掌握相关政府信息: a row's lines
     moved, which keeps every identity)."""
-    from .labels import full_key
+    from .labels import full_key, row_label_keys
 
-    labels = {code: full_key(label) for code, label in schema.rows(APPLICATION, template)}
+    labels = row_label_keys(APPLICATION, template)
     for cell in cells:
         if cell.column != "natural_person" or not cell.label:
             continue

@@ -9,8 +9,9 @@ from collections.abc import Callable, Sequence
 from . import schema
 from .findings import Finding
 from .labels import Match, Matcher, key, matcher
-from .layout import columns_of_full_rows, place
+from .layout import columns_of_full_rows, is_tab_fields, place
 from .mapping import (
+    AMOUNTS,
     APPLICANT_WORDS,
     OUTCOME_WORDS,
     STATED_UNIT,
@@ -328,6 +329,12 @@ def _values_before_labels(records: list[Record], rows_of: Matcher) -> bool:
     return False
 
 
+def _set_uncertain(row: Row, table: str, why: str, out: TableResult) -> None:
+    """Leave a row NA where it stands (no other row is put there by position), and say why."""
+    row.uncertain = True
+    out.findings.append(_uncertain(row, table, why))
+
+
 def _uncertain(row: Row, table: str, why: str) -> Finding:
     """The ``row_order_uncertain`` finding of a row of PDF text whose values are left NA."""
     return row_finding(
@@ -364,10 +371,6 @@ def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out:
     return kept
 
 
-#: 二's columns in money (万元 or as written): the others count.
-AMOUNT_COLUMNS = frozenset({"fee_amount", "procurement_amount"})
-
-
 def _two_labels_then_values(rows: list[Row], out: TableResult, table: str = APPLICATION) -> None:
     """PDF text that lists two rows' labels before their values (``1.信访举报投诉类申请`` /
     ``2.重复申请`` / 7 values / 7 values): the first label is left with none, the second takes the
@@ -379,9 +382,8 @@ def _two_labels_then_values(rows: list[Row], out: TableResult, table: str = APPL
                 "its values and the next lines' come after another row's label that has none (PDF text "
                 "lists two labels before their values): which are whose the text does not say"
             )
-            for r in (row, after):
-                r.uncertain = True  # keeps its place: no other row is put there by position
-            out.findings.append(_uncertain(row, table, why))
+            _set_uncertain(row, table, why, out)
+            after.uncertain = True
 
 
 def _interleaved(
@@ -419,8 +421,7 @@ def _interleaved(
             + (", and all 0" if zeros_only else "")
             + ": they may be another row's"
         )
-        row.uncertain = True  # keeps its place: no other row is put there by position
-        out.findings.append(_uncertain(row, table, why))
+        _set_uncertain(row, table, why, out)
 
 
 def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -> None:
@@ -456,7 +457,7 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
 
 def _laid_by(spans: list[tuple[int, int]] | None) -> str:
     """What placed a row's values: tab fields (points) or columns aligned with spaces."""
-    if spans and all(a == b for a, b in spans):
+    if spans and is_tab_fields(spans):
         return "the tab field each value holds, as in the rows with every value"
     return "the text's columns aligned with spaces"
 
@@ -472,13 +473,12 @@ def _drop_unbalanced_gathered(
         cells = fit(row.values, n, check)[0]  # digits split over cells joined
         if cells is None or not breaks_total(cells, blanks_are_zero=False):
             continue
-        row.uncertain = True  # keeps its place: no other row is put there by position
         how = "come from lines of their own" if row.gathered else "stand on one line"
         why = (
             f"its values {how} in PDF text and do not add up (总计 ≠ the sum of the others): they may "
             "be another row's, out of order or wrapped in their cells"
         )
-        out.findings.append(_uncertain(row, table, why))
+        _set_uncertain(row, table, why, out)
     return rows
 
 
@@ -710,8 +710,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
             why = "its values come from lines of their own in PDF text, under no header of table 四"
             for row in rows:
                 if row.gathered and not row.uncertain:
-                    row.uncertain = True
-                    out.findings.append(_uncertain(row, REVIEW, why))
+                    _set_uncertain(row, REVIEW, why, out)
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
     )
@@ -1033,6 +1032,6 @@ def _fraction_in_a_count(cells: list[str], columns: Sequence[str]) -> bool:
     fraction: values in another order than the columns'."""
     for cell, column in zip(cells, columns, strict=False):
         number = parse_value(cell).number
-        if column not in AMOUNT_COLUMNS and isinstance(number, float) and not number.is_integer():
+        if column not in AMOUNTS and isinstance(number, float) and not number.is_integer():
             return True
     return False
