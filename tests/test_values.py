@@ -18,6 +18,13 @@ NUMBERS = [
     ("-2", -2),
     ("+3", 3),
     ("－2", -2),  # full-width minus sign
+    ("\u22121", -1),  # a change (本年增/减) typeset with the minus sign
+    ("\u20111", -1),  # … or with Word's non-breaking hyphen
+    ("\u20131", -1),
+    ("增加3", 3),  # … or in words
+    ("减少2", -2),
+    ("減1", -1),
+    ("增 2", 2),
     ("3件", 3),
     ("251000元", 251000),
     ("42.6万元", 42.6),
@@ -33,7 +40,7 @@ NUMBERS = [
     ("2例", 2),
 ]
 MISSING = ["", " ", "-", "—", "——", "－", "/", "无", "無", "不适用", "不適用", "\u3000", "∕", "⁄", "╱"]
-NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十"]
+NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十", "增加", "减少1.2.3", "--1"]
 
 
 @pytest.mark.parametrize(("raw", "number"), NUMBERS)

@@ -34,8 +34,13 @@ AMOUNT_FACTORS |= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_
 COUNT_UNITS = ("件", "条", "條", "个", "個", "项", "項", "次", "篇", "人次", "家", "宗", "份", "起", "例")
 # Longest first, so that 万元 is not read as 万 and a stray 元; a unit may stand in brackets: 3（件）.
 _UNIT = "(?:" + "|".join(sorted([*AMOUNT_FACTORS, *COUNT_UNITS], key=len, reverse=True)) + ")"
+#: How a cell may write a change's sign (本年增/减): ASCII or typeset minus signs and hyphens (Word
+#: writes U+2011, typesetters U+2212; NFKC has made full-width ones ASCII), or the words 增(加)/减(少).
+NEGATIVE_SIGNS = frozenset(
+    {"-", "\u2212", "\u2010", "\u2011", "\u2012", "\u2013", "减", "减少", "減", "減少"}
+)
 _NUMBER = re.compile(
-    r"(?P<sign>[+-]?)(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    r"(?P<sign>[+\-\u2212\u2010-\u2013]|增加|减少|減少|增|减|減)?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
     r"(?:(?P<unit>" + _UNIT + r")|\((?P<bracketed>" + _UNIT + r")\))?"
 )
 
@@ -62,8 +67,8 @@ def parse_value(raw: str) -> Value:
     12
     >>> parse_value("1,234").number
     1234
-    >>> parse_value("-2").number, parse_value("+3").number
-    (-2, 3)
+    >>> parse_value("-2").number, parse_value("+3").number, parse_value("减少1").number
+    (-2, 3, -1)
     >>> parse_value("12.50").number
     12.5
     >>> parse_value("3件").number, parse_value("3件").unit
@@ -95,7 +100,7 @@ def cached_value(raw: str) -> Value:
         number: int | float = float(f"{digits}.{m['frac']}")
     else:
         number = int(digits)
-    if m["sign"] == "-":
+    if m["sign"] in NEGATIVE_SIGNS:
         number = -number
     return Value(number, raw, unit=m["unit"] or m["bracketed"])
 
