@@ -45,8 +45,15 @@ SEEN = [
     ("active_disclosure", "column", "本年增/減(指2020年增加或減少的事項數,減用負值表示,如-8)", "change"),
 ]
 
+# the template's words replaced by their synonyms
+WORDING = [
+    ("application_handling", "row", "（七）合计", "total"),
+    ("application_handling", "column", "合计", "total"),
+    ("review_litigation", "column", "合計", "total"),
+]
 
-@pytest.mark.parametrize(("table", "axis", "label", "code"), TEMPLATE + SEEN)
+
+@pytest.mark.parametrize(("table", "axis", "label", "code"), TEMPLATE + SEEN + WORDING)
 def test_label_maps_to_code(table: str, axis: str, label: str, code: str) -> None:
     assert matcher(table, axis)(label).code == code
 
