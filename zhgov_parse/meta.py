@@ -14,12 +14,18 @@ _TITLE = re.compile(
     r"(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?:关于|關於)?\s*\(?(?P<year>(?:19|20)\d{2})\s*年\s*度?\)?\s*"
     r"(?P<after>(?!政府信息|政府資訊|政府资讯|政务|政務)[^\s\d，。,：:、（）()]{2,40}?)?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
 )
+#: A title that names its year after 信息公开 (青河市数据局政府信息公开工作2023年度报告).
+_TITLE_YEAR_LAST = re.compile(
+    r"^\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)(?:政府)?(?:信息|資訊|资讯)公[开開](?:工作)?\s*"
+    r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:工作)?[报報]"
+)
 _AGENCY_END = re.compile(
     r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|区|县|市|省|州|盟|旗|镇|乡|街道|"
     r"办事处|委员会|管委会|集团|公司|学校|大学|医院)$"
 )
 _YEAR_IN_TITLE = re.compile(
     r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開](?:工作)?(?:年度)?[报報]告"
+    r"|(?:信息|資訊|资讯)公[开開](?:工作)?\s*((?:19|20)\d{2})\s*年\s*度?\s*[报報]告"
 )
 _YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 #: The statistics period the template's preamble states: 统计期限为2023年1月1日至2023年12月31日.
@@ -100,13 +106,19 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
     for i, line in enumerate(lines):
         if i > before and titles:
             break  # a title after the statement is only wanted when none stands before it
-        if "年" not in line or ("公开" not in line and "公開" not in line):
+        if "年" not in line:
             continue  # what every title holds, tested before the pattern (lines run to dozens)
-        m = _TITLE.match(line.strip())
+        if "公开" not in line and "公開" not in line:
+            line = _wrapped_title(line, lines[i + 1 : i + 2])
+            if line is None:
+                continue
+        m = _TITLE.match(line.strip()) or _TITLE_YEAR_LAST.match(line.strip())
         if m:
             title = to_simplified(line + "".join(lines[i + 1 : i + 2]))  # a title may wrap once
-            after = m["after"] if "报告" in title else None  # a title, not 2023年我局政府信息公开工作…
+            after = m.groupdict().get("after") if "报告" in title else None  # not 2023年我局政府信息公开工作…
             named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
+            if named is None and m["agency"] is None:
+                named = _agency_above(lines[:i])
             titles.append((i, int(m["year"]), named))
             if stated is None:
                 break
@@ -115,7 +127,7 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
         early = [t for t in same if t[0] <= before]
         _, year, agency = early[-1] if early else (same or titles)[0]
         return year, agency
-    in_titles = [int(y) for y in _YEAR_IN_TITLE.findall(head)]
+    in_titles = [int(first or last) for first, last in _YEAR_IN_TITLE.findall(head)]
     if in_titles:
         return (stated if stated in in_titles else in_titles[0]), None
     if stated is not None:
@@ -124,6 +136,29 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
     if years:
         return years.most_common(1)[0][0], None
     return None, None
+
+
+def _wrapped_title(line: str, following: list[str]) -> str | None:
+    """A short line with the start of a title (青河市数据局2023年政府) joined with the next line that
+    ends it (信息公开工作年度报告), where that line is no title of its own."""
+    if len(line.strip()) > 40 or not following:
+        return None
+    rest = following[0].strip()
+    if ("公开" not in rest and "公開" not in rest) or _TITLE.match(rest):
+        return None
+    return line.strip() + rest
+
+
+def _agency_above(lines: list[str]) -> str | None:
+    """The agency a title names on a line of its own just above it (青河市数据局 / 2023年政府信息公开
+    工作年度报告): the last line before the title that is not blank, when it is a name and nothing else."""
+    for line in reversed(lines):
+        if line.strip():
+            name = line.strip()
+            if len(name) > 30 or any(c.isdigit() for c in name) or "网" in name or "網" in name:
+                return None
+            return _agency(name)
+    return None
 
 
 _AGENCY_AFTER = re.compile(r"[报報]告\s*[（(]([^（）()]{2,40})[）)]")
@@ -135,11 +170,17 @@ def _agency_after(title: str) -> str | None:
     return _agency(m.group(1)) if m else None
 
 
+#: A character's reading in pinyin, which some sites print after it: 濟(jì)南市章丘區(qū).
+_PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z\u00e0-\u01dc]{1,6}[)）]")
+
+
 def _agency(name: str | None) -> str | None:
     """A title's agency, if the words there name one (end as 局, 委员会, 县 … do); not the report's
     own voice (我局, 本机关), nor a name a converter garbled (control characters where it could not
     decode one: a GB2312 reader meets 湉)."""
-    name = name.strip().strip("【】[]〔〕").strip() if name else None  # 【青河市数据局】2023年…
+    name = name.strip().strip('【】[]〔〕《》“”「」"').strip() if name else None  # 【青河市数据局】2023年…
+    if name and "(" in name:
+        name = _PINYIN.sub("", name)
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
         return None
     if not name.isprintable():
