@@ -115,20 +115,26 @@ def _anchor(block: Block) -> str | None:
     """A table whose start this block marks, even without a part heading."""
     # Value cells say nothing about where a table starts: left out, a row's text is its label,
     # the template's own words, which recur in every report (so the cache holds).
-    text = "".join([c for c in block.cells if not c.isdigit()])
-    return None if len(text) > 80 else _anchor_of(text)
+    # Each text once: a header's spans copy it across (行政复议 five times over its five columns).
+    text = "".join(dict.fromkeys([c for c in block.cells if not c.isdigit()]))
+    return None if len(text) > 80 else _anchor_of(text, block.kind == "row")
 
 
 _PROSE_MARK = re.compile(r"情况|[，。；]")
 
 
 @lru_cache(maxsize=8192)
-def _anchor_of(text: str) -> str | None:
+def _anchor_of(text: str, is_row: bool) -> str | None:
     t = _norm(text)
     if t.startswith(("第二十条", "信息内容")):
         return "active_disclosure"
     if "勾稽关系" in t or t.startswith("申请人情况"):
         return "application_handling"
+    if is_row:  # a table's first rows, where its header was lost (never prose: 本年新收申请20件，…)
+        if t.startswith(("一、本年新收", "本年新收")):
+            return "application_handling"
+        if t.startswith("结果维持") and "尚未审结" in t:
+            return "review_litigation"  # the outcomes' header of 四 laid out as three rows
     if "行政复议" in t and "行政诉讼" in t and len(t) <= 40 and not _PROSE_MARK.search(t):
         return "review_litigation"  # a header line, not prose (…行政复议和行政诉讼情况、存在的…)
     return None
@@ -141,9 +147,15 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
     table: str | None = None
     for block in blocks:
         code = None
-        if block.kind != "row" or len(block.cells) - block.cells.count("") == 1:
-            text = block.text
-            code = part_of(text, heading=block.kind == "heading")
+        if block.kind != "row":
+            code = part_of(block.text, heading=block.kind == "heading")
+        else:
+            # a row of one text (a cell alone, or spread over the row): a part heading typed into
+            # the table's first row, or between two tables run into one
+            texts = set(block.cells)
+            texts.discard("")
+            if len(texts) == 1:
+                code = part_of(texts.pop())
         if code is not None:
             section = code
             table = code if code in TABLE_PARTS else None

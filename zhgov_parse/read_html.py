@@ -395,6 +395,11 @@ def _walk(
             if tag == "table" and el in tables:
                 flush()
                 n_table += 1
+                caption = el.find("caption")
+                if caption is not None:  # a table's title (表三：收到和处理…) names its part
+                    title = clean_text(_text_of(caption))
+                    if title:
+                        blocks.append((Block("heading", (title,), f"table {n_table} caption", level=6), el))
                 blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget))
                 walker.skip_subtree()
                 continue

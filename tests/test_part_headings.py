@@ -1,0 +1,142 @@
+"""Tables found where real pages put their part headings, or where they left them out: a table's
+``<caption>``, its first row (typed into the Word table, or a ``<thead>`` cell), tables run into one
+with the headings as rows between them, and no heading at all, where the tables' own header rows
+tell which is which."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from lxml import etree
+from lxml import html as lxml_html
+
+import zhgov_parse
+from zhgov_parse.load import load
+from zhgov_parse.locate import TABLE_PARTS, part_of
+
+from goldens import expected_cells, source
+
+HTML = [
+    "chenghu_finance_2021_html",
+    "tianxi_water_2022_html",
+    "zhetang_town_2019_html",
+    "congang_veterans_2020_html",
+]
+TEXT = [
+    "lanshi_housing_2023_pipe",
+    "heyu_ecology_2021_pipe",
+    "baixi_education_2019_md",
+    "yunqi_town_2024_text",
+]
+
+
+def _cells(report: zhgov_parse.Report) -> dict[tuple[str, str, str], object]:
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+def _stated(name: str) -> dict[tuple[str, str, str], object]:
+    return {k: v for k, v in expected_cells(name).items() if v is not None}
+
+
+def _assert_reads_as_stated(name: str, content: str) -> None:
+    got = _cells(zhgov_parse.parse(content))
+    want = _stated(name)
+    assert {k: got.get(k) for k in want} == want
+
+
+def _table_headings(root: etree._Element) -> list[tuple[etree._Element, str]]:
+    """The page's part headings of 二, 三 and 四 (outside tables), each with its text."""
+    out = []
+    for el in root.iter():
+        if not isinstance(el.tag, str) or el.tag in (
+            "html",
+            "body",
+            "div",
+            "table",
+            "tr",
+            "td",
+            "th",
+            "tbody",
+        ):
+            continue
+        if any(a.tag == "table" for a in el.iterancestors()):
+            continue
+        text = "".join(el.itertext()).strip()
+        parent = el.getparent()
+        if len(text) < 50 and part_of(text) in TABLE_PARTS:
+            if (
+                parent is not None
+                and parent.tag not in ("body", "div")
+                and "".join(parent.itertext()).strip() == text
+            ):
+                continue  # the outermost element holding the heading alone
+            out.append((el, text))
+    return out
+
+
+def _next_table(el: etree._Element) -> etree._Element | None:
+    for sibling in el.itersiblings():
+        if sibling.tag == "table":
+            return sibling
+        inner = sibling.find(".//table")
+        if inner is not None:
+            return inner
+        if "".join(sibling.itertext()).strip():
+            return None
+    return None
+
+
+def _moved(page: str, where: str) -> str:
+    """The page with each table's part heading moved into the table (``caption``, ``row``, ``th``)
+    or removed (``dropped``)."""
+    root = lxml_html.document_fromstring(page)
+    headings = _table_headings(root)
+    moved = 0
+    for el, text in headings:
+        table = _next_table(el)
+        if table is None and where != "dropped":
+            continue  # a heading the table does not follow (Word's page has one more: a list's)
+        el.drop_tree()
+        moved += 1
+        if where == "caption":
+            caption = etree.Element("caption")
+            caption.text = text
+            table.insert(0, caption)
+        elif where in ("row", "th"):
+            tr = etree.Element("tr")
+            etree.SubElement(tr, "td" if where == "row" else "th", colspan="10").text = text
+            body = table.find("tbody")
+            (body if body is not None else table).insert(0, tr)
+    assert moved >= 3
+    return etree.tostring(root, encoding="unicode", method="html")
+
+
+@pytest.mark.parametrize("where", ["caption", "row", "th", "dropped"])
+@pytest.mark.parametrize("name", HTML)
+def test_html_tables_with_their_part_headings_inside_them_or_none(name: str, where: str) -> None:
+    page = load(source(name).read_bytes()).text
+    _assert_reads_as_stated(name, _moved(page, where))
+
+
+def test_html_tables_run_into_one_with_the_part_headings_as_its_rows() -> None:
+    name = "chenghu_finance_2021_html"
+    page = _moved(source(name).read_text(encoding="utf-8"), "row")
+    first, last = page.index("<table"), page.rindex("</table>")
+    inner = re.sub(r"</table>|<table[^>]*>|</?tbody>", "", page[page.index(">", first) + 1 : last])
+    one = page[: page.index(">", first) + 1] + inner + page[last:]
+    assert one.count("<table") == 1
+    _assert_reads_as_stated(name, one)
+
+
+@pytest.mark.parametrize("name", TEXT)
+def test_text_tables_with_no_part_headings(name: str) -> None:
+    lines = source(name).read_text(encoding="utf-8").split("\n")
+
+    def is_table_heading(line: str) -> bool:
+        text = line.strip().strip("#*").strip()
+        return "|" not in line and part_of(text) in TABLE_PARTS
+
+    kept = [line for line in lines if not is_table_heading(line)]
+    assert len(lines) - len(kept) == 3
+    _assert_reads_as_stated(name, "\n".join(kept))
