@@ -140,6 +140,13 @@ def _anchor_of(text: str, is_row: bool) -> str | None:
     return None
 
 
+def _opens_review(block: Block) -> bool:
+    """A line ``行政复议`` (or ``行政诉讼``) alone after table 三's rows: the first cell of 四's header,
+    a cell a line (PDF text), where 四's part heading was lost."""
+    text = block.cells[0] if len(block.cells) == 1 else ""
+    return len(text) <= 8 and "".join(_norm(text).split()) in ("行政复议", "行政诉讼")
+
+
 def locate(blocks: tuple[Block, ...]) -> list[Located]:
     """Assign every block a section (preamble … closing) and, in table parts, a table."""
     out: list[Located] = []
@@ -164,6 +171,8 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
         if section == "review_litigation" and _opens_problems(block, section):
             section, table = "problems_improvements", None
         anchor = _anchor(block)
+        if anchor is None and table == "application_handling" and _opens_review(block):
+            anchor = "review_litigation"
         if anchor is not None:
             table = anchor
         out.append(_new_tuple(Located, (block, section, table, False)))  # Located(...), at half the cost
