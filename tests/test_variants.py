@@ -259,6 +259,9 @@ def _cells_but_uncertain_rows(report: zhgov_parse.Report, expected: dict) -> dic
         ("五、存在的主要问题及改进情况", "五、存在的不足及改进措施"),
         ("五、存在的主要问题及改进情况", "第五部分：存在的主要问题及改进情况"),
         ("六、其他需要报告的事项", "六、其他"),
+        ("一、总体情况", "1.总体情况"),  # parts numbered in Arabic digits
+        ("五、存在的主要问题及改进情况", "5、存在的主要问题及改进情况"),
+        ("六、其他需要报告的事项", "6．其他需要报告的事项"),
     ],
 )
 def test_part_headings_as_reports_vary_them(heading: str, variant: str) -> None:

@@ -45,6 +45,9 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
     ),
     ("other_matters", ("其他需要报告", "其他事项", "其他需报告"), ("其他需要报告",)),
 )
+#: A part numbered in Arabic digits (1.总体情况, 2、主动公开政府信息情况), read as an unnumbered
+#: heading is: by the words only a part's title has (三's labels are numbered so too: 1.属于国家秘密).
+_ARABIC_PART = re.compile(r"^[1-6]\s*[、.．]\s*(\S.*)$")
 _SUBSECTION_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 TABLE_PARTS = ("active_disclosure", "application_handling", "review_litigation")
 _MAX_TITLE = 40
@@ -72,7 +75,10 @@ def _part_of(text: str, heading: bool) -> str | None:
     t = _norm(text).strip().lstrip("#").strip().strip("*_").strip()  # Markdown: ## 一、… or **一、…**
     m = _PART_MARK.match(t)
     if m is None:
-        if not heading or _SUBSECTION_MARK.match(t):
+        arabic = _ARABIC_PART.match(t)  # 2.主动公开政府信息情况: a part's own title only
+        if arabic is not None:
+            t = arabic.group(1)
+        elif not heading or _SUBSECTION_MARK.match(t):
             return None
         title = t
     else:
