@@ -379,7 +379,11 @@ def assign(
         elif row.strong and code in position:
             if code in taken:
                 first = taken[code]
-                if fits is not None and not fits(first) and fits(row):
+                # keep the occurrence that fits its columns, or the one with numbers over one with
+                # none (a header's line that wrapped: 未经复议 / 直接起诉 | 复议后起诉)
+                if (fits is not None and not fits(first) and fits(row)) or (
+                    not any(map(is_number_text, first.values)) and any(map(is_number_text, row.values))
+                ):
                     first.code, row.code = None, code  # keep the occurrence that fits its columns
                     anchors.remove(next(j for j, r in enumerate(rows) if r is first))
                     anchors.append(i)
@@ -509,10 +513,11 @@ def _unmapped(table: str, row: Row, why: str) -> Finding:
 
 
 def _duplicate(table: str, row: Row, first: Row, template: str | None = None) -> Finding:
+    """``row`` not used, as ``first`` (the first occurrence, else the one that fits) is."""
     return row_finding(
         "duplicate_row",
-        f"row {schema.row_label(table, row.code or first.code or '?', template)} occurs again "
-        f"({row.source}); the first occurrence ({first.source}) is kept",
+        f"row {schema.row_label(table, row.code or first.code or '?', template)} occurs twice: "
+        f"{first.source} is kept, {row.source} is not used",
         table,
         row,
         first.code,
