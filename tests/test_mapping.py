@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 
@@ -431,3 +433,28 @@ def test_table_4_outcomes_in_the_header_s_order() -> None:
     before, after = zhgov_parse.parse(text), zhgov_parse.parse("\n".join(lines))
     assert after.table("review_litigation").equals(before.table("review_litigation"))
     assert "columns_reordered" in _codes(after) - _codes(before)
+
+
+@pytest.mark.parametrize(
+    "fixture", ["lanshi_housing_2023_pipe.txt", "songlan_market_2023_md.md", "liuting_health_2022_md.md"]
+)
+def test_a_row_a_cell_short_of_its_table_s_grid_is_na_not_shifted(fixture: str) -> None:
+    """Every line of these tables holds the same number of cells; a row that lost one holds one
+    fewer. Its empty cells at the edges (one padding cell after the last column, or the empty third
+    label column of a Markdown table) were taken as a blank 总计 or a blank 自然人, every value after
+    the lost cell one column off (3 wrong cells a row). Such a row is NA, the rest of the table read."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    lines = text.split("\n")
+    base = zhgov_parse.parse(text).table("application_handling")
+    rows = [
+        i for i, x in enumerate(lines) if "|" in x and re.search(r"（[一二七]）", x) and re.search(r"\d", x)
+    ]
+    assert len(rows) == 3
+    for i in rows:
+        cells = lines[i].split("|")
+        del cells[len(cells) // 2]
+        broken = zhgov_parse.parse("\n".join([*lines[:i], "|".join(cells), *lines[i + 1 :]]))
+        got = broken.table("application_handling")
+        stated = got.notna()
+        assert (got[stated] == base[stated]).all().all()
+        assert stated.sum().sum() >= base.notna().sum().sum() - 7

@@ -1012,12 +1012,41 @@ def row_width(table: str, template: str, row: str) -> int:
 
 
 def records_of(blocks: Iterable[Block]) -> list[Record]:
+    blocks = list(blocks)
+    width = _grid_width(blocks)
     out = []
     for block in blocks:
         rec = to_record(block)
-        if rec is not None:
-            out.append(rec)
+        if rec is None:
+            continue
+        values = rec.values
+        if width and len(block.cells) < width and values and _grid_row(block):
+            # A row a cell short of its table's grid lost one, so the empty cells at the edges of its
+            # values are the grid's padding (under a label's columns, after the last), not blank
+            # cells: taken as values, every value past the lost cell would move.
+            first, last = 0, len(values)
+            while first < last and not values[first].strip():
+                first += 1
+            while last > first and not values[last - 1].strip():
+                last -= 1
+            rec.values = values[first:last]
+        out.append(rec)
     return out
+
+
+def _grid_row(block: Block) -> bool:
+    """A row of text split at its separators (pipes), not expanded by spans nor laid out by position."""
+    return block.kind == "row" and block.copies is None and block.spans is None and len(block.cells) > 2
+
+
+def _grid_width(blocks: list[Block]) -> int | None:
+    """How many cells every line of a text table holds, where its rows agree (four in five of five
+    rows at least): scrapers that write a table's grid write each row to the same width."""
+    widths = [len(b.cells) for b in blocks if _grid_row(b)]
+    if len(widths) < 5:
+        return None
+    width = max(set(widths), key=widths.count)
+    return width if widths.count(width) * 5 >= len(widths) * 4 else None
 
 
 __all__ = ["Cell", "Record", "Row", "TableResult", "assemble", "assign", "fit"]
