@@ -458,3 +458,16 @@ def test_a_row_a_cell_short_of_its_table_s_grid_is_na_not_shifted(fixture: str) 
         stated = got.notna()
         assert (got[stated] == base[stated]).all().all()
         assert stated.sum().sum() >= base.notna().sum().sum() - 7
+
+
+@pytest.mark.parametrize("typo", ["结果厗持", "结果果维持", "结维持"])
+def test_a_typo_in_one_group_s_outcome_leaves_table_four_in_the_template_s_order(typo: str) -> None:
+    """四's header names each outcome once a group; with 行政复议's 结果维持 misspelt, the first
+    结果维持 left is the next group's, which made the header's order read 纠正, 其他, 尚未, 维持 (a
+    consistent pattern, group after group): every value of 四 one column off, said reordered."""
+    text = (FIXTURES / "weitang_hrss_2024_pipe.txt").read_text(encoding="utf-8")
+    header = "结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | 未经复议直接起诉"
+    assert text.count(header) == 1
+    r = zhgov_parse.parse(text.replace(header, header.replace("结果维持", typo, 1)))
+    assert r.table("review_litigation").equals(zhgov_parse.parse(text).table("review_litigation"))
+    assert "columns_reordered" not in _codes(r)

@@ -894,6 +894,8 @@ def header_order(header: str, words: Sequence[str]) -> list[int] | None:
     # whose words come in mixed orders (cells run together from merged rows) tells no order.
     named = sorted((m.start(), i) for i, w in enumerate(words) for m in re.finditer(re.escape(w), flat))
     sequence = [i for _, i in named]
+    if len({sequence.count(i) for i in range(len(words))}) > 1:
+        return None  # a word one group does not name (a typo: 结果厗持) shifts the others' order
     if any(
         sequence[k : k + len(words)] != order[: len(sequence) - k]
         for k in range(0, len(sequence), len(words))
