@@ -88,3 +88,12 @@ def test_strict_raises_on_first_warning(sample_text: str) -> None:
 def test_missing_file_is_reported_as_such(tmp_path) -> None:
     with pytest.raises(FileNotFoundError, match="cannot read report file"):
         zhgov_parse.read(tmp_path / "nope.txt")
+
+
+def test_binary_with_a_zero_every_other_byte_is_not_read_as_utf_16() -> None:
+    """UTF-16 text without a BOM is read (tests/test_variants.py); bytes that have its 0s but do not
+    decode to printable text with a report's words stay binary."""
+    with pytest.raises(zhgov_parse.ParseError, match="binary"):
+        zhgov_parse.parse(b"\x01\x00\x07\x00" * 500)
+    with pytest.raises(zhgov_parse.ParseError, match="binary"):
+        zhgov_parse.parse("xyz|abc 12\n".encode("utf-16-le") * 100)

@@ -91,6 +91,8 @@ VARIANTS = {
     "gb18030-traditional-bytes": BASE.encode("gb18030"),
     "utf-8-bom": b"\xef\xbb\xbf" + BASE.encode("utf-8"),
     "utf-16": BASE.encode("utf-16"),
+    "utf-16-le-no-bom": BASE.encode("utf-16-le"),  # as some Windows tools save text
+    "utf-16-be-no-bom": SIMPLIFIED.encode("utf-16-be"),
     "crlf": BASE.replace("\n", "\r\n"),
     # Other bars between cells: full-width (CJK-aware converters), box-drawing with no box, broken
     "full-width-bars": BASE.replace("|", "｜"),

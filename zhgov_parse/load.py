@@ -74,6 +74,28 @@ def sniff_binary(head: bytes) -> str | None:
     return None
 
 
+def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
+    """Text saved as UTF-16 with no BOM (what some Windows tools write), with its encoding: the
+    ASCII characters of such text (digits, pipes, spaces, line ends) leave a 0 in every other byte,
+    (nearly) always the same one of each pair; a text that decodes so, printable, with the words of a
+    report."""
+    sample = data[:4096]
+    if len(data) % 2 or len(sample) < 64 or any(data.startswith(bom) for bom, _ in _BOMS):
+        return None
+    pairs = len(sample) // 2
+    even, odd = sample[0::2].count(0), sample[1::2].count(0)
+    for zeros, other, name in ((odd, even, "utf-16-le"), (even, odd, "utf-16-be")):
+        if zeros * 20 >= pairs and other * 5 <= zeros:
+            try:
+                text = data.decode(name)
+            except UnicodeDecodeError:
+                return None
+            head = text[:4000]
+            printable = sum(1 for ch in head if ch.isprintable() or ch in "\t\n\r")
+            return (text, name) if printable * 20 >= len(head) * 19 and _score(head) >= 5 else None
+    return None
+
+
 def _score(text: str) -> int:
     return sum(1 for ch in text[:4000] if ch in _COMMON)
 
@@ -179,10 +201,22 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         if not data.strip():
             raise EmptyInput()
         kind = sniff_binary(data[:8192])
-        if kind is not None:
+        wide = _utf16_without_bom(data) if kind == "binary" else None  # its 0 bytes look binary
+        if kind is not None and wide is None:
             raise BinaryInput(kind)
-        is_html = _HTML.search(data[:65536]) is not None
-        text, encoding, findings = decode(data, declared_charset(data) if is_html else None)
+        if wide is not None:
+            text, encoding = wide
+            findings = [
+                Finding(
+                    "decoded_by_detection",
+                    f"no BOM, and every other byte of its ASCII characters is 0: decoded as {encoding}",
+                    found=encoding,
+                )
+            ]
+            is_html = _HTML_STR.search(text[:65536]) is not None
+        else:
+            is_html = _HTML.search(data[:65536]) is not None
+            text, encoding, findings = decode(data, declared_charset(data) if is_html else None)
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
