@@ -3,6 +3,7 @@ gives the same cells."""
 
 from __future__ import annotations
 
+import json
 import re
 
 import pytest
@@ -94,6 +95,9 @@ VARIANTS = {
     "utf-16-le-no-bom": BASE.encode("utf-16-le"),  # as some Windows tools save text
     "utf-16-be-no-bom": SIMPLIFIED.encode("utf-16-be"),
     "crlf": BASE.replace("\n", "\r\n"),
+    # JSON as scrapers store pages: the page as a JSON string, or a record with its text field
+    "json-string": json.dumps(BASE),
+    "json-record-bytes": json.dumps({"url": "https://example.gov.cn/1.html", "text": BASE}).encode("utf-8"),
     # Other bars between cells: full-width (CJK-aware converters), box-drawing with no box, broken
     "full-width-bars": BASE.replace("|", "｜"),
     "full-width-bars-markdown": to_markdown(SIMPLIFIED).replace("|", "｜"),

@@ -21,6 +21,7 @@ import pandas as pd
 from . import schema
 from .errors import ParseError
 from .findings import FINDING_COLUMNS, Finding
+from .load import CONTENT_KEYS
 from .parser import parse
 from .report import CELL_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS
 
@@ -48,7 +49,6 @@ COLUMNS: dict[str, list[str]] = {
     "findings": ["report_id", *FINDING_COLUMNS],
     "errors": ERROR_COLUMNS,
 }
-_CONTENT_KEYS = ("html", "text", "content", "body")
 
 
 @dataclass(frozen=True, slots=True)
@@ -70,7 +70,7 @@ class Source:
         with open(self.path, "rb") as f:
             f.seek(self.offset)
             record = json.loads(f.readline().decode("utf-8", "replace"))
-        return next((record[k] for k in _CONTENT_KEYS if isinstance(record.get(k), str)), "")
+        return next((record[k] for k in CONTENT_KEYS if isinstance(record.get(k), str)), "")
 
 
 def content_hash(content: bytes | str) -> str:
@@ -142,7 +142,7 @@ def _file_sources(path: Path, name: str) -> Iterator[Source]:
 
 
 def _record_source(record: dict[str, Any], where: str) -> Source:
-    content = next((record.pop(k) for k in _CONTENT_KEYS if isinstance(record.get(k), str)), None)
+    content = next((record.pop(k) for k in CONTENT_KEYS if isinstance(record.get(k), str)), None)
     name = str(record.get("url") or record.get("source") or where)
     if content is None:
         return Source(name, content="", extra={**record, "_no_content": where})

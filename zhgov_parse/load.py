@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import json
 import re
 from dataclasses import dataclass, field
 
@@ -226,6 +227,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         is_html = _HTML_STR.search(text[:65536]) is not None
     else:
         raise ParseError(f"expected str or bytes content, found {type(content).__name__}")
+    if text.lstrip()[:1] in ('"', "{"):
+        inner = _json_content(text)
+        if inner is not None:
+            text, where = inner
+            findings = [*findings, _json_finding(where)]
+            is_html = _HTML_STR.search(text[:65536]) is not None
     if "\x00" in text:
         text = text.replace("\x00", "")
     # Lone surrogates (possible in str input: decoded bytes have none) cannot be encoded downstream.
@@ -237,6 +244,41 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
     return Loaded(text, encoding, is_html, findings + repaired)
+
+
+#: The fields of a scraper's JSON record that hold the page (its html, or its text).
+CONTENT_KEYS = ("html", "text", "content", "body")
+
+
+def _json_content(text: str) -> tuple[str, str | None] | None:
+    """The report inside a JSON document: a string (``json.dumps`` of the page, escapes and all), or
+    the first of :data:`CONTENT_KEYS` of a record that holds one; with the field's name. None for
+    other JSON (a structured dump of a report's parts is no report text) and for text that is no JSON."""
+    stripped = text.strip()
+    if not stripped.endswith(('"', "}")):
+        return None
+    try:
+        data = json.loads(stripped)
+    except ValueError:
+        return None
+    if isinstance(data, str):
+        return (data, None) if data.strip() else None
+    if isinstance(data, dict):
+        for key in CONTENT_KEYS:
+            value = data.get(key)
+            if isinstance(value, str) and value.strip():
+                return value, key
+    return None
+
+
+def _json_finding(where: str | None) -> Finding:
+    inside = f"its field {where!r}" if where else "the string it holds"
+    return Finding(
+        "json_content",
+        f"the input is JSON: the report was read from {inside}",
+        expected="the report's own text or HTML",
+        found=f"JSON ({where or 'a string'})",
+    )
 
 
 def _has_surrogates(text: str) -> bool:
