@@ -9,6 +9,7 @@ from typing import NamedTuple
 
 from .document import Block
 from .script import to_simplified
+from .values import is_value_text
 
 _CN = "一二三四五六七"
 _PART_MARK = re.compile(
@@ -182,8 +183,52 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
         if anchor is not None:
             table = anchor
         out.append(_new_tuple(Located, (block, section, table, False)))  # Located(...), at half the cost
+    _give_back_spilled(out)
     _mark_closing(out)
     return out
+
+
+#: 二's column headers, as PDF text that set 二's last column apart repeats them with its values.
+_ACTIVE_COLUMN_WORDS = (
+    "处理决定数量",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    "收费金额",
+    "采购项目数量",
+    "采购总金额",
+    "上一年项目数量",
+    "本年新制作数量",
+    "本年新公开数量",
+    "对外公开总数量",
+)
+
+
+def _give_back_spilled(located: list[Located]) -> None:
+    """Lines of table 二 that PDF text put after 三's part heading, before 三's own header: 二's last
+    column set apart (``4`` / ``38`` / ``处理决定数量`` / ``640`` …, plain pdftotext) goes back to 二,
+    where only values and 二's column headers stand there and one of those headers is among them."""
+    for i, loc in enumerate(located):
+        if not (loc.is_part_heading and loc.section == "application_handling"):
+            continue
+        if not any(x.table == "active_disclosure" for x in located[:i]):
+            return
+        j, named = i + 1, False
+        while j < len(located) and located[j].table == "application_handling":
+            block = located[j].block
+            if _anchor(block) == "application_handling":
+                break
+            text = "".join(_norm(block.text).split())
+            if any(w in text for w in _ACTIVE_COLUMN_WORDS) and len(text) <= 20:
+                named = True
+            elif not all(is_value_text(c) for c in block.cells if c):
+                return
+            j += 1
+        if named and j < len(located) and located[j].table == "application_handling":
+            for k in range(i + 1, j):
+                x = located[k]
+                located[k] = _new_tuple(Located, (x.block, x.section, "active_disclosure", False))
+        return
 
 
 _SIGNOFF_DATE = re.compile(
