@@ -227,3 +227,34 @@ def test_a_row_read_in_order_from_a_line_that_names_another_row_is_refused() -> 
     expected = expected_cells("tianxi_water_2022_html")
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert not [k for k, v in got.items() if v is not None and v == v and v != expected[k]]
+
+
+@pytest.mark.parametrize(
+    ("text", "typo"),
+    [
+        ("chenghu_finance_2021_html.pymupdf", ("现行有效件数", "现行效件数")),
+        (
+            "tangchuan_commerce_2020_html.weasy-pymupdf",
+            ("上一年项目数量本年增/减", "上一年项数目量本年增/减"),
+        ),
+    ],
+)
+def test_a_header_line_with_a_column_name_misspelt_does_not_set_its_rows_width(
+    text: str, typo: tuple[str, str]
+) -> None:
+    """PDF text runs a header's cells together (``本年制发件数本年废止件数现行效件数``): with one name
+    misspelt, the header named two of three columns, so a row with two values on lines of their own
+    (``行政规范性文件6`` / ``2`` / ``41``: the 6 glued to its label) was read as those two columns, each
+    value a column off. A header cell's words left over that name a column (数, 量, 额) now make the
+    header unread: the row is read in the template's order, or NA."""
+    source = (DATA / f"{text}.txt").read_text(encoding="utf-8")
+    assert source.count(typo[0]) >= 1
+    report = zhgov_parse.parse(source.replace(typo[0], typo[1], 1))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    expected = expected_cells(text.split(".")[0])
+    wrong = {
+        k: (v, got[k])
+        for k, v in expected.items()
+        if v is not None and got.get(k) is not None and got[k] == got[k] and got[k] != v
+    }
+    assert wrong == {}

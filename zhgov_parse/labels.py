@@ -138,7 +138,10 @@ class Matcher:
         return list(found)
 
     def _scan(self, label: str) -> list[str]:
-        k = key(label)
+        codes = [code for _, _, code in self._spans(key(label))]
+        return [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c]  # a header cell repeated
+
+    def _spans(self, k: str) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
         for alias, code in self.contains:
             start = k.find(alias)
@@ -150,8 +153,20 @@ class Matcher:
         for alias, code in self.exact.items():
             if k == alias and not spans:
                 spans.append((0, len(k), code))
-        codes = [code for _, _, code in sorted(spans)]
-        return [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c]  # a header cell repeated
+        return sorted(spans)
+
+    def unscanned(self, label: str) -> list[str]:
+        """The label's key outside the aliases :meth:`scan` finds in it, piece by piece
+        (``本年制发件数现行效件数`` → ``["现行效件数"]``: a column name a typo hid)."""
+        k = key(label)
+        pieces, at = [], 0
+        for start, end, _ in self._spans(k):
+            if start > at:
+                pieces.append(k[at:start])
+            at = max(at, end)
+        if at < len(k):
+            pieces.append(k[at:])
+        return pieces
 
     def _last_item(self, label: str) -> Match | None:
         """The label's last enumerated item, where it alone names a row exactly: a row's labels

@@ -856,8 +856,18 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
         cells = cells[1:]
     out: list[str | None] = []
     for cell in cells:
-        out.extend(columns_of.scan(cell) or [None])
+        named = columns_of.scan(cell)
+        out.extend(named or [None])
+        if named and any(
+            len(p) >= 3 and any(w in p for w in _COLUMN_WORDS) for p in columns_of.unscanned(cell)
+        ):
+            out.append(None)  # words of a column no alias matched (a typo: 现行效件数) beside those named
     return out
+
+
+#: Words every column name of 二 ends in (件数, 数量, 金额): what is left of a header cell once its
+#: columns are found, holding one, names another column the cell's words did not match.
+_COLUMN_WORDS = ("数", "量", "额")
 
 
 def _span_copies_dropped(values: list[str], n: int, gaps: int) -> list[str] | None:
