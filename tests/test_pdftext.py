@@ -258,3 +258,15 @@ def test_a_header_line_with_a_column_name_misspelt_does_not_set_its_rows_width(
         if v is not None and got.get(k) is not None and got[k] == got[k] and got[k] != v
     }
     assert wrong == {}
+
+
+def test_table_three_s_last_row_set_apart_after_table_four_s_heading_goes_back_to_three() -> None:
+    """Plain pdftotext of liuting puts 三's last values (``40`` / ``7`` / ``4`` / ``0`` / ``1 52``)
+    after 四's part heading, before 四's header: read as 四's, they made its values unplaceable (0 of
+    15 cells). Values alone there, no more than a row's, before 四's header words, are 三's."""
+    report, got, expected = _read("liuting_health_2022_md", "raw")
+    four = [k for k, v in expected.items() if k[0] == "review_litigation" and v is not None]
+    assert len(four) == 15 and all(got[k] == expected[k] for k in four)
+    assert not [
+        f for f in report.finding_list if f.table == "review_litigation" and f.code == "unmapped_values"
+    ]

@@ -184,8 +184,35 @@ def locate(blocks: tuple[Block, ...]) -> list[Located]:
             table = anchor
         out.append(_new_tuple(Located, (block, section, table, False)))  # Located(...), at half the cost
     _give_back_spilled(out)
+    _give_back_last_row(out)
     _mark_closing(out)
     return out
+
+
+def _give_back_last_row(located: list[Located]) -> None:
+    """Values that PDF text put after 四's part heading, before 四's header (plain pdftotext: ``40`` /
+    ``7`` / ``4`` / ``0`` / ``1 52``, 三's last row set apart) go back to 三: no more than a row's
+    seven values, on lines of values alone, right after the heading, followed by 四's header words."""
+    for i, loc in enumerate(located):
+        if not (loc.is_part_heading and loc.section == "review_litigation"):
+            continue
+        if not any(x.table == "application_handling" for x in located[:i]):
+            return
+        j, values = i + 1, 0
+        while j < len(located) and located[j].table == "review_litigation" and not located[j].is_part_heading:
+            cells = [c for c in located[j].block.cells if c]
+            if not all(is_value_text(c) for c in cells):
+                break
+            values += sum(len(c.split()) for c in cells)
+            j += 1
+        if not 0 < values <= 7 or j >= len(located) or located[j].table != "review_litigation":
+            return
+        header = "".join("".join(_norm(x.block.text).split()) for x in located[j : j + 3])  # a word a line
+        if any(w in header for w in ("复议", "诉讼", "结果")) and len(header) <= 80:
+            for k in range(i + 1, j):
+                x = located[k]
+                located[k] = _new_tuple(Located, (x.block, x.section, "application_handling", False))
+        return
 
 
 #: 二's column headers, as PDF text that set 二's last column apart repeats them with its values.
