@@ -116,6 +116,7 @@ class Matcher:
         self.all = [(alias, code) for alias, code, _ in rows]
         self._cache: dict[str, Match] = {}
         self._scans: dict[str, list[str]] = {}
+        self._rests: dict[str, list[str]] = {}
 
     def __call__(self, label: str) -> Match:
         hit = self._cache.get(label)
@@ -158,6 +159,13 @@ class Matcher:
     def unscanned(self, label: str) -> list[str]:
         """The label's key outside the aliases :meth:`scan` finds in it, piece by piece
         (``本年制发件数现行效件数`` → ``["现行效件数"]``: a column name a typo hid)."""
+        rest = self._rests.get(label)
+        if rest is None:
+            rest = self._unscanned(label)
+            _remember(self._rests, label, rest)
+        return list(rest)
+
+    def _unscanned(self, label: str) -> list[str]:
         k = key(label)
         pieces, at = [], 0
         for start, end, _ in self._spans(k):
