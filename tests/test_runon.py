@@ -630,3 +630,17 @@ def test_a_word_page_s_text_a_span_a_word() -> None:
     want = {k: v for k, v in expected_cells("tianxi_water_2022_html").items() if v is not None}
     got = _cells(report)
     assert {k: got.get(k) for k in want} == want
+
+
+def test_invisible_characters_between_digits_do_not_split_a_run() -> None:
+    """Page text copied from a browser can carry direction marks and joiners (U+200E, U+200D) or
+    Word's soft hyphens between characters; between two digits they split a run of digits in two,
+    and the page read 3 of 189 cells. They are taken out of text when it is loaded."""
+    text = render(source("qinghe_data_2022_pipe"))
+    marked = text
+    for mark in ("\u200e", "\u200d", "\u00ad"):
+        marked = marked.replace("0", "0" + mark, 3).replace("1", mark + "1", 3)
+    marked = "".join(c + "\u200e" if c.isdigit() and i % 5 == 0 else c for i, c in enumerate(marked))
+    assert marked.count("\u200e") > 50
+    got = zhgov_parse.parse(marked).to_dict()["cells"]
+    assert got == zhgov_parse.parse(text).to_dict()["cells"]

@@ -55,9 +55,15 @@ class Value:
     problem: str | None = None  # None, "missing" or "non_numeric"
 
 
+#: Characters that show nothing (format characters): zero-width spaces and joiners, soft hyphens
+#: (Word), direction marks and embeddings (text copied from web pages), word joiners, BOMs.
+_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
-    return "".join(text.split()).replace("\u200b", "").replace("\ufeff", "")
+    text = "".join(text.split())
+    return text if text.isascii() else _INVISIBLE.sub("", text)
 
 
 def parse_value(raw: str) -> Value:
