@@ -97,3 +97,17 @@ def test_binary_with_a_zero_every_other_byte_is_not_read_as_utf_16() -> None:
         zhgov_parse.parse(b"\x01\x00\x07\x00" * 500)
     with pytest.raises(zhgov_parse.ParseError, match="binary"):
         zhgov_parse.parse("xyz|abc 12\n".encode("utf-16-le") * 100)
+
+
+def test_a_list_of_reports_is_no_report() -> None:
+    """A portal's listing page (or an index of files) names several reports and holds none of their
+    parts: it was read as a report with every table missing; it is an error that says what it is."""
+    listing = "\n".join(
+        f"- 青河市{body}{year}年政府信息公开工作年度报告  {year + 1}-01-20"
+        for body in ("数据局", "财政局")
+        for year in (2021, 2022, 2023)
+    )
+    with pytest.raises(NoReportContent, match="list of 6 reports' titles"):
+        zhgov_parse.parse("政府信息公开年报\n" + listing)
+    one = "青河市数据局2023年政府信息公开工作年度报告\n附件：青河市数据局2023年政府信息公开工作年度报告.pdf"
+    assert zhgov_parse.parse(one).meta["agency"] == "青河市数据局"  # a report's page with its file: a report

@@ -188,6 +188,17 @@ def _agency(name: str | None) -> str | None:
     return name if _AGENCY_END.search(to_simplified(name)) else None
 
 
+def titles_listed(text: str) -> int:
+    """How many distinct report titles (…2023年政府信息公开工作年度报告) the text's lines hold, one a
+    line: a listing of reports holds several, a report its own (and perhaps its file's name)."""
+    lines = {
+        _YEAR_IN_TITLE.search(line) and line.strip()
+        for line in _fold(text[:20000]).split("\n")
+        if "年" in line
+    }
+    return len(lines - {None, ""})
+
+
 def has_title(text: str) -> bool:
     """Whether the text's head holds an annual report's title (……年度政府信息公开工作年度报告)."""
     return _YEAR_IN_TITLE.search(_head(text)) is not None

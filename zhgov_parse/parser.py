@@ -14,7 +14,7 @@ from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, load
 from .locate import TABLE_PARTS, Located, locate
 from .mapping import Cell, TableResult, glued_values_split, records_of
-from .meta import detect_template, has_title, region_of, year_and_agency
+from .meta import detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
 from .report import Report
 from .script import detect_script, simplify_long
@@ -139,6 +139,11 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}
+    if not found_tables and not parts and (listed := titles_listed(loaded.text)) >= _LISTED:
+        raise NoReportContent(
+            f"expected an annual report with at least one of its parts or tables, found a list of "
+            f"{listed} reports' titles and none of their parts or tables (a listing page or an index)"
+        )
     if not found_tables and not parts and not has_title(plain):
         raise NoReportContent(
             "expected an annual report with a title, at least one of its parts (一、总体情况 … "
@@ -224,6 +229,11 @@ def _pictured(located: list[Located], images: tuple[tuple[int, str], ...]) -> di
             if part in TABLE_PARTS:
                 out.setdefault(part, src or "no src")
     return out
+
+
+#: Distinct report titles in a text with no part or table of a report that make it a list of
+#: reports (a portal's listing page, an index of files), not one report that lost its body.
+_LISTED = 3
 
 
 def _describe(text: str, doc: Document) -> str:
