@@ -137,12 +137,12 @@ def _anchor_of(text: str, is_row: bool) -> str | None:
         return "active_disclosure"
     if "勾稽关系" in t or t.startswith("申请人情况"):
         return "application_handling"
-    if is_row:  # a table's first rows, where its header was lost (never prose: 本年新收申请20件，…)
-        if t.startswith(("一、本年新收", "本年新收")):
-            return "application_handling"
-        if t.startswith("结果维持") and "尚未审结" in t:
-            return "review_litigation"  # the outcomes' header of 四 laid out as three rows
-    if "行政复议" in t and "行政诉讼" in t and len(t) <= 40 and not _PROSE_MARK.search(t):
+    if t.startswith("结果维持") and "尚未审结" in t and len(t) <= 40 and not _PROSE_MARK.search(t):
+        return "review_litigation"  # the outcomes' header of 四 laid out as three rows
+    if is_row and t.startswith(("一、本年新收", "本年新收")):  # never prose: 本年新收申请20件，…
+        return "application_handling"  # a table's first row, where its header was lost
+    rest = t.replace("行政复议", "").replace("行政诉讼", "")  # spans copy the two names (5 and 10 times)
+    if len(rest) <= 32 and "行政复议" in t and "行政诉讼" in t and not _PROSE_MARK.search(t):
         return "review_litigation"  # a header line, not prose (…行政复议和行政诉讼情况、存在的…)
     return None
 

@@ -59,6 +59,22 @@ def _runon_heading() -> re.Pattern[str]:
     )
 
 
+@cache
+def _runon_cut() -> re.Pattern[str]:
+    """Where run-on text is cut: at its part headings, and at the first words of each table's own
+    header (第二十条第（一）项, 三's （本列数据的勾稽关系…）, 四's 行政复议行政诉讼, or its outcomes where
+    it stands on its side), which find the tables where the part headings were left out (the text of a
+    page's tables alone)."""
+    starts = _spaces_between_characters(
+        either_script(
+            r"第二十条第[（(]一[)）]项|[（(]本列数据的勾稽关[系係][^（）()]{0,40}[)）]"
+            r"|(?:行政复议\s*[、和]?\s*)+(?:行政诉讼\s*)+(?=结果|未经复议|复议后)"
+            r"|结果维持\s*结果纠正\s*其他结果\s*尚未审结\s*总计(?=\s*行政复议)"  # 四 on its side
+        )
+    )
+    return re.compile(f"{_runon_heading().pattern}|{starts}")
+
+
 def _spaces_between_characters(pattern: str) -> str:
     """``pattern`` with a space allowed after each CJK character it matches (a page's spans leave
     one inside words: ``二、主动公开 政府信息情况``): after the character, or the class of characters,
@@ -96,7 +112,7 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
             out.append(block)
             continue
         start = 0
-        for m in _runon_heading().finditer(text):
+        for m in _runon_cut().finditer(text):
             if m.start() > start:
                 out.append(Block("paragraph", (text[start : m.start()].strip(),), block.source))
             out.append(Block("paragraph", (m.group(0).rstrip(),), block.source))
