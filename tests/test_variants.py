@@ -95,6 +95,8 @@ VARIANTS = {
     "utf-16-le-no-bom": BASE.encode("utf-16-le"),  # as some Windows tools save text
     "utf-16-be-no-bom": SIMPLIFIED.encode("utf-16-be"),
     "crlf": BASE.replace("\n", "\r\n"),
+    # Markdown's escapes, as converters write them before punctuation: 3\.其他, \(六\)
+    "markdown-escapes": re.sub(r"(\d)\.(?=\D)", r"\1\\.", to_markdown(SIMPLIFIED)).replace("(", "\\("),
     # invisible characters from the web or Word: direction marks, joiners, soft hyphens
     "invisible-marks": re.sub(r"(\d)(\d)", "\\1\u200e\\2", BASE).replace("公開", "公\u00ad開"),
     # JSON as scrapers store pages: the page as a JSON string, or a record with its text field

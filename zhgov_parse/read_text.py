@@ -143,13 +143,18 @@ def bars_as_pipes(text: str) -> str:
 _BREAK = re.compile(r"<br\s*/?>", re.I)
 
 
+_UNESCAPED_PIPE = re.compile(r"(?<!\\)\|")
+_ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctuation
+
+
 def _split_pipe(line: str, closed: bool = True, joined: bool = False) -> tuple[str, ...]:
     """A pipe line's cells; ``closed``: a last ``|`` closes the row (``| a | b |``), else it opens
     a last cell, blank when nothing follows (``a| b|``, as html2text writes a row); ``joined``: the
     cells joined by pipes (a row with no first pipe), a last pipe opening a blank cell.  A cell's line breaks
     (``<br>``, how Markdown converters keep them) join its lines as a cell of a grid table's."""
     line = " ".join(line.split())  # whitespace collapsed once for the line, not cell by cell
-    cells = line.split("|")
+    # Markdown's escapes: ``\|`` is a pipe inside a cell, ``3\.其他`` is 3.其他
+    cells = [_ESCAPED.sub(r"\1", c) for c in _UNESCAPED_PIPE.split(line)] if "\\" in line else line.split("|")
     if cells and not cells[0].strip() and line.startswith("|"):
         cells = cells[1:]
     if cells and not cells[-1].strip() and closed and not joined:
@@ -372,8 +377,14 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             images.append((len(blocks), image.group(1)))  # ![…](src): a table may be a picture
             continue
         heading = _MD_HEADING.match(line) if line[0] == "#" or line[0] == "=" else None
+        if "\\" in line and "|" not in line:
+            line = _ESCAPED.sub(r"\1", line)  # Markdown's escapes: \(一\) is (一), 1\. is 1.
         if heading and heading.group(2):
-            blocks.append(Block("heading", (heading.group(2),), source, level=len(heading.group(1))))
+            blocks.append(
+                Block(
+                    "heading", (_ESCAPED.sub(r"\1", heading.group(2)),), source, level=len(heading.group(1))
+                )
+            )
             continue
         if "|" in line:
             # a row with a pipe at both ends has outer pipes, whatever the others do
