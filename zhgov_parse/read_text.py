@@ -7,6 +7,7 @@ from functools import cache
 
 from .boxes import box_tables, has_boxes
 from .cell_lines import rows_with_blank_cells
+from .csv_rows import csv_as_pipes
 from .document import Block, Document, row_block
 from .findings import Finding
 from .mapping import looks_narrative
@@ -340,6 +341,9 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         pipes += sum(len(rows) for rows in drawn.values())
     elif (piped := bars_as_pipes(text)) is not text:
         text, lines = piped, piped.split("\n")
+    elif "," in text and (rows := csv_as_pipes(text, lines)) is not None:
+        lines = rows
+        text = "\n".join(lines)
     tables = has_table_markup(text)
     if tables:
         lines = as_pipe_rows(lines)  # columns cut where the converter aligned them, attributes and all
