@@ -75,3 +75,35 @@ def test_prose_with_commas_and_a_few_numbers_is_no_table() -> None:
         * 2
     )
     assert csv_as_pipes(prose, prose.split("\n")) is None
+
+
+def test_text_with_thousands_separators_is_no_csv() -> None:
+    """PDF text whose cells stand apart by spaces, its numbers written 28,000: cut at its commas it
+    would give fields ``数量 28`` and ``000 16``, whose values would be read as numbers of their own."""
+    text = (FIXTURES / "yunqi_town_2024_text.txt").read_text(encoding="utf-8")
+    lines = []
+    for line in text.split("\n"):
+        if re.search(r"\s{2,}\d", line) and not re.search(r"[。，]|\d\.\d", line):
+            line = re.sub(r"(?<=\s)(\d+)(?=\s|$)", lambda m: f"{int(m.group(1)) * 1000:,}", line)
+        lines.append(line)
+    thousands = "\n".join(lines)
+    assert thousands.count(",") > 60
+    assert csv_as_pipes(thousands, lines) is None
+    report = zhgov_parse.parse(thousands)
+    assert report.meta["source_format"] == "text"
+    assert (
+        report.table("application_handling").loc["new_received", "total"]
+        == 1000 * zhgov_parse.parse(text).table("application_handling").loc["new_received", "total"]
+    )
+
+
+def test_run_on_text_with_thousands_separators_is_no_csv() -> None:
+    """Page text a row a line, its labels and digits run together and its numbers written 1,234:
+    cut at its commas, a label would take the digits run into it (``申请数量1``)."""
+    rows = [
+        "一、本年新收政府信息公开申请数量1,2345678901,31",
+        "二、上年结转政府信息公开申请数量1,0000000001,000",
+        "（一）予以公开1,2004000001,204",
+        "（七）总计2,2105678902,235",
+    ]
+    assert csv_as_pipes("\n".join(rows * 4), rows * 4) is None

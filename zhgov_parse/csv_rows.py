@@ -4,6 +4,7 @@ rewritten as the pipe rows the text reader reads."""
 from __future__ import annotations
 
 import csv
+import re
 
 from .values import is_value_text
 
@@ -63,6 +64,15 @@ def _row_numbers(rows: list[list[str]]) -> bool:
     return len(numbers) >= 2 and numbers == [str(n) for n in range(len(numbers))]
 
 
+#: What a CSV field never holds but a line of text with thousands separators cut at its commas
+#: does (``数量 28``, ``007 16``): a digit next to a space, or a number with a leading 0.
+_NOT_A_FIELD = re.compile(r"\d\s|\s\d|^0\d")
+
+
+#: A label that ends in digits: in page text cut at its commas, a label and the digits run into it.
+_GLUED = re.compile(r"[^\d\s.,+\-]\d+$")
+
+
 def _fields(line: str) -> list[str] | None:
     """A line's CSV fields, where it reads as a table's line: three fields or more, none a sentence;
     or two, a label and its value (``行政许可,3``) or a short header (``信息内容,本年处理决定数量``)."""
@@ -74,6 +84,10 @@ def _fields(line: str) -> list[str] | None:
     row = [" ".join(cell.split()) for cell in row]
     if any(len(cell) > _LONGEST_CELL or "。" in cell or "；" in cell or "|" in cell for cell in row):
         return None
+    if any(_NOT_A_FIELD.search(cell) for cell in row):
+        return None  # text whose cells stand apart by spaces, its numbers written 28,007
+    if any(_GLUED.search(cell) and not is_value_text(cell) for cell in row):
+        return None  # page text whose labels and numbers run together: 申请数量1,234
     if len(row) == 2 and not (
         (is_value_text(row[1]) and not is_value_text(row[0]))
         or all(len(cell) <= 20 and not any(c.isdigit() for c in cell) for cell in row)
