@@ -102,6 +102,9 @@ VARIANTS = {
     # JSON as scrapers store pages: the page as a JSON string, or a record with its text field
     "json-string": json.dumps(BASE),
     "json-record-bytes": json.dumps({"url": "https://example.gov.cn/1.html", "text": BASE}).encode("utf-8"),
+    "json-api-response": json.dumps(
+        {"code": 200, "data": {"title": "x", "content": BASE}}, ensure_ascii=False
+    ),
     # Other bars between cells: full-width (CJK-aware converters), box-drawing with no box, broken
     "full-width-bars": BASE.replace("|", "｜"),
     "full-width-bars-markdown": to_markdown(SIMPLIFIED).replace("|", "｜"),

@@ -259,8 +259,9 @@ CONTENT_KEYS = ("html", "text", "content", "body")
 
 def _json_content(text: str) -> tuple[str, str | None] | None:
     """The report inside a JSON document: a string (``json.dumps`` of the page, escapes and all), or
-    the first of :data:`CONTENT_KEYS` of a record that holds one; with the field's name. None for
-    other JSON (a structured dump of a report's parts is no report text) and for text that is no JSON."""
+    the first of :data:`CONTENT_KEYS` of a record that holds one, or of a record inside it (a site's
+    API: ``data.content``); with the field's path. None for other JSON (a structured dump of a
+    report's parts, in lists, is no report text) and for text that is no JSON."""
     stripped = text.strip()
     if not stripped.endswith(('"', "}")):
         return None
@@ -270,11 +271,20 @@ def _json_content(text: str) -> tuple[str, str | None] | None:
         return None
     if isinstance(data, str):
         return (data, None) if data.strip() else None
-    if isinstance(data, dict):
-        for key in CONTENT_KEYS:
-            value = data.get(key)
-            if isinstance(value, str) and value.strip():
-                return value, key
+    level: list[tuple[str | None, object]] = [(None, data)]
+    for _ in range(3):  # a site's API nests the record: {"code": 200, "data": {"content": …}}
+        nested: list[tuple[str | None, object]] = []
+        for path, node in level:
+            if not isinstance(node, dict):
+                continue
+            for key in CONTENT_KEYS:
+                value = node.get(key)
+                if isinstance(value, str) and value.strip():
+                    return value, f"{path}.{key}" if path else key
+            nested.extend(
+                (f"{path}.{k}" if path else str(k), v) for k, v in node.items() if isinstance(v, dict)
+            )
+        level = nested
     return None
 
 
