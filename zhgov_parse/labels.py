@@ -115,8 +115,7 @@ class Matcher:
         )
         self.all = [(alias, code) for alias, code, _ in rows]
         self._cache: dict[str, Match] = {}
-        self._scans: dict[str, list[str]] = {}
-        self._rests: dict[str, list[str]] = {}
+        self._scans: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
 
     def __call__(self, label: str) -> Match:
         hit = self._cache.get(label)
@@ -132,15 +131,30 @@ class Matcher:
 
     def scan(self, label: str) -> list[str]:
         """Codes whose aliases occur in the label, in the order they occur (longest alias wins)."""
-        found = self._scans.get(label)
-        if found is None:
-            found = self._scan(label)
-            _remember(self._scans, label, found)
-        return list(found)
-
-    def _scan(self, label: str) -> list[str]:
-        codes = [code for _, _, code in self._spans(key(label))]
+        codes = [code for _, _, code in self._scanned(label)[1]]
         return [c for i, c in enumerate(codes) if i == 0 or codes[i - 1] != c]  # a header cell repeated
+
+    def unscanned(self, label: str) -> list[str]:
+        """The label's key outside the aliases :meth:`scan` finds in it, piece by piece
+        (``本年制发件数现行效件数`` → ``["现行效件数"]``: a column name a typo hid)."""
+        k, spans = self._scanned(label)
+        pieces, at = [], 0
+        for start, end, _ in spans:
+            if start > at:
+                pieces.append(k[at:start])
+            at = max(at, end)
+        if at < len(k):
+            pieces.append(k[at:])
+        return pieces
+
+    def _scanned(self, label: str) -> tuple[str, list[tuple[int, int, str]]]:
+        """The label's key and where each alias found in it stands, remembered per label."""
+        hit = self._scans.get(label)
+        if hit is None:
+            k = key(label)
+            hit = (k, self._spans(k))
+            _remember(self._scans, label, hit)
+        return hit
 
     def _spans(self, k: str) -> list[tuple[int, int, str]]:
         spans: list[tuple[int, int, str]] = []
@@ -155,26 +169,6 @@ class Matcher:
             if k == alias and not spans:
                 spans.append((0, len(k), code))
         return sorted(spans)
-
-    def unscanned(self, label: str) -> list[str]:
-        """The label's key outside the aliases :meth:`scan` finds in it, piece by piece
-        (``本年制发件数现行效件数`` → ``["现行效件数"]``: a column name a typo hid)."""
-        rest = self._rests.get(label)
-        if rest is None:
-            rest = self._unscanned(label)
-            _remember(self._rests, label, rest)
-        return list(rest)
-
-    def _unscanned(self, label: str) -> list[str]:
-        k = key(label)
-        pieces, at = [], 0
-        for start, end, _ in self._spans(k):
-            if start > at:
-                pieces.append(k[at:start])
-            at = max(at, end)
-        if at < len(k):
-            pieces.append(k[at:])
-        return pieces
 
     def _last_item(self, label: str) -> Match | None:
         """The label's last enumerated item, where it alone names a row exactly: a row's labels

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .errors import BinaryInput, EmptyInput, ParseError, UndecodableInput
 from .findings import Finding
+from .values import INVISIBLE
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
 
@@ -53,11 +54,6 @@ class Loaded:
     is_html: bool
     findings: list[Finding] = field(default_factory=list)
 
-
-#: Characters that show nothing, taken out of text: soft hyphens (Word), zero-width joiners,
-#: direction marks and embeddings (text copied from web pages), word joiners, BOMs inside the text.
-#: (The zero-width space is left: text readers keep it inside a word, HTML reads it as a space.)
-_INVISIBLE = re.compile("[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
 
@@ -232,7 +228,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         is_html = _HTML_STR.search(text[:65536]) is not None
     else:
         raise ParseError(f"expected str or bytes content, found {type(content).__name__}")
-    if text.lstrip()[:1] in ('"', "{"):
+    if text[:64].lstrip()[:1] in ('"', "{"):  # (not the whole text: a copy of it for one character)
         inner = _json_content(text)
         if inner is not None:
             text, where = inner
@@ -240,8 +236,8 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             is_html = _HTML_STR.search(text[:65536]) is not None
     if "\x00" in text:
         text = text.replace("\x00", "")
-    if not is_html and not text.isascii() and _INVISIBLE.search(text):
-        text = _INVISIBLE.sub("", text)  # between digits (1\u200e2), they would split a number
+    if not is_html and not text.isascii() and INVISIBLE.search(text):
+        text = INVISIBLE.sub("", text)  # between digits (1\u200e2), they would split a number
     # Lone surrogates (possible in str input: decoded bytes have none) cannot be encoded downstream.
     if encoding is None and _has_surrogates(text):
         text = text.encode("utf-8", "replace").decode("utf-8")

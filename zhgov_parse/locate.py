@@ -209,9 +209,7 @@ def _give_back_last_row(located: list[Located]) -> None:
             return
         header = "".join("".join(_norm(x.block.text).split()) for x in located[j : j + 3])  # a word a line
         if any(w in header for w in ("复议", "诉讼", "结果")) and len(header) <= 80:
-            for k in range(i + 1, j):
-                x = located[k]
-                located[k] = _new_tuple(Located, (x.block, x.section, "application_handling", False))
+            _retable(located, i + 1, j, "application_handling")
         return
 
 
@@ -252,10 +250,15 @@ def _give_back_spilled(located: list[Located]) -> None:
                 return
             j += 1
         if named and j < len(located) and located[j].table == "application_handling":
-            for k in range(i + 1, j):
-                x = located[k]
-                located[k] = _new_tuple(Located, (x.block, x.section, "active_disclosure", False))
+            _retable(located, i + 1, j, "active_disclosure")
         return
+
+
+def _retable(located: list[Located], start: int, end: int, table: str) -> None:
+    """Blocks ``start`` to ``end`` (not included) given to ``table``: the table they were set apart from."""
+    for k in range(start, end):
+        x = located[k]
+        located[k] = _new_tuple(Located, (x.block, x.section, table, False))
 
 
 _SIGNOFF_DATE = re.compile(

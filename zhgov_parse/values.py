@@ -39,8 +39,9 @@ _UNIT = "(?:" + "|".join(sorted([*AMOUNT_FACTORS, *COUNT_UNITS], key=len, revers
 NEGATIVE_SIGNS = frozenset(
     {"-", "\u2212", "\u2010", "\u2011", "\u2012", "\u2013", "减", "减少", "減", "減少"}
 )
+_SIGNS = "|".join(re.escape(s) for s in sorted([*NEGATIVE_SIGNS, "+", "增加", "增"], key=len, reverse=True))
 _NUMBER = re.compile(
-    r"(?P<sign>[+\-\u2212\u2010-\u2013]|增加|减少|減少|增|减|減)?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
+    r"(?P<sign>" + _SIGNS + r")?(?P<int>\d{1,3}(?:,\d{3})+|\d+)(?:\.(?P<frac>\d+))?\s*"
     r"(?:(?P<unit>" + _UNIT + r")|\((?P<bracketed>" + _UNIT + r")\))?"
 )
 
@@ -55,15 +56,17 @@ class Value:
     problem: str | None = None  # None, "missing" or "non_numeric"
 
 
-#: Characters that show nothing (format characters): zero-width spaces and joiners, soft hyphens
-#: (Word), direction marks and embeddings (text copied from web pages), word joiners, BOMs.
-_INVISIBLE = re.compile("[\u00ad\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
+#: Characters that show nothing: soft hyphens (Word), zero-width joiners, direction marks and
+#: embeddings (text copied from web pages), word joiners, BOMs inside a text. (Loading takes them out
+#: of text too, but for the zero-width space, which text readers keep inside a word and HTML reads
+#: as a space: a cell drops it as well.)
+INVISIBLE = re.compile("[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split())
-    return text if text.isascii() else _INVISIBLE.sub("", text)
+    return text if text.isascii() else INVISIBLE.sub("", text.replace("\u200b", ""))
 
 
 def parse_value(raw: str) -> Value:
