@@ -79,6 +79,27 @@ def _has_blank_cell(text: str) -> bool:
     return False
 
 
+def to_html(text: str) -> str:
+    """The same report as a web page: each run of pipe lines a <table>, every other line a <p>."""
+    out, in_table = ["<html><head><meta charset='utf-8'></head><body><div class='article'>"], False
+    for line in text.split("\n"):
+        if _is_table_line(line):
+            if not in_table:
+                out.append("<table>")
+            cells = [c.strip() for c in line.rstrip().rstrip("|").split("|")]
+            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
+            in_table = True
+            continue
+        if in_table:
+            out.append("</table>")
+            in_table = False
+        if line.strip():
+            out.append(f"<p>{line}</p>")
+    out.append("</table>" if in_table else "")
+    out.append("</div></body></html>")
+    return "\n".join(out)
+
+
 SIMPLIFIED = _converter("t2s").convert(BASE)
 
 VARIANTS = {
@@ -94,6 +115,9 @@ VARIANTS = {
     "utf-16": BASE.encode("utf-16"),
     "utf-16-le-no-bom": BASE.encode("utf-16-le"),  # as some Windows tools save text
     "utf-16-be-no-bom": SIMPLIFIED.encode("utf-16-be"),
+    # a page saved by Windows tools as UTF-16 or UTF-32 with a BOM: its tags are not ASCII bytes
+    "html-utf-16": to_html(BASE).replace("<meta charset='utf-8'>", "").encode("utf-16"),
+    "html-utf-32": to_html(SIMPLIFIED).replace("<meta charset='utf-8'>", "").encode("utf-32"),
     "crlf": BASE.replace("\n", "\r\n"),
     # Markdown's escapes, as converters write them before punctuation: 3\.其他, \(六\)
     "markdown-escapes": re.sub(r"(\d)\.(?=\D)", r"\1\\.", to_markdown(SIMPLIFIED)).replace("(", "\\("),
@@ -161,27 +185,6 @@ def test_encoding_and_script_are_reported() -> None:
         "markdown",
         "text",
     }
-
-
-def to_html(text: str) -> str:
-    """The same report as a web page: each run of pipe lines a <table>, every other line a <p>."""
-    out, in_table = ["<html><head><meta charset='utf-8'></head><body><div class='article'>"], False
-    for line in text.split("\n"):
-        if _is_table_line(line):
-            if not in_table:
-                out.append("<table>")
-            cells = [c.strip() for c in line.rstrip().rstrip("|").split("|")]
-            out.append("<tr>" + "".join(f"<td>{c}</td>" for c in cells) + "</tr>")
-            in_table = True
-            continue
-        if in_table:
-            out.append("</table>")
-            in_table = False
-        if line.strip():
-            out.append(f"<p>{line}</p>")
-    out.append("</table>" if in_table else "")
-    out.append("</div></body></html>")
-    return "\n".join(out)
 
 
 NARRATIVE = ["section", "subsection", "subsection_code", "kind", "tag", "text"]

@@ -219,6 +219,8 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         else:
             is_html = _HTML.search(data[:65536]) is not None
             text, encoding, findings = decode(data, declared_charset(data) if is_html else None)
+            if not is_html and encoding in ("utf-16", "utf-32"):  # its tags are not ASCII bytes
+                is_html = _HTML_STR.search(text[:65536]) is not None
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
