@@ -3,7 +3,9 @@ gives the same cells."""
 
 from __future__ import annotations
 
+import base64
 import json
+import quopri
 import re
 
 import pytest
@@ -100,6 +102,37 @@ def to_html(text: str) -> str:
     return "\n".join(out)
 
 
+def to_mhtml(page: bytes, transfer: str, charset: str | None) -> bytes:
+    """A page saved as a web archive: by a browser (quoted-printable, no charset in the part's
+    header: the page's own ``<meta>`` says it) or by Word (a note before the first part, a charset)."""
+    body = quopri.encodestring(page) if transfer == "quoted-printable" else base64.encodebytes(page)
+    kind = "text/html" + (f'; charset="{charset}"' if charset else "")
+    return b"\r\n".join(
+        [
+            b"From: <Saved by Blink>",
+            b"Snapshot-Content-Location: https://www.example.gov.cn/xxgk/2021/1.html",
+            b"MIME-Version: 1.0",
+            b'Content-Type: multipart/related; type="text/html"; boundary="----=_NextPart_01"',
+            b"",
+            "此文档为“单个文件网页”，也称为“Web 档案”文件。".encode("gb18030"),
+            b"",
+            b"------=_NextPart_01",
+            b"Content-Location: https://www.example.gov.cn/xxgk/2021/1.html",
+            f"Content-Transfer-Encoding: {transfer}".encode(),
+            f"Content-Type: {kind}".encode(),
+            b"",
+            body.replace(b"\n", b"\r\n"),
+            b"------=_NextPart_01",
+            b"Content-Location: https://www.example.gov.cn/style.css",
+            b"Content-Type: text/css",
+            b"",
+            b"p { margin: 0 }",
+            b"------=_NextPart_01--",
+            b"",
+        ]
+    )
+
+
 SIMPLIFIED = _converter("t2s").convert(BASE)
 
 VARIANTS = {
@@ -118,6 +151,12 @@ VARIANTS = {
     # a page saved by Windows tools as UTF-16 or UTF-32 with a BOM: its tags are not ASCII bytes
     "html-utf-16": to_html(BASE).replace("<meta charset='utf-8'>", "").encode("utf-16"),
     "html-utf-32": to_html(SIMPLIFIED).replace("<meta charset='utf-8'>", "").encode("utf-32"),
+    # web archives (MHTML): a browser's "save as single file", Word's .mht in GBK
+    "mhtml-browser": to_mhtml(to_html(BASE).encode("utf-8"), "quoted-printable", None),
+    "mhtml-word-gbk": to_mhtml(
+        to_html(SIMPLIFIED).replace("<meta charset='utf-8'>", "").encode("gbk"), "quoted-printable", "gb2312"
+    ),
+    "mhtml-base64-as-str": to_mhtml(to_html(BASE).encode("utf-8"), "base64", "utf-8").decode("gb18030"),
     "crlf": BASE.replace("\n", "\r\n"),
     # Markdown's escapes, as converters write them before punctuation: 3\.其他, \(六\)
     "markdown-escapes": re.sub(r"(\d)\.(?=\D)", r"\1\\.", to_markdown(SIMPLIFIED)).replace("(", "\\("),
@@ -165,6 +204,17 @@ def test_same_cells(name: str, base_cells: dict) -> None:
     assert _cells(report) == base_cells
     assert report.meta["year"] == 2021
     assert report.meta["template"] == "2021"
+
+
+def test_web_archive_names_the_page_it_held() -> None:
+    report = zhgov_parse.parse(VARIANTS["mhtml-word-gbk"])
+    (archive,) = [f for f in report.finding_list if f.code == "web_archive"]
+    assert archive.found == "https://www.example.gov.cn/xxgk/2021/1.html"
+    assert report.meta["source_format"] == "html"
+    assert report.meta["encoding"] == "gb18030"  # the part's gb2312, read as the superset
+    empty = VARIANTS["mhtml-browser"].split(b"------=_NextPart_01")
+    with pytest.raises(zhgov_parse.ParseError, match="no HTML or text part"):
+        zhgov_parse.parse(b"------=_NextPart_01".join([empty[0], *empty[2:]]))
 
 
 def test_big5_bytes(base_cells: dict) -> None:

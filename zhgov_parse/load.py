@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 
 from .errors import BinaryInput, EmptyInput, ParseError, UndecodableInput
 from .findings import Finding
+from .mhtml import is_mhtml, page_of
 from .values import INVISIBLE
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -111,9 +112,12 @@ _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-
 def declared_charset(data: bytes) -> str | None:
     """The charset a page declares in its first bytes (``<meta charset>`` or ``http-equiv``)."""
     m = _CHARSET.search(data[:4096])
-    if m is None:
-        return None
-    name = m.group(1).decode("ascii", "replace").lower()
+    return None if m is None else charset_name(m.group(1).decode("ascii", "replace"))
+
+
+def charset_name(label: str) -> str | None:
+    """A declared charset's codec name, read as the superset real pages need; None if unknown."""
+    name = label.strip().lower()
     name = _SUPERSET.get(name, name)
     try:
         return codecs.lookup(name).name
@@ -202,28 +206,51 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             )
         if not data.strip():
             raise EmptyInput()
+        findings = []
+        declared = None
+        if is_mhtml(data):
+            page = page_of(data)
+            if page is None:
+                raise ParseError(
+                    "expected a web archive (MHTML) holding a page, found an archive with no HTML or "
+                    "text part"
+                )
+            data, charset, location = page
+            declared = charset_name(charset) if charset else None
+            findings.append(
+                Finding(
+                    "web_archive",
+                    "a web archive (MHTML): the page it holds was read"
+                    + (f" (saved from {location})" if location else ""),
+                    found=location or None,
+                )
+            )
         kind = sniff_binary(data[:8192])
         wide = _utf16_without_bom(data) if kind == "binary" else None  # its 0 bytes look binary
         if kind is not None and wide is None:
             raise BinaryInput(kind)
         if wide is not None:
             text, encoding = wide
-            findings = [
+            findings.append(
                 Finding(
                     "decoded_by_detection",
                     f"no BOM, and every other byte of its ASCII characters is 0: decoded as {encoding}",
                     found=encoding,
                 )
-            ]
+            )
             is_html = _HTML_STR.search(text[:65536]) is not None
         else:
             is_html = _HTML.search(data[:65536]) is not None
-            text, encoding, findings = decode(data, declared_charset(data) if is_html else None)
+            text, encoding, notes = decode(data, declared or (declared_charset(data) if is_html else None))
+            findings += notes
             if not is_html and encoding in ("utf-16", "utf-32"):  # its tags are not ASCII bytes
                 is_html = _HTML_STR.search(text[:65536]) is not None
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
+        head = content[:4096]
+        if "ultipart/related" in head and is_mhtml(head.encode("utf-8", "replace")):
+            return load(content.encode("utf-8", "surrogatepass"), max_bytes=max_bytes)  # its parts are bytes
         text, encoding, findings = content, None, []
         if text.startswith("%PDF-"):
             raise BinaryInput("PDF")

@@ -1,0 +1,34 @@
+"""Web archives: the page inside an MHTML file (a browser's "save as single file", Word's .mht)."""
+
+from __future__ import annotations
+
+import email
+import re
+from email.message import Message
+
+#: An archive starts with MIME headers, one of them a multipart/related content type.
+_HEADERS = re.compile(
+    rb"\A(?:[ \t]*\r?\n)*(?:[!-9;-~]+:[^\n]*\n|[ \t][^\n]*\n)*?[Cc]ontent-[Tt]ype:\s*multipart/related"
+)
+
+
+def is_mhtml(head: bytes) -> bool:
+    """Whether bytes start as a web archive does (MIME headers of a multipart/related message)."""
+    return b"ultipart/related" in head[:4096] and _HEADERS.match(head[:4096]) is not None
+
+
+def page_of(data: bytes) -> tuple[bytes, str | None, str] | None:
+    """The archive's page: its bytes (transfer encoding undone), the charset its part declares, and
+    where it was saved from; None when the archive holds no HTML or text part."""
+    message = email.message_from_bytes(data)
+    for part in message.walk():
+        if part.is_multipart() or part.get_content_type() not in ("text/html", "text/plain"):
+            continue
+        payload = part.get_payload(decode=True)
+        if isinstance(payload, bytes) and payload.strip():
+            return payload, part.get_content_charset(), _location(part, message)
+    return None
+
+
+def _location(part: Message, message: Message) -> str:
+    return str(part.get("Content-Location") or message.get("Snapshot-Content-Location") or "")
