@@ -4,6 +4,7 @@ gives the same cells."""
 from __future__ import annotations
 
 import base64
+import html
 import json
 import quopri
 import re
@@ -157,6 +158,10 @@ VARIANTS = {
         to_html(SIMPLIFIED).replace("<meta charset='utf-8'>", "").encode("gbk"), "quoted-printable", "gb2312"
     ),
     "mhtml-base64-as-str": to_mhtml(to_html(BASE).encode("utf-8"), "base64", "utf-8").decode("gb18030"),
+    # markup written as text: an RSS item's description, an API field holding the page escaped twice
+    "rss-escaped-html": '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item>'
+    f"<title>x</title><description>{html.escape(to_html(BASE))}</description></item></channel></rss>",
+    "json-escaped-twice": json.dumps({"content": html.escape(html.escape(to_html(SIMPLIFIED)))}),
     "crlf": BASE.replace("\n", "\r\n"),
     # Markdown's escapes, as converters write them before punctuation: 3\.其他, \(六\)
     "markdown-escapes": re.sub(r"(\d)\.(?=\D)", r"\1\\.", to_markdown(SIMPLIFIED)).replace("(", "\\("),
@@ -215,6 +220,14 @@ def test_web_archive_names_the_page_it_held() -> None:
     empty = VARIANTS["mhtml-browser"].split(b"------=_NextPart_01")
     with pytest.raises(zhgov_parse.ParseError, match="no HTML or text part"):
         zhgov_parse.parse(b"------=_NextPart_01".join([empty[0], *empty[2:]]))
+
+
+def test_a_few_tags_quoted_in_text_leave_it_text() -> None:
+    quoted = BASE.replace("\n", "\n示例：&lt;p&gt;与&lt;td&gt;标记\n", 3)
+    report = zhgov_parse.parse(quoted)
+    assert report.meta["source_format"] == "pipe"
+    assert "escaped_markup" not in {f.code for f in report.finding_list}
+    assert "escaped_markup" in {f.code for f in zhgov_parse.parse(VARIANTS["rss-escaped-html"]).finding_list}
 
 
 def test_big5_bytes(base_cells: dict) -> None:

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import codecs
+import html
 import json
 import re
 from dataclasses import dataclass, field
@@ -263,6 +264,11 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             text, where = inner
             findings = [*findings, _json_finding(where)]
             is_html = _HTML_STR.search(text[:65536]) is not None
+    if "lt;" in text[:65536]:
+        unescaped = _unescaped_markup(text)
+        if unescaped is not None:
+            text, is_html = unescaped, True
+            findings = [*findings, _ESCAPED_FINDING]
     if "\x00" in text:
         text = text.replace("\x00", "")
     if not is_html and not text.isascii() and INVISIBLE.search(text):
@@ -280,6 +286,35 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
 
 #: The fields of a scraper's JSON record that hold the page (its html, or its text).
 CONTENT_KEYS = ("html", "text", "content", "body")
+
+
+#: A table's or a paragraph's tag written as text, escaped once or more (``&lt;td&gt;``, ``&amp;lt;td``).
+_ESCAPED_TAG = re.compile(r"&(?:amp;)*lt;/?(?:table|tr|td|th|p|div|span|br)\b", re.I)
+_REAL_TAG = re.compile(r"</?(?:table|tr|td|th|p|div|span|br)\b", re.I)
+#: Escaped tags a text holds for its markup to be taken as escaped (a page that quotes a tag or two
+#: in its prose is not).
+_ESCAPED_TAGS = 8
+_ESCAPED_FINDING = Finding(
+    "escaped_markup",
+    "the page's markup was written as text (&lt;td&gt;, as a feed's description, an API's field or a "
+    "CMS stores it): it was unescaped and read as HTML",
+    expected="HTML or text",
+    found="escaped HTML",
+)
+
+
+def _unescaped_markup(text: str) -> str | None:
+    """A text whose tables and paragraphs are markup written as text (escaped once or more, inside an
+    RSS feed's item or not), unescaped; None for any other text."""
+    sample = text[:65536]
+    escaped = len(_ESCAPED_TAG.findall(sample))
+    if escaped < _ESCAPED_TAGS or len(_REAL_TAG.findall(sample)) > escaped:
+        return None
+    for _ in range(3):  # escaped twice by some pipelines (&amp;lt;td&amp;gt;)
+        text = html.unescape(text)
+        if _ESCAPED_TAG.search(text, 0, 65536) is None:
+            break
+    return text
 
 
 def _json_content(text: str) -> tuple[str, str | None] | None:
