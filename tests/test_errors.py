@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import gzip
 import io
 import zipfile
 
@@ -45,6 +46,19 @@ def test_binary_formats_are_named(content: bytes, kind: str) -> None:
     assert ("pdftotext -layout" in str(info.value)) == (kind == "PDF")
     assert ("pandoc -t gfm" in str(info.value)) == (kind == "ZIP")  # Word files: converters that work
     assert ("soffice" in str(info.value)) == (kind in ("ZIP", "legacy Office"))
+
+
+def test_gzip_is_bounded_and_damage_is_named() -> None:
+    bomb = gzip.compress(b"<p>" + b" " * 5_000_000)
+    with pytest.raises(zhgov_parse.ParseError, match="once decompressed"):
+        zhgov_parse.parse(bomb, max_bytes=1_000_000)
+    page = gzip.compress("<p>一、总体情况</p>".encode() * 50)
+    with pytest.raises(zhgov_parse.ParseError, match="cut short"):
+        zhgov_parse.parse(page[: len(page) // 2])
+    with pytest.raises(zhgov_parse.ParseError, match="damaged"):
+        zhgov_parse.parse(page[:10] + b"\xff" * 40)
+    with pytest.raises(EmptyInput):
+        zhgov_parse.parse(gzip.compress(b"  \n"))
 
 
 def test_text_without_report_parts() -> None:

@@ -4,6 +4,7 @@ gives the same cells."""
 from __future__ import annotations
 
 import base64
+import gzip
 import html
 import json
 import quopri
@@ -162,6 +163,9 @@ VARIANTS = {
     "rss-escaped-html": '<?xml version="1.0" encoding="utf-8"?><rss version="2.0"><channel><item>'
     f"<title>x</title><description>{html.escape(to_html(BASE))}</description></item></channel></rss>",
     "json-escaped-twice": json.dumps({"content": html.escape(html.escape(to_html(SIMPLIFIED)))}),
+    # a scraper's stored page (.html.gz), in two gzip members as `cat a.gz b.gz` makes
+    "gzip-html": gzip.compress(to_html(BASE).encode("utf-8")[:500])
+    + gzip.compress(to_html(BASE).encode()[500:]),
     "crlf": BASE.replace("\n", "\r\n"),
     # Markdown's escapes, as converters write them before punctuation: 3\.其他, \(六\)
     "markdown-escapes": re.sub(r"(\d)\.(?=\D)", r"\1\\.", to_markdown(SIMPLIFIED)).replace("(", "\\("),

@@ -63,6 +63,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "charset_mismatch": ("warning", "the page declares one encoding but its bytes are in another"),
     "decoded_by_detection": ("info", "bytes had no BOM and were not UTF-8; encoding was detected"),
     "json_content": ("info", "the input was JSON: the report was read from its string or its text field"),
+    "decompressed": ("info", "the input was gzip-compressed (a scraper's stored .html.gz): decompressed"),
     "escaped_markup": ("info", "the page's markup was written as text (&lt;td&gt;): unescaped, read as HTML"),
     "web_archive": ("info", "the input was a web archive (MHTML): the page inside it was read"),
 }

@@ -6,6 +6,7 @@ import codecs
 import html
 import json
 import re
+import zlib
 from dataclasses import dataclass, field
 
 from .errors import BinaryInput, EmptyInput, ParseError, UndecodableInput
@@ -196,6 +197,29 @@ def repair_mojibake(text: str) -> tuple[str, list[Finding]]:
     ]
 
 
+def _gunzipped(data: bytes, max_bytes: int) -> bytes:
+    """A gzip file's content (all its members), no more than ``max_bytes`` of it decompressed."""
+    out: list[bytes] = []
+    size = 0
+    while data[:2] == b"\x1f\x8b":
+        inflate = zlib.decompressobj(wbits=31)
+        try:
+            chunk = inflate.decompress(data, max_bytes + 1 - size)
+        except zlib.error as exc:
+            raise ParseError(f"expected a gzip file that decompresses, found a damaged one ({exc})") from exc
+        size += len(chunk)
+        out.append(chunk)
+        if size > max_bytes:
+            raise ParseError(
+                f"expected at most {max_bytes} bytes (max_bytes) once decompressed, found a gzip file "
+                "that holds more; raise max_bytes if this is really one report"
+            )
+        if not inflate.eof:
+            raise ParseError("expected a gzip file that decompresses, found one cut short")
+        data = inflate.unused_data
+    return b"".join(out)
+
+
 def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     """Decode and sanity-check input; raise :class:`ParseError` for what is not a text report."""
     if isinstance(content, (bytes, bytearray, memoryview)):
@@ -205,9 +229,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
                 f"expected at most {max_bytes} bytes (max_bytes), found {len(data)}; "
                 "raise max_bytes if this is really one report"
             )
+        findings = []
+        if data[:2] == b"\x1f\x8b":  # a scraper's stored page (.html.gz)
+            data = _gunzipped(data, max_bytes)
+            findings.append(Finding("decompressed", "gzip-compressed input: decompressed", found="gzip"))
         if not data.strip():
             raise EmptyInput()
-        findings = []
         declared = None
         if is_mhtml(data):
             page = page_of(data)
