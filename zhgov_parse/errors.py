@@ -43,9 +43,9 @@ class BinaryInput(ParseError):
                 "pdftotext lists their cells out of order"
             )
         elif kind.startswith("ZIP"):
-            how = (  # each measured on the fixtures saved as .docx (tests/data/converters)
-                "a Word file: pandoc -t gfm, LibreOffice's soffice --headless --convert-to html, or "
-                "mammoth; each keeps its tables' merged cells"
+            how = (  # a .docx is read as it is (zhgov_parse.read_docx)
+                "an XLSX, ODT or other zipped file: LibreOffice's soffice --headless --convert-to html; "
+                "a Word .docx is read as it is"
             )
         elif kind.startswith(("legacy Office", "RTF")):
             how = "a .doc or RTF file: LibreOffice's soffice --headless --convert-to html"

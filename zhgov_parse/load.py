@@ -12,6 +12,7 @@ from dataclasses import dataclass, field
 from .errors import BinaryInput, EmptyInput, ParseError, UndecodableInput
 from .findings import Finding
 from .mhtml import is_mhtml, page_of
+from .read_docx import docx_page, is_docx
 from .values import INVISIBLE
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -235,6 +236,9 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             findings.append(Finding("decompressed", "gzip-compressed input: decompressed", found="gzip"))
         if not data.strip():
             raise EmptyInput()
+        if data[:4] == b"PK\x03\x04" and is_docx(data):
+            data = docx_page(data, max_bytes).encode("utf-8")
+            findings.append(_DOCX_FINDING)
         declared = None
         if is_mhtml(data):
             page = page_of(data)
@@ -315,6 +319,11 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
 CONTENT_KEYS = ("html", "text", "content", "body")
 
 
+_DOCX_FINDING = Finding(
+    "word_document",
+    "a Word document (.docx): its body's paragraphs and tables were read, merged cells as spans",
+    found="docx",
+)
 #: A table's or a paragraph's tag written as text, escaped once or more (``&lt;td&gt;``, ``&amp;lt;td``).
 _ESCAPED_TAG = re.compile(r"&(?:amp;)*lt;/?(?:table|tr|td|th|p|div|span|br)\b", re.I)
 _REAL_TAG = re.compile(r"</?(?:table|tr|td|th|p|div|span|br)\b", re.I)

@@ -537,7 +537,8 @@ def _refuse_empty_shell(blocks: list[Block], scripts: int, links: list[str]) -> 
     if docs:
         raise LinkOnlyPage(
             f"expected a report page with its text, found a page that only links to {docs[0]!r}; "
-            "download that file and convert it to text or HTML first"
+            "download that file and pass it (a .docx is read as it is) or, for a PDF or .doc, its text "
+            "or HTML"
         )
     if scripts:
         raise JavaScriptShell(

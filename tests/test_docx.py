@@ -1,0 +1,118 @@
+"""Word documents (.docx) are read as the page Word would save: paragraphs, headings, merged cells."""
+
+from __future__ import annotations
+
+import io
+import random
+import zipfile
+from pathlib import Path
+
+import pytest
+
+import zhgov_parse
+from zhgov_parse.errors import BinaryInput, InternalError
+from zhgov_parse.read_docx import docx_page
+
+from conftest import FIXTURES
+from goldens import expected_cells
+
+DOCX = Path(__file__).parent / "data" / "docx"
+W = 'xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main"'
+MC = 'xmlns:mc="http://schemas.openxmlformats.org/markup-compatibility/2006"'
+
+
+def _cells(report: zhgov_parse.Report) -> dict:
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+@pytest.mark.parametrize("name", ["chenghu_finance_2021_html", "congang_veterans_2020_html"])
+def test_a_word_file_reads_as_its_page(name: str) -> None:
+    report = zhgov_parse.read(DOCX / f"{name}.docx")
+    page = zhgov_parse.read(FIXTURES / f"{name}.html")
+    assert {k: v for k, v in _cells(report).items() if v == v} == {
+        k: v for k, v in expected_cells(name).items() if v is not None
+    }
+    assert report.meta == page.meta
+    assert report.to_dict()["sections"] == page.to_dict()["sections"]  # the title is a heading, as <h1>
+    assert [f.code for f in report.finding_list] == ["word_document", *(f.code for f in page.finding_list)]
+
+
+def _docx(body: str, styles: str | None = None) -> bytes:
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {W} {MC}><w:body>{body}</w:body></w:document>")
+        if styles is not None:
+            z.writestr("word/styles.xml", f"<w:styles {W}>{styles}</w:styles>")
+    return buf.getvalue()
+
+
+def _tc(text: str, span: int = 1, merge: str | None = None) -> str:
+    props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
+        "" if merge is None else "<w:vMerge/>" if merge == "" else f'<w:vMerge w:val="{merge}"/>'
+    )
+    return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
+
+
+def test_merged_cells_become_spans() -> None:
+    rows = [
+        _tc("A", merge="restart") + _tc("B", span=2),
+        _tc("", merge="continue") + _tc("1") + _tc("2"),
+        _tc("", merge="") + _tc("3") + _tc("4"),  # <w:vMerge/>: continue by default
+        _tc("C") + _tc("5", merge="continue") + _tc("6"),  # continues nothing: a cell of its own
+    ]
+    page = docx_page(_docx("<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"), 10**6)
+    assert (
+        '<td rowspan="3"><p>A</p></td><td colspan="2"><p>B</p></td></tr><tr><td><p>1</p></td>'
+        "<td><p>2</p></td></tr><tr><td><p>3</p></td><td><p>4</p></td></tr><tr><td><p>C</p></td>"
+        "<td><p>5</p></td><td><p>6</p></td>"
+    ) in page
+
+
+def test_headings_wrappers_and_what_is_not_text() -> None:
+    styles = (
+        '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'
+        '<w:style w:type="paragraph" w:styleId="a3"><w:name w:val="Body"/></w:style>'
+    )
+    body = (
+        '<w:p><w:pPr><w:pStyle w:val="1"/></w:pPr><w:r><w:t>一、总体情况</w:t></w:r></w:p>'
+        '<w:sdt><w:sdtContent><w:p><w:pPr><w:pStyle w:val="a3"/></w:pPr><w:r><w:t>全年</w:t></w:r>'
+        "<w:del><w:r><w:delText>删去</w:delText></w:r></w:del><w:ins><w:r><w:t>主动公开</w:t></w:r></w:ins>"
+        '<w:r><w:fldChar w:fldCharType="begin"/><w:instrText>PAGE</w:instrText></w:r>'
+        "<mc:AlternateContent><mc:Choice><w:t>框</w:t></mc:Choice><mc:Fallback><w:t>框</w:t></mc:Fallback>"
+        "</mc:AlternateContent><w:r><w:t>&lt;5&gt;</w:t></w:r></w:p></w:sdtContent></w:sdt>"
+    )
+    page = docx_page(_docx(body, styles), 10**6)
+    assert "<h1>一、总体情况</h1>" in page
+    assert "<p>全年主动公开框&lt;5&gt;</p>" in page
+
+
+def test_damaged_or_other_zips_are_named() -> None:
+    good = (DOCX / "chenghu_finance_2021_html.docx").read_bytes()
+    with pytest.raises(zhgov_parse.ParseError):
+        zhgov_parse.parse(good[: len(good) // 2])  # cut: no central directory, not read as a docx
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("xl/workbook.xml", "<workbook/>")
+    with pytest.raises(BinaryInput, match="XLSX, ODT or other zipped file"):
+        zhgov_parse.parse(buf.getvalue())
+    with pytest.raises(zhgov_parse.ParseError, match="damaged XML"):
+        zhgov_parse.parse(_docx("<w:p"))
+    with pytest.raises(zhgov_parse.ParseError, match="max_bytes"):
+        zhgov_parse.parse(_docx("<w:p><w:r><w:t>" + "一" * 5000 + "</w:t></w:r></w:p>"), max_bytes=10_000)
+
+
+def test_damaged_bytes_are_named_never_an_internal_error() -> None:
+    """Bytes flipped or cut anywhere in a .docx (its deflate streams included): a report or a
+    ParseError that names the damage, never an InternalError (an exception the reader let escape)."""
+    good = (DOCX / "chenghu_finance_2021_html.docx").read_bytes()
+    rng = random.Random(7)
+    for _ in range(300):
+        damaged = bytearray(good)
+        for _ in range(rng.randint(1, 4)):
+            damaged[rng.randrange(len(damaged))] = rng.randrange(256)
+        try:
+            zhgov_parse.parse(bytes(damaged[: rng.choice([len(damaged), rng.randrange(len(damaged))])]))
+        except InternalError as exc:
+            raise AssertionError(f"InternalError: {exc}") from exc
+        except zhgov_parse.ParseError:
+            pass

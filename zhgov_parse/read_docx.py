@@ -1,0 +1,199 @@
+"""Word documents (.docx), as agencies publish their reports: the body as an HTML page.
+
+A .docx is a zip whose ``word/document.xml`` holds the body in order: paragraphs (``w:p``) and
+tables (``w:tbl``), whose cells span grid columns (``w:gridSpan``) and rows (``w:vMerge``: a cell
+that restarts a merge, then a continuing cell in each row below).  They become ``<p>`` and
+``<table>`` with ``colspan`` and ``rowspan``, so the HTML reader reads a Word file as it reads the
+page Word would save, merged cells and all.
+"""
+
+from __future__ import annotations
+
+import io
+import zipfile
+import zlib
+from html import escape
+
+from lxml import etree
+
+from .errors import ParseError
+
+_W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
+_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_BODY = "word/document.xml"
+_MAX_SPAN = 64
+_PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
+#: Elements whose children stand in their place in the body, a row or a cell (content controls,
+#: custom XML, tracked insertions and moves).
+_WRAPPERS = frozenset(f"{_W}{t}" for t in ("sdt", "sdtContent", "customXml", "ins", "moveTo", "smartTag"))
+#: What reading a damaged zip raises: a bad directory or CRC, a corrupt deflate stream (zlib), an
+#: unknown compression method, an encrypted member (RuntimeError), a missing member (KeyError).
+_DAMAGED = (
+    zipfile.BadZipFile,
+    zlib.error,
+    ValueError,
+    OSError,
+    EOFError,
+    KeyError,
+    NotImplementedError,
+    RuntimeError,
+)
+_TEXT = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+
+
+def is_docx(data: bytes) -> bool:
+    """Whether bytes are a zip holding a Word document's body."""
+    if data[:4] != b"PK\x03\x04":
+        return False
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            return _BODY in archive.NameToInfo
+    except _DAMAGED:
+        return False
+
+
+def docx_page(data: bytes, max_bytes: int) -> str:
+    """The document's body as an HTML page (paragraphs and tables in order, spans kept)."""
+    try:
+        with zipfile.ZipFile(io.BytesIO(data)) as archive:
+            with archive.open(_BODY) as member:
+                xml = member.read(max_bytes + 1)
+            styles = _heading_styles(archive)
+    except _DAMAGED as exc:
+        raise ParseError(
+            f"expected a Word document (.docx) that unzips, found a damaged one ({exc})"
+        ) from exc
+    if len(xml) > max_bytes:
+        raise ParseError(
+            f"expected at most {max_bytes} bytes (max_bytes), found a Word document whose body holds more"
+        )
+    try:
+        root = etree.fromstring(xml, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"expected a Word document whose body is XML, found damaged XML ({exc})") from exc
+    etree.strip_elements(root, _FALLBACK, with_tail=False)  # a drawing's text, once in each of two forms
+    body = root.find(f"{_W}body")
+    out = ["<html><body>"]
+    if body is not None:
+        _blocks(body, out, styles)
+    out.append("</body></html>")
+    return "\n".join(out)
+
+
+def _children(el: etree._Element) -> list[etree._Element]:
+    """An element's children, those of wrappers (content controls, insertions) in their place."""
+    out = []
+    for child in el:
+        if child.tag in _WRAPPERS:
+            out.extend(_children(child))
+        else:
+            out.append(child)
+    return out
+
+
+def _heading_styles(archive: zipfile.ZipFile) -> dict[str, int]:
+    """Paragraph styles that make headings (a title, "heading 1" … or an outline level), with their
+    levels, by style id (Word in Chinese names them 1, 2 …)."""
+    try:
+        with archive.open("word/styles.xml") as member:
+            root = etree.fromstring(member.read(_STYLES_BYTES), _PARSER)
+    except (*_DAMAGED, etree.XMLSyntaxError):
+        return {}
+    levels = {}
+    for style in root.iter(f"{_W}style"):
+        name = _val(style, "name", "") or ""
+        outline = _val(style, "pPr", "outlineLvl")
+        level = _HEADING_NAMES.get(name.lower()) or (int(outline) + 1 if outline and outline.isdigit() else 0)
+        if 1 <= level <= 6:
+            levels[style.get(f"{_W}styleId") or ""] = level
+    return levels
+
+
+_STYLES_BYTES = 4 * 1024 * 1024
+_HEADING_NAMES = {"title": 1, **{f"heading {n}": n for n in range(1, 7)}}
+
+
+def _blocks(parent: etree._Element, out: list[str], styles: dict[str, int]) -> None:
+    for el in _children(parent):
+        if el.tag == f"{_W}p":
+            outline = _val(el, "pPr", "outlineLvl")
+            level = (
+                int(outline) + 1
+                if outline and outline.isdigit()
+                else styles.get(_val(el, "pPr", "pStyle") or "", 0)
+            )
+            tag = f"h{level}" if 1 <= level <= 6 else "p"
+            out.append(f"<{tag}>{_paragraph(el)}</{tag}>")
+        elif el.tag == f"{_W}tbl":
+            out.append(_table(el, styles))
+
+
+def _paragraph(p: etree._Element) -> str:
+    """A paragraph's text, escaped for HTML (deleted text and field codes are other elements)."""
+    parts = []
+    for el in p.iter(*_TEXT):
+        tag = el.tag
+        if tag == f"{_W}t":
+            parts.append(escape(el.text or ""))
+        elif tag == f"{_W}tab":
+            parts.append(" ")
+        elif tag == f"{_W}noBreakHyphen":
+            parts.append("-")
+        else:
+            parts.append("<br>")
+    return "".join(parts)
+
+
+def _int(value: str | None, default: int) -> int:
+    return min(max(int(value), 1), _MAX_SPAN) if value and value.isdigit() else default
+
+
+def _table(tbl: etree._Element, styles: dict[str, int]) -> str:
+    out = ["<table>"]
+    merging: dict[int, list[int]] = {}  # grid column -> [rowspan] of the cell a merge runs down from
+    rows: list[list[tuple[str, list[int] | None, str]]] = []  # each cell's opening tag's attributes and text
+    for tr in _children(tbl):
+        if tr.tag != f"{_W}tr":
+            continue
+        cells: list[tuple[str, list[int] | None, str]] = []
+        still: dict[int, list[int]] = {}
+        col = _int(_val(tr, "trPr", "gridBefore"), 0)
+        for tc in _children(tr):
+            if tc.tag != f"{_W}tc":
+                continue
+            span = _int(_val(tc, "tcPr", "gridSpan"), 1)
+            merge = _merge(tc)
+            if merge == "continue" and col in merging:  # the cell above spans into this row
+                merging[col][0] += 1
+                still[col] = merging[col]
+            else:
+                inner: list[str] = []
+                _blocks(tc, inner, {})  # a cell's text: no headings in it
+                down = [1] if merge == "restart" else None
+                if down is not None:
+                    still[col] = down
+                cells.append((f' colspan="{span}"' if span > 1 else "", down, "".join(inner)))
+            col += span
+        merging = still
+        rows.append(cells)
+    for cells in rows:
+        out.append("<tr>")
+        for colspan, down, html in cells:
+            rowspan = f' rowspan="{down[0]}"' if down is not None and down[0] > 1 else ""
+            out.append(f"<td{colspan}{rowspan}>{html}</td>")
+        out.append("</tr>")
+    out.append("</table>")
+    return "".join(out)
+
+
+def _val(el: etree._Element, props: str, name: str) -> str | None:
+    """The ``w:val`` of ``el``'s ``props/name`` (or of its own ``props`` when ``name`` is empty)."""
+    prop = el.find(f"{_W}{props}/{_W}{name}" if name else f"{_W}{props}")
+    return None if prop is None else prop.get(f"{_W}val")
+
+
+def _merge(tc: etree._Element) -> str | None:
+    prop = tc.find(f"{_W}tcPr/{_W}vMerge")
+    if prop is None:
+        return None
+    return "restart" if prop.get(f"{_W}val") == "restart" else "continue"
