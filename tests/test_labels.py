@@ -35,6 +35,7 @@ SEEN = [
     ("application_handling", "row", "2.重復申請", "not_processed.duplicate"),
     # Taiwan vocabulary from converters
     ("active_disclosure", "row", "規範性檔案(行政機關制定發布的決定、公告)", "normative_documents"),
+    ("active_disclosure", "row", "规范性文档", "normative_documents"),  # OpenCC tw2sp of 规范性文件
     ("review_litigation", "row", "覆議後起訴", "litigation_after_review"),
     # labels cut at a line or cell break (PDF text, Markdown converters)
     ("application_handling", "row", "2.其他法律行政法规禁", "withheld.prohibited_by_law"),

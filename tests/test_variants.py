@@ -384,19 +384,23 @@ ALL_FIXTURES = sorted(
 )
 
 
-@pytest.mark.parametrize("config", ["s2twp", "s2hk"])
+@pytest.mark.parametrize("config", ["s2twp", "s2hk", "s2twp>tw2sp"])
 @pytest.mark.parametrize("fixture", ALL_FIXTURES)
 def test_traditional_with_regional_words_gives_the_same_report(fixture: str, config: str) -> None:
     """A report converted with Taiwan's words (OpenCC s2twp: 政府資訊 for 政府信息, 規範性檔案 for
     规范性文件, 專案數量 for 项目数量, 列印本頁 for 打印本页) or Hong Kong's forms reads as its
     Simplified twin: same cells, year, findings and parts; the agency the same name in the other
-    script."""
+    script. ``s2twp>tw2sp``: such a report taken back to Simplified with Taiwan's phrases
+    (规范性文档 for 規範性檔案)."""
     try:
         text = (FIXTURES / fixture).read_text(encoding="utf-8")
     except UnicodeDecodeError:
         pytest.skip("a GBK page: its Traditional twins are tested in its own script")
     simplified = _converter("t2s").convert(text)
-    base, regional = zhgov_parse.parse(simplified), zhgov_parse.parse(_converter(config).convert(simplified))
+    converted = simplified
+    for step in config.split(">"):
+        converted = _converter(step).convert(converted)
+    base, regional = zhgov_parse.parse(simplified), zhgov_parse.parse(converted)
     assert _cells(regional) == _cells(base)
     assert regional.meta["year"] == base.meta["year"]
     agency = regional.meta["agency"]
