@@ -270,3 +270,22 @@ def test_a_table_given_as_a_picture_is_said_so() -> None:
     assert "may be a picture" in missing.loc["review_litigation", "message"]
     assert missing.loc["review_litigation", "found"] == "t4.jpg"
     assert "2023年，我局坚持公开。" in set(report.sections["text"])  # an inline image splits no paragraph
+
+
+@pytest.mark.parametrize("fixture", ["chenghu_finance_2021_html.html", "congang_veterans_2020_html.html"])
+def test_a_spacer_column_empty_in_every_row_is_left_out(fixture: str) -> None:
+    """A Word table's narrow blank column before the labels, in every row of every table: 四's value
+    row (no label) had a blank first value and lost its 15 cells."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from zhgov_parse.load import load
+
+    from conftest import FIXTURES
+
+    data = (FIXTURES / fixture).read_bytes()
+    root = lxml_html.document_fromstring(load(data).text)
+    for tr in root.iter("tr"):
+        tr.insert(0, etree.Element("td"))
+    report = zhgov_parse.parse(lxml_html.tostring(root, encoding="unicode"))
+    assert report.cells.equals(zhgov_parse.parse(data).cells)

@@ -166,6 +166,8 @@ VARIANTS = {
     # a scraper's stored page (.html.gz), in two gzip members as `cat a.gz b.gz` makes
     "gzip-html": gzip.compress(to_html(BASE).encode("utf-8")[:500])
     + gzip.compress(to_html(BASE).encode()[500:]),
+    # a Markdown table whose first column is empty in every row (a spacer column of the table it came from)
+    "markdown-spacer-column": re.sub(r"(?m)^\|", "|  |", to_markdown(SIMPLIFIED)),
     "crlf": BASE.replace("\n", "\r\n"),
     # Markdown's escapes, as converters write them before punctuation: 3\.其他, \(六\)
     "markdown-escapes": re.sub(r"(\d)\.(?=\D)", r"\1\\.", to_markdown(SIMPLIFIED)).replace("(", "\\("),

@@ -44,6 +44,29 @@ def row_block(cells: tuple[str, ...], source: str, copies: tuple[int, ...] | Non
     return _new_tuple(Block, ("row", cells, source, 0, copies, None))
 
 
+def without_spacer_columns(rows: list[Block]) -> list[Block]:
+    """One table's rows without its spacer columns: grid columns empty in every row, header rows
+    included (a Word table's narrow blank column before or between its cells, an empty
+    first column of a Markdown table), which would put a blank cell among a row's values."""
+    if len(rows) < 2:
+        return rows
+    width = min(len(r.cells) for r in rows)  # a column every row has (trailing blanks: mapping's)
+    filled = [False] * width
+    for r in rows:
+        for i, cell in enumerate(r.cells[:width]):
+            if cell:
+                filled[i] = True
+    if all(filled):
+        return rows
+    keep = [i for i, f in enumerate(filled) if f] + list(range(width, max(len(r.cells) for r in rows)))
+    out = []
+    for r in rows:
+        cells = tuple(r.cells[i] for i in keep if i < len(r.cells))
+        copies = None if r.copies is None else tuple(r.copies[i] for i in keep if i < len(r.copies))
+        out.append(row_block(cells, r.source, copies))
+    return out
+
+
 @dataclass(frozen=True, slots=True)
 class Document:
     """Blocks in order, plus what the reader learnt about the input's form."""

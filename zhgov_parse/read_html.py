@@ -17,7 +17,7 @@ from typing import Any
 
 from lxml import etree
 
-from .document import Block, Document, row_block
+from .document import Block, Document, row_block, without_spacer_columns
 from .errors import ParseError
 from .findings import Finding
 from .locate import part_of
@@ -400,7 +400,8 @@ def _walk(
                     title = clean_text(_text_of(caption))
                     if title:
                         blocks.append((Block("heading", (title,), f"table {n_table} caption", level=6), el))
-                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget))
+                rows = without_spacer_columns(list(_rows(el, findings, f"table {n_table}", budget)))
+                blocks.extend((row, el) for row in rows)
                 walker.skip_subtree()
                 continue
             if tag in _BREAKS:
@@ -522,7 +523,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     rows: list[Block] = []
     for n, table in enumerate(tables, 1):
         name = where if len(tables) == 1 else f"{where}.{n}"
-        rows.extend(_rows(table, findings, name, budget))
+        rows.extend(without_spacer_columns(list(_rows(table, findings, name, budget))))
     return rows, findings
 
 

@@ -8,7 +8,7 @@ from functools import cache
 from .boxes import box_tables, has_boxes
 from .cell_lines import rows_with_blank_cells
 from .csv_rows import csv_as_pipes
-from .document import Block, Document, row_block
+from .document import Block, Document, row_block, without_spacer_columns
 from .findings import Finding
 from .mapping import looks_narrative
 from .markup import (
@@ -321,6 +321,22 @@ def _one_cell_a_line(line: str, source: str) -> list[Block]:
     return blocks
 
 
+def _tables_without_spacers(blocks: list[Block]) -> list[Block]:
+    """Each run of rows (a table) without its spacer columns (:func:`without_spacer_columns`)."""
+    out: list[Block] = []
+    run: list[Block] = []
+    for block in blocks:
+        if block.kind == "row":
+            run.append(block)
+            continue
+        if run:
+            out.extend(without_spacer_columns(run) if len(run) > 1 else run)
+            run = []
+        out.append(block)
+    out.extend(without_spacer_columns(run) if len(run) > 1 else run)
+    return out
+
+
 def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown: bool = False) -> Document:
     """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line (in
     Markdown, one per paragraph).
@@ -410,6 +426,8 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             blocks.append(Block("paragraph", (" ".join(line.split()),), source, spans=words and tuple(words)))
     if inserts:
         blocks.extend(b for key in sorted(inserts) for b in inserts[key])
+    if pipes:
+        blocks = _tables_without_spacers(blocks)
     if separators:
         kind = "markdown"
     elif pipes >= 3:
