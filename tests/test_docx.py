@@ -46,10 +46,11 @@ def _docx(body: str, styles: str | None = None) -> bytes:
     return buf.getvalue()
 
 
-def _tc(text: str, span: int = 1, merge: str | None = None) -> str:
+def _tc(text: str, span: int = 1, merge: str | None = None, across: str | None = None) -> str:
     props = (f'<w:gridSpan w:val="{span}"/>' if span > 1 else "") + (
         "" if merge is None else "<w:vMerge/>" if merge == "" else f'<w:vMerge w:val="{merge}"/>'
     )
+    props += "" if across is None else f'<w:hMerge w:val="{across}"/>'
     return f"<w:tc><w:tcPr>{props}</w:tcPr><w:p><w:r><w:t>{text}</w:t></w:r></w:p></w:tc>"
 
 
@@ -59,12 +60,13 @@ def test_merged_cells_become_spans() -> None:
         _tc("", merge="continue") + _tc("1") + _tc("2"),
         _tc("", merge="") + _tc("3") + _tc("4"),  # <w:vMerge/>: continue by default
         _tc("C") + _tc("5", merge="continue") + _tc("6"),  # continues nothing: a cell of its own
+        _tc("D", across="restart") + _tc("", across="continue") + _tc("7"),  # Word 97's merge across
     ]
     page = docx_page(_docx("<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"), 10**6)
     assert (
         '<td rowspan="3"><p>A</p></td><td colspan="2"><p>B</p></td></tr><tr><td><p>1</p></td>'
         "<td><p>2</p></td></tr><tr><td><p>3</p></td><td><p>4</p></td></tr><tr><td><p>C</p></td>"
-        "<td><p>5</p></td><td><p>6</p></td>"
+        '<td><p>5</p></td><td><p>6</p></td></tr><tr><td colspan="2"><p>D</p></td><td><p>7</p></td>'
     ) in page
 
 

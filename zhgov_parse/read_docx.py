@@ -149,41 +149,53 @@ def _int(value: str | None, default: int) -> int:
 
 
 def _table(tbl: etree._Element, styles: dict[str, int]) -> str:
-    out = ["<table>"]
-    merging: dict[int, list[int]] = {}  # grid column -> [rowspan] of the cell a merge runs down from
-    rows: list[list[tuple[str, list[int] | None, str]]] = []  # each cell's opening tag's attributes and text
+    merging: dict[int, _Cell] = {}  # grid column -> the cell a vertical merge runs down from
+    rows: list[list[_Cell]] = []
     for tr in _children(tbl):
         if tr.tag != f"{_W}tr":
             continue
-        cells: list[tuple[str, list[int] | None, str]] = []
-        still: dict[int, list[int]] = {}
+        cells: list[_Cell] = []
+        still: dict[int, _Cell] = {}
         col = _int(_val(tr, "trPr", "gridBefore"), 0)
         for tc in _children(tr):
             if tc.tag != f"{_W}tc":
                 continue
             span = _int(_val(tc, "tcPr", "gridSpan"), 1)
-            merge = _merge(tc)
-            if merge == "continue" and col in merging:  # the cell above spans into this row
-                merging[col][0] += 1
+            down = _merge(tc, "vMerge")
+            if down == "continue" and col in merging:  # the cell above spans into this row
+                merging[col].rows += 1
                 still[col] = merging[col]
+            elif _merge(tc, "hMerge") == "continue" and cells:  # Word 97's merge across: the cell on the left
+                cells[-1].columns += span
             else:
                 inner: list[str] = []
                 _blocks(tc, inner, {})  # a cell's text: no headings in it
-                down = [1] if merge == "restart" else None
-                if down is not None:
-                    still[col] = down
-                cells.append((f' colspan="{span}"' if span > 1 else "", down, "".join(inner)))
+                cell = _Cell(span, "".join(inner))
+                if down == "restart":
+                    still[col] = cell
+                cells.append(cell)
             col += span
         merging = still
         rows.append(cells)
+    out = ["<table>"]
     for cells in rows:
         out.append("<tr>")
-        for colspan, down, html in cells:
-            rowspan = f' rowspan="{down[0]}"' if down is not None and down[0] > 1 else ""
-            out.append(f"<td{colspan}{rowspan}>{html}</td>")
+        for cell in cells:
+            colspan = f' colspan="{cell.columns}"' if cell.columns > 1 else ""
+            rowspan = f' rowspan="{cell.rows}"' if cell.rows > 1 else ""
+            out.append(f"<td{colspan}{rowspan}>{cell.html}</td>")
         out.append("</tr>")
     out.append("</table>")
     return "".join(out)
+
+
+class _Cell:
+    """A table cell: the grid columns and rows it spans, its paragraphs as HTML."""
+
+    __slots__ = ("columns", "html", "rows")
+
+    def __init__(self, columns: int, html: str) -> None:
+        self.columns, self.rows, self.html = columns, 1, html
 
 
 def _val(el: etree._Element, props: str, name: str) -> str | None:
@@ -192,8 +204,9 @@ def _val(el: etree._Element, props: str, name: str) -> str | None:
     return None if prop is None else prop.get(f"{_W}val")
 
 
-def _merge(tc: etree._Element) -> str | None:
-    prop = tc.find(f"{_W}tcPr/{_W}vMerge")
+def _merge(tc: etree._Element, kind: str) -> str | None:
+    """A cell's ``vMerge`` or ``hMerge``: "restart", "continue" (the default value) or None."""
+    prop = tc.find(f"{_W}tcPr/{_W}{kind}")
     if prop is None:
         return None
     return "restart" if prop.get(f"{_W}val") == "restart" else "continue"
