@@ -12,7 +12,6 @@ from dataclasses import dataclass, field
 from .errors import BinaryInput, EmptyInput, ParseError, UndecodableInput
 from .findings import Finding
 from .mhtml import is_mhtml, page_of
-from .read_docx import docx_page, is_docx
 from .values import INVISIBLE
 
 DEFAULT_MAX_BYTES = 64 * 1024 * 1024
@@ -236,9 +235,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             findings.append(Finding("decompressed", "gzip-compressed input: decompressed", found="gzip"))
         if not data.strip():
             raise EmptyInput()
-        if data[:4] == b"PK\x03\x04" and is_docx(data):
-            data = docx_page(data, max_bytes).encode("utf-8")
-            findings.append(_DOCX_FINDING)
+        if data[:4] == b"PK\x03\x04":
+            from .read_docx import docx_page, is_docx  # zipfile and all: only zips need them
+
+            if is_docx(data):
+                data = docx_page(data, max_bytes).encode("utf-8")
+                findings.append(_DOCX_FINDING)
         declared = None
         if is_mhtml(data):
             page = page_of(data)

@@ -2,9 +2,11 @@
 
 from __future__ import annotations
 
-import email
 import re
-from email.message import Message
+from typing import TYPE_CHECKING
+
+if TYPE_CHECKING:
+    from email.message import Message
 
 #: An archive starts with MIME headers, one of them a multipart/related content type.
 _HEADERS = re.compile(
@@ -20,6 +22,8 @@ def is_mhtml(head: bytes) -> bool:
 def page_of(data: bytes) -> tuple[bytes, str | None, str] | None:
     """The archive's page: its bytes (transfer encoding undone), the charset its part declares, and
     where it was saved from; None when the archive holds no HTML or text part."""
+    import email  # only archives need it (9 ms to import)
+
     message = email.message_from_bytes(data)
     for part in message.walk():
         if part.is_multipart() or part.get_content_type() not in ("text/html", "text/plain"):
