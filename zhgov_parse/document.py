@@ -50,15 +50,17 @@ def without_spacer_columns(rows: list[Block]) -> list[Block]:
     first column of a Markdown table), which would put a blank cell among a row's values."""
     if len(rows) < 2:
         return rows
-    width = min(len(r.cells) for r in rows)  # a column every row has (trailing blanks: mapping's)
-    filled = [False] * width
+    width = min([len(r.cells) for r in rows])  # a column every row has (trailing blanks: mapping's)
+    blank = [i for i, cell in enumerate(rows[0].cells[:width]) if not cell]
     for r in rows:
-        for i, cell in enumerate(r.cells[:width]):
-            if cell:
-                filled[i] = True
-    if all(filled):
+        if not blank:
+            return rows  # (most tables: a row or two in)
+        cells = r.cells
+        blank = [i for i in blank if not cells[i]]
+    if not blank:
         return rows
-    keep = [i for i, f in enumerate(filled) if f] + list(range(width, max(len(r.cells) for r in rows)))
+    gone = set(blank)
+    keep = [i for i in range(max([len(r.cells) for r in rows])) if i not in gone]
     out = []
     for r in rows:
         cells = tuple(r.cells[i] for i in keep if i < len(r.cells))

@@ -282,8 +282,8 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
-        head = content[:4096]
-        if "ultipart/related" in head and is_mhtml(head.encode("utf-8", "replace")):
+        archive = content.find("ultipart/related", 0, 4096) >= 0
+        if archive and is_mhtml(content[:4096].encode("utf-8", "replace")):
             return load(content.encode("utf-8", "surrogatepass"), max_bytes=max_bytes)  # its parts are bytes
         text, encoding, findings = content, None, []
         if text.startswith("%PDF-"):
@@ -297,7 +297,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             text, where = inner
             findings = [*findings, _json_finding(where)]
             is_html = _HTML_STR.search(text[:65536]) is not None
-    if "lt;" in text[:65536]:
+    if text.find("lt;", 0, 8192) >= 0:  # escaped markup (&lt;, &amp;lt;) starts early: a feed's first item
         unescaped = _unescaped_markup(text)
         if unescaped is not None:
             text, is_html = unescaped, True

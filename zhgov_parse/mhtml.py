@@ -16,7 +16,7 @@ _HEADERS = re.compile(
 
 def is_mhtml(head: bytes) -> bool:
     """Whether bytes start as a web archive does (MIME headers of a multipart/related message)."""
-    return b"ultipart/related" in head[:4096] and _HEADERS.match(head[:4096]) is not None
+    return head.find(b"ultipart/related", 0, 4096) >= 0 and _HEADERS.match(head[:4096]) is not None
 
 
 def page_of(data: bytes) -> tuple[bytes, str | None, str] | None:
