@@ -289,3 +289,23 @@ def test_a_spacer_column_empty_in_every_row_is_left_out(fixture: str) -> None:
         tr.insert(0, etree.Element("td"))
     report = zhgov_parse.parse(lxml_html.tostring(root, encoding="unicode"))
     assert report.cells.equals(zhgov_parse.parse(data).cells)
+
+
+def test_table_four_cut_into_two_tables() -> None:
+    """四 cut into 行政复议's table and 行政诉讼's (a Word table too wide for its page)."""
+    outcomes = "".join(f"<td>{w}</td>" for w in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    review = (
+        f"<table><tr><td colspan='5'>行政复议</td></tr><tr>{outcomes}</tr>"
+        "<tr><td>1</td><td>0</td><td>0</td><td>1</td><td>2</td></tr></table>"
+    )
+    litigation = (
+        "<table><tr><td colspan='10'>行政诉讼</td></tr>"
+        "<tr><td colspan='5'>未经复议直接起诉</td><td colspan='5'>复议后起诉</td></tr>"
+        f"<tr>{outcomes}{outcomes}</tr><tr>"
+        + "".join(f"<td>{v}</td>" for v in [0, 1, 0, 0, 1, 2, 0, 0, 1, 3])
+        + "</tr></table>"
+    )
+    table = zhgov_parse.parse(
+        page(f"<p>四、政府信息公开行政复议、行政诉讼情况</p>{review}{litigation}")
+    ).table("review_litigation")
+    assert table.values.tolist() == [[1, 0, 0, 1, 2], [0, 1, 0, 0, 1], [2, 0, 0, 1, 3]]

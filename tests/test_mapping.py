@@ -471,3 +471,29 @@ def test_a_typo_in_one_group_s_outcome_leaves_table_four_in_the_template_s_order
     r = zhgov_parse.parse(text.replace(header, header.replace("结果维持", typo, 1)))
     assert r.table("review_litigation").equals(zhgov_parse.parse(text).table("review_litigation"))
     assert "columns_reordered" not in _codes(r)
+
+
+@pytest.mark.parametrize("swapped", [False, True], ids=["template order", "groups swapped"])
+def test_table_four_cut_into_review_and_litigation_tables(swapped: bool) -> None:
+    """四 too wide for its page, cut into 行政复议's table (a row of 5) and 行政诉讼's (a row of 10
+    under its two groups): the ten values are the two groups, in the order the header names them."""
+    outcomes = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    direct, after = "0 | 1 | 0 | 0 | 1", "2 | 0 | 0 | 1 | 3"
+    groups = ["复议后起诉", "未经复议直接起诉"] if swapped else ["未经复议直接起诉", "复议后起诉"]
+    values = f"{after} | {direct}" if swapped else f"{direct} | {after}"
+    text = "\n".join(
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "行政复议 | | | | |",
+            f"{outcomes} |",
+            "1 | 0 | 0 | 1 | 2 |",
+            "行政诉讼 | | | | | | | | | |",
+            f"{groups[0]} | | | | | {groups[1]} | | | | |",
+            f"{outcomes} | {outcomes} |",
+            f"{values} |",
+        ]
+    )
+    table = zhgov_parse.parse(text).table("review_litigation")
+    assert table.loc["review"].tolist() == [1, 0, 0, 1, 2]
+    assert table.loc["litigation_direct"].tolist() == [0, 1, 0, 0, 1]
+    assert table.loc["litigation_after_review"].tolist() == [2, 0, 0, 1, 3]

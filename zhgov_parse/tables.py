@@ -622,6 +622,42 @@ def _on_its_side(records: list[Record]) -> list[Record] | None:
     return out
 
 
+def _blank(rec: Record) -> bool:
+    return not any(v.strip() for v in rec.values)
+
+
+def _group_headers(records: list[Record]) -> list[Record]:
+    """A group's name with blank cells beside it (``行政复议 | | | | |``: text of a header cell over
+    five columns), where a row of values with no label of its own follows under the outcomes'
+    names, read as the header line it is, not as the group's row with its values blank (the
+    values below were then placed by position, as another group's)."""
+    out = []
+    for i, rec in enumerate(records):
+        named = rec.labels and rec.values and _blank(rec) and any(w in key(rec.text) for w in _GROUP_NAMES)
+        if named:
+            below = next((r for r in records[i + 1 :] if not (r.labels and _blank(r))), None)
+            if below is not None and not below.labels and not _blank(below):
+                rec = Record(rec.labels, [], rec.source)
+        out.append(rec)
+    return out
+
+
+_GROUP_NAMES = ("行政复议", "行政诉讼", "直接起诉", "复议后起诉")
+
+
+def _two_groups(row: Row) -> list[str] | None:
+    """The two groups a row of ten values holds, in the order its label names them: 行政诉讼's
+    未经复议直接起诉 and 复议后起诉, where table 四, too wide for its page, was cut into 行政复议's
+    table and 行政诉讼's; None for any other row."""
+    if len(row.match.codes) != 2:
+        return None
+    label = key(row.label)
+    where = {code: label.find(_GROUP_MARKS[code]) for code in row.match.codes}
+    if -1 in where.values():
+        return None
+    return sorted(where, key=where.__getitem__)
+
+
 def review_litigation(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
     """Map table 四: one row of 15 values, or three labeled rows of 5 (or five rows of 3, the
     table on its side).  ``split_at_spaces``: see :func:`application_handling`."""
@@ -639,6 +675,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     rows_of = matcher(REVIEW, "row")
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
+    records = _group_headers(records)
 
     def expected(m: Match) -> int:
         return 5 if m.codes else 15
@@ -660,8 +697,9 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
         trimmed = values
         while len(trimmed) > 15 and not trimmed[-1].strip():
             trimmed = trimmed[:-1]
-        if len(trimmed) == 15 and not row.match.code:
-            for i, code in enumerate(groups):
+        pair = _two_groups(row) if len(trimmed) == 10 else None
+        if (len(trimmed) == 15 or pair) and not row.match.code:
+            for i, code in enumerate(pair or groups):
                 rows.append(
                     Row(
                         row.label,
