@@ -163,3 +163,16 @@ def test_pdf_text_with_no_part_headings_keeps_table_four_apart(text: str, review
     }
     assert wrong == {}
     assert sum(got.get(k) == v for k, v in want.items() if k[0] == "review_litigation") == review_read
+
+
+@pytest.mark.parametrize("name", TEXT)
+def test_part_titles_with_no_number_open_their_parts(name: str) -> None:
+    """Each part's whole title on a line of its own, its number dropped (typed bold in the source,
+    the numbering an automatic list a converter left out): the same sections and cells."""
+    text = source(name).read_text(encoding="utf-8")
+    bare = re.sub(r"(?m)^(?:\*\*|#+ )?[一二三四五六]\s*[、.]\s*(?=\S)", "", text)
+    assert bare != text
+    numbered, unnumbered = zhgov_parse.parse(text), zhgov_parse.parse(bare)
+    assert unnumbered.sections["section"].tolist() == numbered.sections["section"].tolist()
+    _assert_reads_as_stated(name, bare)
+    assert part_of("总体情况") == "overview" and part_of("本年度总体情况良好") is None

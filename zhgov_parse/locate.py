@@ -49,6 +49,18 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
 #: A part numbered in Arabic digits (1.总体情况, 2、主动公开政府信息情况), read as an unnumbered
 #: heading is: by the words only a part's title has (三's labels are numbered so too: 1.属于国家秘密).
 _ARABIC_PART = re.compile(r"^[1-6]\s*[、.．]\s*(\S.*)$")
+#: The template's part titles, whole (spaces and punctuation left out): a line that is one of them is
+#: that part's heading even with no number before it.
+_TITLES = {
+    "总体情况": "overview",
+    "主动公开政府信息情况": "active_disclosure",
+    "收到和处理政府信息公开申请情况": "application_handling",
+    "政府信息公开行政复议行政诉讼情况": "review_litigation",
+    "政府信息公开行政复议和行政诉讼情况": "review_litigation",
+    "存在的主要问题及改进情况": "problems_improvements",
+    "其他需要报告的事项": "other_matters",
+}
+_PUNCTUATION = re.compile(r"[\s、，,。.:：;；]+")
 _SUBSECTION_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 TABLE_PARTS = ("active_disclosure", "application_handling", "review_litigation")
 _MAX_TITLE = 40
@@ -79,6 +91,8 @@ def _part_of(text: str, heading: bool) -> str | None:
         arabic = _ARABIC_PART.match(t)  # 2.主动公开政府信息情况: a part's own title only
         if arabic is not None:
             t = arabic.group(1)
+        elif not heading and (exact := _TITLES.get(_PUNCTUATION.sub("", t))) is not None:
+            return exact  # a line that is a part's whole title, unnumbered (typed bold, numbers dropped)
         elif not heading or _SUBSECTION_MARK.match(t):
             return None
         title = t
