@@ -118,3 +118,21 @@ def test_damaged_bytes_are_named_never_an_internal_error() -> None:
             raise AssertionError(f"InternalError: {exc}") from exc
         except zhgov_parse.ParseError:
             pass
+
+
+def test_a_table_pasted_as_a_picture_is_said_so() -> None:
+    """Word reports often carry a table as a picture: the part's missing_table finding says so."""
+    picture = (
+        '<w:p><w:r><w:drawing><wp:inline xmlns:wp="http://schemas.openxmlformats.org/drawingml/2006/'
+        'wordprocessingDrawing"><wp:docPr id="1" name="图片 1"/></wp:inline></w:drawing></w:r></w:p>'
+    )
+    body = "".join(
+        f"<w:p><w:r><w:t>{t}</w:t></w:r></w:p>"
+        for t in ["澄湖市财政局2021年政府信息公开工作年度报告", "一、总体情况", "全年主动公开信息242条。"]
+    )
+    body += "<w:p><w:r><w:t>二、主动公开政府信息情况</w:t></w:r></w:p>" + picture
+    report = zhgov_parse.parse(_docx(body))
+    (missing,) = [
+        f for f in report.finding_list if f.code == "missing_table" and f.table == "active_disclosure"
+    ]
+    assert "an image stands in its part" in missing.message

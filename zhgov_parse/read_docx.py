@@ -38,6 +38,7 @@ _DAMAGED = (
     NotImplementedError,
     RuntimeError,
 )
+_PICTURES = (f"{_W}drawing", f"{_W}pict")
 _TEXT = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
 
 
@@ -131,10 +132,13 @@ def _blocks(parent: etree._Element, out: list[str], styles: dict[str, int]) -> N
 def _paragraph(p: etree._Element) -> str:
     """A paragraph's text, escaped for HTML (deleted text and field codes are other elements)."""
     parts = []
-    for el in p.iter(*_TEXT):
+    for el in p.iter(*_TEXT, *_PICTURES):
         tag = el.tag
         if tag == f"{_W}t":
             parts.append(escape(el.text or ""))
+        elif tag in _PICTURES:
+            if next(el.iter(f"{_W}t"), None) is None:  # a picture (a table pasted as one?), not a text box
+                parts.append('<img src="a picture in the Word document">')
         elif tag == f"{_W}tab":
             parts.append(" ")
         elif tag == f"{_W}noBreakHyphen":
