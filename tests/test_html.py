@@ -291,8 +291,9 @@ def test_a_spacer_column_empty_in_every_row_is_left_out(fixture: str) -> None:
     assert report.cells.equals(zhgov_parse.parse(data).cells)
 
 
-def test_table_four_cut_into_two_tables() -> None:
-    """四 cut into 行政复议's table and 行政诉讼's (a Word table too wide for its page)."""
+@pytest.mark.parametrize("review_first", [True, False], ids=["review first", "litigation first"])
+def test_table_four_cut_into_two_tables(review_first: bool) -> None:
+    """四 cut into 行政复议's table and 行政诉讼's (a Word table too wide for its page), either first."""
     outcomes = "".join(f"<td>{w}</td>" for w in ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
     review = (
         f"<table><tr><td colspan='5'>行政复议</td></tr><tr>{outcomes}</tr>"
@@ -305,7 +306,8 @@ def test_table_four_cut_into_two_tables() -> None:
         + "".join(f"<td>{v}</td>" for v in [0, 1, 0, 0, 1, 2, 0, 0, 1, 3])
         + "</tr></table>"
     )
-    table = zhgov_parse.parse(
-        page(f"<p>四、政府信息公开行政复议、行政诉讼情况</p>{review}{litigation}")
-    ).table("review_litigation")
+    tables = review + litigation if review_first else litigation + review
+    table = zhgov_parse.parse(page(f"<p>四、政府信息公开行政复议、行政诉讼情况</p>{tables}")).table(
+        "review_litigation"
+    )
     assert table.values.tolist() == [[1, 0, 0, 1, 2], [0, 1, 0, 0, 1], [2, 0, 0, 1, 3]]

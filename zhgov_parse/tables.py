@@ -645,6 +645,21 @@ def _group_headers(records: list[Record]) -> list[Record]:
 _GROUP_NAMES = ("行政复议", "行政诉讼", "直接起诉", "复议后起诉")
 
 
+def _named_by_its_table(row: Row, values: int) -> bool:
+    """A row of five values under a header line that is a group's name alone (行政复议 over its own
+    table, 四 cut in two): that name is the row's, as a label on its own line would be."""
+    return not row.own and values == 5 and row.match.how == "exact" and key(row.label) in _GROUP_TITLES
+
+
+_GROUP_TITLES = (
+    "行政复议",
+    "行政诉讼未经复议直接起诉",
+    "未经复议直接起诉",
+    "行政诉讼复议后起诉",
+    "复议后起诉",
+)
+
+
 def _two_groups(row: Row) -> list[str] | None:
     """The two groups a row of ten values holds, in the order its label names them: 行政诉讼's
     未经复议直接起诉 and 复议后起诉, where table 四, too wide for its page, was cut into 行政复议's
@@ -712,6 +727,10 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                     )
                 )
         else:
+            if pair is None and not split_at_spaces and _named_by_its_table(row, len(trimmed)):
+                row.strong = (
+                    True  # 行政复议's own table, after 行政诉讼's: it names its row wherever it stands
+                )
             rows.append(row)
     if not rows:
         return out
