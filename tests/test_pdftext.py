@@ -237,6 +237,13 @@ def test_a_row_read_in_order_from_a_line_that_names_another_row_is_refused() -> 
             "tangchuan_commerce_2020_html.weasy-pymupdf",
             ("上一年项目数量本年增/减", "上一年项数目量本年增/减"),
         ),
+        (  # 本年增/减 misspelt: 行政处罚's 4 | +2 | 27 had been read 4 | (none) | 2, the 27 dropped
+            "tangchuan_commerce_2020_html.weasy-pymupdf",
+            (
+                "上一年项目数量本年增/减\n处理决定数量\n行政处罚",
+                "上一年项目数量僂年增/减\n处理决定数量\n行政处罚",
+            ),
+        ),
     ],
 )
 def test_a_header_line_with_a_column_name_misspelt_does_not_set_its_rows_width(
@@ -245,7 +252,7 @@ def test_a_header_line_with_a_column_name_misspelt_does_not_set_its_rows_width(
     """PDF text runs a header's cells together (``本年制发件数本年废止件数现行效件数``): with one name
     misspelt, the header named two of three columns, so a row with two values on lines of their own
     (``行政规范性文件6`` / ``2`` / ``41``: the 6 glued to its label) was read as those two columns, each
-    value a column off. A header cell's words left over that name a column (数, 量, 额) now make the
+    value a column off. A header cell's words left over that name a column (数, 量, 额, 增, 减) now make the
     header unread: the row is read in the template's order, or NA."""
     source = (DATA / f"{text}.txt").read_text(encoding="utf-8")
     assert source.count(typo[0]) >= 1

@@ -922,9 +922,9 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
     return out
 
 
-#: Words every column name of 二 ends in (件数, 数量, 金额): what is left of a header cell once its
-#: columns are found, holding one, names another column the cell's words did not match.
-_COLUMN_WORDS = ("数", "量", "额")
+#: Words every column name of 二 ends in (件数, 数量, 金额), and 本年增/减's: what is left of a header
+#: cell once its columns are found, holding one, names another column the cell's words did not match.
+_COLUMN_WORDS = ("数", "量", "额", "增", "减")
 
 
 def _span_copies_dropped(values: list[str], n: int, gaps: int) -> list[str] | None:
