@@ -497,3 +497,23 @@ def test_table_four_cut_into_review_and_litigation_tables(swapped: bool) -> None
     assert table.loc["review"].tolist() == [1, 0, 0, 1, 2]
     assert table.loc["litigation_direct"].tolist() == [0, 1, 0, 0, 1]
     assert table.loc["litigation_after_review"].tolist() == [2, 0, 0, 1, 3]
+
+
+def test_table_four_cut_in_two_with_names_copied_into_spanned_cells() -> None:
+    """Pipe text that writes a spanning cell's name into each cell it spans (python-docx's way), with
+    行政诉讼's table first: 行政复议 copied five times still names its row of five."""
+    outcomes = " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"])
+    text = "\n".join(
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            " | ".join(["行政诉讼"] * 10) + " |",
+            " | ".join(["未经复议直接起诉"] * 5 + ["复议后起诉"] * 5) + " |",
+            f"{outcomes} | {outcomes} |",
+            "0 | 1 | 0 | 0 | 1 | 2 | 0 | 0 | 1 | 3 |",
+            " | ".join(["行政复议"] * 5) + " |",
+            f"{outcomes} |",
+            "1 | 0 | 0 | 1 | 2 |",
+        ]
+    )
+    table = zhgov_parse.parse(text).table("review_litigation")
+    assert table.values.tolist() == [[1, 0, 0, 1, 2], [0, 1, 0, 0, 1], [2, 0, 0, 1, 3]]

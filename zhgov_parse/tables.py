@@ -648,7 +648,10 @@ _GROUP_NAMES = ("行政复议", "行政诉讼", "直接起诉", "复议后起诉
 def _named_by_its_table(row: Row, values: int) -> bool:
     """A row of five values under a header line that is a group's name alone (行政复议 over its own
     table, 四 cut in two): that name is the row's, as a label on its own line would be."""
-    return not row.own and values == 5 and row.match.how == "exact" and key(row.label) in _GROUP_TITLES
+    if row.own or values != 5 or len(row.match.codes) != 1:
+        return False
+    k = key(row.label)  # the name once, or copied into each cell it spans (行政复议 行政复议 …)
+    return any(k and len(k) % len(t) == 0 and k == t * (len(k) // len(t)) for t in _GROUP_TITLES)
 
 
 _GROUP_TITLES = (
