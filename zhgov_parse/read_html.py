@@ -11,7 +11,6 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from collections.abc import Iterator
 from functools import lru_cache
 from typing import Any
 
@@ -278,14 +277,16 @@ def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str
 
 def _rows(
     table: etree._Element, findings: list[Finding], where: str, budget: list[int] | None = None
-) -> Iterator[Block]:
-    """Rows of a leaf table with spans expanded; ``copies`` marks cells a span filled.
+) -> list[Block]:
+    """Rows of a leaf table with spans expanded (``copies`` marks cells a span filled), its spacer
+    columns left out (:func:`~zhgov_parse.document.without_spacer_columns`).
 
     ``budget`` (one int in a list, shared by the page's tables) is what the span copies may still
     cost (see :data:`SPAN_BUDGET`).
     """
     if budget is None:
         budget = [SPAN_BUDGET]
+    rows: list[Block] = []
     carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
     for r, tr in enumerate(table.iter("tr"), 1):
         cells: list[str] = []
@@ -319,7 +320,8 @@ def _rows(
         if carried:
             _fill_carried(carried, col, cells, copies)
         if any(cells):
-            yield row_block(tuple(cells), f"{where} row {r}", tuple(copies))
+            rows.append(row_block(tuple(cells), f"{where} row {r}", tuple(copies)))
+    return without_spacer_columns(rows)
 
 
 def _spans(
@@ -400,8 +402,7 @@ def _walk(
                     title = clean_text(_text_of(caption))
                     if title:
                         blocks.append((Block("heading", (title,), f"table {n_table} caption", level=6), el))
-                rows = without_spacer_columns(list(_rows(el, findings, f"table {n_table}", budget)))
-                blocks.extend((row, el) for row in rows)
+                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget))
                 walker.skip_subtree()
                 continue
             if tag in _BREAKS:
@@ -523,7 +524,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     rows: list[Block] = []
     for n, table in enumerate(tables, 1):
         name = where if len(tables) == 1 else f"{where}.{n}"
-        rows.extend(without_spacer_columns(list(_rows(table, findings, name, budget))))
+        rows.extend(_rows(table, findings, name, budget))
     return rows, findings
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import re
 from functools import cache
+from itertools import groupby
 
 from .boxes import box_tables, has_boxes
 from .cell_lines import rows_with_blank_cells
@@ -324,16 +325,9 @@ def _one_cell_a_line(line: str, source: str) -> list[Block]:
 def _tables_without_spacers(blocks: list[Block]) -> list[Block]:
     """Each run of rows (a table) without its spacer columns (:func:`without_spacer_columns`)."""
     out: list[Block] = []
-    run: list[Block] = []
-    for block in blocks:
-        if block.kind == "row":
-            run.append(block)
-            continue
-        if run:
-            out.extend(without_spacer_columns(run) if len(run) > 1 else run)
-            run = []
-        out.append(block)
-    out.extend(without_spacer_columns(run) if len(run) > 1 else run)
+    for is_row, group in groupby(blocks, key=lambda b: b.kind == "row"):
+        run = list(group)
+        out.extend(without_spacer_columns(run) if is_row else run)
     return out
 
 

@@ -642,7 +642,7 @@ def _group_headers(records: list[Record]) -> list[Record]:
     return out
 
 
-_GROUP_NAMES = ("行政复议", "行政诉讼", "直接起诉", "复议后起诉")
+_GROUP_NAMES = (*_GROUP_MARKS.values(), "行政诉讼")
 
 
 def _named_by_its_table(row: Row, values: int) -> bool:
@@ -730,10 +730,9 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                     )
                 )
         else:
+            # 行政复议's own table, after 行政诉讼's: its heading names its row wherever it stands
             if pair is None and not split_at_spaces and _named_by_its_table(row, len(trimmed)):
-                row.strong = (
-                    True  # 行政复议's own table, after 行政诉讼's: it names its row wherever it stands
-                )
+                row.strong = True
             rows.append(row)
     if not rows:
         return out
