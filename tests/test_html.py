@@ -242,6 +242,38 @@ def test_tables_typed_as_lines_of_text_with_spaces_between_cells(gap: str) -> No
     assert got == {(c["table"], c["row"], c["column"]): c["value"] for c in expected.to_dict()["cells"]}
 
 
+@pytest.mark.parametrize("fixture", ["chenghu_finance_2021_html", "congang_veterans_2020_html"])
+def test_rows_whose_cells_are_inline_elements_run_together(fixture: str) -> None:
+    """A page with no <table> whose rows are paragraphs of <span> cells with nothing between them
+    (规章 then 0, 0, 3 reads 规章003): its text is page text with the cells run together, read
+    as such (source_format runon), not a page of prose with no tables."""
+    from lxml import etree
+    from lxml import html as lxml_html
+
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    root = lxml_html.document_fromstring((FIXTURES / f"{fixture}.html").read_text(encoding="utf-8"))
+    for table in list(root.iter("table")):
+        rows = []
+        for tr in table.iter("tr"):
+            row = etree.Element("p")
+            for td in tr.iterchildren("td", "th"):
+                etree.SubElement(row, "span").text = td.text_content().strip()
+            rows.append(row)
+        parent, at = table.getparent(), table.getparent().index(table)
+        parent.remove(table)
+        for k, row in enumerate(rows):
+            parent.insert(at + k, row)
+    report = zhgov_parse.parse(lxml_html.tostring(root, encoding="unicode"))
+    assert report.meta["source_format"] == "runon"
+    expected = expected_cells(fixture)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    read = {k: v for k, v in got.items() if v is not None}
+    assert read == {k: expected[k] for k in read}  # never a wrong number
+    assert len(read) >= 0.95 * sum(v is not None for v in expected.values())
+
+
 def test_a_page_of_prose_with_a_few_numbers_stays_prose() -> None:
     prose = "".join(f"<p>第{i}项工作 {i} 件</p>" for i in range(1, 4))
     assert (

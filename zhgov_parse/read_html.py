@@ -504,7 +504,10 @@ def _text_tables(root: etree._Element) -> Document | None:
     rows = sum(1 for line in text.split("\n") if line.count("|") >= 2)
     if rows < 3 and not has_table_markup(text) and not has_boxes(text):
         if len(_LABEL_SPACE_VALUE.findall(text)) < _SPACED_ROWS:
-            return None
+            # a row a block, its cells inline elements with nothing between (<p><span>规章</span>
+            # <span>0</span>…): the page's text is a row's label and digits run together
+            doc = read_text(text)
+            return doc if doc.source_format == "runon" else None
         doc = read_text(text)  # rows a line each, cells apart by spaces (&nbsp;, 　), as typed in Word
         spaced = sum(
             1 for b in doc.blocks if b.kind == "row" and len(b.cells) > 1 and not is_value_text(b.cells[0])
