@@ -176,3 +176,49 @@ def test_part_titles_with_no_number_open_their_parts(name: str) -> None:
     assert unnumbered.sections["section"].tolist() == numbered.sections["section"].tolist()
     _assert_reads_as_stated(name, bare)
     assert part_of("总体情况") == "overview" and part_of("本年度总体情况良好") is None
+
+
+@pytest.mark.parametrize(
+    ("wording", "section"),
+    [
+        ("六、其它需要报告的事项", "other_matters"),
+        ("六、其他需要说明的事项", "other_matters"),
+        ("五、存在的问题和下一步工作打算", "problems_improvements"),
+        ("五、存在问题及改进措施", "problems_improvements"),
+    ],
+)
+def test_part_titles_in_other_wordings(wording: str, section: str) -> None:
+    """Titles real reports give 五 and 六 besides the template's: the part still opens there (before,
+    六's sentences were taken as 五's items, or 五's as 四's)."""
+    assert part_of(wording) == section
+    text = source("heyu_ecology_2021_pipe").read_text(encoding="utf-8")
+    heading = next(line for line in text.split("\n") if line.startswith(wording[:2]))
+    report = zhgov_parse.parse(text.replace(heading, wording))
+    assert section in set(report.sections["section"])
+    assert report.sections.query("kind == 'heading' and section == @section")["text"].iloc[0] == wording
+
+
+@pytest.mark.parametrize("name", [*TEXT, "chenghu_finance_2021_html"])
+def test_part_titles_run_into_their_first_sentence(name: str) -> None:
+    """A part's title with its first paragraph run on (一、总体情况：2023年，… typed so, or
+    <p><strong>一、总体情况</strong>2023年…</p>): the title opens the part and the sentence is that
+    part's first paragraph, its numbers among the part's facts."""
+    path = source(name)
+    text = path.read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text)
+    units = report.sections
+    for part in ("overview", "problems_improvements", "other_matters"):
+        heading = units.query("kind == 'heading' and section == @part and tag == 'part'")["text"].iloc[0]
+        if path.suffix == ".html":
+            pattern = rf"<p>(<strong>)?{re.escape(heading)}(</strong>)?</p>\s*<p>"
+            text, n = re.subn(pattern, f"<p><strong>{heading}</strong>", text, count=1)
+        else:
+            pattern = rf"(?m)^((?:\*\*|#+ )?){re.escape(heading)}((?:\*\*)?)\s*\n+"
+            run_on = f"\\g<1>{heading}\\g<2>："
+            text, n = re.subn(pattern, run_on, text, count=1)
+        assert n == 1, (part, heading)
+    run_in = zhgov_parse.parse(text)
+    columns = ["section", "kind", "text"]
+    assert run_in.sections[columns].values.tolist() == units[columns].values.tolist()
+    assert run_in.facts.values.tolist() == report.facts.values.tolist()
+    assert _cells(run_in) == _cells(report)

@@ -41,10 +41,18 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             "整改",
             "不足及改进",
             "不足和改进",
+            "存在的问题",
+            "存在问题",
+            "下一步工作",
+            "工作打算",
         ),
-        ("存在的主要问题",),
+        ("存在的主要问题", "存在的问题"),
     ),
-    ("other_matters", ("其他需要报告", "其他事项", "其他需报告"), ("其他需要报告",)),
+    (
+        "other_matters",
+        ("其他需要报告", "其他事项", "其他需报告", "其他需要说明", "其他需说明"),
+        ("其他需要报告", "其他需要说明"),
+    ),
 )
 #: A part numbered in Arabic digits (1.总体情况, 2、主动公开政府信息情况), read as an unnumbered
 #: heading is: by the words only a part's title has (三's labels are numbered so too: 1.属于国家秘密).
@@ -61,6 +69,20 @@ _TITLES = {
     "其他需要报告的事项": "other_matters",
 }
 _PUNCTUATION = re.compile(r"[\s、，,。.:：;；]+")
+#: A part's numbered title with its first sentence run on (一、总体情况：2023年，… in text; <p><strong>
+#: 一、总体情况</strong>2023年…</p> on a page): the number must be the part's own and the title one of
+#: its usual wordings (after NFKC and in Simplified), so that a sentence is never cut at its words.
+_RUN_IN = re.compile(
+    r"^[\s*#]*(?>一\s*[、.．,]\s*(?P<overview>总体情况|总体概述|基本情况|概述)"
+    r"|二\s*[、.．,]\s*(?P<active_disclosure>主动公开政府信息(?:的)?情况|主动公开情况)"
+    r"|三\s*[、.．,]\s*(?P<application_handling>收到和处理政府信息公开申请(?:的)?情况)"
+    r"|四\s*[、.．,]\s*(?P<review_litigation>(?:政府信息公开)?行政复议[、和]行政诉讼(?:的)?情况)"
+    r"|五\s*[、.．,]\s*(?P<problems_improvements>存在的?(?:主要)?问题(?:及|和|与)(?:改进|整改)(?:情况|措施)?)"
+    r"|六\s*[、.．,]\s*(?P<other_matters>其[他它]需要?(?:报告|说明)的?事项))"
+    r"[\s*]*(?P<sep>[:。.,]?)\s*(?=\S)"
+)
+_SENTENCE = re.compile(r"[，,。；;\d]")
+_RUN_IN_FIRST = frozenset("一二三四五六*# \u3000")
 _SUBSECTION_MARK = re.compile(r"^[（(]\s*[一二三四五六七八九十]{1,3}\s*[)）]")
 TABLE_PARTS = ("active_disclosure", "application_handling", "review_litigation")
 _MAX_TITLE = 40
@@ -100,7 +122,7 @@ def _part_of(text: str, heading: bool) -> str | None:
         title = m.group(1)
     if not title or len(title) > _MAX_TITLE:
         return None
-    title = "".join(title.split())
+    title = "".join(title.split()).replace("其它", "其他")  # 六、其它需要报告的事项
     if m is not None and title == "其他":
         return "other_matters"  # 六、其他
     for code, words, strong in PART_KEYWORDS:
@@ -118,6 +140,46 @@ def _opens_problems(block: Block, section: str) -> bool:
         return False
     t = _norm(block.text)
     return len(t) <= 40 and bool(_SUBSECTION_MARK.match(t)) and bool(_PROBLEMS_SUBSECTION.search(t))
+
+
+def split_run_in_titles(
+    blocks: tuple[Block, ...], images: tuple[tuple[int, str], ...] = ()
+) -> tuple[tuple[Block, ...], tuple[tuple[int, str], ...]]:
+    """Blocks with each paragraph that opens with its part's title run on split in two, a heading and
+    the paragraph's rest; ``images`` (block indices) moved along. The same tuples when none does."""
+    out: list[Block] | None = None
+    for i, block in enumerate(blocks):
+        if block.kind == "row" or block.cells[0][:1] not in _RUN_IN_FIRST:
+            if out is not None:
+                out.append(block)
+            continue
+        split = _run_in_title(block.cells[0])
+        if split is None:
+            if out is not None:
+                out.append(block)
+            continue
+        if out is None:
+            out = list(blocks[:i])
+        images = tuple((at + (at > i), src) for at, src in images)
+        title, rest = split
+        out.append(Block("heading", (title,), block.source, level=block.level or 2))
+        out.append(Block(block.kind if block.kind != "heading" else "paragraph", (rest,), block.source))
+    return (blocks, images) if out is None else (tuple(out), images)
+
+
+def _run_in_title(text: str) -> tuple[str, str] | None:
+    """(title, rest) of a paragraph that opens with a part's numbered title, else None."""
+    head = _norm(text[:60])
+    m = _RUN_IN.match(head)
+    if m is None or _norm(text[: m.end()]) != head[: m.end()]:  # (a character NFKC made two)
+        return None
+    cut = m.end()
+    title, rest = text[:cut].strip().strip("*#").rstrip(":：。.,，").strip(), text[cut:].strip()
+    if rest[:1] in "(（":  # 二、主动公开政府信息情况（单位：件）: the heading's own note
+        return None
+    if not m["sep"] and not _SENTENCE.search(rest) and part_of(text) is not None:
+        return None  # a longer wording of the title (…及改进情况和下一步打算), not a sentence after it
+    return (title, rest) if rest and part_of(title) is not None else None
 
 
 class Located(NamedTuple):

@@ -12,7 +12,7 @@ from .document import Block, Document
 from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, load
-from .locate import TABLE_PARTS, Located, locate
+from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
 from .mapping import Cell, TableResult, glued_values_split, records_of
 from .meta import detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
@@ -82,6 +82,9 @@ def _read_document(text: str, is_html: bool) -> Document:
 def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     loaded = load(content, max_bytes=max_bytes)
     doc = _read_document(loaded.text, loaded.is_html)
+    blocks, images = split_run_in_titles(doc.blocks, doc.images)
+    if blocks is not doc.blocks:
+        doc = Document(blocks, doc.source_format, doc.findings, images)
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
     # Metadata is read from the head: of the blocks where the reader took markup off the text
