@@ -517,3 +517,92 @@ def test_table_four_cut_in_two_with_names_copied_into_spanned_cells() -> None:
     )
     table = zhgov_parse.parse(text).table("review_litigation")
     assert table.values.tolist() == [[1, 0, 0, 1, 2], [0, 1, 0, 0, 1], [2, 0, 0, 1, 3]]
+
+
+_ORDER = ["commercial", "research", "nonprofit", "legal_services", "other_org", "natural_person", "total"]
+_WORDS = {
+    "natural_person": "自然人",
+    "commercial": "商业企业",
+    "research": "科研机构",
+    "nonprofit": "社会公益组织",
+    "legal_services": "法律服务机构",
+    "other_org": "其他",
+    "total": "总计",
+}
+
+
+def _table_three(header: list[str], sep: str = "\t") -> str:
+    """A report of table 三 alone, its columns in ``_ORDER`` (自然人 after the organisations) under
+    ``header`` lines, each row's values those of qinghe_data_2022_pipe."""
+    from zhgov_parse import schema
+
+    from goldens import expected_cells
+
+    cells = expected_cells("qinghe_data_2022_pipe")
+    lines = ["清河市数据局2022年政府信息公开工作年度报告", "三、收到和处理政府信息公开申请情况", *header]
+    for row, label in schema.rows("application_handling", "2021"):
+        values = [cells[("application_handling", row, c)] for c in _ORDER]
+        lines.append(sep.join([label.split(" ")[-1], *("" if v is None else str(int(v)) for v in values)]))
+    return "\n".join(lines) + "\n"
+
+
+def _read_as_stated(report: zhgov_parse.Report) -> bool:
+    from goldens import expected_cells
+
+    cells = expected_cells("qinghe_data_2022_pipe")
+    got = report.table("application_handling")
+    return all(
+        (pd.isna(got.loc[r, c]) and v is None) or got.loc[r, c] == v
+        for (t, r, c), v in cells.items()
+        if t == "application_handling"
+    )
+
+
+@pytest.mark.parametrize(
+    "header",
+    [
+        ["\t" + "\t".join(_WORDS[c] for c in _ORDER)],  # one line
+        ["\t法人或其他组织\t\t\t\t\t自然人\t总计", "\t" + "\t".join(_WORDS[c] for c in _ORDER[:5])],  # two
+        [
+            "\t" + "\t".join(("法人或其他组织" if c in _ORDER[:5] else "") + _WORDS[c] for c in _ORDER)
+        ],  # named
+    ],
+    ids=["one-line", "two-lines-group-first", "group-named-in-each-cell"],
+)
+def test_tab_text_header_with_natural_person_after_the_organisations(header: list[str]) -> None:
+    """三's columns in another order, 自然人 after the organisations, under a tab text header: its
+    lines come as one text, or (long: the group's name in each cell) as prose. The values follow
+    the header; before, they were taken in the template's order (6 of 7 columns wrong, no finding
+    that said so, the row and column identities all holding)."""
+    r = zhgov_parse.parse(_table_three(header))
+    assert _read_as_stated(r)
+    assert "columns_reordered" in {f.code for f in r.finding_list if f.table == "application_handling"}
+
+
+def test_html_header_naming_other_organisations_among_them() -> None:
+    """A one-row header that calls the sixth column 其他组织 (法人或其他组织's words): among the
+    organisations it is that column, not the group over them."""
+    import html
+
+    names = [("其他组织" if c == "other_org" else _WORDS[c]) for c in _ORDER]
+    rows = ["<tr><td>项目</td>" + "".join(f"<td>{n}</td>" for n in names) + "</tr>"]
+    for line in _table_three([]).split("\n")[2:]:
+        if line:
+            rows.append("<tr>" + "".join(f"<td>{html.escape(c)}</td>" for c in line.split("\t")) + "</tr>")
+    r = zhgov_parse.parse(
+        "<h1>清河市数据局2022年政府信息公开工作年度报告</h1><p>三、收到和处理政府信息公开申请情况</p>"
+        f"<table>{''.join(rows)}</table>"
+    )
+    assert _read_as_stated(r)
+
+
+def test_a_header_whose_order_cannot_be_read_leaves_the_table_na() -> None:
+    """The organisations named in one cell under the group, then 自然人 and 总计: the header says the
+    columns are not in the template's order, but not which is where. NA with columns_unreadable,
+    each row's values kept in its finding; never the template's order."""
+    header = ["\t法人或其他组织：" + "、".join(_WORDS[c] for c in _ORDER[:5]) + "\t自然人\t总计"]
+    r = zhgov_parse.parse(_table_three(header, " | "))
+    assert r.table("application_handling").isna().all().all()
+    found = [f for f in r.finding_list if f.code == "columns_unreadable"]
+    assert found[0].row is None and {f.row for f in found[1:]} >= {"new_received", "total"}
+    assert next(f for f in found if f.row == "new_received").found == "23 | 4 | 9 | 14 | 8 | 82 | 140"

@@ -12,7 +12,6 @@ from .labels import Match, Matcher, key, matcher
 from .layout import columns_of_full_rows, is_tab_fields, place
 from .mapping import (
     AMOUNTS,
-    APPLICANT_WORDS,
     OUTCOME_WORDS,
     STATED_UNIT,
     Record,
@@ -52,7 +51,9 @@ _REVIEW_HEADER_WORDS = ("维持", "纠正", "尚未", "审结", "总计", "其�
 # 三、收到和处理政府信息公开申请情况
 
 
-def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tuple[list[str], Finding | None]:
+def _applicant_columns(
+    header: Sequence[Record], zone: Sequence[Record]
+) -> tuple[list[str] | None, Finding | None]:
     """Column order of table 三 from its header rows, or the template order with a finding.
 
     ``header`` holds the rows that name applicant columns; ``zone`` every label above the data,
@@ -62,14 +63,32 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
     columns_of = matcher(APPLICATION, "column")
     groups_of = matcher(APPLICATION, "group")
     rows: list[list[str | None]] = []
+
+    def code_of(cell: str) -> str | None:
+        code = columns_of(cell).code
+        return "legal_person" if code is None and groups_of(cell).code == "legal_person" else code
+
     for rec in header:
         codes: list[str | None] = []
         for cell in rec.labels:
-            code = columns_of(cell).code
-            if code is None and groups_of(cell).code == "legal_person":
-                code = "legal_person"
-            codes.append(code)
+            if " " in cell.strip():
+                # a header line of PDF or tab text joined into one cell (法人或其他组织 自然人 总计):
+                # its words, where each names a column (商业 企业, a name broken, stays one cell)
+                words = [code_of(w) for w in cell.split()]
+                if all(words):
+                    codes.extend(words)
+                    continue
+            codes.append(code_of(cell))
         subs = [i for i, c in enumerate(codes) if c in template[1:6]]
+        if (
+            codes.count("legal_person") == 1
+            and "other_org" not in codes
+            and len(set(codes[i] for i in subs)) == 4
+            and codes.index("legal_person") > subs[0]
+        ):
+            # 其他组织 among the organisations it names on one line (自然人 | 法律服务机构 | 其他组织 |
+            # 商业企业 …): the column of other organisations, not the group over them
+            codes[codes.index("legal_person")] = "other_org"
         if "legal_person" in codes and subs and codes.index("legal_person") < subs[0]:
             rows += [codes[: subs[0]], codes[subs[0] :]]  # both header lines read one cell a line
         else:
@@ -106,13 +125,27 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
     text = "".join(key(r.text) for r in zone)
     if all(w in text for w in _APPLICANT_WORDS):
         # The header, flattened beyond reading column by column (商业企业 科研机构 … in one cell, or
-        # broken over lines by a PDF): the order it names the four organisations in still holds.
-        # (其他 is left in its place: the word recurs in notes above the table.)
-        moved = header_order(text, APPLICANT_WORDS[:4])
-        if moved:
-            order = [template[0], *(template[1 + t] for t in moved), *template[5:]]
-            return order, columns_reordered(APPLICATION, APPLICANT_WORDS[:4], moved)
-        return template, None
+        # broken over lines by a PDF): the order it names the columns in still holds.
+        named = _named_order(text, template)
+        if named is not None:
+            if named == template:
+                return template, None
+            return named, Finding(
+                "columns_reordered",
+                "the header orders the applicant columns differently from the template; "
+                "values follow the header",
+                APPLICATION,
+                expected=", ".join(template),
+                found=", ".join(named),
+            )
+        return None, Finding(
+            "columns_unreadable",
+            "the header names the applicant columns, but not in an order that can be read (自然人 "
+            "after an organisation, or 总计 among them): the table's cells are NA",
+            APPLICATION,
+            expected="a header naming the applicant columns in an order",
+            found=text[:80],
+        )
     return template, Finding(
         "columns_by_position",
         "the applicant columns' header is missing or unreadable; values were taken in the "
@@ -121,6 +154,36 @@ def _applicant_columns(header: Sequence[Record], zone: Sequence[Record]) -> tupl
         expected="header naming the applicant columns",
         found=text[:80] or "no header",
     )
+
+
+def _named_order(text: str, template: list[str]) -> list[str] | None:
+    """The applicant columns in the order a header flattened into one text names them, else None.
+
+    The template's two header lines flattened name 自然人, the group 法人或其他组织 and 总计, then
+    the organisations (PDF text may put 总计 among them); one header line names the seven in its
+    order. In the template's frame 自然人 comes before the organisations (and, on one line, 总计
+    after them), and the organisations' order holds. 其他, which notes above a table use too,
+    counts only where the text names it once (else it keeps its place, sixth). Out of the frame,
+    only one line naming all seven (其他 once) tells their order.
+    """
+    flat = text.replace("法人或其他组织", "§")  # the group's name holds 其他
+    at = [flat.find(w) for w in _APPLICANT_WORDS]  # each named (the caller checked)
+    group = flat.find("§")
+    orgs = at[1:5]
+    other_known = flat.count("其他") == 1
+    # Two header lines run together (PDF text) may put 总计, centred on both, among the
+    # organisations; one line names it after them.
+    total_ok = group >= 0 or at[6] > max(orgs)
+    if at[0] < min(orgs) and total_ok:
+        if other_known and group >= 0 and at[5] < group:
+            return None
+        inner = sorted([1, 2, 3, 4, 5] if other_known else [1, 2, 3, 4], key=at.__getitem__)
+        if not other_known:
+            inner.append(5)
+        return [template[0], *(template[i] for i in inner), template[6]]
+    if group < 0 and other_known:
+        return [template[i] for i in sorted(range(7), key=at.__getitem__)]
+    return None
 
 
 def _one_cell_header(
@@ -200,6 +263,13 @@ def _is_applicant_header(text: str) -> bool:
     return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
 
 
+def _names_columns(text: str) -> bool:
+    """A line that names four of 三's columns or more: a header, however long (tab text's 法人或其他
+    组织商业企业 | 法人或其他组织科研机构 …, the group's name copied into each cell it spans)."""
+    k = key(text)
+    return sum(1 for w in _APPLICANT_WORDS if w in k) >= 4
+
+
 def application_handling(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
     """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns).
     ``split_at_spaces``: the rows are text split at whitespace (PDF text), where a blank cell
@@ -215,21 +285,23 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         ),
         len(records),
     )
-    header = [r for r in records[:first_data] if not is_prose(r) and _is_applicant_header(r.text)]
-    zone = [r for r in records[:first_data] if not is_prose(r)]
-    columns, note = _applicant_columns(header, zone)
+    zone = [r for r in records[:first_data] if not is_prose(r) or _names_columns(r.text)]
+    header = [r for r in zone if _is_applicant_header(r.text)]
+    named, note = _applicant_columns(header, zone)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
     template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
+    unread = named is None  # the header names the columns in no order that can be read: NA
+    columns = template_columns if named is None else named
     # PDF text whose header names the columns in the template's order: a table left short of
     # cells may be read in reading order
-    in_order = split_at_spaces and columns == template_columns
+    in_order = split_at_spaces and named == template_columns
     if split_at_spaces:
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
         _two_labels_then_values(rows, out)
         _interleaved(rows, records[first_data:], 7, out)
     if not rows:
         return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
-    if columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
+    if not unread and columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
         note = Finding(
             "columns_by_position",
             f"the header reads as {', '.join(columns)}, but the rows add up only with 总计 last (a "
@@ -267,6 +339,17 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     for row in rows:
         if row.code is None or row.uncertain:
             continue
+        if unread:
+            out.findings.append(
+                row_finding(
+                    "columns_unreadable",
+                    "its values' columns are not known (the header's order could not be read): NA",
+                    APPLICATION,
+                    row,
+                    row.code,
+                )
+            )
+            continue
         cells, repair = fit(row.values, 7, check)
         if cells is None:
             if _values(row) < 7:
@@ -276,9 +359,11 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         if repair:
             out.findings.append(row_finding("cell_repaired", repair, APPLICATION, row, row.code))
         make_cells(APPLICATION, row, columns, cells, out)
+    out.found = out.found or (unread and any(row.code for row in rows))
     short = [row for row in short if row.match.code == row.code]  # not rows placed by position alone
     if (
         short
+        and not unread
         and total_last
         and columns == template_columns
         and (split_at_spaces or _one_value_a_line(records))
