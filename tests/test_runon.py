@@ -678,3 +678,28 @@ def test_runon_tables_are_found_by_their_own_headers_where_part_headings_are_lef
     for heading in (h for pair in _TABLE_HEADINGS for h in pair):
         text = text.replace(heading, "")
     assert zhgov_parse.parse(text).to_dict()["cells"] == cells
+
+
+@pytest.mark.parametrize("where", ["one-line", "group-first", "total-first"])
+def test_table_3_header_with_natural_person_after_the_organisations(where: str) -> None:
+    """三's columns 自然人 after the organisations, as page text of that header: the values follow
+    it (before, the template's order: six columns wrong, every identity holding). A header naming
+    总计 first leaves no way to split a row's digits (总计 is what they add up to): NA, said so."""
+    from test_mapping import _ORDER, _WORDS, _read_as_stated, _table_three
+
+    orgs = "\t".join(_WORDS[c] for c in _ORDER[:5])
+    header = {
+        "one-line": ["\t" + "\t".join(_WORDS[c] for c in _ORDER)],
+        "group-first": ["\t法人或其他组织\t\t\t\t\t自然人\t总计", "\t" + orgs],
+        "total-first": ["\t总计\t自然人\t" + orgs],
+    }[where]
+    text = "".join(line.replace("\t", "") for line in _table_three(header).split("\n"))
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "runon"
+    codes = {f.code for f in report.finding_list if f.table == "application_handling"}
+    if where == "total-first":
+        assert report.table("application_handling").isna().all().all()
+        assert "columns_unreadable" in codes
+    else:
+        assert _read_as_stated(report)
+        assert "columns_reordered" in codes

@@ -871,6 +871,8 @@ def drop_fragments(
 
 APPLICANT_WORDS = ("商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他")  # 三's columns 2–6
 OUTCOME_WORDS = ("结果维持", "结果纠正", "其他结果", "尚未审结")  # 四's, in each of its three groups
+#: Words naming 三's seven columns, in the template's order (as :func:`~.labels.key` writes them).
+APPLICANT_FRAME = ("自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计")
 
 
 def header_order(header: str, words: Sequence[str]) -> list[int] | None:
@@ -902,6 +904,46 @@ def header_order(header: str, words: Sequence[str]) -> list[int] | None:
     ):
         return None
     return order
+
+
+def applicant_order(text: str, strict: bool = False) -> list[str] | None:
+    """The applicant columns in the order a header flattened into one text names them, else None.
+
+    The template's two header lines flattened name 自然人, the group 法人或其他组织 and 总计, then
+    the organisations (PDF text may put 总计 among them); one header line names the seven in its
+    order. In the template's frame 自然人 comes before the organisations (and, on one line, 总计
+    after them; where the text keeps the page's order, ``strict``, 自然人 before the group too),
+    and the organisations' order holds. 其他, which notes above a table use too,
+    counts only where the text names it once (else it keeps its place, sixth). Out of the frame,
+    only one line naming all seven (其他 once) tells their order.
+    """
+    template = [c for c, _ in schema.columns("application_handling", "2021")]
+    flat = text.replace("法人或其他组织", "§")  # the group's name holds 其他
+    at = [flat.find(w) for w in APPLICANT_FRAME]  # each named (the caller checked)
+    group = flat.find("§")
+    orgs = at[1:5]
+    other_known = flat.count("其他") == 1
+    # Two header lines run together (PDF text) may put 总计, centred on both, among the
+    # organisations; one line names it after them.
+    total_ok = group >= 0 or at[6] > max(orgs)
+    if strict and group >= 0 and max(at[0], at[6], group) < min(orgs):
+        # the page's order: the upper header line (自然人, the group, 总计 in any order), then the
+        # organisations under the group, in its place
+        inner = sorted([1, 2, 3, 4, 5] if other_known else [1, 2, 3, 4], key=at.__getitem__)
+        if not other_known:
+            inner.append(5)
+        top = sorted([(at[0], [0]), (group, inner), (at[6], [6])])
+        return [template[i] for _, part in top for i in part]
+    if at[0] < min(orgs) and total_ok and not strict:
+        if other_known and group >= 0 and at[5] < group:
+            return None
+        inner = sorted([1, 2, 3, 4, 5] if other_known else [1, 2, 3, 4], key=at.__getitem__)
+        if not other_known:
+            inner.append(5)
+        return [template[0], *(template[i] for i in inner), template[6]]
+    if group < 0 and other_known:
+        return [template[i] for i in sorted(range(7), key=at.__getitem__)]
+    return None
 
 
 def columns_reordered(table: str, words: Sequence[str], order: list[int]) -> Finding:

@@ -18,12 +18,15 @@ from typing import Any
 
 from . import schema
 from .findings import Finding
+from .labels import key
 from .mapping import (
+    APPLICANT_FRAME,
     APPLICANT_WORDS,
     OUTCOME_WORDS,
     STATED_UNIT,
     Cell,
     TableResult,
+    applicant_order,
     columns_reordered,
     complete,
     header_order,
@@ -276,8 +279,10 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     if not runs:
         return out, blanks
     first = re.search(_APPLICATION_LABELS[runs[0].code], text)
-    moved = _columns_named(text[: first.start()] if first else "", APPLICATION, APPLICANT_WORDS, out.findings)
-    placed = [0, *(1 + t for t in moved), 6] if moved else None  # text column k is template's placed[k]
+    header = text[: first.start()] if first else ""
+    placed = _applicant_placed(header, columns, out)  # text column k is the template's placed[k]
+    if placed == []:
+        return out, blanks
     candidates: dict[str, list[list[Value]]] = {}
     raw: dict[str, str] = {}
     unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
@@ -314,6 +319,43 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
         complete(APPLICATION, template, out)
     return out, blanks
+
+
+def _applicant_placed(header: str, columns: list[str], out: TableResult) -> list[int] | None:
+    """Where each column of 三's run-on rows stands in the template (None: in its order), as its
+    header names them; [] (with the table NA and a finding) where the header names all seven but
+    not in an order the text can be read in (a row's digits are split with 总计 last)."""
+    flat = key(header)
+    if not all(w in flat for w in APPLICANT_FRAME):
+        moved = _columns_named(header, APPLICATION, APPLICANT_WORDS, out.findings)
+        return [0, *(1 + t for t in moved), 6] if moved else None
+    named = applicant_order(flat, strict=True)  # page text keeps the page's order
+    if named == columns:
+        return None
+    if named is None or named[-1] != "total":
+        out.findings.append(
+            Finding(
+                "columns_unreadable",
+                "the header names the applicant columns, but not in an order the rows' digits can "
+                "be split in (总计 last): the table's cells are NA",
+                APPLICATION,
+                expected="a header naming 三's columns in an order, 总计 last",
+                found=flat[:80],
+            )
+        )
+        out.found = True
+        complete(APPLICATION, "2021", out)
+        return []
+    out.findings.append(
+        Finding(
+            "columns_reordered",
+            "the header orders the applicant columns differently from the template; values follow the header",
+            APPLICATION,
+            expected=", ".join(columns),
+            found=", ".join(named),
+        )
+    )
+    return [columns.index(c) for c in named]
 
 
 def _columns_named(

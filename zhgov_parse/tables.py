@@ -12,11 +12,13 @@ from .labels import Match, Matcher, key, matcher
 from .layout import columns_of_full_rows, is_tab_fields, place
 from .mapping import (
     AMOUNTS,
+    APPLICANT_FRAME,
     OUTCOME_WORDS,
     STATED_UNIT,
     Record,
     Row,
     TableResult,
+    applicant_order,
     assemble,
     assign,
     breaks_total,
@@ -43,7 +45,6 @@ APPLICATION = "application_handling"
 REVIEW = "review_litigation"
 ACTIVE = "active_disclosure"
 
-_APPLICANT_WORDS = ("自然人", "商业企业", "科研机构", "社会公益", "法律服务", "其他", "总计")
 _REVIEW_HEADER_WORDS = ("维持", "纠正", "尚未", "审结", "总计", "其他结果")
 
 
@@ -123,10 +124,10 @@ def _applicant_columns(
             )
         return order, None
     text = "".join(key(r.text) for r in zone)
-    if all(w in text for w in _APPLICANT_WORDS):
+    if all(w in text for w in APPLICANT_FRAME):
         # The header, flattened beyond reading column by column (商业企业 科研机构 … in one cell, or
         # broken over lines by a PDF): the order it names the columns in still holds.
-        named = _named_order(text, template)
+        named = applicant_order(text)
         if named is not None:
             if named == template:
                 return template, None
@@ -154,36 +155,6 @@ def _applicant_columns(
         expected="header naming the applicant columns",
         found=text[:80] or "no header",
     )
-
-
-def _named_order(text: str, template: list[str]) -> list[str] | None:
-    """The applicant columns in the order a header flattened into one text names them, else None.
-
-    The template's two header lines flattened name 自然人, the group 法人或其他组织 and 总计, then
-    the organisations (PDF text may put 总计 among them); one header line names the seven in its
-    order. In the template's frame 自然人 comes before the organisations (and, on one line, 总计
-    after them), and the organisations' order holds. 其他, which notes above a table use too,
-    counts only where the text names it once (else it keeps its place, sixth). Out of the frame,
-    only one line naming all seven (其他 once) tells their order.
-    """
-    flat = text.replace("法人或其他组织", "§")  # the group's name holds 其他
-    at = [flat.find(w) for w in _APPLICANT_WORDS]  # each named (the caller checked)
-    group = flat.find("§")
-    orgs = at[1:5]
-    other_known = flat.count("其他") == 1
-    # Two header lines run together (PDF text) may put 总计, centred on both, among the
-    # organisations; one line names it after them.
-    total_ok = group >= 0 or at[6] > max(orgs)
-    if at[0] < min(orgs) and total_ok:
-        if other_known and group >= 0 and at[5] < group:
-            return None
-        inner = sorted([1, 2, 3, 4, 5] if other_known else [1, 2, 3, 4], key=at.__getitem__)
-        if not other_known:
-            inner.append(5)
-        return [template[0], *(template[i] for i in inner), template[6]]
-    if group < 0 and other_known:
-        return [template[i] for i in sorted(range(7), key=at.__getitem__)]
-    return None
 
 
 def _one_cell_header(
@@ -259,7 +230,7 @@ def _total_last_adds_up(rows: list[Row], at: int) -> bool:
 
 def _is_applicant_header(text: str) -> bool:
     k = key(text)
-    hits = sum(1 for w in _APPLICANT_WORDS if w in k)
+    hits = sum(1 for w in APPLICANT_FRAME if w in k)
     return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
 
 
@@ -267,7 +238,7 @@ def _names_columns(text: str) -> bool:
     """A line that names four of 三's columns or more: a header, however long (tab text's 法人或其他
     组织商业企业 | 法人或其他组织科研机构 …, the group's name copied into each cell it spans)."""
     k = key(text)
-    return sum(1 for w in _APPLICANT_WORDS if w in k) >= 4
+    return sum(1 for w in APPLICANT_FRAME if w in k) >= 4
 
 
 def application_handling(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
