@@ -606,3 +606,24 @@ def test_a_header_whose_order_cannot_be_read_leaves_the_table_na() -> None:
     found = [f for f in r.finding_list if f.code == "columns_unreadable"]
     assert found[0].row is None and {f.row for f in found[1:]} >= {"new_received", "total"}
     assert next(f for f in found if f.row == "new_received").found == "23 | 4 | 9 | 14 | 8 | 82 | 140"
+
+
+def _total_first(sample_text: str) -> str:
+    """The sample with each group of 四 laid out 总计 first, header and values alike."""
+    lines = sample_text.split("\n")
+    at = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    outcomes = "结果 维持 | 结果 纠正 | 其他 结果 | 尚未 审结"
+    lines[at + 2] = f"总计 | {outcomes} | 未经复议直接起诉 | 复议后起诉 | ||||||||"
+    lines[at + 3] = f"总计 | {outcomes} | 总计 | {outcomes} | |||||"
+    values = [v.strip() for v in lines[at + 4].split("|") if v.strip()]
+    lines[at + 4] = " | ".join(v for g in range(3) for v in [values[5 * g + 4], *values[5 * g : 5 * g + 4]])
+    return "\n".join(lines)
+
+
+def test_review_outcomes_follow_a_header_with_the_total_first(sample_text: str) -> None:
+    """四 with 总计 first in each group: the values follow the header (before, 总计 was taken to be
+    last whatever the header said: eight of fifteen cells wrong, with identity_broken only)."""
+    r = zhgov_parse.parse(_total_first(sample_text))
+    assert r.table("review_litigation").equals(zhgov_parse.parse(sample_text).table("review_litigation"))
+    assert "columns_reordered" in {f.code for f in r.finding_list if f.table == "review_litigation"}
+    assert "identity_broken" not in _codes(r)

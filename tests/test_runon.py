@@ -703,3 +703,15 @@ def test_table_3_header_with_natural_person_after_the_organisations(where: str) 
     else:
         assert _read_as_stated(report)
         assert "columns_reordered" in codes
+
+
+def test_table_4_header_with_the_total_first_leaves_it_na(sample_text: str) -> None:
+    """A group's digits are split so that 总计, last, is what the others add up to: a header that
+    puts 总计 first says they are not in that order. NA with columns_unreadable, never a split."""
+    from test_mapping import _total_first
+
+    text = "".join(line.replace("|", "").replace(" ", "") for line in _total_first(sample_text).split("\n"))
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "runon"
+    assert report.table("review_litigation").isna().all().all()
+    assert "columns_unreadable" in {f.code for f in report.finding_list if f.table == "review_litigation"}

@@ -399,7 +399,23 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
     order = [c for c, _ in schema.rows(REVIEW, template)]
     columns = [c for c, _ in schema.columns(REVIEW, template)]
     digit = re.search(r"\d", text)
-    moved = _columns_named(text[: digit.start()] if digit else text, REVIEW, OUTCOME_WORDS, out.findings)
+    head = text[: digit.start()] if digit else text
+    with_total = header_order(head, (*OUTCOME_WORDS, "总计"))
+    if with_total and with_total[-1] != 4:  # a group's digits split with 总计 last: not these
+        out.findings.append(
+            Finding(
+                "columns_unreadable",
+                "the header puts 总计 before other outcome columns, and a group's digits are split "
+                "with 总计 last (what the others add up to): the table's cells are NA",
+                REVIEW,
+                expected="结果维持, 结果纠正, 其他结果, 尚未审结, 总计 (总计 last)",
+                found=head[-80:],
+            )
+        )
+        out.found = True
+        complete(REVIEW, template, out)
+        return out
+    moved = _columns_named(head, REVIEW, OUTCOME_WORDS, out.findings)
     placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
     ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
     run = _RUN.match(text[ends[-1] :]) if ends else None

@@ -732,6 +732,22 @@ def _two_groups(row: Row) -> list[str] | None:
     return sorted(where, key=where.__getitem__)
 
 
+_OUTCOMES_AND_TOTAL = (*OUTCOME_WORDS, "总计")
+
+
+def _outcome_order(header: str) -> tuple[list[int] | None, Finding | None]:
+    """Where each of a group's five columns stands in the template, as 四's header names them
+    (None: in the template's order), with the finding; 总计 stays last where the header does not
+    name it (or names it in no order the outcomes keep)."""
+    moved = header_order(header, _OUTCOMES_AND_TOTAL)
+    if moved:
+        return moved, columns_reordered(REVIEW, _OUTCOMES_AND_TOTAL, moved)
+    moved = header_order(header, OUTCOME_WORDS)  # each group's outcomes, in the header's order
+    if moved:
+        return [*moved, 4], columns_reordered(REVIEW, OUTCOME_WORDS, moved)
+    return None, None
+
+
 def review_litigation(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
     """Map table 四: one row of 15 values, or three labeled rows of 5 (or five rows of 3, the
     table on its side).  ``split_at_spaces``: see :func:`application_handling`."""
@@ -758,6 +774,8 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     records = _one_cell_header(records, rows_of, _is_review_header)
     heads = heads or _review_heads(records)  # lines that name two header words each tell more
     header = " ".join(heads)
+    placed, reordered = _outcome_order(header)  # text column k is the template's placed[k]
+    holds = row_total_holds if placed is None or placed[-1] == 4 else None  # (总计 last: its sum)
     groups = group_order(heads) or order  # a row of 15 holds the three groups in the header's order
     if groups != order:
         out.findings.append(groups_reordered(groups))
@@ -801,10 +819,8 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                 REVIEW,
             )
         )
-    moved = header_order(header, OUTCOME_WORDS)  # each group's outcomes, in the header's order
-    placed = [*moved, 4] if moved else None
-    if moved:
-        out.findings.append(columns_reordered(REVIEW, OUTCOME_WORDS, moved))
+    if reordered is not None:
+        out.findings.append(reordered)
     elif heads and not any(w in _header_zone(records) for w in _OUTCOME_HINTS):
         out.findings.append(
             Finding(
@@ -816,10 +832,11 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                 found=header[:80],
             )
         )
-    rows, fragments = drop_fragments(rows, 5, REVIEW, row_total_holds)
+    rows, fragments = drop_fragments(rows, 5, REVIEW, holds)
     out.findings.extend(fragments)
     if split_at_spaces:
-        rows = _drop_unbalanced_gathered(rows, 5, REVIEW, row_total_holds, out)
+        if holds is not None:
+            rows = _drop_unbalanced_gathered(rows, 5, REVIEW, holds, out)
         _interleaved(rows, records, 5, out, REVIEW, zeros_only=False)
         if not heads:  # no header: lines of one value there may be any table's (pdfminer's text)
             why = "its values come from lines of their own in PDF text, under no header of table 四"
@@ -827,12 +844,12 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                 if row.gathered and not row.uncertain:
                     _set_uncertain(row, REVIEW, why, out)
     out.findings.extend(
-        assign(rows, order, REVIEW, lambda r: fit(r.values, 5, row_total_holds)[0] is not None, template)
+        assign(rows, order, REVIEW, lambda r: fit(r.values, 5, holds)[0] is not None, template)
     )
     for row in rows:
         if row.code is None or row.uncertain:
             continue
-        cells, repair = fit(row.values, 5, row_total_holds)
+        cells, repair = fit(row.values, 5, holds)
         if cells is None:
             out.findings.append(length_mismatch(REVIEW, row, 5, columns))
             continue
