@@ -627,3 +627,27 @@ def test_review_outcomes_follow_a_header_with_the_total_first(sample_text: str) 
     assert r.table("review_litigation").equals(zhgov_parse.parse(sample_text).table("review_litigation"))
     assert "columns_reordered" in {f.code for f in r.finding_list if f.table == "review_litigation"}
     assert "identity_broken" not in _codes(r)
+
+
+@pytest.mark.parametrize("remark", ["", "含转发件"])
+def test_active_disclosure_header_reordered_with_a_remarks_column(sample_text: str, remark: str) -> None:
+    """二's header names its columns in another order and then 备注, a column the template has not:
+    the values follow the header (before, the unread 备注 cell made the header unusable and the
+    values were taken in the template's order: all three wrong)."""
+    header = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |"
+    text = sample_text.replace(header, "信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 | 备注 |")
+    text = text.replace("行政规范性文件 | 4 | 1 | 23 |", f"行政规范性文件 | 23 | 4 | 1 | {remark} |")
+    r = zhgov_parse.parse(text)
+    assert r.table("active_disclosure").loc["normative_documents"].tolist()[:3] == [4, 1, 23]
+    assert [f.table for f in r.finding_list if f.code == "columns_reordered"] == ["active_disclosure"]
+
+
+def test_active_disclosure_header_out_of_order_beside_an_unread_cell_is_na(sample_text: str) -> None:
+    """A header naming 二's columns out of the template's order beside a cell it cannot read (a typo:
+    现存件数): where each value stands is not known. NA with columns_unreadable, not the template's
+    order."""
+    header = "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |"
+    text = sample_text.replace(header, "信息内容 | 现存件数 | 本年废止件数 | 本年制发件数 |")
+    r = zhgov_parse.parse(text)
+    assert r.table("active_disclosure").loc["normative_documents"].isna().all()
+    assert "columns_unreadable" in {f.code for f in r.finding_list if f.row == "normative_documents"}

@@ -39,7 +39,7 @@ from .mapping import (
     trim_padding,
 )
 from .reading_order import read_in_order
-from .values import Value, parse_value
+from .values import Value, is_number_text, parse_value
 
 APPLICATION = "application_handling"
 REVIEW = "review_litigation"
@@ -1102,7 +1102,20 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         if row.code is None:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
-        columns = [c for c in head if c] if head and set(head) <= set(expected) else None
+        columns = _active_columns(head, expected)
+        if columns == []:
+            out.findings.append(
+                row_finding(
+                    "columns_unreadable",
+                    f"the header above names {', '.join(c or '(unread)' for c in head or ())}: its named "
+                    "columns out of the template's order beside a cell naming none, so where each value "
+                    "stands is not known: NA",
+                    ACTIVE,
+                    row,
+                    row.code,
+                )
+            )
+            continue
         named = tuple(columns or ())
         if named and named not in reordered and list(named) != [c for c in expected if c in named]:
             reordered.add(named)  # said once a header
@@ -1123,7 +1136,11 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
             out.findings.append(_uncertain(row, ACTIVE, why))
             continue
         width = len(columns or expected)
-        cells, _ = fit(row.values, width, None)
+        values = row.values
+        remarks = head[width:] if head and columns and len(values) > width else [None]
+        if remarks and not any(remarks) and not any(is_number_text(v) for v in values[width:]):
+            values = values[:width]  # under header cells naming no column (备注): a remark, no number
+        cells, _ = fit(values, width, None)
         if cells is None and gaps and (cells := _span_copies_dropped(row.values, width, gaps)) is not None:
             out.findings.append(
                 row_finding(
@@ -1167,6 +1184,23 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[str] | None:
+    """The columns a row of 二 takes from the header above it: those it names, where it names only
+    the row's columns, or all of them and after them cells naming none (备注, a column the template
+    has not); [] where those it names, the row's, are out of the template's order beside a cell
+    it cannot read; else None (the template's order)."""
+    if not head:
+        return None
+    named = [c for c in head if c]
+    if set(head) <= set(expected):
+        return named
+    if sorted(named) == sorted(expected) and head[: len(named)] == named:
+        return named  # 信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 | 备注
+    if set(named) <= set(expected) and named != [c for c in expected if c in named]:
+        return []
+    return None  # (a header naming other columns: another table's, the row read as before)
 
 
 def _fraction_in_a_count(cells: list[str], columns: Sequence[str]) -> bool:
