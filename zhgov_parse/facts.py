@@ -41,24 +41,68 @@ _NONE = re.compile(
 _NO_FEES_AT_ALL = re.compile(r"未(?:收取|产生)任何(?:费用|收费)|不收取任何费用|未收取(?:任何)?费用")
 _SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:；;、（(]")
+_REST = re.compile(r"[^，,。；;、：:（(]*")
+_SPACE = re.compile(r"\s+")  # 受理政府信息公开申请 1295 件: subjects are matched without spaces
+_WIDE_BREAK = re.compile(r"[，,：:；;（(]")  # a clause with its lists (行政复议、行政诉讼各1件)
 
-# Subjects that are quantities the tables hold, by the words of the clause that states them.
-_SUBJECTS: tuple[tuple[str, re.Pattern[str]], ...] = (
-    ("applications_carried_forward", re.compile(r"结转(?:至|到)?下(?:一)?年度?|转入下(?:一)?年")),
-    ("applications_carried_in", re.compile(r"上(?:一)?年(?:度)?结转")),
-    ("processing_fee", re.compile(r"信息处理费")),
-    ("fee_amount", re.compile(r"行政事业性收费")),
-    ("reviews", re.compile(r"行政复议")),
-    ("lawsuits", re.compile(r"行政诉讼")),
-    # only totals (共答复, 合计办结): 同意公开答复9件 is one outcome among several
-    (
-        "applications_answered",
-        re.compile(r"(?:共|合计|总计|累计|全部)(?:依申请)?(?:答复|办结|办理完(?:成|毕)|处理完毕)"),
-    ),
-    (
-        "applications_received",
-        re.compile(r"(?:收到|新收|受理|接收|共收|接到).{0,12}申请|申请.{0,6}(?:收到|受理)"),
-    ),
+# Subjects that are quantities the tables hold, by the phrase that names them.  Each pattern must
+# end where the number starts (收到政府信息公开申请256件), so that a phrase only mentioned in the clause
+# does not lend its subject to another count: 行政复议应诉业务培训2次, 收到申请后5个工作日内.
+_LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|达到|达|有)?"
+# What applications are called: 政府信息公开申请 (政府資訊公開申請 in Taiwan's words), 依申请公开申请,
+# 申请; not a kind of them (重复申请, 房屋征收类申请).
+_DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
+_APPLICATIONS = rf"(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项)?|申请)"
+_RECEIVE = r"(?:收到|新收|受理|接收|接到|共收)(?:了)?"
+_NEXT_YEAR = r"下一?年度?"
+_FORWARD = rf"(?:结转(?:至|到)?|转入){_NEXT_YEAR}"
+_BACK = r"上一?年度?结转"
+_BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
+    (code, re.compile(pattern + _LINK + "$"))
+    for code, pattern in (
+        ("applications_carried_forward", _FORWARD + r"(?:继续办理|继续办|办理)?(?:的)?(?:申请)?"),
+        ("applications_carried_in", _BACK + r"(?:的)?(?:申请)?"),
+        ("processing_fee", r"信息处理费(?:收入|收取)?(?:金额|总额)?"),
+        ("fee_amount", r"行政事业性收费(?:收入|金额|总额)?"),
+        ("reviews", r"行政复议(?:的)?(?:案件|案|申请)?"),
+        ("lawsuits", r"行政诉讼(?:的)?(?:案件|案)?"),
+        # only totals (共答复, 合计办结): 同意公开答复9件 is one outcome among several
+        (
+            "applications_answered",
+            r"(?:共|合计|总计|累计|全部)(?:依申请)?(?:答复|办结|办理完(?:成|毕)|处理完毕)(?:了)?"
+            rf"(?:{_APPLICATIONS})?",
+        ),
+        (
+            "applications_received",
+            rf"(?:{_RECEIVE}{_APPLICATIONS}|{_DISCLOSURE}申请(?:共|共计)?{_RECEIVE})",
+        ),
+    )
+)
+# The same subjects named after the number, where the clause ends in a verb that counts them (共收到
+# 70件申请, 收取300元信息处理费) or, for cases, in nothing (发生2起行政复议，1起行政诉讼); a case noun
+# must end there (5件行政复议案件均已办结, not 4次行政复议培训).  1件结转下年度继续办理 needs no verb.
+_CASE_END = r"(?:案件|案)?(?=$|[均已都全正尚中])"
+_CASES_VERB = r"(?:^|发生|引发|引起|涉及|收到|接到|办理|受理|申请|提起|有|共|共计)$"
+_CHARGE_VERB = r"(?:收取|收|产生)(?:了)?(?:共|共计)?$"
+_AFTER: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
+    (code, re.compile(clause), re.compile("^" + after))
+    for code, clause, after in (
+        ("applications_carried_forward", "", r"(?:申请)?" + _FORWARD),
+        ("applications_carried_in", "", r"(?:申请)?(?:为|系|属于?)?" + _BACK),
+        ("processing_fee", _CHARGE_VERB, r"(?:的)?信息处理费"),
+        ("fee_amount", _CHARGE_VERB, r"(?:的)?行政事业性收费"),
+        ("reviews", _CASES_VERB, r"行政复议" + _CASE_END),
+        ("lawsuits", _CASES_VERB, r"行政诉讼" + _CASE_END),
+        ("applications_received", _RECEIVE + r"(?:共|共计)?$", _APPLICATIONS + r"(?!人)"),
+    )
+)
+_MONEY = {"processing_fee", "fee_amount"}
+_COUNT_UNITS = ("件", "起", "次", "个", "条", "项")  # of cases and applications; not 人次, 期, 场, 篇
+
+# 行政复议和行政诉讼共8件: a count of both is neither (but 行政复议、行政诉讼各1件 is each).
+_BOTH = re.compile(
+    r"(?:行政复议|行政诉讼)(?:案件)?(?:和|及|与|、|以及|或)(?:被)?(?:申请|提起)?(?:行政复议|行政诉讼)"
+    r"(?:的)?(?:案件)?" + _LINK + "$"
 )
 
 
@@ -113,11 +157,35 @@ def _value(num: str) -> int | float | None:
     return chinese_number(num)
 
 
-def _subject(clause: str) -> str | None:
-    for code, pattern in _SUBJECTS:
+def _subject(clause: str, wide: str, after: str, unit: str) -> str | None:
+    """The table quantity a number states: named by the words just before it (or just after it),
+    in the quantity's unit; ``wide`` is the clause with its lists (行政复议和行政诉讼共)."""
+    if _BOTH.search(wide):
+        return None
+    code = _named(clause, after)
+    if code is None or unit not in (("元", "万元") if code in _MONEY else _COUNT_UNITS):
+        return None
+    return code
+
+
+def _named(clause: str, after: str) -> str | None:
+    for code, pattern in _BEFORE:
         if pattern.search(clause):
             return code
+    for code, ends, starts in _AFTER:
+        if starts.search(after) and ends.search(clause):
+            return code
     return None
+
+
+def _each(wide: str, unit: str) -> list[str]:
+    """行政复议、行政诉讼各1件: the subjects a number is stated for each of, where every name
+    listed before 各 is one."""
+    names = re.split(r"[、和及与]", wide.removesuffix("各"))
+    codes = [_subject(name, name, "", unit) for name in names]
+    if len(codes) < 2 or None in codes or len(set(codes)) < len(codes):
+        return []
+    return [c for c in codes if c]
 
 
 #: What a sentence needs, in either script, to state a fact: a number (digits, or a Chinese numeral
@@ -146,6 +214,17 @@ def extract(sections: Sequence[Section], traditional: bool = True) -> list[Fact]
     return out
 
 
+def _codes(before: str, after: str, unit: str) -> list[str]:
+    """The subjects of the number that follows ``before`` in its sentence (none, one, or each of
+    those listed before 各)."""
+    wide = _SPACE.sub("", _WIDE_BREAK.split(before)[-1])
+    if wide.endswith("各"):
+        return _each(wide, unit)
+    clause = _SPACE.sub("", _CLAUSE_BREAK.split(before)[-1])
+    code = _subject(clause, wide, _SPACE.sub("", after), unit)
+    return [code] if code else []
+
+
 def _facts_in(s: Section, sentence: str) -> list[Fact]:
     facts: list[Fact] = []
     for m in _FACT.finditer(sentence):
@@ -159,25 +238,24 @@ def _facts_in(s: Section, sentence: str) -> list[Fact]:
         if value is None:
             continue
         clause = _CLAUSE_BREAK.split(before)[-1].strip()
-        after = re.match(r"[^，,。；;、：:（(]{0,8}", sentence[m.end() :])
-        words = (clause + (after.group(0) if after else "")).strip()[-40:]
-        subject = _subject(clause) or _subject(words)
-        if subject in ("processing_fee", "fee_amount") and m["unit"] not in ("元", "万元"):
-            subject = None
+        after = _REST.match(sentence, m.end())[0]  # the clause after the number
+        words = (clause + after[:8]).strip()[-40:]
+        codes = _codes(before, after, m["unit"])
         qualifier = m["post"] or m["around"] or (m["pre"] if m["pre"] not in (None, "共", "共计") else None)
-        facts.append(
-            Fact(
-                s.position,
-                s.section,
-                subject or words,
-                words,
-                value,
-                m["unit"],
-                bool(qualifier),
-                sentence,
-                qualifier,
+        for subject in codes or [words]:
+            facts.append(
+                Fact(
+                    s.position,
+                    s.section,
+                    subject,
+                    words,
+                    value,
+                    m["unit"],
+                    bool(qualifier),
+                    sentence,
+                    qualifier,
+                )
             )
-        )
     for m in _NONE.finditer(sentence):
         what = m["what"]
         codes = []

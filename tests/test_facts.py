@@ -1,0 +1,117 @@
+"""Numbers the narrative states (facts): which table quantity each is read as, if any."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhgov_parse
+from zhgov_parse import facts
+from zhgov_parse.narrative import Section
+
+from goldens import source
+
+
+def _coded(sentence: str) -> dict[str, list[int | float]]:
+    """The facts of one overview sentence that a table holds, by subject."""
+    section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
+    out: dict[str, list[int | float]] = {}
+    for fact in facts.extract([section], traditional=False):
+        if fact.subject.isascii():
+            out.setdefault(fact.subject, []).append(fact.value)
+    return out
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年因政府信息公开被申请行政复议2次。", {"reviews": [2]}),
+        ("全年发生2起行政复议，1起行政诉讼。", {"reviews": [2], "lawsuits": [1]}),
+        ("因政府信息公开工作被申请行政复议案件数为3件。", {"reviews": [3]}),
+        ("全年办理5件行政复议案件，均已办结。", {"reviews": [5]}),
+        ("全年行政复议5件行政诉讼3件。", {"reviews": [5], "lawsuits": [3]}),
+        # the case named, but another thing counted
+        ("组织学习政府信息公开行政复议和行政诉讼典型案例4次。", {}),
+        ("开展行政复议应诉业务培训2次，参训60人次。", {}),
+        ("组织4次行政复议培训。", {}),
+        ("行政复议被纠错1件。", {}),
+        # or counted in another unit: hearings attended, visitors
+        ("组织干部旁听行政诉讼2场。", {}),
+        ("接待行政复议60人次。", {}),
+    ],
+)
+def test_a_case_count_is_the_number_the_case_noun_counts(sentence: str, expected: dict) -> None:
+    assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年因政府信息公开引发的行政复议和行政诉讼共8件。", {}),
+        ("行政复议、行政诉讼共8件。", {}),
+        ("全年被申请行政复议和提起行政诉讼5件。", {}),
+        ("行政复议、行政诉讼各1件。", {"reviews": [1], "lawsuits": [1]}),
+        ("全年因政府信息公开被申请行政复议和提起行政诉讼各2件。", {"reviews": [2], "lawsuits": [2]}),
+        ("全年行政复议和行政诉讼共8件，其中行政复议5件、行政诉讼3件。", {"reviews": [5], "lawsuits": [3]}),
+        (
+            "上年结转和结转下年度各2件。",
+            {"applications_carried_in": [2], "applications_carried_forward": [2]},
+        ),
+        ("收到申请和咨询各5件。", {}),  # each, but not each a table quantity
+    ],
+)
+def test_a_count_of_reviews_and_lawsuits_together_is_neither_but_each_is_each(
+    sentence: str, expected: dict
+) -> None:
+    assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年收到政府信息公开申请256件。", [256]),
+        ("全年共收到256件政府信息公开申请。", [256]),
+        ("政府信息公开申请共受理256件。", [256]),
+        ("全年收到政府信息公开申请的数量为256件。", [256]),
+        ("2023年度我局共收到依申请信息公开26件。", [26]),
+        ("全年共收到各类政府信息公开申请256件（不含重复申请12件）。", [256]),
+        ("全年收到政府资讯公开申请12件。", [12]),  # 政府資訊公開申請, simplified
+        # a kind of applications, or applications not counted
+        ("收到重复申请23件。", None),
+        ("受理房屋征收类申请140件。", None),
+        ("收到申请后5个工作日内答复。", None),
+        ("接到12件申请人来电。", None),
+    ],
+)
+def test_applications_received_are_applications_of_no_particular_kind(
+    sentence: str, expected: list | None
+) -> None:
+    assert _coded(sentence).get("applications_received") == expected
+
+
+def _lanshi_with(sentence: str) -> zhgov_parse.Report:
+    """lanshi_housing_2023 (三: 256 new, 9 carried in, 261 answered; 四: 5 reviews, 3 lawsuits; 二:
+    47.3 万元 fees) with its overview's sentence on applications followed by ``sentence``."""
+    text = source("lanshi_housing_2023_pipe").read_text(encoding="utf-8")
+    anchor = "全年共收到政府信息公开申请265件（含上年结转9件）；"
+    assert anchor in text
+    return zhgov_parse.parse(text.replace(anchor, anchor + sentence, 1))
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "组织学习政府信息公开行政复议和行政诉讼典型案例4次，开展行政复议应诉业务培训2次。",
+        "全年因政府信息公开引发的行政复议和行政诉讼共8件。",
+    ],
+)
+def test_numbers_that_are_not_the_tables_raise_no_mismatch(sentence: str) -> None:
+    report = _lanshi_with(sentence)
+    assert [f.message for f in report.finding_list if f.code == "fact_mismatch"] == []
+    subjects = report.facts["subject"].tolist()
+    assert subjects.count("applications_received") == 1 and subjects.count("reviews") == 1
+
+
+def test_a_count_the_tables_contradict_still_raises_a_mismatch() -> None:
+    report = _lanshi_with("行政复议、行政诉讼各1件。")
+    mismatches = [(f.expected, f.found) for f in report.finding_list if f.code == "fact_mismatch"]
+    assert mismatches == [("5", "1"), ("3", "1")]
