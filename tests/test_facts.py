@@ -11,11 +11,11 @@ from zhgov_parse.narrative import Section
 from goldens import source
 
 
-def _coded(sentence: str) -> dict[str, list[int | float]]:
+def _coded(sentence: str, year: int | None = 2023) -> dict[str, list[int | float]]:
     """The facts of one overview sentence that a table holds, by subject."""
     section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
     out: dict[str, list[int | float]] = {}
-    for fact in facts.extract([section], traditional=False):
+    for fact in facts.extract([section], traditional=False, year=year):
         if fact.subject.isascii():
             out.setdefault(fact.subject, []).append(fact.value)
     return out
@@ -88,6 +88,105 @@ def test_applications_received_are_applications_of_no_particular_kind(
     assert _coded(sentence).get("applications_received") == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("2023年共收到依申请公开申请256件。", {"applications_received": [256]}),
+        ("今年以来，共受理政府信息公开申请256件。", {"applications_received": [256]}),
+        ("2023年以来共受理政府信息公开申请256件。", {"applications_received": [256]}),
+        ("2022年收到申请221件，2023年收到申请256件。", {"applications_received": [256]}),
+        ("根据《2022年政务公开工作要点》，全年收到申请256件。", {"applications_received": [256]}),
+        (
+            "全年收到政府信息公开申请104件，上年结转11件。",
+            {"applications_received": [104], "applications_carried_in": [11]},
+        ),
+        ("2023年，未收到政府信息公开申请。", {"applications_received": [0]}),
+        # another year, the year before, or since long ago
+        ("2022年收到申请221件。", {}),
+        ("2022年，全区收到政府信息公开申请221件。", {}),
+        ("上年收到政府信息公开申请221件。", {}),
+        ("去年同期受理申请221件。", {}),
+        ("自《条例》施行以来累计办结依申请公开申请1200余件。", {}),
+        ("自《条例》施行以来，累计办结依申请公开申请1200余件。", {}),
+        ("2019年以来共办结政府信息公开申请900件。", {}),
+        ("近三年来共收到申请800件。", {}),
+        ("2022年未发生行政复议。", {}),
+    ],
+)
+def test_a_count_of_another_year_is_not_this_years(sentence: str, expected: dict) -> None:
+    assert _coded(sentence) == expected
+
+
+def test_applications_carried_to_the_next_year_by_its_number() -> None:
+    assert _coded("结转至2024年继续办理4件。") == {"applications_carried_forward": [4]}
+    assert _coded("结转到2024年度4件。") == {"applications_carried_forward": [4]}
+    assert _coded("另有4件申请结转至2024年。") == {"applications_carried_forward": [4]}
+    assert _coded("结转至2024年继续办理4件。", year=2024) == {}
+    assert _coded("另有4件申请结转至2025年。") == {}
+    assert _coded("结转至2024年继续办理4件。", year=None) == {}  # which year is next is unknown
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年共收到政府信息公开申请256件，比上年增加35件。", {"applications_received": [256]}),
+        ("全年收到政府信息公开申请256件，比上年收到的申请增加35件。", {"applications_received": [256]}),
+        ("较上年同期多收到申请35件。", {}),
+        ("同比多收到政府信息公开申请35件。", {}),
+        ("全年收到政府信息公开申请256件，较2022年的221件有所增加。", {"applications_received": [256]}),
+        # the year compared with is not the time of what follows
+        (
+            "全年收到政府信息公开申请256件，比上年增加35件，结转下年度继续办理4件。",
+            {"applications_received": [256], "applications_carried_forward": [4]},
+        ),
+        ("与2022年相比，全年收到政府信息公开申请256件。", {"applications_received": [256]}),
+    ],
+)
+def test_a_change_is_not_a_count(sentence: str, expected: dict) -> None:
+    assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        (
+            "全年收到政府信息公开申请256件，其中通过网络平台收到申请201件、收到重复申请23件。",
+            {"applications_received": [256]},
+        ),
+        ("全年共收到申请256件，其中收到政府信息公开申请201件。", {"applications_received": [256]}),
+        ("通过信函方式收到申请55件。", {}),
+        ("当面受理政府信息公开申请12件。", {}),
+        # 其中 of the subject itself, or of another subject
+        (
+            "全年共收到申请265件，其中本年新收申请256件、上年结转9件。",
+            {"applications_received": [265, 256], "applications_carried_in": [9]},
+        ),
+        (
+            "全年收到政府信息公开申请256件，其中依申请公开信息处理费收取0元。",
+            {"applications_received": [256], "processing_fee": [0]},
+        ),
+        ("全年行政复议和行政诉讼共8件，其中行政复议5件。", {"reviews": [5]}),
+    ],
+)
+def test_a_part_of_the_applications_is_not_their_total(sentence: str, expected: dict) -> None:
+    assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年收取信息处理费0元，减免信息处理费300元。", {"processing_fee": [0]}),
+        ("全年收取行政事业性收费12万元。", {"fee_amount": [12]}),
+        ("全年为企业减免行政事业性收费1200万元。", {}),
+        ("免收信息处理费300元。", {}),
+        ("依法免收300元信息处理费。", {}),
+        ("退还信息处理费50元。", {}),
+    ],
+)
+def test_money_waived_is_not_money_charged(sentence: str, expected: dict) -> None:
+    assert _coded(sentence) == expected
+
+
 def _lanshi_with(sentence: str) -> zhgov_parse.Report:
     """lanshi_housing_2023 (三: 256 new, 9 carried in, 261 answered; 四: 5 reviews, 3 lawsuits; 二:
     47.3 万元 fees) with its overview's sentence on applications followed by ``sentence``."""
@@ -100,8 +199,10 @@ def _lanshi_with(sentence: str) -> zhgov_parse.Report:
 @pytest.mark.parametrize(
     "sentence",
     [
+        "比上年收到的申请增加35件，其中通过网络平台收到申请201件、收到重复申请23件。2022年收到申请221件。",
         "组织学习政府信息公开行政复议和行政诉讼典型案例4次，开展行政复议应诉业务培训2次。",
         "全年因政府信息公开引发的行政复议和行政诉讼共8件。",
+        "全年为企业减免行政事业性收费1200万元。自《条例》施行以来累计办结依申请公开申请1200余件。",
     ],
 )
 def test_numbers_that_are_not_the_tables_raise_no_mismatch(sentence: str) -> None:
@@ -115,3 +216,12 @@ def test_a_count_the_tables_contradict_still_raises_a_mismatch() -> None:
     report = _lanshi_with("行政复议、行政诉讼各1件。")
     mismatches = [(f.expected, f.found) for f in report.finding_list if f.code == "fact_mismatch"]
     assert mismatches == [("5", "1"), ("3", "1")]
+
+
+def test_the_reports_year_tells_this_years_counts() -> None:
+    report = _lanshi_with("2023年新收政府信息公开申请256件，2022年收到221件，结转至2024年继续办理4件。")
+    coded = report.facts[report.facts["subject"].str.fullmatch(r"[a-z_]+")]
+    values = coded.groupby("subject")["value"].apply(list).to_dict()
+    assert values["applications_received"] == [265, 256]
+    assert values["applications_carried_forward"] == [4, 4]  # the fixture's own, then this one
+    assert not [f for f in report.finding_list if f.code == "fact_mismatch"]

@@ -4,7 +4,7 @@ cross-checks against the tables."""
 from __future__ import annotations
 
 import re
-from collections.abc import Mapping, Sequence
+from collections.abc import Collection, Mapping, Sequence
 from dataclasses import dataclass
 
 from . import schema
@@ -54,7 +54,7 @@ _LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|
 _DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
 _APPLICATIONS = rf"(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项)?|申请)"
 _RECEIVE = r"(?:收到|新收|受理|接收|接到|共收)(?:了)?"
-_NEXT_YEAR = r"下一?年度?"
+_NEXT_YEAR = r"(?:下一?年度?|(?P<to>(?:19|20)\d{2})年度?)"  # 结转至2024年: checked against the report's
 _FORWARD = rf"(?:结转(?:至|到)?|转入){_NEXT_YEAR}"
 _BACK = r"上一?年度?结转"
 _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
@@ -99,10 +99,37 @@ _AFTER: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
 _MONEY = {"processing_fee", "fee_amount"}
 _COUNT_UNITS = ("件", "起", "次", "个", "条", "项")  # of cases and applications; not 人次, 期, 场, 篇
 
+# What makes a clause's number something other than this year's total of its subject.
+# A change or a comparison: 比上年收到的申请增加35件, 同比增长12件, 较2022年的221件.
+_CHANGE = re.compile(
+    r"同比|环比|相比|(?:比|较)(?:上一?年|去年|前年|(?:19|20)\d{2}\s*年)"
+    r"|增加|减少|增长|下降|上升|增多|提高|降低|回落|下滑|多收|少收"
+)
+# Money not charged: 减免行政事业性收费1200万元, 减免信息处理费300元.
+_WAIVED = re.compile(r"减免|免收|免除|减收|豁免|免予|免于|退还|退回")
+# A part of a total the sentence has stated before (共收到申请256件，其中…收到申请201件); 其中本年新收
+# is the count of new applications itself.
+_AMONG = re.compile(r"其中(?!本年度?新收|新收)")
+# Applications (or answers) by one channel (通过网络平台收到申请201件); by kind (收到重复申请) they
+# are not _APPLICATIONS.
+_CHANNEL = re.compile(r"网络|网上|在线|信函|邮寄|当面|现场|窗口|传真|电子邮件|平台")
+_BY_CHANNEL = {"applications_received", "applications_answered"}
 # 行政复议和行政诉讼共8件: a count of both is neither (but 行政复议、行政诉讼各1件 is each).
 _BOTH = re.compile(
     r"(?:行政复议|行政诉讼)(?:案件)?(?:和|及|与|、|以及|或)(?:被)?(?:申请|提起)?(?:行政复议|行政诉讼)"
     r"(?:的)?(?:案件)?" + _LINK + "$"
+)
+# The time a number is of: the last of these before it in its sentence.  全年 says nothing
+# (2022年全年), nor does a year compared with (比上年增加35件，结转下年度4件: 4 is this year's); a year
+# counts are carried to is this year's if it is the next (结转至2024年 in a 2023 report); 今年以来 is
+# this year, 自《条例》施行以来 and 近三年来 are not.
+_TIME = re.compile(
+    r"(?P<since>(?:(?P<from>今年|本年度?|年初)|(?P<from_year>(?:19|20)\d{2})\s*年初?)?(?:以来|迄今|至今))"
+    r"|(?P<years>(?:近|多|[一二两三四五六七八九十几数]|\d)年来|历年)"
+    r"|(?:结转(?:至|到)?|转入)(?P<to>(?:19|20)\d{2})\s*年"
+    r"|(?<![比较与同])(?P<year>(?:19|20)\d{2})\s*年"
+    r"|(?P<now>本年|今年|报告期)"
+    r"|(?<![比较与同])(?P<before>(?:上一?年度?|去年)(?!度?结转))"
 )
 
 
@@ -157,32 +184,65 @@ def _value(num: str) -> int | float | None:
     return chinese_number(num)
 
 
-def _subject(clause: str, wide: str, after: str, unit: str) -> str | None:
+def _this_year(prefix: str, year: int | None) -> bool:
+    """Whether the sentence up to a number speaks of the report's year: 2022年收到申请221件 in a
+    2023 report, 上年…, 自《条例》施行以来累计… do not.  Without the report's year, a year named
+    is taken as another."""
+    untitled = re.sub(r"《[^》]*》", "", prefix)  # 根据《…2022年政务公开工作要点》: a title's year
+    last = next(reversed([*_TIME.finditer(untitled)]), None)
+    if last is None or last["now"] or last["from"]:
+        return True
+    if last["to"]:
+        return year is not None and int(last["to"]) == year + 1
+    named = last["year"] or last["from_year"]
+    if last["since"] and not named:
+        return False
+    return named is not None and int(named) == year
+
+
+def _carried_to(m: re.Match[str], year: int | None) -> bool:
+    """结转下年度, or 结转至 the year after the report's."""
+    to = m.groupdict().get("to")
+    return to is None or (year is not None and int(to) == year + 1)
+
+
+def _subject(
+    clause: str, wide: str, after: str, unit: str, year: int | None, stated: Collection[str] = ()
+) -> str | None:
     """The table quantity a number states: named by the words just before it (or just after it),
-    in the quantity's unit; ``wide`` is the clause with its lists (行政复议和行政诉讼共)."""
-    if _BOTH.search(wide):
+    in a clause that speaks of this year's total of it and in the quantity's unit.  ``stated``: the
+    subjects the sentence has given a number before."""
+    if _CHANGE.search(clause) or _BOTH.search(wide):
         return None
-    code = _named(clause, after)
+    code = _named(clause, after, year)
     if code is None or unit not in (("元", "万元") if code in _MONEY else _COUNT_UNITS):
+        return None
+    if code in _MONEY and _WAIVED.search(clause):
+        return None
+    if code in _BY_CHANNEL and _CHANNEL.search(clause):
+        return None
+    if code in stated and _AMONG.search(clause):
         return None
     return code
 
 
-def _named(clause: str, after: str) -> str | None:
+def _named(clause: str, after: str, year: int | None) -> str | None:
     for code, pattern in _BEFORE:
-        if pattern.search(clause):
+        m = pattern.search(clause)
+        if m and _carried_to(m, year):
             return code
     for code, ends, starts in _AFTER:
-        if starts.search(after) and ends.search(clause):
+        m = starts.search(after)
+        if m and ends.search(clause) and _carried_to(m, year):
             return code
     return None
 
 
-def _each(wide: str, unit: str) -> list[str]:
+def _each(wide: str, unit: str, year: int | None) -> list[str]:
     """行政复议、行政诉讼各1件: the subjects a number is stated for each of, where every name
     listed before 各 is one."""
     names = re.split(r"[、和及与]", wide.removesuffix("各"))
-    codes = [_subject(name, name, "", unit) for name in names]
+    codes = [_subject(name, name, "", unit, year) for name in names]
     if len(codes) < 2 or None in codes or len(set(codes)) < len(codes):
         return []
     return [c for c in codes if c]
@@ -197,9 +257,10 @@ _MAY_STATE = re.compile(
 )
 
 
-def extract(sections: Sequence[Section], traditional: bool = True) -> list[Fact]:
+def extract(sections: Sequence[Section], traditional: bool = True, year: int | None = None) -> list[Fact]:
     """Facts from the narrative's paragraphs and items (headings and tables excluded).
-    ``traditional=False`` skips the script conversion a Simplified report does not need."""
+    ``traditional=False`` skips the script conversion a Simplified report does not need; ``year``,
+    the report's, tells this year's counts from other years' (2022年收到申请221件)."""
     out: list[Fact] = []
     for s in sections:
         if s.kind == "heading":
@@ -210,22 +271,24 @@ def extract(sections: Sequence[Section], traditional: bool = True) -> list[Fact]
                 if not _MAY_STATE.search(sentence):
                     continue
                 sentence = to_simplified(sentence)
-            out.extend(_facts_in(s, sentence.strip()))
+            out.extend(_facts_in(s, sentence.strip(), year))
     return out
 
 
-def _codes(before: str, after: str, unit: str) -> list[str]:
+def _codes(before: str, after: str, unit: str, year: int | None, stated: Collection[str]) -> list[str]:
     """The subjects of the number that follows ``before`` in its sentence (none, one, or each of
-    those listed before 各)."""
+    those listed before 各); ``stated``: those the sentence gave a number before."""
+    if not _this_year(before, year):
+        return []
     wide = _SPACE.sub("", _WIDE_BREAK.split(before)[-1])
     if wide.endswith("各"):
-        return _each(wide, unit)
+        return _each(wide, unit, year)
     clause = _SPACE.sub("", _CLAUSE_BREAK.split(before)[-1])
-    code = _subject(clause, wide, _SPACE.sub("", after), unit)
+    code = _subject(clause, wide, _SPACE.sub("", after), unit, year, stated)
     return [code] if code else []
 
 
-def _facts_in(s: Section, sentence: str) -> list[Fact]:
+def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
     facts: list[Fact] = []
     for m in _FACT.finditer(sentence):
         start = m.start("num") if not m["pre"] or m["pre"] in ("共", "共计") else m.start()
@@ -240,7 +303,7 @@ def _facts_in(s: Section, sentence: str) -> list[Fact]:
         clause = _CLAUSE_BREAK.split(before)[-1].strip()
         after = _REST.match(sentence, m.end())[0]  # the clause after the number
         words = (clause + after[:8]).strip()[-40:]
-        codes = _codes(before, after, m["unit"])
+        codes = _codes(before, after, m["unit"], year, {f.subject for f in facts})
         qualifier = m["post"] or m["around"] or (m["pre"] if m["pre"] not in (None, "共", "共计") else None)
         for subject in codes or [words]:
             facts.append(
@@ -257,6 +320,8 @@ def _facts_in(s: Section, sentence: str) -> list[Fact]:
                 )
             )
     for m in _NONE.finditer(sentence):
+        if not _this_year(sentence[: m.start()], year):
+            continue  # 2022年未发生行政复议 in a 2023 report
         what = m["what"]
         codes = []
         if what == "行政复议" or "行政复议" in m.group(0):

@@ -218,7 +218,7 @@ class _Analysis:
     def __call__(self) -> tuple[list[narrative.Section], list[facts.Fact], list[Finding]]:
         identities = check(self.cells, self.template)
         units = narrative.build(self.located)
-        stated = facts.extract(units, traditional=self.traditional)
+        stated = facts.extract(units, traditional=self.traditional, year=self.year)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
 
