@@ -177,6 +177,8 @@ def test_a_part_of_the_applications_is_not_their_total(sentence: str, expected: 
     [
         ("全年收取信息处理费0元，减免信息处理费300元。", {"processing_fee": [0]}),
         ("全年收取行政事业性收费12万元。", {"fee_amount": [12]}),
+        ("本年度收取信息处理费共计人民币300元。", {"processing_fee": [300]}),
+        ("收取人民币300元信息处理费。", {"processing_fee": [300]}),
         ("全年为企业减免行政事业性收费1200万元。", {}),
         ("免收信息处理费300元。", {}),
         ("依法免收300元信息处理费。", {}),

@@ -48,7 +48,8 @@ _WIDE_BREAK = re.compile(r"[，,：:；;（(]")  # a clause with its lists (行�
 # Subjects that are quantities the tables hold, by the phrase that names them.  Each pattern must
 # end where the number starts (收到政府信息公开申请256件), so that a phrase only mentioned in the clause
 # does not lend its subject to another count: 行政复议应诉业务培训2次, 收到申请后5个工作日内.
-_LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|达到|达|有)?"
+# What may stand between a phrase and its number: 收到申请的数量为256件, 信息处理费共计人民币300元.
+_LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|达到|达|有)?(?:人民币)?"
 # What applications are called: 政府信息公开申请 (政府資訊公開申請 in Taiwan's words), 依申请公开申请,
 # 申请; not a kind of them (重复申请, 房屋征收类申请).
 _DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
@@ -83,7 +84,7 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
 # must end there (5件行政复议案件均已办结, not 4次行政复议培训).  1件结转下年度继续办理 needs no verb.
 _CASE_END = r"(?:案件|案)?(?=$|[均已都全正尚中])"
 _CASES_VERB = r"(?:^|发生|引发|引起|涉及|收到|接到|办理|受理|申请|提起|有|共|共计)$"
-_CHARGE_VERB = r"(?:收取|收|产生)(?:了)?(?:共|共计)?$"
+_CHARGE_VERB = r"(?:收取|收|产生)(?:了)?(?:共|共计)?(?:人民币)?$"
 _AFTER: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     (code, re.compile(clause), re.compile("^" + after))
     for code, clause, after in (
