@@ -75,6 +75,7 @@ def test_a_count_of_reviews_and_lawsuits_together_is_neither_but_each_is_each(
         ("2023年度我局共收到依申请信息公开26件。", [26]),
         ("全年共收到各类政府信息公开申请256件（不含重复申请12件）。", [256]),
         ("全年收到政府资讯公开申请12件。", [12]),  # 政府資訊公開申請, simplified
+        ("本年度收到市民提出的政府信息公开申请256件。", [256]),
         # a kind of applications, or applications not counted
         ("收到重复申请23件。", None),
         ("受理房屋征收类申请140件。", None),
@@ -115,6 +116,13 @@ def test_applications_received_are_applications_of_no_particular_kind(
 )
 def test_a_count_of_another_year_is_not_this_years(sentence: str, expected: dict) -> None:
     assert _coded(sentence) == expected
+
+
+def test_applications_carried_in_and_forward_named_in_full() -> None:
+    assert _coded("上年度结转政府信息公开申请9件，结转下年度继续办理的政府信息公开申请4件。") == {
+        "applications_carried_in": [9],
+        "applications_carried_forward": [4],
+    }
 
 
 def test_applications_carried_to_the_next_year_by_its_number() -> None:

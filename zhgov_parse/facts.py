@@ -51,9 +51,12 @@ _WIDE_BREAK = re.compile(r"[，,：:；;（(]")  # a clause with its lists (行�
 # What may stand between a phrase and its number: 收到申请的数量为256件, 信息处理费共计人民币300元.
 _LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|达到|达|有)?(?:人民币)?"
 # What applications are called: 政府信息公开申请 (政府資訊公開申請 in Taiwan's words), 依申请公开申请,
-# 申请; not a kind of them (重复申请, 房屋征收类申请).
+# 申请, 市民提出的申请; not a kind of them (重复申请, 房屋征收类申请).
 _DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
-_APPLICATIONS = rf"(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项)?|申请)"
+_APPLICANTS = r"(?:(?:公民|市民|群众|企业|社会公众|公众|申请人)提出的)?"
+_APPLICATIONS = (
+    rf"{_APPLICANTS}(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项)?|申请)"
+)
 _RECEIVE = r"(?:收到|新收|受理|接收|接到|共收)(?:了)?"
 _NEXT_YEAR = r"(?:下一?年度?|(?P<to>(?:19|20)\d{2})年度?)"  # 结转至2024年: checked against the report's
 _FORWARD = rf"(?:结转(?:至|到)?|转入){_NEXT_YEAR}"
@@ -61,8 +64,8 @@ _BACK = r"上一?年度?结转"
 _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
     (code, re.compile(pattern + _LINK + "$"))
     for code, pattern in (
-        ("applications_carried_forward", _FORWARD + r"(?:继续办理|继续办|办理)?(?:的)?(?:申请)?"),
-        ("applications_carried_in", _BACK + r"(?:的)?(?:申请)?"),
+        ("applications_carried_forward", _FORWARD + rf"(?:继续办理|继续办|办理)?(?:的)?(?:{_APPLICATIONS})?"),
+        ("applications_carried_in", _BACK + rf"(?:的)?(?:{_APPLICATIONS})?"),
         ("processing_fee", r"信息处理费(?:收入|收取)?(?:金额|总额)?"),
         ("fee_amount", r"行政事业性收费(?:收入|金额|总额)?"),
         ("reviews", r"行政复议(?:的)?(?:案件|案|申请)?"),
