@@ -651,3 +651,53 @@ def test_active_disclosure_header_out_of_order_beside_an_unread_cell_is_na(sampl
     r = zhgov_parse.parse(text)
     assert r.table("active_disclosure").loc["normative_documents"].isna().all()
     assert "columns_unreadable" in {f.code for f in r.finding_list if f.row == "normative_documents"}
+
+
+_OUTCOME_LINES = ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"]
+_REVIEW = {
+    "review": [3, 1, 0, 1, 5],
+    "litigation_direct": [1, 0, 0, 0, 1],
+    "litigation_after_review": [0, 0, 2, 0, 2],
+}
+
+
+def _review_a_cell_a_line(lines: list[str]) -> zhgov_parse.Report:
+    text = "\n".join(
+        ["澄湖县水务局2022年政府信息公开工作年度报告", "四、政府信息公开行政复议、行政诉讼情况", *lines]
+    )
+    return zhgov_parse.parse(text + "\n五、存在的主要问题及改进情况\n")
+
+
+def _review_as_written(report: zhgov_parse.Report) -> bool:
+    table = report.table("review_litigation")
+    return all(table.loc[row].tolist() == values for row, values in _REVIEW.items())
+
+
+def test_review_header_a_cell_a_line_naming_litigation_first() -> None:
+    """四's header a cell a line (PDF or Word text), 行政诉讼 named before 行政复议: the groups follow
+    it. Before, 尚未审结 alone on a line was taken for the header, and the groups went in the
+    template's order (ten cells wrong, no finding naming them)."""
+    values = [
+        str(v) for row in ("litigation_direct", "litigation_after_review", "review") for v in _REVIEW[row]
+    ]
+    report = _review_a_cell_a_line(
+        ["行政诉讼", "行政复议", "未经复议直接起诉", "复议后起诉", *_OUTCOME_LINES * 3, *values]
+    )
+    assert _review_as_written(report)
+    assert "columns_reordered" in {f.code for f in report.finding_list if f.table == "review_litigation"}
+
+
+def test_review_rows_labelled_a_line_each_in_another_order() -> None:
+    """四 as three labelled rows, each label on a line of its own above its values, 行政复议 last:
+    the labels name the rows. Before, the rows were placed by position (rows_by_position): all
+    fifteen cells in the wrong rows."""
+    lines = [*_OUTCOME_LINES]
+    for row, label in (
+        ("litigation_direct", "未经复议直接起诉"),
+        ("litigation_after_review", "复议后起诉"),
+        ("review", "行政复议"),
+    ):
+        lines += [label, *map(str, _REVIEW[row])]
+    report = _review_a_cell_a_line(lines)
+    assert _review_as_written(report)
+    assert "rows_by_position" not in {f.code for f in report.finding_list}

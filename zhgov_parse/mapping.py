@@ -432,6 +432,14 @@ def _fill(
     template: str | None = None,
 ) -> list[Finding]:
     findings: list[Finding] = []
+    named = [row.match.codes[0] if len(row.match.codes) == 1 else None for row in gap]
+    if len(gap) == len(slots) and sorted(map(str, named)) == sorted(slots) and named != slots:
+        # each row named by its own label, the labels the free rows in another order (四's three
+        # rows, a label a line, 行政复议 last): a label wrapped from the row below would keep the
+        # template's order, one row off, so these labels are the rows' own
+        for row, code in zip(gap, named, strict=True):
+            take(row, code)  # type: ignore[arg-type]
+        return findings
     if len(gap) == len(slots):
         for row, slot in zip(gap, slots, strict=True):
             agrees = slot in row.match.codes
@@ -974,6 +982,8 @@ def group_order(heads: Sequence[str]) -> list[str] | None:
     ['litigation_direct', 'litigation_after_review', 'review']
     >>> group_order(["行政复议 行政诉讼 未经复议直接起诉 复议后起诉 结果维持 结果维持 结果维持"])
     ['review', 'litigation_direct', 'litigation_after_review']
+    >>> group_order(["行政诉讼 行政复议 未经复议直接起诉 复议后起诉 结果维持 结果维持 结果维持"])
+    ['litigation_direct', 'litigation_after_review', 'review']
     """
     for head in heads:
         direct, after = head.find("直接起诉"), head.find("复议后起诉")
@@ -993,7 +1003,11 @@ def group_order(heads: Sequence[str]) -> list[str] | None:
         review = head.find("行政复议")
         if review != -1 and head.count("维持") > 1:
             # the whole header run together (one cell a line, joined): each group's outcomes come
-            # after all three names, so only where 行政复议's own name stands tells its place
+            # after all three names, so only where 行政复议's own name stands tells its place: beside
+            # 行政诉讼's, on the line above the two litigation groups, where the header names both
+            suits = head.find("行政诉讼")
+            if -1 < suits < first and review < first:
+                return [*litigation, "review"] if suits < review else ["review", *litigation]
             return [*litigation, "review"] if first < review else ["review", *litigation]
         upheld = head.find("维持")
         return [*litigation, "review"] if first < upheld else ["review", *litigation]

@@ -772,7 +772,13 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
 
     heads = _review_heads(records)
     records = _one_cell_header(records, rows_of, _is_review_header)
-    heads = heads or _review_heads(records)  # lines that name two header words each tell more
+    if not any("直接起诉" in h and "复议后起诉" in h for h in heads):
+        # lines that name two header words each tell more, unless none names the litigation
+        # groups (尚未审结 alone on a line): the header read back from its cells then does, where
+        # it names the outcomes whole (PDF text's fragments, 结果 / 维持, tell no order)
+        joined = _review_heads(records)
+        if not heads or (joined and all(w in "".join(joined) for w in OUTCOME_WORDS)):
+            heads = joined
     header = " ".join(heads)
     placed, reordered = _outcome_order(header)  # text column k is the template's placed[k]
     holds = row_total_holds if placed is None or placed[-1] == 4 else None  # (总计 last: its sum)
