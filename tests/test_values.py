@@ -2,8 +2,13 @@
 
 from __future__ import annotations
 
+import sys
+import unicodedata
+
 import pytest
 
+import zhgov_parse
+from zhgov_parse import values
 from zhgov_parse.values import parse_value
 
 NUMBERS = [
@@ -43,6 +48,7 @@ NUMBERS = [
     ("12份", 12),  # documents counted in 份, cases in 起 or 例
     ("3起", 3),
     ("2例", 2),
+    ("𝟒𝟏", 41),  # mathematical digits are digits (NFKC: 41), unlike the marks below
 ]
 MISSING = ["", " ", "-", "—", "——", "－", "/", "无", "無", "不适用", "不適用", "\u3000", "∕", "⁄", "╱"]
 NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十", "增加", "减少1.2.3", "--1"]
@@ -66,3 +72,43 @@ def test_missing_markers_are_na_not_zero(raw: str) -> None:
 @pytest.mark.parametrize("raw", NOT_NUMBERS)
 def test_other_text_is_non_numeric(raw: str) -> None:
     assert parse_value(raw).problem == "non_numeric"
+
+
+# A footnote mark after a number, which NFKC would make a digit of it (41① → 411): superscript,
+# subscript, circled, parenthesized and dotted numerals, fractions, a digit with a comma. Such a
+# cell is no number (its raw text kept), as 41* and 41（注） are none.
+FOOTNOTED = ["41①", "41¹", "41²", "41₁", "41⑴", "41⒈", "41㈠", "1½", "4🄂000", "①", "¹", "⑳"]
+
+
+@pytest.mark.parametrize("raw", FOOTNOTED)
+def test_a_footnote_mark_is_no_digit_of_the_number(raw: str) -> None:
+    value = parse_value(raw)
+    assert (value.number, value.problem, value.raw) == (None, "non_numeric", raw)
+
+
+def test_digit_marks_cover_every_character_nfkc_makes_digits_of() -> None:
+    """Every character that NFKC turns into ASCII digits is a decimal digit itself (full-width,
+    mathematical: read as the number) or one of ``values.DIGIT_MARKS`` (refused)."""
+    missed = [
+        c
+        for c in map(chr, range(sys.maxunicode + 1))
+        if unicodedata.decomposition(c)
+        and unicodedata.category(c) != "Nd"
+        and any("0" <= d <= "9" for d in unicodedata.normalize("NFKC", c))
+        and not values.DIGIT_MARKS.fullmatch(c)
+    ]
+    assert missed == []
+
+
+@pytest.mark.parametrize("mark", ["①", "¹", "₁", "⑴"])
+def test_a_footnote_mark_in_pipe_text_leaves_the_cell_na_with_a_finding(sample_text: str, mark: str) -> None:
+    """``行政规范性文件 | 4 | 1 | 23① |``: 23① is no number (was 231), said so; the row's others are read."""
+    text = sample_text.replace("行政规范性文件 | 4 | 1 | 23 |", f"行政规范性文件 | 4 | 1 | 23{mark} |")
+    assert text != sample_text
+    report = zhgov_parse.parse(text)
+    row = report.cells.query("row == 'normative_documents'").set_index("column")
+    assert row["value"].isna().tolist() == [False, False, True]
+    assert row.loc["in_force", "raw"] == f"23{mark}"
+    (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
+    assert (finding.row, finding.column, finding.found) == ("normative_documents", "in_force", f"23{mark}")
+    assert f"{mark} is a footnote or list mark" in finding.message

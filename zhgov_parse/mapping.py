@@ -22,7 +22,16 @@ from .findings import Finding
 from .labels import Match
 from .labels import matcher as label_matcher
 from .script import either_script
-from .values import AMOUNT_FACTORS, UNIT_CELLS, Value, fold_units, is_number_text, is_value_text, parse_value
+from .values import (
+    AMOUNT_FACTORS,
+    UNIT_CELLS,
+    Value,
+    digit_mark,
+    fold_units,
+    is_number_text,
+    is_value_text,
+    parse_value,
+)
 
 
 class Cell(NamedTuple):
@@ -705,10 +714,12 @@ def _noted(
             )
         )
     elif value.problem == "non_numeric":
+        mark = digit_mark(raw)
+        why = f" ({mark} is a footnote or list mark, not a digit)" if mark else ""
         findings.append(
             Finding(
                 "non_numeric",
-                f"cell '{raw.strip()}' is not a number: NA",
+                f"cell '{raw.strip()}' is not a number{why}: NA",
                 table,
                 row,
                 column,

@@ -63,6 +63,26 @@ class Value:
 INVISIBLE = re.compile("[\u00ad\u200c-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]")
 
 
+#: Characters that NFKC turns into digits but that are no digits of a number: superscripts and
+#: subscripts (``41¹``, ``41₁``), circled, parenthesized and dotted numerals (``41①``, ``⑴``, ``⒈``),
+#: fractions (``½``), digits with a comma (``🄂``) and CJK squares (``㏠`` 1日). After a number they
+#: are a footnote mark; NFKC would glue them onto its digits (``41①`` → 411), so a cell holding one
+#: is no number. tests/test_values.py checks that this covers every such character.
+DIGIT_MARKS = re.compile(
+    "[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070\u2074-\u2079\u2080-\u2089\u2150-\u215f\u2189"
+    "\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32cb\u3358-\u3370\u3378\u3379\u339f-\u33a6"
+    "\u33a8\u33af\u33e0-\u33fe\U0001f100-\U0001f10a]"
+)
+
+
+def digit_mark(raw: str) -> str | None:
+    """The first character of ``raw`` that reads as a digit only through NFKC (a footnote mark)."""
+    if raw.isascii():
+        return None
+    m = DIGIT_MARKS.search(raw)
+    return None if m is None else m.group()
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split())
@@ -84,8 +104,8 @@ def parse_value(raw: str) -> Value:
     (3, '件')
     >>> parse_value("/").problem, parse_value("").number is None
     ('missing', True)
-    >>> parse_value("见附件").problem
-    'non_numeric'
+    >>> parse_value("见附件").problem, parse_value("41①").problem
+    ('non_numeric', 'non_numeric')
     """
     # Only short cells are cached: cached long texts (a hostile page's 1 MB cell) stay alive.
     return cached_value(raw) if len(raw) <= 200 else cached_value.__wrapped__(raw)
@@ -99,6 +119,8 @@ def cached_value(raw: str) -> Value:
         return Value(None, raw, problem="missing")
     if text in ZERO_NUMERALS:
         return Value(0, raw)
+    if digit_mark(raw) is not None:  # 41① is 41 and a footnote mark, not 411
+        return Value(None, raw, problem="non_numeric")
     m = _NUMBER.fullmatch(text)
     if m is None:
         return Value(None, raw, problem="non_numeric")
