@@ -343,3 +343,71 @@ def test_table_four_cut_into_two_tables(review_first: bool) -> None:
         "review_litigation"
     )
     assert table.values.tolist() == [[1, 0, 0, 1, 2], [0, 1, 0, 0, 1], [2, 0, 0, 1, 3]]
+
+
+def _chenghu_with(old: str, new: str) -> zhgov_parse.Report:
+    """chenghu's page with one cell's markup replaced (it must occur once)."""
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert text.count(old) == 1
+    return zhgov_parse.parse(text.replace(old, new))
+
+
+def _cells_of(report: zhgov_parse.Report) -> dict[tuple[str, str, str], float | None]:
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+IN_FORCE = ("active_disclosure", "normative_documents", "in_force")
+
+
+@pytest.mark.parametrize(
+    "mark", ["<sup>1</sup>", "<sub>1</sub>", "<SUP>1</SUP>", "<sup><span>1</span></sup>", "<sup>[1]</sup>"]
+)
+def test_a_footnote_mark_in_sup_is_no_digit_of_the_number(mark: str) -> None:
+    """``<td>41<sup>1</sup></td>`` (a footnote's mark on 现行有效件数 41): the cell's text read whole
+    gave 411. Now its mark is raised as the page shows it (41¹), so the cell is no number: NA with
+    ``non_numeric``; every other cell as before."""
+    from goldens import expected_cells
+
+    report = _chenghu_with("<td>41</td>", f"<td>41{mark}</td>")
+    got = _cells_of(report)
+    assert got.pop(IN_FORCE) is None
+    expected = expected_cells("chenghu_finance_2021_html")
+    del expected[IN_FORCE]
+    assert got == expected
+    (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
+    assert (finding.row, finding.column) == IN_FORCE[1:]
+    assert finding.found in ("41¹", "41₁", "41[¹]")
+
+
+@pytest.mark.parametrize(
+    "cell", ["<sup>41</sup>", " <sup><span>41</span></sup> ", "<sup>4</sup><sup>1</sup>"]
+)
+def test_a_number_set_in_sup_whole_is_still_the_number(cell: str) -> None:
+    """A cell whose whole text is raised (``<td><sup>41</sup></td>``) holds no mark: 41."""
+    assert _cells_of(_chenghu_with("<td>41</td>", f"<td>{cell}</td>"))[IN_FORCE] == 41
+
+
+def test_a_label_with_a_mark_in_sup_still_names_its_row() -> None:
+    """``（七）总计<sup>*</sup>`` (Word's footnote on a label) is still row ``total``."""
+    from goldens import expected_cells
+
+    report = _chenghu_with(">（七）总计</td>", ">（七）总计<sup>*</sup></td>")
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+
+
+def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> None:
+    """A page with no <table> whose rows are pipe text in ``<p>``s: ``23<sup>1</sup>`` is no 231."""
+    import html
+
+    old = "行政规范性文件 | 4 | 1 | 23 |"
+    lines = [
+        f"<p>{html.escape(line)}</p>".replace(old, old[:-2] + "<sup>1</sup> |")
+        for line in sample_text.split("\n")
+    ]
+    report = zhgov_parse.parse(page("".join(lines)))
+    assert report.meta["source_format"] == "pipe"
+    row = report.cells.query("row == 'normative_documents'").set_index("column")
+    assert row["value"].isna().tolist() == [False, False, True]
+    assert row.loc["in_force", "raw"] == "23¹"

@@ -110,6 +110,54 @@ def _text_of(el: etree._Element) -> str:
     return etree.tostring(el, method="text", encoding="unicode", with_tail=False)  # type: ignore[no-any-return]
 
 
+#: A superscript's or subscript's digits as such: beside other text (``41<sup>1</sup>``, ``总计<sup>1</sup>``)
+#: they are a footnote mark, which read as plain digits would join the number's (411) or the label's.
+_SCRIPTS = {
+    "sup": str.maketrans("0123456789０１２３４５６７８９", "⁰¹²³⁴⁵⁶⁷⁸⁹" * 2),
+    "sub": str.maketrans("0123456789０１２３４５６７８９", "₀₁₂₃₄₅₆₇₈₉" * 2),
+}
+
+
+def _raise_scripts(root: etree._Element) -> None:
+    """Write the digits of each ``<sup>`` and ``<sub>`` in the tree raised or lowered (``41¹``), as the
+    page shows them, so that a value cell with a footnote mark reads as no number (not 411) and a
+    label's mark can be told from its words. In a block with no text beside them (``<td><sup>41</sup>``)
+    they are left as they are: a number set small, not a mark. One search of the tree (in C) where a
+    page has none."""
+    beside: dict[etree._Element, bool] = {}  # block -> whether it has text outside its scripts
+    for el in root.iter("sup", "sub"):
+        block = el.getparent()
+        while block is not None and block.tag not in _BREAKS:
+            block = block.getparent()
+        if block is None:
+            continue
+        if block not in beside:  # once a block: a long one with many marks is walked once
+            beside[block] = _text_beside_scripts(block)
+        if beside[block]:
+            table = _SCRIPTS[el.tag]
+            for node in el.iter():
+                if node.text:
+                    node.text = node.text.translate(table)
+                if node is not el and node.tail:
+                    node.tail = node.tail.translate(table)
+
+
+def _text_beside_scripts(block: etree._Element) -> bool:
+    """Whether a block holds text outside its ``<sup>``s and ``<sub>``s."""
+    depth = 0  # how many scripts the walk is inside
+    for event, node in etree.iterwalk(block, events=("start", "end")):
+        script = node.tag in _SCRIPTS
+        if event == "start":
+            depth += script
+            text = node.text
+        else:
+            depth -= script
+            text = node.tail if node is not block else None
+        if not depth and text and not text.isspace():
+            return True
+    return False
+
+
 def _span(value: str | None, limit: int) -> tuple[int, bool]:
     """A span attribute as an int in 1..limit (tolerating ``\\"2\\"`` and junk); clamped?"""
     if not value:
@@ -435,6 +483,7 @@ def read_html(text: str) -> Document:
     """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
     findings: list[Finding] = []
     root = _parse_tree(text, findings)
+    _raise_scripts(root)
     scripts = sum(1 for _ in root.iter("script"))
     links = [
         el.get("href") or el.get("src") or el.get("data") or ""
@@ -522,6 +571,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     sources named ``{where} row …``; with the findings its spans gave."""
     findings: list[Finding] = []
     root = _parse_tree(fragment, findings)
+    _raise_scripts(root)
     tables = _leaf_tables(root)
     budget = [SPAN_BUDGET]
     rows: list[Block] = []
