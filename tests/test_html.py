@@ -389,11 +389,15 @@ def test_a_number_set_in_sup_whole_is_still_the_number(cell: str) -> None:
     assert _cells_of(_chenghu_with("<td>41</td>", f"<td>{cell}</td>"))[IN_FORCE] == 41
 
 
-def test_a_label_with_a_mark_in_sup_still_names_its_row() -> None:
-    """``（七）总计<sup>*</sup>`` (Word's footnote on a label) is still row ``total``."""
+@pytest.mark.parametrize(
+    "mark", ["<sup>*</sup>", "①", "<sup>1</sup>", "<sup>[1]</sup>", "<sup>注1</sup>", "[1]"]
+)
+def test_a_label_with_a_footnote_mark_still_names_its_row(mark: str) -> None:
+    """``（七）总计①``, ``（七）总计<sup>1</sup>`` (a footnote on a label): still row ``total`` (the mark
+    read as a digit, 总计1, named no row: its seven cells were NA, unmapped_row and missing_row)."""
     from goldens import expected_cells
 
-    report = _chenghu_with(">（七）总计</td>", ">（七）总计<sup>*</sup></td>")
+    report = _chenghu_with(">（七）总计</td>", f">（七）总计{mark}</td>")
     assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
 
 

@@ -54,7 +54,48 @@ WORDING = [
 ]
 
 
-@pytest.mark.parametrize(("table", "axis", "label", "code"), TEMPLATE + SEEN + WORDING)
+# a footnote mark after the label, or before its bracketed note (NFKC made ① and ¹ digits: 总计1)
+FOOTNOTED = [
+    ("application_handling", "row", f"（七）总计{mark}", "total")
+    for mark in [
+        "①",
+        "⑳",
+        "¹",
+        "²³",
+        "₁",
+        "*",
+        "※",
+        "＊",
+        "[1]",
+        "［２］",
+        "【1】",
+        "〔1〕",
+        "注1",
+        "注①",
+        "[注1]",
+        " ①",
+    ]
+] + [
+    ("application_handling", "row", "三、本年度办理结果 （七）总计①", "total"),  # a row's labels on one line
+    (
+        "application_handling",
+        "row",
+        "（二）部分公开¹（区分处理的，只计这一情形，不计其他情形）",
+        "partially_granted",
+    ),
+    (
+        "application_handling",
+        "row",
+        "（二）部分公开[1]（区分处理的，只计这一情形，不计其他情形）",
+        "partially_granted",
+    ),
+    ("application_handling", "row", "①予以公开", "granted"),  # a list mark before it
+    ("application_handling", "column", "总计②", "total"),
+    ("active_disclosure", "row", "行政规范性文件[1]", "normative_documents"),
+]
+
+
+@pytest.mark.parametrize(("table", "axis", "label", "code"), TEMPLATE + SEEN + WORDING + FOOTNOTED)
 def test_label_maps_to_code(table: str, axis: str, label: str, code: str) -> None:
     assert matcher(table, axis)(label).code == code
 
@@ -65,7 +106,7 @@ def test_ambiguous_truncation_lists_both_candidates() -> None:
     assert set(m.codes) == {"other.no_correction", "other.unpaid_fee"}
 
 
-@pytest.mark.parametrize("label", ["申请人情况", "第二十条第（一）项", "信息内容", ""])
+@pytest.mark.parametrize("label", ["申请人情况", "第二十条第（一）项", "信息内容", "", "备注", "①"])
 def test_non_row_labels_match_nothing(label: str) -> None:
     assert matcher("application_handling", "row")(label).codes == ()
 
@@ -98,3 +139,16 @@ def test_fuzzy_matching_skips_aliases_of_another_length(monkeypatch: pytest.Monk
     assert calls == []
     assert fresh("4.保护第三方合法权易").code == "withheld.third_party_rights"  # a typo still matches
     assert calls
+
+
+@pytest.mark.parametrize("mark", ["①", "¹", "[1]", "注1"])
+def test_a_row_label_with_a_footnote_mark_in_pipe_text(sample_text: str, mark: str) -> None:
+    """``| （七）总计① | 82 | … |``: the row is 总计 (it was unmapped_row, its seven cells NA with
+    missing_row)."""
+    import zhgov_parse
+
+    text = sample_text.replace("(七)总计 |", f"(七)总计{mark} |")
+    assert text != sample_text
+    report = zhgov_parse.parse(text)
+    assert report.table("application_handling").loc["total"].tolist() == [82, 23, 4, 9, 14, 7, 139]
+    assert not {"unmapped_row", "missing_row"} & {f.code for f in report.finding_list}

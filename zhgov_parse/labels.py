@@ -1,8 +1,9 @@
 """Label normalization and lookup of table labels in the alias table.
 
 ``key()`` reduces a label to the form the alias table is written in: Simplified script, NFKC
-(full-width → half-width), without spaces, punctuation, quotes and enumeration markers
-(``一、``, ``（三）``, ``1.``).  ``Matcher`` finds the schema code(s) a key stands for.
+(full-width → half-width), without spaces, punctuation, quotes, enumeration markers
+(``一、``, ``（三）``, ``1.``) and footnote marks (``总计①``, ``总计[1]``).  ``Matcher`` finds the
+schema code(s) a key stands for.
 """
 
 from __future__ import annotations
@@ -16,6 +17,7 @@ from typing import Any
 
 from .schema import ALIASES
 from .script import to_simplified
+from .values import DIGIT_MARKS
 
 _CN = "一二三四五六七八九十"
 _MARKERS = re.compile(
@@ -37,8 +39,24 @@ _VARIANTS = (
 )
 
 
+_MARK_DIGITS = "0-9０-９" + DIGIT_MARKS.pattern[1:-1]  # the digits and, inside its [], DIGIT_MARKS'
+#: A footnote mark written in words after a label, or before its bracketed note: ``总计[1]``, ``总计注1``,
+#: ``总计注①``, ``部分公开［2］（区分处理的…）``. (A mark in brackets is dropped as a note, ``*`` and ``※``
+#: as punctuation, ``①`` and ``¹`` with :data:`~zhgov_parse.values.DIGIT_MARKS`.)
+_NOTE_MARK = re.compile(
+    rf"(?:(?:[\[［【〔]\s*注?\s*[{_MARK_DIGITS}]{{1,2}}\s*[\]］】〕]|注\s*[{_MARK_DIGITS}]{{1,2}})\s*)+(?=$|[（(])"
+)
+
+
+def _unmarked(label: str) -> str:
+    """The label without its footnote marks (``（七）总计①`` → ``（七）总计``): NFKC would make their
+    digits the label's (总计1), which then names no row. Circled, superscript and such numerals are
+    no word of a label wherever they stand (``①予以公开``: a list mark)."""
+    return DIGIT_MARKS.sub("", _NOTE_MARK.sub("", label))
+
+
 def _base(label: str) -> str:
-    text = unicodedata.normalize("NFKC", label)
+    text = unicodedata.normalize("NFKC", _unmarked(label))
     text = to_simplified(text)
     for old, new in _VARIANTS:
         text = text.replace(old, new)
@@ -174,7 +192,7 @@ class Matcher:
         """The label's last enumerated item, where it alone names a row exactly: a row's labels
         joined on one line (``三、本年度办理结果 （六）其他处理 3.其他``, ``… （七）总计``), whose short
         last item no longer stands out among the words before it."""
-        text = unicodedata.normalize("NFKC", label)
+        text = unicodedata.normalize("NFKC", _unmarked(label))
         starts = [m.start() for m in _MARKERS.finditer(text) if m.start() > 0]
         if not starts:
             return None
