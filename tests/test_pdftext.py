@@ -277,3 +277,39 @@ def test_table_three_s_last_row_set_apart_after_table_four_s_heading_goes_back_t
     assert not [
         f for f in report.finding_list if f.table == "review_litigation" and f.code == "unmapped_values"
     ]
+
+
+@pytest.mark.parametrize("mark", ["①", "¹", "*", "注", "[1]"])
+@pytest.mark.parametrize(
+    ("name", "mode", "line", "row"),
+    [
+        ("chenghu_finance_2021_html", "soffice-plumber-layout", "2 0 0 0 1 0 3", "other.no_correction"),
+        (
+            "luwan_emergency_2024_html",
+            "weasy-plumber",
+            "予处理 4.无正当理由大量反复申请 4 0 0 0 0 0 4",
+            "not_processed.excessive",
+        ),
+    ],
+)
+def test_a_footnote_mark_after_a_row_s_last_value_leaves_that_value_na(
+    name: str, mode: str, line: str, row: str, mark: str
+) -> None:
+    """A row's line ending with a footnote mark on its 总计 (``… 0 3①``, ``… 0 3*``): the cell with the
+    mark read as a label, so the line's values ended nowhere and the next row's were read as this
+    row's (3 for 2 and 0 for 1: wrong numbers, said nowhere). Now that cell is NA with ``non_numeric``
+    and the row's others are read."""
+    lines = (DATA / f"{name}.{mode}.txt").read_text(encoding="utf-8").split("\n")
+    (at,) = [i for i, text in enumerate(lines) if " ".join(text.split()) == line]
+    lines[at] = lines[at].rstrip() + mark
+    report = zhgov_parse.parse("\n".join(lines))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    expected = expected_cells(name)
+    assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}
+    assert got[("application_handling", row, "total")] is None
+    assert (
+        got[("application_handling", row, "natural_person")]
+        == expected[("application_handling", row, "natural_person")]
+    )
+    found = {(f.row, f.column) for f in report.finding_list if f.code == "non_numeric"}
+    assert (row, "total") in found

@@ -9,7 +9,7 @@ import pytest
 
 import zhgov_parse
 from zhgov_parse import values
-from zhgov_parse.values import parse_value
+from zhgov_parse.values import is_value_text, parse_value
 
 NUMBERS = [
     ("0", 0),
@@ -100,6 +100,30 @@ def test_digit_marks_cover_every_character_nfkc_makes_digits_of() -> None:
     assert missed == []
 
 
+@pytest.mark.parametrize(
+    ("raw", "mark"),
+    [
+        ("41①", "①"),
+        ("4 1¹", "¹"),
+        ("41*", "*"),
+        ("41※", "※"),
+        ("41[1]", "[1]"),
+        ("41注1", "注1"),
+        ("41（注）", "（注）"),
+    ],
+)
+def test_a_number_with_a_footnote_mark_is_a_value_cell_holding_no_number(raw: str, mark: str) -> None:
+    """Where a row's values end, a cell ``41*`` is one of them (NA), not the row's label."""
+    value = parse_value(raw)
+    assert (value.number, value.problem, value.mark) == (None, "non_numeric", mark)
+    assert is_value_text(raw)
+
+
+@pytest.mark.parametrize("raw", ["①", "⑴", "3.其他", "41(1)", "见附件"])
+def test_a_mark_with_no_number_before_it_is_no_value_cell(raw: str) -> None:
+    assert not is_value_text(raw)
+
+
 @pytest.mark.parametrize("mark", ["①", "¹", "₁", "⑴"])
 def test_a_footnote_mark_in_pipe_text_leaves_the_cell_na_with_a_finding(sample_text: str, mark: str) -> None:
     """``行政规范性文件 | 4 | 1 | 23① |``: 23① is no number (was 231), said so; the row's others are read."""
@@ -111,4 +135,4 @@ def test_a_footnote_mark_in_pipe_text_leaves_the_cell_na_with_a_finding(sample_t
     assert row.loc["in_force", "raw"] == f"23{mark}"
     (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
     assert (finding.row, finding.column, finding.found) == ("normative_documents", "in_force", f"23{mark}")
-    assert f"{mark} is a footnote or list mark" in finding.message
+    assert f"a footnote mark, {mark}, follows its number" in finding.message

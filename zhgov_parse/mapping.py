@@ -715,7 +715,9 @@ def _noted(
         )
     elif value.problem == "non_numeric":
         mark = digit_mark(raw)
-        why = f" ({mark} is a footnote or list mark, not a digit)" if mark else ""
+        why = f" ({mark} is a mark, not a digit)" if mark else ""
+        if value.mark:
+            why = f" (a footnote mark, {value.mark}, follows its number)"
         findings.append(
             Finding(
                 "non_numeric",

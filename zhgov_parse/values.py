@@ -54,6 +54,7 @@ class Value:
     raw: str
     unit: str | None = None
     problem: str | None = None  # None, "missing" or "non_numeric"
+    mark: str | None = None  # a footnote mark after the number (41①: ①), which makes it none
 
 
 #: Characters that show nothing: soft hyphens (Word), zero-width joiners, direction marks and
@@ -72,6 +73,14 @@ DIGIT_MARKS = re.compile(
     "[\u00b2\u00b3\u00b9\u00bc-\u00be\u2070\u2074-\u2079\u2080-\u2089\u2150-\u215f\u2189"
     "\u2460-\u249b\u24ea\u3251-\u325f\u32b1-\u32cb\u3358-\u3370\u3378\u3379\u339f-\u33a6"
     "\u33a8\u33af\u33e0-\u33fe\U0001f100-\U0001f10a]"
+)
+
+
+#: A number with a footnote mark after it (``41①``, ``41¹``, ``41*``, ``41※``, ``41[1]``, ``41注1``,
+#: ``41（注）``): a value cell, where a row's values end (not a label), but no number: NA.
+_FOOTNOTED = re.compile(
+    r"[+\-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?P<mark>"
+    rf"[{DIGIT_MARKS.pattern[1:-1]}*＊※†‡]{{1,2}}|[\[［【〔]\d{{1,2}}[\]］】〕]|[(（]?注\d{{0,2}}[)）]?)"
 )
 
 
@@ -119,7 +128,10 @@ def cached_value(raw: str) -> Value:
         return Value(None, raw, problem="missing")
     if text in ZERO_NUMERALS:
         return Value(0, raw)
-    if digit_mark(raw) is not None:  # 41① is 41 and a footnote mark, not 411
+    footnoted = _FOOTNOTED.fullmatch("".join(raw.split()))
+    if footnoted is not None:  # 41① is 41 and a footnote mark: not 411, nor 41 (what does it note?)
+        return Value(None, raw, problem="non_numeric", mark=footnoted["mark"])
+    if digit_mark(raw) is not None:  # ① alone, 4⑴5: NFKC would make digits of it
         return Value(None, raw, problem="non_numeric")
     m = _NUMBER.fullmatch(text)
     if m is None:
@@ -164,10 +176,12 @@ def fold_units(cells: list[str]) -> list[str]:
 
 
 def is_value_text(raw: str) -> bool:
-    """True when a cell reads as a number or a missing marker (not as a label)."""
+    """True when a cell reads as a number or a missing marker (not as a label), or as a number with
+    a footnote mark (``41①``: NA, but a value's cell)."""
     if raw.isascii() and raw.isdigit():
         return True  # the usual value cell
-    return parse_value(raw).problem != "non_numeric"
+    value = parse_value(raw)
+    return value.problem != "non_numeric" or value.mark is not None
 
 
 def is_number_text(raw: str) -> bool:
