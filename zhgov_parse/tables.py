@@ -552,6 +552,8 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
     have been a value's, moved elsewhere by the PDF reader, not a blank cell's)."""
     from .runon import application_handling as solve
 
+    if any(parse_value(v).mark for row in short for v in row.values):
+        return  # 2① is no number (a footnote's mark): the solver would read 21 (NFKC), or the 2
     place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
     text = "".join(
         f"{schema.row_label(APPLICATION, row.code, template)} "
