@@ -715,3 +715,18 @@ def test_table_4_header_with_the_total_first_leaves_it_na(sample_text: str) -> N
     assert report.meta["source_format"] == "runon"
     assert report.table("review_litigation").isna().all().all()
     assert "columns_unreadable" in {f.code for f in report.finding_list if f.table == "review_litigation"}
+
+
+def test_a_footnote_mark_in_run_on_text_is_no_digit() -> None:
+    """``规章007①``: NFKC made the mark a digit (规章0071 read 0, 0, 71). It is read as any other
+    mark after a run's digits (``规章007*``) is: where the run ends."""
+    text = render(source("chenghu_finance_2021_html"))
+    assert text.count("规章000") == 1
+
+    def rules(mark: str) -> list:
+        report = zhgov_parse.parse(text.replace("规章000", f"规章007{mark}"))
+        return [c["value"] for c in report.to_dict()["cells"] if c["row"] == "rules"]
+
+    assert rules("*") == [0, 0, 7]
+    for mark in ("①", "¹", "₁"):
+        assert rules(mark) == rules("*")

@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import os
-import unicodedata
 from collections.abc import Callable
 from pathlib import Path
 
@@ -19,6 +18,7 @@ from .read_text import read_text
 from .report import Report
 from .script import detect_script, simplify_long
 from .validate import check
+from .values import folded
 
 _MAPPERS: dict[str, Callable[..., TableResult]] = {
     "active_disclosure": tables.active_disclosure,
@@ -122,7 +122,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         simplified = script == "simplified"
         # a row's cells (a line split at spaces) as words: the spaces tell its cells apart
         joined = {t: " ".join(" ".join(b.cells) for b in by_table[t]) for t in TABLE_PARTS}
-        texts = {t: unicodedata.normalize("NFKC", x) for t, x in joined.items()}
+        texts = {t: folded(x) for t, x in joined.items()}  # NFKC, but 41① is no 411
         if not simplified:
             texts = {t: simplify_long(x) for t, x in texts.items()}
         from . import runon  # only page text with cells run together needs it

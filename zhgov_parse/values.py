@@ -92,6 +92,13 @@ def digit_mark(raw: str) -> str | None:
     return None if m is None else m.group()
 
 
+def folded(text: str) -> str:
+    """NFKC of text whose numbers are read out of running text (a run-on table, prose), each
+    character of :data:`DIGIT_MARKS` written ``*`` first: a footnote mark then ends the number before
+    it, as ``*`` does there, instead of joining its digits (``41①`` → 411)."""
+    return unicodedata.normalize("NFKC", text if text.isascii() else DIGIT_MARKS.sub("*", text))
+
+
 def _clean(text: str) -> str:
     text = unicodedata.normalize("NFKC", text)
     text = "".join(text.split())
