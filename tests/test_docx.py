@@ -70,6 +70,20 @@ def test_merged_cells_become_spans() -> None:
     ) in page
 
 
+@pytest.mark.parametrize("value", ["²", "①"])
+def test_a_span_or_outline_level_of_digits_int_cannot_read_is_no_internal_error(value: str) -> None:
+    """``w:gridSpan w:val="²"``, ``w:outlineLvl w:val="①"``: digits to ``str.isdigit``, not to ``int``,
+    which raised (InternalError); read as no span and no level."""
+    spanned = f'<w:tc><w:tcPr><w:gridSpan w:val="{value}"/></w:tcPr><w:p><w:r><w:t>A</w:t></w:r></w:p></w:tc>'
+    body = (
+        f'<w:p><w:pPr><w:outlineLvl w:val="{value}"/></w:pPr><w:r><w:t>一、总体情况</w:t></w:r></w:p>'
+        f"<w:tbl><w:tr>{spanned}{_tc('1')}</w:tr></w:tbl>"
+    )
+    page = docx_page(_docx(body), 10**6)
+    assert "<p>一、总体情况</p>" in page
+    assert "<td><p>A</p></td><td><p>1</p></td>" in page
+
+
 def test_headings_wrappers_and_what_is_not_text() -> None:
     styles = (
         '<w:style w:type="paragraph" w:styleId="1"><w:name w:val="heading 1"/></w:style>'

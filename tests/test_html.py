@@ -117,6 +117,17 @@ def test_huge_spans_are_clamped() -> None:
     assert "span_clamped" in set(r.findings["code"])
 
 
+@pytest.mark.parametrize("span", ["²", "①", "٣"])
+def test_a_span_of_digits_int_cannot_read_is_no_internal_error(span: str) -> None:
+    """``colspan="²"``: a digit to ``str.isdigit`` but not to ``int``, which raised (InternalError)."""
+    body = (
+        "<p>二、主动公开政府信息情况</p><table><tr>"
+        f'<td colspan="{span}" rowspan="{span}">第二十条第（五）项</td></tr></table>' + ACTIVE_2019
+    )
+    r = zhgov_parse.parse(page(body))
+    assert r.table("active_disclosure").loc["other_services", "decisions"] == 66
+
+
 def test_page_linking_only_to_a_pdf() -> None:
     body = (
         '<div class="nav">首页</div>'

@@ -104,10 +104,16 @@ def _heading_styles(archive: zipfile.ZipFile) -> dict[str, int]:
     for style in root.iter(f"{_W}style"):
         name = _val(style, "name", "") or ""
         outline = _val(style, "pPr", "outlineLvl")
-        level = _HEADING_NAMES.get(name.lower()) or (int(outline) + 1 if outline and outline.isdigit() else 0)
+        level = _HEADING_NAMES.get(name.lower()) or _outline_level(outline)
         if 1 <= level <= 6:
             levels[style.get(f"{_W}styleId") or ""] = level
     return levels
+
+
+def _outline_level(outline: str | None) -> int:
+    """The heading level an outline level makes (0: none). Decimal digits only: ``²`` is a digit to
+    ``isdigit`` but not to ``int``."""
+    return int(outline) + 1 if outline and outline.isdecimal() else 0
 
 
 _STYLES_BYTES = 4 * 1024 * 1024
@@ -118,11 +124,7 @@ def _blocks(parent: etree._Element, out: list[str], styles: dict[str, int]) -> N
     for el in _children(parent):
         if el.tag == f"{_W}p":
             outline = _val(el, "pPr", "outlineLvl")
-            level = (
-                int(outline) + 1
-                if outline and outline.isdigit()
-                else styles.get(_val(el, "pPr", "pStyle") or "", 0)
-            )
+            level = _outline_level(outline) or styles.get(_val(el, "pPr", "pStyle") or "", 0)
             tag = f"h{level}" if 1 <= level <= 6 else "p"
             out.append(f"<{tag}>{_paragraph(el)}</{tag}>")
         elif el.tag == f"{_W}tbl":
@@ -149,7 +151,8 @@ def _paragraph(p: etree._Element) -> str:
 
 
 def _int(value: str | None, default: int) -> int:
-    return min(max(int(value), 1), _MAX_SPAN) if value and value.isdigit() else default
+    """A span attribute as an int in 1.._MAX_SPAN (decimal digits only: ``int("²")`` fails)."""
+    return min(max(int(value), 1), _MAX_SPAN) if value and value.isdecimal() else default
 
 
 def _table(tbl: etree._Element, styles: dict[str, int]) -> str:

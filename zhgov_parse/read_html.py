@@ -162,7 +162,7 @@ def _span(value: str | None, limit: int) -> tuple[int, bool]:
     """A span attribute as an int in 1..limit (tolerating ``\\"2\\"`` and junk); clamped?"""
     if not value:
         return 1, False
-    if value.isdigit() and len(value) < 4:
+    if value.isdecimal() and len(value) < 4:  # not isdigit: int("²") fails
         n = int(value)
         return (limit, True) if n > limit else (max(n, 1), False)
     m = _DIGITS.search(value)
