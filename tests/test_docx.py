@@ -150,3 +150,36 @@ def test_a_table_pasted_as_a_picture_is_said_so() -> None:
         f for f in report.finding_list if f.code == "missing_table" and f.table == "active_disclosure"
     ]
     assert "an image stands in its part" in missing.message
+
+
+def _with_raised(data: bytes, after: str, mark: str, align: str = "superscript") -> bytes:
+    """A .docx with a run ``mark`` set raised (``w:vertAlign``) after the run whose text is ``after``."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as out:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            if item.filename == "word/document.xml":
+                run = f"<w:t>{after}</w:t></w:r>"
+                assert body.decode().count(run) == 1
+                raised = f'<w:r><w:rPr><w:vertAlign w:val="{align}"/></w:rPr><w:t>{mark}</w:t></w:r>'
+                body = body.decode().replace(run, run + raised).encode()
+            out.writestr(item, body)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("align", ["superscript", "subscript"])
+def test_a_raised_footnote_mark_is_no_digit_of_the_number(align: str) -> None:
+    """41 then a raised 1 (a footnote mark typed as superscript, not a footnote reference): read as
+    the page Word would save (``41<sup>1</sup>``), so the cell is NA with non_numeric, not 411; the
+    same after a label (``（七）总计`` raised 1) leaves it naming its row."""
+    name = "chenghu_finance_2021_html"
+    data = _with_raised((DOCX / f"{name}.docx").read_bytes(), "41", "1", align)
+    report = zhgov_parse.parse(_with_raised(data, "（七）总计", "1", align))
+    got = _cells(report)
+    in_force = ("active_disclosure", "normative_documents", "in_force")
+    assert got.pop(in_force) is None  # NA, where it read 411
+    expected = expected_cells(name)
+    del expected[in_force]
+    assert got == expected
+    (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
+    assert finding.found == ("41¹" if align == "superscript" else "41₁")

@@ -76,7 +76,7 @@ def docx_page(data: bytes, max_bytes: int) -> str:
     body = root.find(f"{_W}body")
     out = ["<html><body>"]
     if body is not None:
-        _blocks(body, out, styles)
+        _blocks(body, out, styles, _raised_runs(root))
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -120,24 +120,45 @@ _STYLES_BYTES = 4 * 1024 * 1024
 _HEADING_NAMES = {"title": 1, **{f"heading {n}": n for n in range(1, 7)}}
 
 
-def _blocks(parent: etree._Element, out: list[str], styles: dict[str, int]) -> None:
+def _raised_runs(root: etree._Element) -> dict[etree._Element, str]:
+    """The runs set as superscript or subscript (``w:vertAlign``), each with its HTML tag: a footnote
+    mark typed after a number (41 then a raised 1), which the HTML reader must not join to it."""
+    raised = {}
+    for align in root.iter(f"{_W}vertAlign"):
+        tag = _SCRIPT_TAGS.get(align.get(f"{_W}val") or "")
+        props = align.getparent()
+        run = None if props is None else props.getparent()
+        if tag and run is not None and run.tag == f"{_W}r":
+            raised[run] = tag
+    return raised
+
+
+_SCRIPT_TAGS = {"superscript": "sup", "subscript": "sub"}
+
+
+def _blocks(
+    parent: etree._Element, out: list[str], styles: dict[str, int], raised: dict[etree._Element, str]
+) -> None:
     for el in _children(parent):
         if el.tag == f"{_W}p":
             outline = _val(el, "pPr", "outlineLvl")
             level = _outline_level(outline) or styles.get(_val(el, "pPr", "pStyle") or "", 0)
             tag = f"h{level}" if 1 <= level <= 6 else "p"
-            out.append(f"<{tag}>{_paragraph(el)}</{tag}>")
+            out.append(f"<{tag}>{_paragraph(el, raised)}</{tag}>")
         elif el.tag == f"{_W}tbl":
-            out.append(_table(el, styles))
+            out.append(_table(el, styles, raised))
 
 
-def _paragraph(p: etree._Element) -> str:
-    """A paragraph's text, escaped for HTML (deleted text and field codes are other elements)."""
+def _paragraph(p: etree._Element, raised: dict[etree._Element, str]) -> str:
+    """A paragraph's text, escaped for HTML (deleted text and field codes are other elements); a
+    raised or lowered run's in ``<sup>`` or ``<sub>``."""
     parts = []
     for el in p.iter(*_TEXT, *_PICTURES):
         tag = el.tag
         if tag == f"{_W}t":
-            parts.append(escape(el.text or ""))
+            script = raised.get(el.getparent()) if raised else None  # most documents have none
+            text = escape(el.text or "")
+            parts.append(f"<{script}>{text}</{script}>" if script else text)
         elif tag in _PICTURES:
             if next(el.iter(f"{_W}t"), None) is None:  # a picture (a table pasted as one?), not a text box
                 parts.append('<img src="a picture in the Word document">')
@@ -155,7 +176,7 @@ def _int(value: str | None, default: int) -> int:
     return min(max(int(value), 1), _MAX_SPAN) if value and value.isdecimal() else default
 
 
-def _table(tbl: etree._Element, styles: dict[str, int]) -> str:
+def _table(tbl: etree._Element, styles: dict[str, int], raised: dict[etree._Element, str]) -> str:
     merging: dict[int, _Cell] = {}  # grid column -> the cell a vertical merge runs down from
     rows: list[list[_Cell]] = []
     for tr in _children(tbl):
@@ -176,7 +197,7 @@ def _table(tbl: etree._Element, styles: dict[str, int]) -> str:
                 cells[-1].columns += span
             else:
                 inner: list[str] = []
-                _blocks(tc, inner, {})  # a cell's text: no headings in it
+                _blocks(tc, inner, {}, raised)  # a cell's text: no headings in it
                 cell = _Cell(span, "".join(inner))
                 if down == "restart":
                     still[col] = cell
