@@ -701,3 +701,26 @@ def test_review_rows_labelled_a_line_each_in_another_order() -> None:
     report = _review_a_cell_a_line(lines)
     assert _review_as_written(report)
     assert "rows_by_position" not in {f.code for f in report.finding_list}
+
+
+def test_active_disclosure_a_cell_a_line_with_a_stray_value_line() -> None:
+    """二 a cell a line (Word or PDF text) with one value line more than a row's columns (a page
+    number among them): 二 has no sums to tell which is the stray, so the row is NA with
+    row_order_uncertain. Before, its first three values were taken (5, 2, 0 for 2, 0, 11)."""
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+    ]
+    lines += ["规章", "1", "0", "4", "行政规范性文件", "5", "2", "0", "11", "第二十条第（五）项"]
+    lines += ["信息内容", "本年处理决定数量", "行政许可", "17"]
+    report = zhgov_parse.parse("\n".join(["澄湖县水务局2022年政府信息公开工作年度报告", *lines]))
+    table = report.table("active_disclosure")
+    assert table.loc["rules"].tolist()[:3] == [1, 0, 4]
+    assert table.loc["normative_documents"].isna().all()
+    assert table.loc["licensing", "decisions"] == 17
+    found = {(f.code, f.row) for f in report.finding_list}
+    assert ("row_order_uncertain", "normative_documents") in found

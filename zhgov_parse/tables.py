@@ -1105,9 +1105,10 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     out.findings.extend(assign([r for r, *_ in rows], order, ACTIVE, template=template))
+    _overflowed([r for r, *_ in rows], out)
     reordered: set[tuple[str, ...]] = set()
     for row, head, stated, gaps in rows:
-        if row.code is None:
+        if row.code is None or row.uncertain:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
         columns = _active_columns(head, expected)
@@ -1192,6 +1193,17 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+def _overflowed(rows: list[Row], out: TableResult) -> None:
+    """Rows of 二 whose values came a line each and did not end where the row did: lines of values
+    after a full row that no row could take (a page number among them, 行政许可 / 5 / 2417). 二 has
+    no sums to tell the row's values from the stray one, so the row is left NA."""
+    why = "its values come a line each, and more value lines follow it than its columns take"
+    for before, row in itertools.pairwise(rows):
+        stray = row.code is None and not row.label and row.gathered
+        if stray and before.code and before.gathered and not before.uncertain:
+            _set_uncertain(before, ACTIVE, why, out)
 
 
 def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[str] | None:
