@@ -724,3 +724,19 @@ def test_active_disclosure_a_cell_a_line_with_a_stray_value_line() -> None:
     assert table.loc["licensing", "decisions"] == 17
     found = {(f.code, f.row) for f in report.finding_list}
     assert ("row_order_uncertain", "normative_documents") in found
+
+
+def test_review_on_its_side_with_groups_named_in_brackets() -> None:
+    """四 on its side (outcomes as rows) under a header naming 行政诉讼（未经复议直接起诉）and
+    行政诉讼（复议后起诉）: the group's name inside the brackets counts (before, brackets were
+    dropped as a note: no group named, the table unread, 15 cells NA)."""
+    rows = ["| 项目 | 行政诉讼（复议后起诉） | 行政复议 | 行政诉讼（未经复议直接起诉） |"]
+    for outcome, values in zip(
+        _OUTCOME_LINES,
+        zip(*(_REVIEW[g] for g in ("litigation_after_review", "review", "litigation_direct")), strict=True),
+        strict=True,
+    ):
+        rows.append(f"| {outcome} | " + " | ".join(map(str, values)) + " |")
+    report = _review_a_cell_a_line(rows)
+    assert _review_as_written(report)
+    assert "table_transposed" in {f.code for f in report.finding_list}

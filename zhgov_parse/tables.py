@@ -647,6 +647,9 @@ _GROUP_LABELS = {
 }
 
 
+_NO_BRACKETS = str.maketrans("", "", "（）()［］[]")
+
+
 def _on_its_side(records: list[Record]) -> list[Record] | None:
     """Table 四 with its five outcomes as rows and its three groups as columns (``结果维持 | 2 | 1 |
     0``, under ``行政复议 | 行政诉讼`` / ``未经复议直接起诉 | 复议后起诉``), turned into its three group
@@ -664,7 +667,8 @@ def _on_its_side(records: list[Record]) -> list[Record] | None:
                 return None
             outcomes[_OUTCOME_ROWS[k]] = values
         elif not outcomes and not any(v.strip() for v in values):
-            header.append(k)
+            # brackets kept open: 行政诉讼（未经复议直接起诉） names its group inside them
+            header.append(key(rec.text.translate(_NO_BRACKETS)))
         elif any(v.strip() for v in values):
             return None  # a row of another kind: not this layout
     heading = "".join(header)
