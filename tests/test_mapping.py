@@ -740,3 +740,15 @@ def test_review_on_its_side_with_groups_named_in_brackets() -> None:
     report = _review_a_cell_a_line(rows)
     assert _review_as_written(report)
     assert "table_transposed" in {f.code for f in report.finding_list}
+
+
+def test_tab_text_row_whose_merged_label_a_spreadsheet_repeats() -> None:
+    """A spreadsheet saved as tab text repeats a merged label in each cell it covered: 三、本年度办理
+    结果, then （二）部分公开（区分处理的，只计这一情形，不计其他情形） twice. Counted once it is a
+    label, not a sentence (before, over 60 characters it was taken for prose: 7 cells NA)."""
+    label = "（二）部分公开（区分处理的，只计这一情形，不计其他情形）"
+    text = _table_three(["\t" + "\t".join(_WORDS[c] for c in _ORDER)])
+    line = next(x for x in text.split("\n") if x.startswith("（二）部分公开"))
+    text = text.replace(line, "\t".join(["三、本年度办理结果", label, label, *line.split("\t")[1:]]))
+    report = zhgov_parse.parse(text)
+    assert _read_as_stated(report)

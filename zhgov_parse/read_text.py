@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import itertools
 import re
 from functools import cache
 from itertools import groupby
@@ -232,7 +233,10 @@ def _split_whitespace(line: str) -> tuple[str, ...] | None:
     label = "".join(tokens[:n])
     if not label:
         return tuple(tokens)
-    if looks_narrative(label) and not _piece_of_a_row_label(label):
+    # (a label a spreadsheet repeats over the cells it merged counts once: 三、本年度办理结果
+    # （二）部分公开（区分处理的，…） （二）部分公开（区分处理的，…）)
+    once = "".join(t for t, _ in itertools.groupby(tokens[:n])) if n > 1 else label
+    if looks_narrative(once) and not _piece_of_a_row_label(label):
         return None  # a sentence that happens to end with a number
     return (label, *tokens[n:])
 
