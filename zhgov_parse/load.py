@@ -133,15 +133,16 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[Fin
     for bom, name in _BOMS:
         if data.startswith(bom):
             try:
-                return data.decode(name), name, []
+                text, cut = _decoded(data, name)
+                return text, name, _cut_notes(cut, name)
             except UnicodeDecodeError:
                 break
     try:
-        text = data.decode("utf-8")
+        text, cut = _decoded(data, "utf-8")
     except UnicodeDecodeError:
         pass
     else:
-        notes = []
+        notes = _cut_notes(cut, "utf-8")
         if declared not in (None, "utf-8") and not data.isascii():
             notes.append(
                 Finding(
@@ -155,25 +156,51 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[Fin
         return text, "utf-8", notes
     if declared not in (None, "utf-8"):
         try:
-            return data.decode(declared), declared, []  # type: ignore[arg-type]
+            text, cut = _decoded(data, declared)  # type: ignore[arg-type]
+            return text, declared, _cut_notes(cut, declared)  # type: ignore[arg-type]
         except (UnicodeDecodeError, LookupError):
             pass
     candidates = []
     for name in ("gb18030", "big5"):
         try:
-            text = data.decode(name)
+            text, cut = _decoded(data, name)
         except UnicodeDecodeError:
             continue
-        candidates.append((_score(text), name, text))
+        candidates.append((_score(text), name, text, cut))
     if not candidates:
         raise UndecodableInput()
-    _, name, text = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    _, name, text, cut = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
     note = Finding(
         "decoded_by_detection",
         f"no BOM and not valid UTF-8: decoded as {name} (the better of GB18030 and Big5)",
         found=name,
     )
-    return text, name, [note]
+    return text, name, [note, *_cut_notes(cut, name)]
+
+
+def _decoded(data: bytes, codec: str) -> tuple[str, int]:
+    """``data`` decoded, and how many bytes of a character cut off at its end were left out (a
+    scraper's byte limit, a download broken off: the rest of the page is still the page)."""
+    try:
+        return data.decode(codec), 0
+    except UnicodeDecodeError as exc:
+        if exc.end < len(data) or len(data) - exc.start > 3:
+            raise
+        return data[: exc.start].decode(codec), len(data) - exc.start
+
+
+def _cut_notes(cut: int, codec: str) -> list[Finding]:
+    if not cut:
+        return []
+    return [
+        Finding(
+            "truncated",
+            f"the input ends inside a character ({cut} of its bytes in {codec}): it was cut off, and "
+            "what it holds up to there was read; tables after the cut are missing",
+            expected="a complete file",
+            found=f"{cut} trailing bytes of a character",
+        )
+    ]
 
 
 def repair_mojibake(text: str) -> tuple[str, list[Finding]]:

@@ -10,7 +10,7 @@ from . import facts, narrative, tables
 from .document import Block, Document
 from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
-from .load import DEFAULT_MAX_BYTES, load
+from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
 from .mapping import Cell, TableResult, glued_values_split, records_of
 from .meta import detect_template, has_title, region_of, titles_listed, year_and_agency
@@ -18,7 +18,7 @@ from .read_text import read_text
 from .report import Report
 from .script import detect_script, simplify_long
 from .validate import check
-from .values import folded
+from .values import folded, is_number_text, parse_value
 
 _MAPPERS: dict[str, Callable[..., TableResult]] = {
     "active_disclosure": tables.active_disclosure,
@@ -97,6 +97,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     for loc in located:
         if loc.table is not None and not loc.is_part_heading:
             by_table[loc.table].append(loc.block)
+    last = located[-1] if located else None
+    if last is not None and last.table is not None and last.block.kind == "row" and _cut_off(loaded):
+        _cut_in_a_table(last.table, by_table[last.table], findings)
     template = detect_template(
         (
             cell
@@ -221,6 +224,56 @@ class _Analysis:
         stated = facts.extract(units, traditional=self.traditional, year=self.year)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
+
+
+def _cut_off(loaded: Loaded) -> bool:
+    """Whether the input shows it was cut off inside a table: a page whose last table is not closed
+    (…<td>4</td></tr>, the tags a repairing parser adds), or pipe text whose last row lacks the
+    closing | its other rows have. (A table given alone, closed, is a fragment, not a cut.)"""
+    text = loaded.text
+    if loaded.is_html:
+        tail = text[-2000:].lower()
+        at = max(tail.rfind("<td"), tail.rfind("<th"))
+        return at >= 0 and "</table" not in tail[at:]
+    last = text.rstrip().rsplit("\n", 1)[-1].rstrip()
+    return "|" in last and not last.endswith("|") and text.count("|\n") >= 3
+
+
+def _cut_in_a_table(table: str, rows: list[Block], findings: list[Finding]) -> None:
+    """A document that ends in a table's row was cut off there (the rest of the report would
+    follow): the row's last number may have lost digits (4 of 41). In 二, which has no sums to tell,
+    that cell is left out, with a finding; in 三 and 四 only where the row's 总计 (its last value,
+    and its group's in 四) is not the sum of the others, as a cut one seldom is."""
+    if any(f.code == "truncated" for f in findings):
+        return  # said already (the page ended inside that cell)
+    cells = list(rows[-1].cells)
+    filled = [i for i, c in enumerate(cells) if c.strip()]
+    if not filled or not is_number_text(cells[filled[-1]]):
+        return
+    if table != "active_disclosure":
+        numbers = [parse_value(cells[i]).number for i in filled]
+        group = numbers[-5:] if table == "review_litigation" else numbers[-7:]
+        if None not in group and sum(group[:-1]) == group[-1]:  # type: ignore[arg-type]
+            return
+    last = filled[-1]
+    findings.append(
+        Finding(
+            "truncated",
+            f"the document ends in a row of its tables ('{rows[-1].text[:40]}'): it was cut off there, "
+            f"and that row's last number, {cells[last].strip()}, which may have lost digits, was not read",
+            table,
+            expected="the rest of the report after this row",
+            found=cells[last].strip(),
+            source=rows[-1].source,
+        )
+    )
+    copies = rows[-1].copies
+    k = last
+    cells[k] = ""
+    while copies is not None and copies[k] == 1 and k > 0:  # a cell spanning columns: every copy
+        k -= 1
+        cells[k] = ""
+    rows[-1] = rows[-1]._replace(cells=tuple(cells))
 
 
 def _pictured(located: list[Located], images: tuple[tuple[int, str], ...]) -> dict[str, str]:

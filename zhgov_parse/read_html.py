@@ -479,10 +479,40 @@ def _walk(
     return blocks
 
 
+def _drop_cut_cell(text: str, root: etree._Element, findings: list[Finding]) -> None:
+    """Blank the last cell of a page cut off inside it (a scraper's byte limit, a download broken
+    off: it ends in that cell's text, no tag after it), with a finding: its number may have lost
+    digits (4 of 41)."""
+    stripped = text.rstrip()
+    if stripped[-1:] in (">", ""):
+        return  # (nearly every page: it ends with a tag)
+    end = clean_text(stripped[stripped.rfind(">") + 1 :])
+    cells = root.xpath("(//td|//th)[last()]") if end and len(end) < 200 else []
+    if not cells:
+        return
+    cell = cells[0]
+    after = cell.xpath("following::text()")
+    if not clean_text(_text_of(cell)).endswith(end) or any(t.strip() for t in after):
+        return
+    for child in list(cell):
+        cell.remove(child)
+    cell.text = ""
+    findings.append(
+        Finding(
+            "truncated",
+            f"the page ends inside a table cell ('{end[:20]}', no tag after it): it was cut off there, "
+            "and that cell, whose number may have lost digits, was not read",
+            expected="a complete page",
+            found=end[:40],
+        )
+    )
+
+
 def read_html(text: str) -> Document:
     """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
     findings: list[Finding] = []
     root = _parse_tree(text, findings)
+    _drop_cut_cell(text, root, findings)
     _raise_scripts(root)
     scripts = sum(1 for _ in root.iter("script"))
     links = [
