@@ -65,8 +65,10 @@ def _fold(text: str) -> str:
 
 
 def _head(text: str, n: int = 3000) -> str:
-    """The text's head with full-width digits folded (the patterns hold both scripts)."""
-    return _fold(text[:n])
+    """The text's head with full-width digits folded (the patterns hold both scripts) and Markdown's
+    emphasis marks left out (**青河市数据局2023年…报告**: no title or name holds a *)."""
+    head = _fold(text[:n])
+    return head.replace("*", "") if "*" in head else head
 
 
 def year_and_agency(text: str) -> tuple[int | None, str | None]:
@@ -178,7 +180,8 @@ def _agency(name: str | None) -> str | None:
     """A title's agency, if the words there name one (end as 局, 委员会, 县 … do); not the report's
     own voice (我局, 本机关), nor a name a converter garbled (control characters where it could not
     decode one: a GB2312 reader meets 湉)."""
-    name = name.strip().strip('【】[]〔〕《》“”「」"').strip() if name else None  # 【青河市数据局】2023年…
+    # 【青河市数据局】2023年…, and Markdown's __emphasis__
+    name = name.strip().strip('【】[]〔〕《》“”「」"_').strip() if name else None
     if name and "(" in name:
         name = _PINYIN.sub("", name)
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
