@@ -50,6 +50,26 @@ def test_title_variants(title: str, year: int, agency: str | None) -> None:
     assert year_and_agency(title + "\n一、总体情况\n2024年，我局将继续……") == (year, agency)
 
 
+@pytest.mark.parametrize(
+    "title",
+    [
+        "樅崗區退役軍人事務局2023年政府信息公開工作年度報告",
+        "2023年度樅崗區退役軍人事務局政府信息公開工作年度報告",
+        "樅崗區退役軍人事務局關於2023年政府信息公開工作的年度報告",
+        "【樅崗區退役軍人事務局】2023年政府信息公開工作年度報告",
+        "2023年政府信息公開工作年度報告（樅崗區退役軍人事務局）",  # the agency after the title
+        "2023年政府資訊公開工作年度報告（樅崗區退役軍人事務局）",  # Taiwan's words
+        "2023年政府信息公開工作年度報告\n（樅崗區退役軍人事務局）",
+        "樅崗區退役軍人事務局政府信息公開工作2023年度報告",
+        "樅崗區退役軍人事務局\n2023年政府信息公開工作年度報告",
+        "樅崗區退役軍人事務局2023年政府\n信息公開工作年度報告",
+    ],
+)
+def test_a_traditional_title_gives_its_agency_as_written(title: str) -> None:
+    """Not in Simplified script (the title is read in Simplified to find where the agency is)."""
+    assert year_and_agency(title + "\n一、總體情況\n") == (2023, "樅崗區退役軍人事務局")
+
+
 def test_year_from_the_statistics_period_when_there_is_no_title() -> None:
     text = "一、总体情况\n本报告所列数据的统计期限为2023年1月1日至2023年12月31日。2024年，我局将……2024年……"
     assert year_and_agency(text) == (2023, None)

@@ -116,8 +116,9 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
                 continue
         m = _TITLE.match(line.strip()) or _TITLE_YEAR_LAST.match(line.strip())
         if m:
-            title = to_simplified(line + "".join(lines[i + 1 : i + 2]))  # a title may wrap once
-            after = m.groupdict().get("after") if "报告" in title else None  # not 2023年我局政府信息公开工作…
+            title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
+            # not 2023年我局政府信息公开工作…; the agency as written (its script the report's)
+            after = m.groupdict().get("after") if "报告" in to_simplified(title) else None
             named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
             if named is None and m["agency"] is None:
                 named = _agency_above(lines[:i])
