@@ -14,11 +14,17 @@ _TITLE = re.compile(
     r"(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?:关于|關於)?\s*\(?(?P<year>(?:19|20)\d{2})\s*年\s*度?\)?\s*"
     r"(?P<after>(?!政府信息|政府資訊|政府资讯|政务|政務)[^\s\d，。,：:、（）()]{2,40}?)?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
 )
-#: A title that names its year after 信息公开 (青河市数据局政府信息公开工作2023年度报告).
+#: Words a title's agency never starts with: they are the title's own (政府信息公开工作2023年度报告).
+_NOT_AGENCY = r"(?!政府信息|政府資訊|政府资讯|政务|政務)"
+#: A title that names its year after 信息公开 (青河市数据局政府信息公开工作2023年度报告), or after
+#: 报告 in brackets (青河市数据局政府信息公开工作年度报告（2023年度）).
 _TITLE_YEAR_LAST = re.compile(
-    r"^\s*(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)(?:政府)?(?:信息|資訊|资讯)公[开開](?:工作)?\s*"
-    r"(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:工作)?[报報]"
+    rf"^\s*(?P<agency>{_NOT_AGENCY}[^\s\d，。,：:、（）()]{{2,40}}?)?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
+    r"(?:工作)?\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:工作)?[报報]"
+    r"|(?:年度)?[报報]告\s*\(\s*(?P<year_after>(?:19|20)\d{2})\s*年?\s*度?\s*\))"
 )
+#: A title's year on a line of its own under it: （2023年度）.
+_YEAR_BRACKETED = re.compile(r"\s*\(\s*(?:19|20)\d{2}\s*年?\s*度?\s*\)\s*$")
 _AGENCY_END = re.compile(
     r"(?:局|委|办|办公室|办公厅|政府|厅|院|会|中心|部|处|所|站|队|馆|署|区|县|市|省|州|盟|旗|镇|乡|街道|"
     r"办事处|委员会|管委会|集团|公司|学校|大学|医院)$"
@@ -26,15 +32,17 @@ _AGENCY_END = re.compile(
 _YEAR_IN_TITLE = re.compile(
     r"((?:19|20)\d{2})\s*年\s*度?\s*(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開](?:工作)?(?:年度)?[报報]告"
     r"|(?:信息|資訊|资讯)公[开開](?:工作)?\s*((?:19|20)\d{2})\s*年\s*度?\s*[报報]告"
+    r"|(?:信息|資訊|资讯|政务|政務)公[开開](?:工作)?(?:年度)?[报報]告\s*\(\s*((?:19|20)\d{2})\s*年?\s*度?\s*\)"
 )
 _YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 #: The statistics period the template's preamble states: 统计期限为2023年1月1日至2023年12月31日.
 _PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
-#: A year in Chinese numerals (二〇二三年, 二零二三年), read as digits.
-_CN_YEAR = re.compile(r"[一二][〇零○ＯO一二三四五六七八九]{3}(?=\s*年)")
-_CN_DIGITS = str.maketrans("〇零○ＯO一二三四五六七八九", "00000123456789")
+#: A year in Chinese numerals (二〇二三年, 二零二三年, its zero typed as a letter or a digit: 二O二三年,
+#: 二0二三年), read as digits.
+_CN_YEAR = re.compile(r"(?:二[〇零○ＯOo0]|一九)[〇零○ＯOo0一二三四五六七八九]{2}(?=\s*年)")
+_CN_DIGITS = str.maketrans("〇零○ＯOo一二三四五六七八九", "000000123456789")
 
 _SIGNALS = {
     "2021": ("本年制发", "本年废止", "现行有效", "本年收费金额", "逾期不补正", "收费通知", "缴纳费用"),
@@ -92,7 +100,7 @@ _CONTACT = re.compile(
 
 
 def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
-    if "〇" in head or "零" in head or "○" in head:
+    if "二" in head or "一九" in head:
         head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
     lines = head.split("\n")
     period = _PERIOD.search(head)
@@ -115,6 +123,8 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
             if line is None:
                 continue
         m = _TITLE.match(line.strip()) or _TITLE_YEAR_LAST.match(line.strip())
+        if m is None and _YEAR_BRACKETED.match("".join(lines[i + 1 : i + 2])):
+            m = _TITLE_YEAR_LAST.match(line.strip() + lines[i + 1].strip())  # …年度报告 / （2023年度）
         if m:
             title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
             # not 2023年我局政府信息公开工作…; the agency as written (its script the report's)
@@ -122,7 +132,7 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
             named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
             if named is None and m["agency"] is None:
                 named = _agency_above(lines[:i])
-            titles.append((i, int(m["year"]), named))
+            titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
             if stated is None:
                 break
     if titles:
@@ -130,7 +140,7 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
         early = [t for t in same if t[0] <= before]
         _, year, agency = early[-1] if early else (same or titles)[0]
         return year, agency
-    in_titles = [int(first or last) for first, last in _YEAR_IN_TITLE.findall(head)]
+    in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
         return (stated if stated in in_titles else in_titles[0]), None
     if stated is not None:
