@@ -271,7 +271,7 @@ def test_bold_headings_of_markdown() -> None:
 
 def test_the_title_among_links_to_other_reports() -> None:
     """A portal page's text lists other reports above the report's own title: the title whose year
-    the statistics period states is the report's."""
+    the statistics period states is the report's, else the one the report's body follows."""
     text = "\n".join(
         [
             "政府信息公开年报",
@@ -284,7 +284,8 @@ def test_the_title_among_links_to_other_reports() -> None:
     )
     assert year_and_agency(text) == (2023, "榆泾县统计局")  # the last title of that year before it
     without = text.replace("本报告所列数据统计期限为2023年1月1日至2023年12月31日。", "")
-    assert year_and_agency(without) == (2022, "榆泾县统计局")  # no period stated: the first title
+    assert year_and_agency(without + "一、总体情况") == (2023, "榆泾县统计局")  # the one the body follows
+    assert year_and_agency(without) == (None, None)  # nothing tells: the first was another report's
 
 
 def _page(text: str, style: str) -> str:

@@ -103,3 +103,64 @@ def test_an_agency_name_a_converter_garbled_is_none() -> None:
     title = "\x9c\x8f溪县水利局2022年政府信息公开工作年度报告"
     assert year_and_agency(title) == (2022, None)
     assert year_and_agency(title.replace("\x9c\x8f", "湉")) == (2022, "湉溪县水利局")
+
+
+_BODY = "本报告根据《中华人民共和国政府信息公开条例》编制。\n一、总体情况\n2024年，我局将继续……"
+_PERIOD = "本报告所列数据统计期限为2023年1月1日至2023年12月31日。"
+
+
+def _listed(*titles: str) -> str:
+    return "\n".join(f"{t}政府信息公开工作年度报告" for t in titles)
+
+
+@pytest.mark.parametrize(
+    ("text", "year", "agency"),
+    [
+        # other years' reports listed above the report's title (a sidebar kept by the extraction)
+        (
+            _listed("青河市数据局2022年", "青河市数据局2021年", "青河市数据局2023年") + "\n" + _BODY,
+            2023,
+            "青河市数据局",
+        ),
+        # other agencies' reports of its year
+        (
+            _listed("青河县教育局2023年", "青河县财政局2023年", "青河市数据局2023年") + "\n" + _BODY,
+            2023,
+            "青河市数据局",
+        ),
+        # its own title unread: the stated period's year, the agency all the titles name
+        (
+            _listed("青河市数据局2022年", "青河市数据局2021年") + "\n青河市数据局年报\n" + _PERIOD,
+            2023,
+            "青河市数据局",
+        ),
+        (_listed("青河县教育局2022年", "青河市数据局2021年") + "\n" + _PERIOD + "\n" + _BODY, 2023, None),
+        # nothing tells which is the report's: no guess
+        (_listed("青河县教育局2022年", "青河市数据局2021年"), None, None),
+        (_listed("青河县教育局2023年", "青河市数据局2023年"), 2023, None),
+        # the report's own title twice (the page's and the article's), its period copied from last year's
+        (
+            _listed("青河市数据局2023年", "青河市数据局2023年")
+            + "\n"
+            + _PERIOD.replace("2023", "2022")
+            + "\n"
+            + _BODY,
+            2023,
+            "青河市数据局",
+        ),
+        # the page's title names the agency, the article's does not
+        (
+            "青河市数据局2023年政府信息公开工作年度报告_青河市人民政府\n"
+            + "2023年政府信息公开工作年度报告\n"
+            + _BODY,
+            2023,
+            "青河市数据局",
+        ),
+        # a sentence in the body is no other report's title
+        (_listed("青河市数据局2023年") + "\n2024年我局将继续做好政府信息公开工作。", 2023, "青河市数据局"),
+    ],
+)
+def test_the_report_s_own_title_among_others_listed(text: str, year: int | None, agency: str | None) -> None:
+    """A page's text may list other reports' titles above the report's own (links, a sidebar): the
+    first listed is not the report's."""
+    assert year_and_agency(text) == (year, agency)

@@ -7,6 +7,7 @@ from collections import Counter
 from collections.abc import Iterable
 
 from .labels import key
+from .locate import part_of
 from .script import to_simplified
 
 _TITLE = re.compile(
@@ -108,38 +109,10 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
     if stated is None:
         whole = _PERIOD.search(_fold(text[:20000]))
         stated = int(whole.group(1)) if whole else None
-    # A page's text may list other reports (links: 2022年…年度报告) above the report's own title:
-    # the report's is the last title of the year its statistics period states before that
-    # statement, else the first title of that year, else the first title.
-    before = head.count("\n", 0, period.start()) if period else len(lines)
-    titles: list[tuple[int, int, str | None]] = []
-    for i, line in enumerate(lines):
-        if i > before and titles:
-            break  # a title after the statement is only wanted when none stands before it
-        if "年" not in line:
-            continue  # what every title holds, tested before the pattern (lines run to dozens)
-        if "公开" not in line and "公開" not in line:
-            line = _wrapped_title(line, lines[i + 1 : i + 2])
-            if line is None:
-                continue
-        m = _TITLE.match(line.strip()) or _TITLE_YEAR_LAST.match(line.strip())
-        if m is None and _YEAR_BRACKETED.match("".join(lines[i + 1 : i + 2])):
-            m = _TITLE_YEAR_LAST.match(line.strip() + lines[i + 1].strip())  # …年度报告 / （2023年度）
-        if m:
-            title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
-            # not 2023年我局政府信息公开工作…; the agency as written (its script the report's)
-            after = m.groupdict().get("after") if "报告" in to_simplified(title) else None
-            named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
-            if named is None and m["agency"] is None:
-                named = _agency_above(lines[:i])
-            titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
-            if stated is None:
-                break
+    body = _body_start(lines, head.count("\n", 0, period.start()) if period else None)
+    titles = _titles(lines, len(lines) if body is None else body)
     if titles:
-        same = [t for t in titles if t[1] == stated]
-        early = [t for t in same if t[0] <= before]
-        _, year, agency = early[-1] if early else (same or titles)[0]
-        return year, agency
+        return _own_title(titles, stated, body is not None)
     in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
         return (stated if stated in in_titles else in_titles[0]), None
@@ -149,6 +122,75 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
     if years:
         return years.most_common(1)[0][0], None
     return None, None
+
+
+#: Words of a report's preamble (本报告根据《条例》编制, 本年报由…组成).
+_PREAMBLE = ("本报告", "本報告", "本年报", "本年報")
+
+
+def _body_start(lines: list[str], statement: int | None) -> int | None:
+    """The line the report's body starts at: its preamble, its statistics period's statement or its
+    first part heading (一、总体情况); None where the head holds none of them."""
+    for i, line in enumerate(lines[: statement + 1] if statement is not None else lines):
+        text = line.strip()
+        if any(w in text for w in _PREAMBLE) or part_of(text) is not None:
+            return i
+    return statement
+
+
+def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
+    """The titles (line, year, agency) of the lines before ``end``, else the first after it."""
+    titles: list[tuple[int, int, str | None]] = []
+    for i, line in enumerate(lines):
+        if i >= end and titles:
+            break  # a title in the body is only wanted when none stands before it
+        if "年" not in line:
+            continue  # what every title holds, tested before the pattern (lines run to dozens)
+        if "公开" not in line and "公開" not in line:
+            line = _wrapped_title(line, lines[i + 1 : i + 2])
+            if line is None:
+                continue
+        m = _TITLE.match(line.strip()) or _TITLE_YEAR_LAST.match(line.strip())
+        if m is None and _YEAR_BRACKETED.match("".join(lines[i + 1 : i + 2])):
+            m = _TITLE_YEAR_LAST.match(line.strip() + lines[i + 1].strip())  # …年度报告 / （2023年度）
+        if m is None or (titles and "报告" not in to_simplified(line)):
+            continue  # after a title, a sentence is none (2024年我局将继续做好政府信息公开工作)
+        title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
+        # not 2023年我局政府信息公开工作…; the agency as written (in the report's script)
+        after = m.groupdict().get("after") if "报告" in to_simplified(title) else None
+        named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
+        if named is None and m["agency"] is None:
+            named = _agency_above(lines[:i])
+        titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
+    return titles
+
+
+def _own_title(
+    titles: list[tuple[int, int, str | None]], stated: int | None, body_follows: bool
+) -> tuple[int | None, str | None]:
+    """The year and agency of the report's own title among those a page's text may list (links to
+    other reports, 2022年…年度报告, above it): the last of the year its statistics period states,
+    else the last before the body, else what the titles agree on (the first listed was often
+    another report's: where they disagree, the stated year and no agency, or none)."""
+    if stated is not None and (same := [t for t in titles if t[1] == stated]):
+        return _named(same[-1], titles)
+    years = {year for _, year, _ in titles}
+    if body_follows and (len(years) == 1 or stated is None):
+        return _named(titles[-1], titles)  # its year kept where the period was copied from last year's
+    agencies = {agency for _, _, agency in titles}
+    return years.pop() if len(years) == 1 else stated, agencies.pop() if len(agencies) == 1 else None
+
+
+def _named(
+    own: tuple[int, int, str | None], titles: list[tuple[int, int, str | None]]
+) -> tuple[int, str | None]:
+    """The title's year and agency; where it names none (2023年政府信息公开工作年度报告 under the page's
+    title 青河市数据局2023年…), the one every other title of its year names."""
+    _, year, agency = own
+    if agency is None:
+        named = {t[2] for t in titles if t[1] == year and t[2] is not None}
+        agency = named.pop() if len(named) == 1 else None
+    return year, agency
 
 
 def _wrapped_title(line: str, following: list[str]) -> str | None:
