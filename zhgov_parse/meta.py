@@ -10,9 +10,11 @@ from .labels import key
 from .locate import part_of
 from .script import to_simplified
 
+#: A second name an agency gives in brackets after its first (…发展和改革局（县粮食和物资储备局）).
+_ALIAS = r"(?:\((?P<alias>[^\s\d()]{2,30})\))"
 _TITLE = re.compile(
     r"^\s*[#=]*\s*(?:标题|標題|title)?\s*[:：]?\s*(?:(?:关于|關於)(?:印发|印發|公布|发布|發布)?)?"
-    r"(?P<agency>[^\s\d，。,：:、（）()]{2,40}?)?\s*(?:关于|關於)?\s*\(?(?P<year>(?:19|20)\d{2})\s*年\s*度?\)?\s*"
+    rf"(?P<agency>[^\s\d，。,：:、（）()]{{2,40}}?)?{_ALIAS}?\s*(?:关于|關於)?\s*\(?(?P<year>(?:19|20)\d{{2}})\s*年\s*度?\)?\s*"
     r"(?P<after>(?!政府信息|政府資訊|政府资讯|政务|政務)[^\s\d，。,：:、（）()]{2,40}?)?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
 )
 #: Words a title's agency never starts with: they are the title's own (政府信息公开工作2023年度报告).
@@ -20,7 +22,7 @@ _NOT_AGENCY = r"(?!政府信息|政府資訊|政府资讯|政务|政務)"
 #: A title that names its year after 信息公开 (青河市数据局政府信息公开工作2023年度报告), or after
 #: 报告 in brackets (青河市数据局政府信息公开工作年度报告（2023年度）).
 _TITLE_YEAR_LAST = re.compile(
-    rf"^\s*(?P<agency>{_NOT_AGENCY}[^\s\d，。,：:、（）()]{{2,40}}?)?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
+    rf"^\s*(?P<agency>{_NOT_AGENCY}[^\s\d，。,：:、（）()]{{2,40}}?)?{_ALIAS}?(?:政府)?(?:信息|資訊|资讯|政务|政務)公[开開]"
     r"(?:工作)?\s*(?:(?P<year>(?:19|20)\d{2})\s*年\s*度?\s*(?:工作)?[报報]"
     r"|(?:年度)?[报報]告\s*\(\s*(?P<year_after>(?:19|20)\d{2})\s*年?\s*度?\s*\))"
 )
@@ -158,8 +160,9 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
         title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
         # not 2023年我局政府信息公开工作…; the agency as written (in the report's script)
         after = m.groupdict().get("after") if "报告" in to_simplified(title) else None
-        named = _agency(m["agency"]) or _agency(after) or _agency_after(title)
-        if named is None and m["agency"] is None:
+        first = m["agency"] or m["alias"]  # （青河市数据局）2023年…: the name bracketed alone
+        named = _agency(first) or _agency(after) or _agency_after(title)
+        if named is None and first is None:
             named = _agency_above(lines[:i])
         titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
     return titles
@@ -225,6 +228,8 @@ def _agency_after(title: str) -> str | None:
     return _agency(m.group(1)) if m else None
 
 
+#: An agency's second name after its first: 沭阳县发展和改革局（县粮食和物资储备局）.
+_SECOND_NAME = re.compile(rf"(?<=.){_ALIAS}$")
 #: A character's reading in pinyin, which some sites print after it: 濟(jì)南市章丘區(qū).
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z\u00e0-\u01dc]{1,6}[)）]")
 
@@ -237,6 +242,7 @@ def _agency(name: str | None) -> str | None:
     name = name.strip().strip('【】[]〔〕《》“”「」"_').strip() if name else None
     if name and "(" in name:
         name = _PINYIN.sub("", name)
+        name = _SECOND_NAME.sub("", name)
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
         return None
     if not name.isprintable():
