@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import pytest
 
+import zhgov_parse
 from zhgov_parse.meta import year_and_agency
 
 
@@ -169,3 +170,20 @@ def test_the_report_s_own_title_among_others_listed(text: str, year: int | None,
     """A page's text may list other reports' titles above the report's own (links, a sidebar): the
     first listed is not the report's."""
     assert year_and_agency(text) == (year, agency)
+
+
+def test_agency_from_the_sign_off_when_the_title_names_none() -> None:
+    """A report signs off with its agency's name on a line and the date under it (落款): that is its
+    agency where its title names none; only a name, only at the end, only dated after the year."""
+    text = "2023年政府信息公开工作年度报告\n一、总体情况\n……\n六、其他需要报告的事项\n无。\n{}"
+    assert year_and_agency(text.format("青河市数据局\n2024年1月20日")) == (2023, "青河市数据局")
+    assert year_and_agency(text.format("**青河市数据局**\n二〇二四年一月二十日\n")) == (2023, "青河市数据局")
+    assert year_and_agency(text.format("青河市数据局\n2022年1月20日"))[1] is None  # dated before its year
+    assert year_and_agency(text.format("特此报告。\n2024年1月20日"))[1] is None  # no name
+    assert year_and_agency(text.format("青河市数据局\n2024年1月20日\n" + "相关链接\n" * 4))[1] is None
+    titled = "青河市财政局2023年政府信息公开工作年度报告\n" + text.format("青河市数据局\n2024年1月20日")
+    assert year_and_agency(titled)[1] == "青河市财政局"  # the title's, when there is one
+    page = "<html><body><h1>2023年政府信息公开工作年度报告</h1>{}</body></html>".format(
+        "<p>一、总体情况</p><p>2023年，我局……</p>" * 2000 + "<p>青河市数据局</p><p>2024年1月20日</p>"
+    )
+    assert zhgov_parse.parse(page).meta["agency"] == "青河市数据局"  # past the head metadata is read from

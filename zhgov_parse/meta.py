@@ -82,9 +82,10 @@ def _head(text: str, n: int = 3000) -> str:
     return head.replace("*", "") if "*" in head else head
 
 
-def year_and_agency(text: str) -> tuple[int | None, str | None]:
+def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str | None]:
     """The reported year (from the title, else the most cited year) and the agency in the title
-    (else, for a text whose title was kept apart, the one its preamble gives for questions)."""
+    (else, for a text whose title was kept apart, the one its preamble gives for questions, else
+    the one it is signed by at its ``end``: the text's own unless given)."""
     head = _head(text)
     year, agency = _year_and_agency(head, text)
     if agency is None and ("请与" in head or "請與" in head):
@@ -92,7 +93,32 @@ def year_and_agency(text: str) -> tuple[int | None, str | None]:
         contact = _CONTACT.search(head)
         named = _agency(contact.group(1)) if contact else None
         agency = named if named and region_of(to_simplified(named)) not in (None, named) else None
+    if agency is None:
+        agency = _signed_by(text[-300:] if end is None else end, year)
     return year, agency
+
+
+#: The date a report is signed with, on a line of its own: 2024年1月20日, 二〇二四年一月二十日.
+_SIGNED_ON = re.compile(
+    r"((?:19|20)\d{2}|[一二][〇零○ＯOo0一二三四五六七八九]{3})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
+)
+
+
+def _signed_by(end: str, year: int | None) -> str | None:
+    """The agency a report is signed by (落款): a name on a line of its own with the date under it, in
+    its last lines, dated in the reported year or the two after it (never a date in its text)."""
+    lines = [line.strip() for line in _fold(end).replace("*", "").split("\n") if line.strip()][-4:]
+    for name, date in zip(lines[-2::-1], lines[::-1], strict=False):
+        signed = _SIGNED_ON.fullmatch(date)
+        if signed is None:
+            continue
+        on = int(signed.group(1).translate(_CN_DIGITS))
+        if year is not None and not year <= on <= year + 2:
+            return None
+        plain = len(name) <= 30 and not any(c.isdigit() or c.isspace() for c in name)
+        return _agency(name) if plain else None
+    return None
 
 
 #: The preamble's contact for questions: 如对本报告有疑问，请与澄湖市财政局办公室联系.

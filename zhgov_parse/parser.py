@@ -92,7 +92,8 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     marked = loaded.is_html or "]{" in loaded.text[:_HEAD]
     plain = doc.head(_HEAD) if marked else loaded.text
     script = detect_script(plain)
-    year, agency = year_and_agency(plain)
+    # the sign-off from the document's last blocks: a page's head may stop short of it
+    year, agency = year_and_agency(plain, "\n".join(b.text for b in doc.blocks[-4:]))
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
     for loc in located:
         if loc.table is not None and not loc.is_part_heading:
