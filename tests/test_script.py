@@ -7,6 +7,7 @@ import types
 
 import pytest
 
+import zhgov_parse
 from zhgov_parse import script
 
 
@@ -148,3 +149,19 @@ def test_a_head_whose_first_thousand_characters_are_decisive_tells_the_script() 
     assert script.detect_script(simplified_head + traditional_rest) == "simplified"
     undecided = "政府信息公开" * 3 + "x" * 982  # 3 characters of either script: not decisive
     assert script.detect_script(undecided + traditional_rest) == "traditional"
+
+
+@pytest.mark.parametrize(("page", "report"), [("simplified", "traditional"), ("traditional", "simplified")])
+def test_a_report_s_script_is_its_own_not_its_page_menu_s(page: str, report: str) -> None:
+    """A site's menu above the report (a Simplified portal that publishes a report in Traditional
+    script) had outweighed the report: the script is counted from its body (its preamble) on."""
+    menu = "首页 政务公开 政府信息公开指南 政府信息公开制度 法定主动公开内容 政策文件 规划计划 依申请公开"
+    body = "本报告根据《条例》编制。\n一、总体情况\n全年主动公开政府信息，办结申请，无行政复议、行政诉讼。"
+    if page == "traditional":
+        menu = script._converter("s2t").convert(menu)
+    if report == "traditional":
+        body = script._converter("s2t").convert(body)
+    html = "".join(f"<p>{item}</p>" for item in menu.split() * 10) + "".join(
+        f"<p>{p}</p>" for p in body.split("\n")
+    )
+    assert zhgov_parse.parse("<html><body>" + html + "</body></html>").meta["script"] == report

@@ -166,6 +166,14 @@ def _body_start(lines: list[str], statement: int | None) -> int | None:
     return statement
 
 
+def body_offset(text: str) -> int:
+    """Where the report's body starts in the text's first 20,000 characters (its preamble or first
+    part heading), else 0: what stands above it may be a page's chrome (a site's menu)."""
+    lines = text[:20000].split("\n")
+    start = _body_start(lines, None)
+    return sum(len(line) + 1 for line in lines[:start]) if start else 0
+
+
 def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
     """The titles (line, year, agency) of the lines before ``end``, else the first after it."""
     titles: list[tuple[int, int, str | None]] = []

@@ -13,7 +13,7 @@ from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
 from .mapping import Cell, TableResult, glued_values_split, records_of
-from .meta import detect_template, has_title, region_of, titles_listed, year_and_agency
+from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
 from .report import Report
 from .script import detect_script, simplify_long
@@ -91,7 +91,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     # (tags, pandoc's [text]{attributes}), else of the text itself.
     marked = loaded.is_html or "]{" in loaded.text[:_HEAD]
     plain = doc.head(_HEAD) if marked else loaded.text
-    script = detect_script(plain)
+    script = detect_script(plain[body_offset(plain) :])  # the report's script, not its page's menu
     # the sign-off from the document's last blocks: a page's head may stop short of it
     year, agency = year_and_agency(plain, "\n".join(b.text for b in doc.blocks[-4:]))
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
