@@ -181,9 +181,30 @@ def test_agency_from_the_sign_off_when_the_title_names_none() -> None:
     assert year_and_agency(text.format("青河市数据局\n2022年1月20日"))[1] is None  # dated before its year
     assert year_and_agency(text.format("特此报告。\n2024年1月20日"))[1] is None  # no name
     assert year_and_agency(text.format("青河市数据局\n2024年1月20日\n" + "相关链接\n" * 4))[1] is None
-    titled = "青河市财政局2023年政府信息公开工作年度报告\n" + text.format("青河市数据局\n2024年1月20日")
-    assert year_and_agency(titled)[1] == "青河市财政局"  # the title's, when there is one
+    titled = "青河市财政局" + text.format("青河市数据局\n2024年1月20日")
+    assert year_and_agency(titled)[1] == "青河市财政局"  # the title's, when it names one
     page = "<html><body><h1>2023年政府信息公开工作年度报告</h1>{}</body></html>".format(
         "<p>一、总体情况</p><p>2023年，我局……</p>" * 2000 + "<p>青河市数据局</p><p>2024年1月20日</p>"
     )
     assert zhgov_parse.parse(page).meta["agency"] == "青河市数据局"  # past the head metadata is read from
+
+
+def test_titles_that_disagree_defer_to_the_agency_the_report_names() -> None:
+    """PDF text of a page lays a sidebar's titles out around the report's own, which a label before
+    it (名称) kept unread: where the titles of the year disagree on the agency, the agency the
+    preamble's contact (its 联 / 系 wrapped apart) or the sign-off names is the report's."""
+    listed = (
+        _listed("青河县人民政府2023年", "青河县教育局2023年")
+        + "\n名称 青河县统计局2023年政府信息公开工作年度报告\n"
+    )
+    period = "统计期限为2023年1⽉1⽇⾄2023年12⽉31⽇。"  # ⽉ and ⽇: PDF text's Kangxi radicals
+    contact = "如对本报告有疑问，请与青河县统计局办公室联\n   系(联系电话:1)。\n"
+    assert year_and_agency(listed + period + contact + _BODY) == (2023, "青河县统计局")
+    signed = listed + period + _BODY + "\n青河县统计局\n2024年1月20日"
+    assert year_and_agency(signed) == (2023, "青河县统计局")
+    assert year_and_agency(listed + period + _BODY) == (2023, None)  # else none: the last read is not it
+
+
+def test_a_list_s_bullets_are_kept_apart_from_emphasis() -> None:
+    """``* …年度报告`` is an item of a list (a link to a report), not a title in emphasis."""
+    assert year_and_agency("* 青河县教育局2023年政府信息公开工作年度报告\n" + _BODY) == (2023, None)

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections import Counter
 from collections.abc import Iterable
 
@@ -75,11 +76,16 @@ def _fold(text: str) -> str:
     return text
 
 
+#: Markdown's emphasis marks (**青河市数据局2023年…报告**: no title or name holds a *), not a list's
+#: bullet (* 2022年…报告, a link to another report, is no title).
+_EMPHASIS = re.compile(r"\*+(?=\S)|(?<=\S)\*+")
+
+
 def _head(text: str, n: int = 3000) -> str:
     """The text's head with full-width digits folded (the patterns hold both scripts) and Markdown's
-    emphasis marks left out (**青河市数据局2023年…报告**: no title or name holds a *)."""
+    emphasis marks left out."""
     head = _fold(text[:n])
-    return head.replace("*", "") if "*" in head else head
+    return _EMPHASIS.sub("", head) if "*" in head else head
 
 
 def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str | None]:
@@ -87,15 +93,20 @@ def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str 
     (else, for a text whose title was kept apart, the one its preamble gives for questions, else
     the one it is signed by at its ``end``: the text's own unless given)."""
     head = _head(text)
-    year, agency = _year_and_agency(head, text)
-    if agency is None and ("请与" in head or "請與" in head):
-        # A body named with its place (not 县政府 alone, which may answer for a department).
-        contact = _CONTACT.search(head)
-        named = _agency(contact.group(1)) if contact else None
-        agency = named if named and region_of(to_simplified(named)) not in (None, named) else None
-    if agency is None:
-        agency = _signed_by(text[-300:] if end is None else end, year)
+    year, agency, settled = _year_and_agency(head, text)
+    if not settled:  # no agency, or one the order of titles that disagree chose
+        agency = _contact(head) or _signed_by(text[-300:] if end is None else end, year) or agency
     return year, agency
+
+
+def _contact(head: str) -> str | None:
+    """The agency the preamble gives for questions, where it is named with its place (not 县政府
+    alone, which may answer for a department)."""
+    if "请与" not in head and "請與" not in head:
+        return None
+    contact = _CONTACT.search(head)
+    named = _agency(contact.group(1)) if contact else None
+    return named if named and region_of(to_simplified(named)) not in (None, named) else None
 
 
 #: The date a report is signed with, on a line of its own: 2024年1月20日, 二〇二四年一月二十日.
@@ -108,7 +119,7 @@ _SIGNED_ON = re.compile(
 def _signed_by(end: str, year: int | None) -> str | None:
     """The agency a report is signed by (落款): a name on a line of its own with the date under it, in
     its last lines, dated in the reported year or the two after it (never a date in its text)."""
-    lines = [line.strip() for line in _fold(end).replace("*", "").split("\n") if line.strip()][-4:]
+    lines = [line.strip() for line in _EMPHASIS.sub("", _fold(end)).split("\n") if line.strip()][-4:]
     for name, date in zip(lines[-2::-1], lines[::-1], strict=False):
         signed = _SIGNED_ON.fullmatch(date)
         if signed is None:
@@ -121,35 +132,41 @@ def _signed_by(end: str, year: int | None) -> str | None:
     return None
 
 
-#: The preamble's contact for questions: 如对本报告有疑问，请与澄湖市财政局办公室联系.
+#: The preamble's contact for questions: 如对本报告有疑问，请与澄湖市财政局办公室联系 (联 / 系 apart
+#: where PDF text wraps the line).
 _CONTACT = re.compile(
     r"[请請][与與]([^\s，。、；：:（）()“”\"]{2,40}?)"
-    r"(?:[办辦]公室|[办辦]公[厅廳]|[综綜]合科|秘[书書]科|政[务務]公[开開]科|信息公[开開]科)?[联聯][系繫]"
+    r"(?:[办辦]公室|[办辦]公[厅廳]|[综綜]合科|秘[书書]科|政[务務]公[开開]科|信息公[开開]科)?[联聯]\s*[系繫]"
 )
 
 
-def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None]:
+def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None, bool]:
+    """The year, the agency and whether the agency is settled (the titles of its year agree on it)."""
     if "二" in head or "一九" in head:
         head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
     lines = head.split("\n")
-    period = _PERIOD.search(head)
+    normal = unicodedata.normalize("NFKC", head)  # PDF text's ⽉ and ⽇ (Kangxi radicals); lines kept
+    period = _PERIOD.search(normal)
     stated = int(period.group(1)) if period else None
     if stated is None:
         whole = _PERIOD.search(_fold(text[:20000]))
         stated = int(whole.group(1)) if whole else None
-    body = _body_start(lines, head.count("\n", 0, period.start()) if period else None)
-    titles = _titles(lines, len(lines) if body is None else body)
+    body = _body_start(lines, normal.count("\n", 0, period.start()) if period else None)
+    end = len(lines) if body is None else body
+    titles = _titles(lines, end)
     if titles:
-        return _own_title(titles, stated, body is not None)
+        # the body follows the last title read, with no other title (one unread) between them
+        follows = body is not None and not any(map(_YEAR_IN_TITLE.search, lines[titles[-1][0] + 1 : end]))
+        return _own_title(titles, stated, follows)
     in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
-        return (stated if stated in in_titles else in_titles[0]), None
+        return (stated if stated in in_titles else in_titles[0]), None, False
     if stated is not None:
-        return stated, None
+        return stated, None, False
     years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
     if years:
-        return years.most_common(1)[0][0], None
-    return None, None
+        return years.most_common(1)[0][0], None, False
+    return None, None, False
 
 
 #: Words of a report's preamble (本报告根据《条例》编制, 本年报由…组成).
@@ -204,30 +221,36 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
 
 def _own_title(
     titles: list[tuple[int, int, str | None]], stated: int | None, body_follows: bool
-) -> tuple[int | None, str | None]:
+) -> tuple[int | None, str | None, bool]:
     """The year and agency of the report's own title among those a page's text may list (links to
-    other reports, 2022年…年度报告, above it): the last of the year its statistics period states,
-    else the last before the body, else what the titles agree on (the first listed was often
-    another report's: where they disagree, the stated year and no agency, or none)."""
+    other reports, 2022年…年度报告, above it), and whether its agency is settled (the titles of its
+    year agree on it): the last of the year its statistics period states, else the last, where
+    the body follows it; else what the titles agree on (where they disagree, the stated year, else
+    none, and no agency: the first listed was often another report's)."""
     if stated is not None and (same := [t for t in titles if t[1] == stated]):
-        return _named(same[-1], titles)
+        if len({t[2] for t in same}) == 1 or (body_follows and same[-1] is titles[-1]):
+            return _named(same[-1], same)
+        return stated, None, False
     years = {year for _, year, _ in titles}
     if body_follows and (len(years) == 1 or stated is None):
         return _named(titles[-1], titles)  # its year kept where the period was copied from last year's
     agencies = {agency for _, _, agency in titles}
-    return years.pop() if len(years) == 1 else stated, agencies.pop() if len(agencies) == 1 else None
+    agency = agencies.pop() if len(agencies) == 1 else None
+    return years.pop() if len(years) == 1 else stated, agency, agency is not None
 
 
 def _named(
     own: tuple[int, int, str | None], titles: list[tuple[int, int, str | None]]
-) -> tuple[int, str | None]:
-    """The title's year and agency; where it names none (2023年政府信息公开工作年度报告 under the page's
-    title 青河市数据局2023年…), the one every other title of its year names."""
+) -> tuple[int, str | None, bool]:
+    """The title's year and agency, and whether every title of its year names that agency; where it
+    names none (2023年政府信息公开工作年度报告 under the page's title 青河市数据局2023年…), the one
+    every other title of its year names."""
     _, year, agency = own
+    agencies = {t[2] for t in titles if t[1] == year}
     if agency is None:
-        named = {t[2] for t in titles if t[1] == year and t[2] is not None}
-        agency = named.pop() if len(named) == 1 else None
-    return year, agency
+        named = agencies - {None}
+        return year, named.pop() if len(named) == 1 else None, False
+    return year, agency, agencies == {agency}
 
 
 def _wrapped_title(line: str, following: list[str]) -> str | None:
