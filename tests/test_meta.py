@@ -208,3 +208,13 @@ def test_titles_that_disagree_defer_to_the_agency_the_report_names() -> None:
 def test_a_list_s_bullets_are_kept_apart_from_emphasis() -> None:
     """``* …年度报告`` is an item of a list (a link to a report), not a title in emphasis."""
     assert year_and_agency("* 青河县教育局2023年政府信息公开工作年度报告\n" + _BODY) == (2023, None)
+
+
+def test_an_agency_pdf_text_wrote_with_radicals_is_read_as_its_characters() -> None:
+    """PDF text writes some characters as radicals (Kangxi ⼈ for 人, the supplement's ⺠ for 民),
+    which no name holds: they are read as the characters, and a name with one not known is none."""
+    title = "{}2019年政府信息公开⼯作年度报告\n一、总体情况"
+    assert year_and_agency(title.format("柘塘镇⼈⺠政府")) == (2019, "柘塘镇人民政府")
+    assert year_and_agency(title.format("⻘⽲市司法局")) == (2019, "青禾市司法局")
+    assert year_and_agency(title.format("樅崗區退役軍⼈事務局")) == (2019, "樅崗區退役軍人事務局")
+    assert year_and_agency(title.format("青河⺮市司法局")) == (2019, None)

@@ -291,18 +291,33 @@ _SECOND_NAME = re.compile(rf"(?<=.){_ALIAS}$")
 _PINYIN = re.compile(r"(?<=[\u4e00-\u9fff])[(（][a-z\u00e0-\u01dc]{1,6}[)）]")
 
 
+#: Radicals PDF text writes for characters (柘塘镇⼈⺠政府, ⻘禾市): the Kangxi radicals NFKC maps, and
+#: these of the supplement, which it does not.
+_RADICALS = str.maketrans(
+    "⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻢⻥⻦⻨⻩⻬⻮⻰", "民西见角贝车长门青韦页风飞马鱼鸟麦黄齐齿龙"
+)
+_RADICAL = re.compile("[\u2e80-\u2fdf]")
+
+
+def _unradical(name: str) -> str:
+    """The name with the characters for which PDF text wrote radicals."""
+    return unicodedata.normalize("NFKC", name).translate(_RADICALS) if _RADICAL.search(name) else name
+
+
 def _agency(name: str | None) -> str | None:
     """A title's agency, if the words there name one (end as 局, 委员会, 县 … do); not the report's
     own voice (我局, 本机关), nor a name a converter garbled (control characters where it could not
-    decode one: a GB2312 reader meets 湉)."""
-    # 【青河市数据局】2023年…, and Markdown's __emphasis__
-    name = name.strip().strip('【】[]〔〕《》“”「」"_').strip() if name else None
+    decode one: a GB2312 reader meets 湉; a radical PDF text wrote for a character, where it is not
+    known which)."""
+    name = name.strip().strip('【】[]〔〕《》“”「」"_').strip() if name else None  # 【…】, __emphasis__
+    if name and not name.isascii():
+        name = _unradical(name)
     if name and "(" in name:
         name = _PINYIN.sub("", name)
         name = _SECOND_NAME.sub("", name)
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
         return None
-    if not name.isprintable():
+    if not name.isprintable() or _RADICAL.search(name):
         return None
     return name if _AGENCY_END.search(to_simplified(name)) else None
 
