@@ -145,8 +145,10 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None, bool
     if "二" in head or "一九" in head:
         head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
     lines = head.split("\n")
-    normal = unicodedata.normalize("NFKC", head)  # PDF text's ⽉ and ⽇ (Kangxi radicals); lines kept
-    period = _PERIOD.search(normal)
+    normal = head
+    if (period := _PERIOD.search(head)) is None and _RADICAL.search(head):
+        normal = unicodedata.normalize("NFKC", head)  # PDF text's ⽉ and ⽇ (Kangxi radicals); lines kept
+        period = _PERIOD.search(normal)
     stated = int(period.group(1)) if period else None
     if stated is None:
         whole = _PERIOD.search(_fold(text[:20000]))
