@@ -426,3 +426,39 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
     row = report.cells.query("row == 'normative_documents'").set_index("column")
     assert row["value"].isna().tolist() == [False, False, True]
     assert row.loc["in_force", "raw"] == "23¹"
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<td><span class=msoDel><del cite="mailto:a" datetime="2024-01-10T09:00">7</del></span>'
+        '<span class=msoIns><ins cite="mailto:a" datetime="2024-01-10T09:00">41</ins></span></td>',
+        '<td>4<span style="display:none">7</span>1</td>',
+        '<td>4<span style="COLOR: red; DISPLAY : NONE">7</span>1</td>',
+        "<td>4<span hidden>7</span>1</td>",
+    ],
+    ids=["word-tracked-deletion", "display-none", "display-none-upper", "hidden"],
+)
+def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
+    """A tracked deletion (Word's "Save as Web Page": <del>) or a hidden element in a cell (an
+    anti-copy watermark, Word's hidden text) is no part of its number: 41, not 741 or 471."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert html.count("<td>41</td>") == 1
+    report = zhgov_parse.parse(html.replace("<td>41</td>", cell))
+    assert report.table("active_disclosure").loc["normative_documents", "in_force"] == 41
+
+
+def test_a_page_whose_article_is_hidden_until_a_script_shows_it_is_read() -> None:
+    """Hidden elements are left out inside table cells only: a page that hides its whole article
+    (shown by a script) is still read."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    hidden = html.replace("<body>", '<body><div style="display:none">').replace("</body>", "</div></body>")
+    assert (
+        zhgov_parse.parse(hidden)
+        .table("active_disclosure")
+        .equals(zhgov_parse.parse(html).table("active_disclosure"))
+    )

@@ -508,10 +508,38 @@ def _drop_cut_cell(text: str, root: etree._Element, findings: list[Finding]) -> 
     )
 
 
+#: What a page holds but does not show: tracked deletions (Word's "Save as Web Page" writes them
+#: <del>), and hidden elements inside a table's cells (an anti-copy watermark, Word's hidden text):
+#: 4<span style="display:none">7</span>1 shows 41. (Hidden elements elsewhere stay: some pages
+#: hide the whole article until a script shows it.)
+_UNSHOWN = etree.XPath(  # (tags come lower-cased; the style's spaces left out, its letters lowered)
+    "//del | (//td | //th)//*[@hidden or "
+    "contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+)
+
+
+def _drop_unshown(text: str, root: etree._Element) -> None:
+    """Take out what the page does not show, keeping the text after each such element."""
+    if not any(w in text for w in ("<del", "<DEL", "hidden", "isplay", "ISPLAY")):
+        return  # (most pages: a few searches in C)
+    for el in _UNSHOWN(root):
+        parent = el.getparent()
+        if parent is None:
+            continue
+        if el.tail:
+            before = el.getprevious()
+            if before is not None:
+                before.tail = (before.tail or "") + el.tail
+            else:
+                parent.text = (parent.text or "") + el.tail
+        parent.remove(el)
+
+
 def read_html(text: str) -> Document:
     """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
     findings: list[Finding] = []
     root = _parse_tree(text, findings)
+    _drop_unshown(text, root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root)
     scripts = sum(1 for _ in root.iter("script"))
