@@ -967,6 +967,18 @@ def applicant_order(text: str, strict: bool = False) -> list[str] | None:
     return None
 
 
+def applicants_reordered(order: Sequence[str]) -> Finding:
+    """The finding for 三's values placed by a header's ``order`` of its seven columns."""
+    template = [c for c, _ in schema.columns("application_handling", "2021")]
+    return Finding(
+        "columns_reordered",
+        "the header orders the applicant columns differently from the template; values follow the header",
+        "application_handling",
+        expected=", ".join(template),
+        found=", ".join(order),
+    )
+
+
 def columns_reordered(table: str, words: Sequence[str], order: list[int]) -> Finding:
     """The finding for values placed by a header's ``order`` of ``words`` (see :func:`header_order`)."""
     return Finding(

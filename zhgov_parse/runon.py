@@ -27,6 +27,7 @@ from .mapping import (
     Cell,
     TableResult,
     applicant_order,
+    applicants_reordered,
     columns_reordered,
     complete,
     header_order,
@@ -346,15 +347,7 @@ def _applicant_placed(header: str, columns: list[str], out: TableResult) -> list
         out.found = True
         complete(APPLICATION, "2021", out)
         return []
-    out.findings.append(
-        Finding(
-            "columns_reordered",
-            "the header orders the applicant columns differently from the template; values follow the header",
-            APPLICATION,
-            expected=", ".join(columns),
-            found=", ".join(named),
-        )
-    )
+    out.findings.append(applicants_reordered(named))
     return [columns.index(c) for c in named]
 
 

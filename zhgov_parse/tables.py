@@ -19,6 +19,7 @@ from .mapping import (
     Row,
     TableResult,
     applicant_order,
+    applicants_reordered,
     assemble,
     assign,
     breaks_total,
@@ -113,32 +114,14 @@ def _applicant_columns(
             if sorted(composed) == sorted(template) and len(composed) == 7:
                 order = composed
     if order is not None:
-        if order != template:
-            return order, Finding(
-                "columns_reordered",
-                "the header orders the applicant columns differently from the template; "
-                "values follow the header",
-                APPLICATION,
-                expected=", ".join(template),
-                found=", ".join(order),
-            )
-        return order, None
+        return order, (applicants_reordered(order) if order != template else None)
     text = "".join(key(r.text) for r in zone)
     if all(w in text for w in APPLICANT_FRAME):
         # The header, flattened beyond reading column by column (商业企业 科研机构 … in one cell, or
         # broken over lines by a PDF): the order it names the columns in still holds.
         named = applicant_order(text)
         if named is not None:
-            if named == template:
-                return template, None
-            return named, Finding(
-                "columns_reordered",
-                "the header orders the applicant columns differently from the template; "
-                "values follow the header",
-                APPLICATION,
-                expected=", ".join(template),
-                found=", ".join(named),
-            )
+            return named, (applicants_reordered(named) if named != template else None)
         return None, Finding(
             "columns_unreadable",
             "the header names the applicant columns, but not in an order that can be read (自然人 "
