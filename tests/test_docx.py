@@ -5,6 +5,8 @@ from __future__ import annotations
 import io
 import random
 import zipfile
+from collections.abc import Callable
+from itertools import zip_longest
 from pathlib import Path
 
 import pytest
@@ -152,19 +154,33 @@ def test_a_table_pasted_as_a_picture_is_said_so() -> None:
     assert "an image stands in its part" in missing.message
 
 
-def _with_raised(data: bytes, after: str, mark: str, align: str = "superscript") -> bytes:
-    """A .docx with a run ``mark`` set raised (``w:vertAlign``) after the run whose text is ``after``."""
+def _rewritten(data: bytes, edit: Callable[[str], str]) -> bytes:
+    """A .docx with its body's XML passed through ``edit``."""
     buf = io.BytesIO()
     with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as out:
         for item in src.infolist():
             body = src.read(item.filename)
             if item.filename == "word/document.xml":
-                run = f"<w:t>{after}</w:t></w:r>"
-                assert body.decode().count(run) == 1
-                raised = f'<w:r><w:rPr><w:vertAlign w:val="{align}"/></w:rPr><w:t>{mark}</w:t></w:r>'
-                body = body.decode().replace(run, run + raised).encode()
+                body = edit(body.decode()).encode()
             out.writestr(item, body)
     return buf.getvalue()
+
+
+def _after_run(data: bytes, after: str, xml: str) -> bytes:
+    """A .docx with ``xml`` put after the run whose text is ``after``."""
+    run = f"<w:t>{after}</w:t></w:r>"
+
+    def edit(body: str) -> str:
+        assert body.count(run) == 1
+        return body.replace(run, run + xml)
+
+    return _rewritten(data, edit)
+
+
+def _with_raised(data: bytes, after: str, mark: str, align: str = "superscript") -> bytes:
+    """A .docx with a run ``mark`` set raised (``w:vertAlign``) after the run whose text is ``after``."""
+    raised = f'<w:r><w:rPr><w:vertAlign w:val="{align}"/></w:rPr><w:t>{mark}</w:t></w:r>'
+    return _after_run(data, after, raised)
 
 
 @pytest.mark.parametrize("align", ["superscript", "subscript"])
@@ -183,3 +199,51 @@ def test_a_raised_footnote_mark_is_no_digit_of_the_number(align: str) -> None:
     assert got == expected
     (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
     assert finding.found == ("41¹" if align == "superscript" else "41₁")
+
+
+@pytest.mark.parametrize(
+    "stale",
+    [
+        '<w:moveFrom w:id="1" w:author="a"><w:r><w:t>5</w:t></w:r></w:moveFrom>',  # moved away, tracked
+        '<w:moveFromRangeStart w:id="2" w:name="m"/><w:moveFrom w:id="3" w:author="a"><w:r><w:t>5</w:t>'
+        '</w:r></w:moveFrom><w:moveFromRangeEnd w:id="2"/>',
+        "<w:r><w:rPr><w:vanish/></w:rPr><w:t>5</w:t></w:r>",  # hidden text
+        '<w:r><w:rPr><w:b/><w:vanish w:val="true"/></w:rPr><w:t>5</w:t></w:r>',
+    ],
+)
+def test_text_word_does_not_show_is_no_digit_of_the_number(stale: str) -> None:
+    """41 then a 5 Word's final view does not show (moved away with Track Changes on, whose runs
+    keep ``w:t``; or hidden, ``w:vanish``): read 41, where it read 415 with no finding."""
+    name = "chenghu_finance_2021_html"
+    report = zhgov_parse.parse(_after_run((DOCX / f"{name}.docx").read_bytes(), "41", stale))
+    assert _cells(report) == expected_cells(name)
+
+
+def test_what_word_shows_of_moved_and_hidden_runs() -> None:
+    """Moved-to text and runs hidden only in name are read; a hidden paragraph mark (it joins the
+    paragraph to the next on screen) hides no text, nor does formatting a tracked change replaced."""
+
+    def run(text: str, props: str = "") -> str:
+        return f"<w:r><w:rPr>{props}</w:rPr><w:t>{text}</w:t></w:r>"
+
+    shown = [
+        run("1", '<w:vanish w:val="0"/>'),
+        run("2", '<w:vanish w:val="false"/>'),
+        run("3", '<w:vanish w:val="off"/>'),
+        run("4", "<w:webHidden/>"),  # hidden in Web Layout only: printed
+        run("5", "<w:rPrChange><w:rPr><w:vanish/></w:rPr></w:rPrChange>"),  # was hidden, is not now
+        '<w:moveTo w:id="1" w:author="a">' + run("6") + "</w:moveTo>",
+    ]
+    hidden = [
+        run("7", "<w:vanish/>"),
+        run("8", '<w:vanish w:val="1"/>'),
+        run("9", "<w:specVanish/>"),
+        run("0", "<w:vanish/><w:vanish/>"),  # said twice: taken out once
+    ]
+    body = (
+        "<w:p><w:pPr><w:rPr><w:vanish/></w:rPr></w:pPr>" + run("全年") + "</w:p>"
+        "<w:p>" + "".join(s + h for s, h in zip_longest(shown, hidden, fillvalue="")) + "</w:p>"
+        '<w:moveFrom w:id="2" w:author="a"><w:p>' + run("移走") + "</w:p></w:moveFrom>"
+    )
+    page = docx_page(_docx(body), 10**6)
+    assert "<p>全年</p>\n<p>123456</p>\n</body>" in page

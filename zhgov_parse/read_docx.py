@@ -4,7 +4,8 @@ A .docx is a zip whose ``word/document.xml`` holds the body in order: paragraphs
 tables (``w:tbl``), whose cells span grid columns (``w:gridSpan``) and rows (``w:vMerge``: a cell
 that restarts a merge, then a continuing cell in each row below).  They become ``<p>`` and
 ``<table>`` with ``colspan`` and ``rowspan``, so the HTML reader reads a Word file as it reads the
-page Word would save, merged cells and all.
+page Word would save, merged cells and all.  What Word's final view does not show is left out:
+deleted text, text moved away with Track Changes on (``w:moveFrom``), hidden text (``w:vanish``).
 """
 
 from __future__ import annotations
@@ -20,6 +21,9 @@ from .errors import ParseError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+#: Where text was moved from with Track Changes on: its runs hold ``w:t`` (not ``w:delText``), yet the
+#: final view shows the text only where it was moved to (``w:moveTo``, a wrapper).
+_MOVED_AWAY = f"{_W}moveFrom"
 _BODY = "word/document.xml"
 _MAX_SPAN = 64
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, remove_comments=True, remove_pis=True)
@@ -72,11 +76,12 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         root = etree.fromstring(xml, _PARSER)
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"expected a Word document whose body is XML, found damaged XML ({exc})") from exc
-    etree.strip_elements(root, _FALLBACK, with_tail=False)  # a drawing's text, once in each of two forms
+    # A drawing's text is there once in each of two forms; text moved away is shown only where it went.
+    etree.strip_elements(root, _FALLBACK, _MOVED_AWAY, with_tail=False)
     body = root.find(f"{_W}body")
     out = ["<html><body>"]
     if body is not None:
-        _blocks(body, out, styles, _raised_runs(root))
+        _blocks(body, out, styles, _marked_runs(root))
     out.append("</body></html>")
     return "\n".join(out)
 
@@ -120,19 +125,33 @@ _STYLES_BYTES = 4 * 1024 * 1024
 _HEADING_NAMES = {"title": 1, **{f"heading {n}": n for n in range(1, 7)}}
 
 
-def _raised_runs(root: etree._Element) -> dict[etree._Element, str]:
+def _marked_runs(root: etree._Element) -> dict[etree._Element, str]:
     """The runs set as superscript or subscript (``w:vertAlign``), each with its HTML tag: a footnote
-    mark typed after a number (41 then a raised 1), which the HTML reader must not join to it."""
+    mark typed after a number (41 then a raised 1), which the HTML reader must not join to it.
+    Hidden runs (``w:vanish``: a stale number kept out of sight) are taken out of the tree; one
+    search finds both."""
     raised = {}
-    for align in root.iter(f"{_W}vertAlign"):
-        tag = _SCRIPT_TAGS.get(align.get(f"{_W}val") or "")
-        props = align.getparent()
+    hidden = {}  # a dict: a run may say vanish twice, and is taken out once
+    for prop in root.iter(f"{_W}vertAlign", *_HIDDEN):
+        props = prop.getparent()
         run = None if props is None else props.getparent()
-        if tag and run is not None and run.tag == f"{_W}r":
+        if run is None or run.tag != f"{_W}r":  # a paragraph mark's or a tracked change's old properties
+            continue
+        if prop.tag in _HIDDEN:
+            if (prop.get(f"{_W}val") or "").lower() not in _OFF:
+                hidden[run] = None
+        elif tag := _SCRIPT_TAGS.get(prop.get(f"{_W}val") or ""):
             raised[run] = tag
+    for run in hidden:
+        run.getparent().remove(run)
     return raised
 
 
+#: Run properties that hide a run (``specVanish``: hidden even where hidden text is shown).
+#: ``w:webHidden`` is not one: such text is hidden in Web Layout only, and printed.
+_HIDDEN = (f"{_W}vanish", f"{_W}specVanish")
+#: The values that turn a property off (ST_OnOff); no value, or any other, turns it on.
+_OFF = frozenset({"0", "false", "off"})
 _SCRIPT_TAGS = {"superscript": "sup", "subscript": "sub"}
 
 
