@@ -4,6 +4,7 @@ from __future__ import annotations
 
 import io
 import random
+import re
 import zipfile
 from collections.abc import Callable
 from itertools import zip_longest
@@ -247,3 +248,40 @@ def test_what_word_shows_of_moved_and_hidden_runs() -> None:
     )
     page = docx_page(_docx(body), 10**6)
     assert "<p>全年</p>\n<p>123456</p>\n</body>" in page
+
+
+def test_a_row_that_starts_or_ends_short_of_the_grid_keeps_its_columns() -> None:
+    """``w:gridBefore`` / ``w:gridAfter``: grid columns a row leaves without cells are an empty cell,
+    as Word's own page writes them, so the row's cells stay in their columns (and a merge down from
+    the row above still finds its column: ``gridBefore`` 0 had been read as 1)."""
+    rows = [
+        _tc("A", merge="restart") + _tc("B") + _tc("C"),
+        '<w:trPr><w:gridBefore w:val="0"/></w:trPr>' + _tc("", merge="continue") + _tc("1") + _tc("2"),
+        '<w:trPr><w:gridBefore w:val="2"/></w:trPr>' + _tc("3"),
+        '<w:trPr><w:gridBefore w:val="1"/><w:gridAfter w:val="1"/></w:trPr>' + _tc("4"),
+    ]
+    page = docx_page(_docx("<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"), 10**6)
+    assert (
+        '<tr><td rowspan="2"><p>A</p></td><td><p>B</p></td><td><p>C</p></td></tr>'
+        "<tr><td><p>1</p></td><td><p>2</p></td></tr>"
+        '<tr><td colspan="2"></td><td><p>3</p></td></tr>'
+        "<tr><td></td><td><p>4</p></td><td></td></tr>"
+    ) in page
+
+
+def test_rows_written_from_a_later_grid_column_read_in_place() -> None:
+    """Chenghu's table 三 with the rows of a group (（三）不予公开 2. to 8., （四）无法提供 2. and 3. …)
+    starting at grid column 1 (``w:gridBefore``), not with a cell continuing 三、本年度办理结果 down,
+    as Word and WPS write rows whose left column is merged down only part way. Before, such rows'
+    cells moved one column left: 105 cells NA with row_length_mismatch."""
+    continues = r'<w:tc><w:tcPr>(?:(?!</w:tcPr>).)*<w:vMerge w:val="continue"/>(?:(?!</w:tc>).)*</w:tc>'
+    first_of_two = re.compile(rf"<w:tr><w:trPr></w:trPr>{continues}(?={continues})")
+    name = "chenghu_finance_2021_html"
+    data = _rewritten(
+        (DOCX / f"{name}.docx").read_bytes(),
+        lambda body: first_of_two.sub('<w:tr><w:trPr><w:gridBefore w:val="1"/></w:trPr>', body),
+    )
+    assert zipfile.ZipFile(io.BytesIO(data)).read("word/document.xml").count(b"gridBefore") == 17
+    report = zhgov_parse.parse(data)
+    assert _cells(report) == expected_cells(name)
+    assert [f.code for f in report.finding_list] == ["word_document"]

@@ -195,15 +195,31 @@ def _int(value: str | None, default: int) -> int:
     return min(max(int(value), 1), _MAX_SPAN) if value and value.isdecimal() else default
 
 
+def _left_empty(tr: etree._Element) -> tuple[int, int]:
+    """The grid columns a row leaves without cells before and after its own (``w:gridBefore``,
+    ``w:gridAfter``), each 0 to _MAX_SPAN. The row's properties are walked once: a path ``find`` for
+    each costs ~3 µs a row, more than the one ``gridBefore`` lookup this replaced."""
+    skipped = {_GRID_BEFORE: 0, _GRID_AFTER: 0}
+    for props in tr.iterchildren(f"{_W}trPr"):
+        for prop in props:
+            if prop.tag in skipped:
+                value = prop.get(f"{_W}val")
+                skipped[prop.tag] = min(int(value), _MAX_SPAN) if value and value.isdecimal() else 0
+    return skipped[_GRID_BEFORE], skipped[_GRID_AFTER]
+
+
+_GRID_BEFORE, _GRID_AFTER = f"{_W}gridBefore", f"{_W}gridAfter"
+
+
 def _table(tbl: etree._Element, styles: dict[str, int], raised: dict[etree._Element, str]) -> str:
     merging: dict[int, _Cell] = {}  # grid column -> the cell a vertical merge runs down from
     rows: list[list[_Cell]] = []
     for tr in _children(tbl):
         if tr.tag != f"{_W}tr":
             continue
-        cells: list[_Cell] = []
         still: dict[int, _Cell] = {}
-        col = _int(_val(tr, "trPr", "gridBefore"), 0)
+        col, after = _left_empty(tr)
+        cells = [_Cell(col, "")] if col else []  # a row starting further right: an empty cell holds its place
         for tc in _children(tr):
             if tc.tag != f"{_W}tc":
                 continue
@@ -222,6 +238,8 @@ def _table(tbl: etree._Element, styles: dict[str, int], raised: dict[etree._Elem
                     still[col] = cell
                 cells.append(cell)
             col += span
+        if after:
+            cells.append(_Cell(after, ""))
         merging = still
         rows.append(cells)
     out = ["<table>"]
