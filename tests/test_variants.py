@@ -228,6 +228,28 @@ def test_web_archive_names_the_page_it_held() -> None:
         zhgov_parse.parse(b"------=_NextPart_01".join([empty[0], *empty[2:]]))
 
 
+def test_a_web_archive_cut_one_character_past_a_base64_group_reads_the_page_up_to_the_cut() -> None:
+    """An archive cut mid-download, its page in base64 ending one character past a group of four:
+    ``email`` gave up on the part and handed back its base64 text, which held no report
+    (NoReportContent). Now that character is left out and the page is read up to the cut."""
+    page = to_html(BASE).encode("utf-8")
+    archive = to_mhtml(page, "base64", "utf-8")
+    end = page.index(b"</table>", page.index(b"</table>") + 1) + len(b"</table>")  # 二 and 三 whole
+    letters = -(-end // 3) * 4 + 1  # base64 for a few bytes past 三, and one character more
+    start = archive.index(b"\r\n\r\n", archive.index(b"Content-Type: text/html")) + 4
+    cut = start
+    while letters:
+        letters -= archive[cut : cut + 1].isalnum() or archive[cut : cut + 1] in b"+/"
+        cut += 1
+    report = zhgov_parse.parse(archive[:cut])
+    whole = _cells(zhgov_parse.parse(archive))
+    read = _cells(report)
+    assert {k: v for k, v in read.items() if k[0] != "review_litigation"} == {
+        k: v for k, v in whole.items() if k[0] != "review_litigation"
+    }
+    assert all(v is None for k, v in read.items() if k[0] == "review_litigation")  # after the cut
+
+
 def test_a_few_tags_quoted_in_text_leave_it_text() -> None:
     quoted = BASE.replace("\n", "\n示例：&lt;p&gt;与&lt;td&gt;标记\n", 3)
     report = zhgov_parse.parse(quoted)

@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import binascii
 import re
 from typing import TYPE_CHECKING
 
@@ -28,10 +29,27 @@ def page_of(data: bytes) -> tuple[bytes, str | None, str] | None:
     for part in message.walk():
         if part.is_multipart() or part.get_content_type() not in ("text/html", "text/plain"):
             continue
-        payload = part.get_payload(decode=True)
-        if isinstance(payload, bytes) and payload.strip():
+        payload = _decoded(part)
+        if payload.strip():
             return payload, part.get_content_charset(), _location(part, message)
     return None
+
+
+def _decoded(part: Message) -> bytes:
+    """A part's bytes, transfer encoding undone. Base64 cut short one character past a group of four
+    (an archive cut mid-download) is decoded without that character: ``email`` gives up on it and
+    returns the base64 text itself."""
+    from email.errors import InvalidBase64LengthDefect  # (imported with email: no cost)
+
+    payload = part.get_payload(decode=True)
+    if not any(isinstance(d, InvalidBase64LengthDefect) for d in part.defects):
+        return payload if isinstance(payload, bytes) else b""
+    raw = part.get_payload(decode=False)
+    letters = _NOT_BASE64.sub(b"", raw.encode("ascii", "ignore") if isinstance(raw, str) else raw)
+    return binascii.a2b_base64(letters[: len(letters) // 4 * 4])
+
+
+_NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
 
 
 def _location(part: Message, message: Message) -> str:
