@@ -13,6 +13,7 @@ import re
 import pytest
 
 import zhgov_parse
+from zhgov_parse.mhtml import page_of
 from zhgov_parse.script import _converter
 
 from conftest import FIXTURES
@@ -248,6 +249,21 @@ def test_a_web_archive_cut_one_character_past_a_base64_group_reads_the_page_up_t
         k: v for k, v in whole.items() if k[0] != "review_litigation"
     }
     assert all(v is None for k, v in read.items() if k[0] == "review_litigation")  # after the cut
+
+
+@pytest.mark.parametrize(("cut", "left"), [("=E", b""), ("=E5=9", b"\xe5"), ("=E5=9B=9", b"\xe5\x9b")])
+def test_a_web_archive_cut_inside_a_quoted_printable_escape_ends_with_the_bytes_before_it(
+    cut: str, left: bytes
+) -> None:
+    """Quoted-printable cut inside an escape (四 is =E5=9B=9B): ``email`` kept the half escape as text,
+    so the page's bytes ended in a character cut short and then ``=9``, which no charset decodes
+    (UndecodableInput, where a decoder can drop a character cut short at the very end). Now the
+    half escape is left out and the bytes end where the cut left the character."""
+    archive = to_mhtml(to_html(BASE).encode("utf-8"), "quoted-printable", "utf-8")
+    end = archive.index(b"=E5=9B=9B", archive.index(b"</table>", archive.index(b"</table>") + 1))
+    page = page_of(archive[: end + len(cut)])
+    assert page is not None
+    assert page[0].endswith(b"<p>" + left)
 
 
 def test_a_few_tags_quoted_in_text_leave_it_text() -> None:

@@ -36,19 +36,39 @@ def page_of(data: bytes) -> tuple[bytes, str | None, str] | None:
 
 
 def _decoded(part: Message) -> bytes:
-    """A part's bytes, transfer encoding undone. Base64 cut short one character past a group of four
-    (an archive cut mid-download) is decoded without that character: ``email`` gives up on it and
-    returns the base64 text itself."""
+    """A part's bytes, transfer encoding undone, as far as an archive cut mid-download holds them."""
     from email.errors import InvalidBase64LengthDefect  # (imported with email: no cost)
 
-    payload = part.get_payload(decode=True)
-    if not any(isinstance(d, InvalidBase64LengthDefect) for d in part.defects):
-        return payload if isinstance(payload, bytes) else b""
     raw = part.get_payload(decode=False)
-    letters = _NOT_BASE64.sub(b"", raw.encode("ascii", "ignore") if isinstance(raw, str) else raw)
+    if not isinstance(raw, str):
+        return b""
+    if str(part.get("Content-Transfer-Encoding", "")).strip().lower() == "quoted-printable":
+        half = _HALF_ESCAPE.search(raw, max(len(raw) - 8, 0))
+        if half:
+            return _unquoted(raw[: half.start()])
+    payload = part.get_payload(decode=True)
+    if any(isinstance(d, InvalidBase64LengthDefect) for d in part.defects):
+        return _whole_groups(raw)
+    return payload if isinstance(payload, bytes) else b""
+
+
+def _unquoted(raw: str) -> bytes:
+    """Quoted-printable cut inside an escape (``=E5=9``), decoded without the half escape. ``email``
+    keeps it as text, so ``=9`` follows the bytes of a character cut short: no charset decodes them,
+    where the character alone is a cut a decoder can drop. (The bytes parser keeps bytes that are
+    not ASCII as surrogates: they go back as they came.)"""
+    return binascii.a2b_qp(raw.encode("ascii", "surrogateescape"))
+
+
+def _whole_groups(raw: str) -> bytes:
+    """Base64 cut one character past a group of four, decoded without that character (``email``
+    gives up on it and returns the base64 text itself)."""
+    letters = _NOT_BASE64.sub(b"", raw.encode("ascii", "ignore"))
     return binascii.a2b_base64(letters[: len(letters) // 4 * 4])
 
 
+#: An escape cut after its first hex digit, at the very end of a part.
+_HALF_ESCAPE = re.compile(r"=[0-9A-Fa-f]\s*\Z")
 _NOT_BASE64 = re.compile(rb"[^A-Za-z0-9+/]")
 
 
