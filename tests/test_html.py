@@ -462,3 +462,31 @@ def test_a_page_whose_article_is_hidden_until_a_script_shows_it_is_read() -> Non
         .table("active_disclosure")
         .equals(zhgov_parse.parse(html).table("active_disclosure"))
     )
+
+
+@pytest.mark.parametrize(
+    ("first", "second"),
+    [
+        ("yujing_stats_2023_html", "jianxi_medsecurity_2022_html"),
+        ("chenghu_finance_2021_html", "zhetang_town_2019_html"),
+    ],
+)
+def test_a_page_holding_two_reports_reads_the_first(first: str, second: str) -> None:
+    """A listing page that shows one year's report and then another's: only the first is read, with
+    more_reports. Before, the second's rows filled the first's blank ones (another year's numbers
+    under this year's: 规章 0, 0, 0 where the 2023 report writes / / /)."""
+    import re
+
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    def body(name: str) -> str:
+        html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+        return re.search(r"<body[^>]*>(.*)</body>", html, re.S).group(1)  # type: ignore[union-attr]
+
+    report = zhgov_parse.parse(
+        f"<html><body><div>{body(first)}</div><hr><div>{body(second)}</div></body></html>"
+    )
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == expected_cells(first)
+    assert "more_reports" in {f.code for f in report.finding_list}

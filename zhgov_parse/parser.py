@@ -87,6 +87,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         doc = Document(blocks, doc.source_format, doc.findings, images)
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
+    located = _first_report(located, findings)
     # Metadata is read from the head: of the blocks where the reader took markup off the text
     # (tags, pandoc's [text]{attributes}), else of the text itself.
     marked = loaded.is_html or "]{" in loaded.text[:_HEAD]
@@ -225,6 +226,39 @@ class _Analysis:
         stated = facts.extract(units, traditional=self.traditional, year=self.year)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
+
+
+def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
+    """The blocks of the page's first report, where another follows it (a listing page holding the
+    2023 report and then the 2022 one): a part 一 heading after the first report's tables starts
+    the next report, from its title if one stands just before. Read together, the second report's
+    rows would fill the first's blank ones (another year's numbers), with a finding."""
+    tables = False
+    for i, loc in enumerate(located):
+        if not loc.is_part_heading:
+            continue
+        if loc.section in TABLE_PARTS:
+            tables = True
+        elif loc.section == "overview" and tables:
+            start = i
+            for j in range(i - 1, max(i - 6, -1), -1):
+                block = located[j].block
+                if block.kind != "row" and len(block.text) <= 120 and has_title(block.text):
+                    start = j
+                    break
+            first = located[start].block
+            findings.append(
+                Finding(
+                    "more_reports",
+                    f"the page holds another report after this one (from '{first.text[:60]}'): "
+                    "only the first was read",
+                    expected="one report",
+                    found=first.text[:80],
+                    source=first.source,
+                )
+            )
+            return located[:start]
+    return located
 
 
 def _cut_off(loaded: Loaded) -> bool:
