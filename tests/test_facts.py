@@ -235,3 +235,19 @@ def test_the_reports_year_tells_this_years_counts() -> None:
     assert values["applications_received"] == [265, 256]
     assert values["applications_carried_forward"] == [4, 4]  # the fixture's own, then this one
     assert not [f for f in report.finding_list if f.code == "fact_mismatch"]
+
+
+def test_numbers_pdf_text_wrote_with_radicals_are_read() -> None:
+    """pdfplumber writes some characters as their Kangxi radicals (六⼗三件, ⼗ U+2F17 for 十): the
+    count is read as 六十三 (before, no number, and the words around it gave false mismatches)."""
+    from pathlib import Path
+
+    import zhgov_parse
+
+    path = Path(__file__).parent / "data" / "pdftext" / "congang_veterans_2020_html.plumber.txt"
+    text = path.read_text(encoding="utf-8")
+    assert "六\u2f17三件" in text
+    report = zhgov_parse.parse(text)
+    stated = {(f.subject, f.value) for f in report.facts.itertuples()}
+    assert ("applications_received", 63) in stated
+    assert "fact_mismatch" not in {f.code for f in report.finding_list}

@@ -9,6 +9,7 @@ from dataclasses import dataclass
 
 from . import schema
 from .findings import Finding
+from .meta import as_characters
 from .narrative import Section
 from .script import to_simplified
 from .stated import stated
@@ -270,7 +271,7 @@ def extract(sections: Sequence[Section], traditional: bool = True, year: int | N
         if s.kind == "heading":
             continue
         convert = traditional and not s.text.isascii()
-        for sentence in _SENTENCE.findall(s.text):
+        for sentence in _SENTENCE.findall(as_characters(s.text)):
             if convert:
                 if not _MAY_STATE.search(sentence):
                     continue

@@ -299,6 +299,17 @@ _RADICALS = str.maketrans(
     "⺠⻄⻅⻆⻉⻋⻓⻔⻘⻙⻚⻛⻜⻢⻥⻦⻨⻩⻬⻮⻰", "民西见角贝车长门青韦页风飞马鱼鸟麦黄齐齿龙"
 )
 _RADICAL = re.compile("[\u2e80-\u2fdf]")
+#: Each radical as the character it stands for, and nothing else changed (NFKC of a whole text would
+#: also fold its full-width punctuation).
+_AS_CHARACTERS = {
+    **{cp: unicodedata.normalize("NFKC", chr(cp)) for cp in range(0x2F00, 0x2FD6)},
+    **_RADICALS,
+}
+
+
+def as_characters(text: str) -> str:
+    """The text with each radical PDF text wrote for a character (六⼗三件) as that character."""
+    return text.translate(_AS_CHARACTERS) if _RADICAL.search(text) else text
 
 
 def _unradical(name: str) -> str:
