@@ -279,6 +279,19 @@ def test_table_three_s_last_row_set_apart_after_table_four_s_heading_goes_back_t
     ]
 
 
+def _marked(name: str, mode: str, line: str, mark: str) -> tuple[zhgov_parse.Report, dict, dict]:
+    """The PDF text with ``mark`` after the line that reads ``line``: its report, its cells and the
+    fixture's, once no number read differs from the fixture's."""
+    lines = (DATA / f"{name}.{mode}.txt").read_text(encoding="utf-8").split("\n")
+    (at,) = [i for i, text in enumerate(lines) if " ".join(text.split()) == line]
+    lines[at] = lines[at].rstrip() + mark
+    report = zhgov_parse.parse("\n".join(lines))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    expected = expected_cells(name)
+    assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}
+    return report, got, expected
+
+
 @pytest.mark.parametrize("mark", ["①", "¹", "*", "注", "[1]"])
 @pytest.mark.parametrize(
     ("name", "mode", "line", "row"),
@@ -299,13 +312,7 @@ def test_a_footnote_mark_after_a_row_s_last_value_leaves_that_value_na(
     mark read as a label, so the line's values ended nowhere and the next row's were read as this
     row's (3 for 2 and 0 for 1: wrong numbers, said nowhere). Now that cell is NA with ``non_numeric``
     and the row's others are read."""
-    lines = (DATA / f"{name}.{mode}.txt").read_text(encoding="utf-8").split("\n")
-    (at,) = [i for i, text in enumerate(lines) if " ".join(text.split()) == line]
-    lines[at] = lines[at].rstrip() + mark
-    report = zhgov_parse.parse("\n".join(lines))
-    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
-    expected = expected_cells(name)
-    assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}
+    report, got, expected = _marked(name, mode, line, mark)
     assert got[("application_handling", row, "total")] is None
     assert (
         got[("application_handling", row, "natural_person")]
@@ -324,13 +331,6 @@ def test_a_row_that_lost_a_blank_is_not_solved_past_a_footnote_mark(line: str, m
     """Rows of 三 that lost their blank cells are read as run-on text is, their values NFKC'd: a
     footnote mark on one (``… 0 2①``) made 21 of its 总计 (and a blank 0). Now such a table's lost
     blanks are not placed: its short rows stay NA with row_length_mismatch, no number wrong."""
-    name = "zhetang_town_2019_html"
-    lines = (DATA / f"{name}.weasy-plumber.txt").read_text(encoding="utf-8").split("\n")
-    (at,) = [i for i, text in enumerate(lines) if " ".join(text.split()) == line]
-    lines[at] = lines[at].rstrip() + mark
-    report = zhgov_parse.parse("\n".join(lines))
-    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
-    expected = expected_cells(name)
-    assert {k: v for k, v in got.items() if v is not None and v != expected[k]} == {}
+    report, _, _ = _marked("zhetang_town_2019_html", "weasy-plumber", line, mark)
     short = {f.row: f.found for f in report.finding_list if f.code == "row_length_mismatch"}
     assert any(found.endswith(mark) for found in short.values())

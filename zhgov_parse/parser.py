@@ -12,7 +12,7 @@ from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
-from .mapping import Cell, TableResult, glued_values_split, records_of
+from .mapping import Cell, TableResult, glued_values_split, records_of, row_total_holds
 from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
 from .report import Report
@@ -286,9 +286,8 @@ def _cut_in_a_table(table: str, rows: list[Block], findings: list[Finding]) -> N
     if not filled or not is_number_text(cells[filled[-1]]):
         return
     if table != "active_disclosure":
-        numbers = [parse_value(cells[i]).number for i in filled]
-        group = numbers[-5:] if table == "review_litigation" else numbers[-7:]
-        if None not in group and sum(group[:-1]) == group[-1]:  # type: ignore[arg-type]
+        values = [parse_value(cells[i]) for i in filled]
+        if row_total_holds(values[-5:] if table == "review_litigation" else values[-7:]):
             return
     last = filled[-1]
     findings.append(
