@@ -309,6 +309,28 @@ def _report_container(
     return top
 
 
+def _within(el: etree._Element, container: etree._Element, known: dict[etree._Element, bool]) -> bool:
+    """Whether ``el`` is ``container`` or inside it; ``known`` remembers each element asked about, so
+    that a page's blocks, which share their ancestors, climb each of them once (not a set of every
+    element in the container: a page's tree has ten times as many)."""
+    path = []
+    node: etree._Element | None = el
+    answer = False
+    while node is not None:
+        if node is container:
+            answer = True
+            break
+        seen = known.get(node)
+        if seen is not None:
+            answer = seen
+            break
+        path.append(node)
+        node = node.getparent()
+    for node in path:
+        known[node] = answer
+    return answer
+
+
 def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str], copies: list[int]) -> int:
     """Put the cells that rowspans from rows above carry into this row at ``col``; next column."""
     while col in carried:
@@ -547,7 +569,7 @@ def read_html(text: str) -> Document:
         el.get("href") or el.get("src") or el.get("data") or ""
         for el in root.iter("a", "iframe", "embed", "object")
     ]
-    title_el = root.find(".//title")
+    title_el = next(root.iter("title"), None)
     title = clean_text("".join(title_el.itertext())) if title_el is not None else ""
     etree.strip_elements(root, *_DROP, with_tail=False)
     tables = _leaf_tables(root)
@@ -562,8 +584,8 @@ def read_html(text: str) -> Document:
     located = _walk(root, set(tables), findings, images)
     container = _report_container(located, tables)
     if container is not None:
-        inside = set(container.iter())
-        kept = [i for i, (_, el) in enumerate(located) if el in inside]
+        within: dict[etree._Element, bool] = {}
+        kept = [i for i, (_, el) in enumerate(located) if _within(el, container, within)]
         images = [
             (bisect_left(kept, at), src) for at, src in images if kept and kept[0] <= at <= kept[-1] + 1
         ]
