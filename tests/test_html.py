@@ -436,8 +436,9 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         '<td>4<span style="display:none">7</span>1</td>',
         '<td>4<span style="COLOR: red; DISPLAY : NONE">7</span>1</td>',
         "<td>4<span hidden>7</span>1</td>",
+        '<td>4<span style="display&#58;none">7</span>1</td>',
     ],
-    ids=["word-tracked-deletion", "display-none", "display-none-upper", "hidden"],
+    ids=["word-tracked-deletion", "display-none", "display-none-upper", "hidden", "colon-as-entity"],
 )
 def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
     """A tracked deletion (Word's "Save as Web Page": <del>) or a hidden element in a cell (an
@@ -448,6 +449,50 @@ def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
     assert html.count("<td>41</td>") == 1
     report = zhgov_parse.parse(html.replace("<td>41</td>", cell))
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == 41
+
+
+def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
+    """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
+    find exactly what the definition finds, stated as an XPath: every <del>, and every element
+    inside a cell that is hidden or styled display:none (letters in any case, spaces anywhere); on
+    random pages that also hold the words in style sheets, scripts and other attributes."""
+    import random
+
+    from lxml import etree
+
+    from zhgov_parse.read_html import _PARSER, _may_hide, _unshown
+
+    definition = etree.XPath(
+        "//del | (//td | //th)//*[@hidden or "
+        "contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+    )
+    styles = ["", "display:none", "DISPLAY : NONE", "color:red; Display: None", "display:block",
+              "visibility:hidden", "overflow: hidden", "display:\tnone", "display&#58;none"]  # fmt: skip
+    extras = ["", '<input type="hidden" value="1">', "<style>.m{display:none}</style>",
+              "<script>if (a < b) x.hidden = 1;</script>", '<div data-hidden="1">x</div>']  # fmt: skip
+    rng = random.Random(7)
+
+    def element(depth: int) -> str:
+        tag = rng.choice(tags)
+        attrs = f' style="{rng.choice(styles)}"' if rng.random() < 0.5 else ""
+        attrs += rng.choice(["", "", "", " hidden", ' hidden=""'])
+        inner = "".join(element(depth + 1) for _ in range(rng.randint(0, 3))) if depth < 3 else "4"
+        return f"<{tag}{attrs}>{rng.choice(['1', '', '规章'])}{inner}</{tag}>{rng.choice(['', '7'])}"
+
+    found = 0
+    for n in range(1500):
+        tags = ["span", "p", "td", "table", "tr", "div"] + ["del"] * (n % 3 == 0)  # the gate's other words
+        text = (
+            f"<html><head>{rng.choice(extras)}</head><body>{rng.choice(extras)}<table><tr><td>"
+            f"{element(0)}</td></tr></table>{element(0)}</body></html>"
+        )
+        root = etree.fromstring(text, _PARSER)
+        tree = root.getroottree()
+        want = [tree.getpath(el) for el in definition(root)]
+        got = [tree.getpath(el) for el in _unshown(root)] if _may_hide(text) else []
+        assert got == want, text
+        found += bool(want)
+    assert 300 < found < 1400  # pages with and without something to leave out
 
 
 def test_a_page_whose_article_is_hidden_until_a_script_shows_it_is_read() -> None:
