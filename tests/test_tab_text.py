@@ -122,3 +122,32 @@ def test_a_spreadsheet_s_padded_merged_label_is_not_taken_for_a_blank() -> None:
     want = expected_cells("chenghu_finance_2021_html")
     got = _cells(padded)
     assert all(v == want[k] for k, v in got.items() if v == v and v is not None)
+
+
+_NOTED_LABELS = """某县文旅局2020年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项
+信息内容{s}本年新制作数量{s}本年新公开数量{s}对外公开总数量
+规章{s}0{s}0{s}0
+规范性文件（行政机关制定发布的决定、公告、通告、意见、通知，以及标题采用“规定”“办法”“细则”“规程”等字样的公文，一般情况下属于规范性文件）{s}3{s}3{s}27
+第二十条第（五）项
+信息内容{s}上一年项目数量{s}本年增/减{s}处理决定数量
+行政许可{s}6{s}2{s}41
+其他对外管理服务事项（指行政许可以外的政务服务事项，含行政确认、行政奖励、行政裁决、行政给付、行政检查和其他类，以及公共服务事项）{s}58{s}0{s}203
+"""
+
+
+@pytest.mark.parametrize("sep", ["\t", "  "])
+def test_a_label_with_a_long_note_is_a_row(sep: str) -> None:
+    """A row label that carries the template's guidance in brackets (long, with commas: a sentence by
+    its look) on a line whose cells tabs or runs of spaces set apart is a row; before, the line was
+    read as prose and its numbers lost, the row said missing."""
+    report = zhgov_parse.parse(_NOTED_LABELS.format(s=sep))
+    got = _cells(_NOTED_LABELS.format(s=sep))
+    noted = {"normative_documents": [3, 3, 27], "other_services": [58, 0, 203]}
+    columns = {"normative_documents": ("new_made", "new_published", "total_published")}
+    for row, values in noted.items():
+        names = columns.get(row, ("previous_count", "change", "decisions"))
+        assert [got[("active_disclosure", row, c)] for c in names] == values
+    missing = [f.row for f in report.finding_list if f.code == "missing_row"]
+    assert not set(missing) & set(noted)

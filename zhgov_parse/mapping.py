@@ -175,11 +175,16 @@ def trim_padding(values: list[str], n: int) -> list[str]:
 _BRACKETED = re.compile(r"[(（][^()（）]*[)）]|[(（][^()（）]*$|^[^()（）]*[)）]")
 
 
+def without_notes(text: str) -> str:
+    """``text`` without what it says in brackets (a bracket cut off at either end included)."""
+    return _BRACKETED.sub("", text)
+
+
 def looks_narrative(text: str) -> bool:
     """Prose rather than a table label: long, or with sentence punctuation outside brackets."""
     if len(text) > 60:
         return True
-    bare = _BRACKETED.sub("", text)
+    bare = without_notes(text)
     return any(p in bare for p in "。；，;,")
 
 

@@ -12,7 +12,7 @@ from .cell_lines import rows_with_blank_cells
 from .csv_rows import csv_as_pipes
 from .document import Block, Document, row_block, without_spacer_columns
 from .findings import Finding
-from .mapping import looks_narrative
+from .mapping import looks_narrative, without_notes
 from .markup import (
     as_pipe_rows,
     has_table_markup,
@@ -236,9 +236,16 @@ def _split_whitespace(line: str) -> tuple[str, ...] | None:
     # (a label a spreadsheet repeats over the cells it merged counts once: 三、本年度办理结果
     # （二）部分公开（区分处理的，…） （二）部分公开（区分处理的，…）)
     once = "".join(t for t, _ in itertools.groupby(tokens[:n])) if n > 1 else label
-    if looks_narrative(once) and not _piece_of_a_row_label(label):
+    if looks_narrative(once) and not _piece_of_a_row_label(label) and not _noted_label(once, line):
         return None  # a sentence that happens to end with a number
     return (label, *tokens[n:])
+
+
+def _noted_label(label: str, line: str) -> bool:
+    """Whether ``label`` is a row label with a long note in brackets (``规范性文件（行政机关制定发布的决
+    定、公告…，一般情况下属于规范性文件）``, as some reports print the template's guidance) on a line
+    whose cells tabs or runs of spaces set apart: a table row's, not a sentence's."""
+    return ("\t" in line or "  " in line) and not looks_narrative(without_notes(label))
 
 
 _WORD = re.compile(r"\S+")
