@@ -730,3 +730,22 @@ def test_a_footnote_mark_in_run_on_text_is_no_digit() -> None:
     assert rules("*") == [0, 0, 7]
     for mark in ("①", "¹", "₁"):
         assert rules(mark) == rules("*")
+
+
+def test_a_label_whose_characters_are_set_apart() -> None:
+    """A Word table centres a short label by spacing its characters (``规 章``, ``总 计``): in page
+    text the space stays inside the label.  Before, 规章 was not found (its row said missing, its
+    numbers lost), and a page whose other labels were fewer than three was not read as run-on text."""
+    text = (
+        "某镇2024年政府信息公开工作年度报告\n二、主动公开政府信息情况 第二十条第（一）项 信息内容 "
+        "本年制发件数 本年废止件数 现行有效件数 规 章 2 0 5 行政规范性文件 1 0 3 第二十条第（五）项 "
+        "信息内容 本年处理决定数量 行政许可 6 第二十条第（六）项 信息内容 本年处理决定数量 行政处罚 9 "
+        "行政强制 0"
+    )
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "runon"
+    got = _cells(report)
+    assert [got[("active_disclosure", "rules", c)] for c in ("issued", "repealed", "in_force")] == [2, 0, 5]
+    assert got[("active_disclosure", "penalty", "decisions")] == 9
+    runs, missing = find_runs("总 计 3 0 0 0 0 0 3", {"total": r"总计(?=\s*[\d/—－-])"}, ["total"])
+    assert [r.text for r in runs] == ["3 0 0 0 0 0 3"] and not missing

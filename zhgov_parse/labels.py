@@ -261,3 +261,29 @@ def _unique(codes: object) -> tuple[str, ...]:
 def matcher(table: str, axis: str) -> Matcher:
     """The shared matcher for one table and axis."""
     return Matcher(table, axis)
+
+
+def spaced_pattern(pattern: str) -> str:
+    """``pattern`` with a space allowed after each CJK character it matches (a page's spans leave
+    one inside words: ``二、主动公开 政府信息情况``): after the character, or the class of characters,
+    and its quantifier if it has one."""
+    out: list[str] = []
+    i, n = 0, len(pattern)
+    while i < n:
+        if pattern[i] == "\\":
+            out.append(pattern[i : i + 2])
+            i += 2
+            continue
+        if pattern[i] == "[":
+            end = pattern.index("]", i + 2)  # a class holds one character at least
+            atom, cjk = pattern[i : end + 1], any("\u4e00" <= c <= "\u9fff" for c in pattern[i:end])
+            i = end + 1
+        else:
+            atom, cjk = pattern[i], "\u4e00" <= pattern[i] <= "\u9fff"
+            i += 1
+        quantified = re.match(r"(?:[?*+]|\{\d*,?\d*\})\??", pattern[i:])
+        if quantified:
+            atom += quantified.group()
+            i += quantified.end()
+        out.append(atom + " ?" if cjk and not atom.startswith("[^") else atom)
+    return "".join(out)

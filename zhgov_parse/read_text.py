@@ -12,6 +12,7 @@ from .cell_lines import rows_with_blank_cells
 from .csv_rows import csv_as_pipes
 from .document import Block, Document, row_block, without_spacer_columns
 from .findings import Finding
+from .labels import spaced_pattern
 from .mapping import looks_narrative, without_notes
 from .markup import (
     as_pipe_rows,
@@ -40,8 +41,11 @@ _PAGE_FOOTER = re.compile(
 _FOOTER_FIRST = frozenset("—–-－─P第")  # what a footer line can start with (cheap test first)
 # Labels glued to digits with no separator, as page text scrapers leave them.
 _RUNON = re.compile(
-    r"(?:规章|規章|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開|结转下年度继续办理|結轉下年度繼續辦理"
-    r"|本年新收政府(?:信息|資訊)公开申请数量|本年新收政府(?:信息|資訊)公開申請數量)\s?[\d/—－]"
+    spaced_pattern(  # a label's characters set apart too: 规 章 000
+        r"(?:规章|規章|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開|结转下年度继续办理|結轉下年度繼續辦理"
+        r"|本年新收政府(?:信息|資訊)公开申请数量|本年新收政府(?:信息|資訊)公開申請數量)"
+    )
+    + r"\s?[\d/—－]"
 )
 
 
@@ -50,7 +54,7 @@ _RUNON = re.compile(
 def _runon_heading() -> re.Pattern[str]:
     """Part headings buried in run-on text, in either script (built on first use: it needs OpenCC)."""
     return re.compile(
-        _spaces_between_characters(
+        spaced_pattern(
             either_script(
                 r"[一二三四五六七八][、.．]\s*(?:总体情况|概述|主动公开政府信息情况|收到和处理政府信息公开申请情况"
                 r"|政府信息公开行政法?复议、行政诉讼情况|因政府信息公开(?:工作)?被?申请(?:提起)?行政复议[^。，]{0,16}?情况"
@@ -68,7 +72,7 @@ def _runon_cut() -> re.Pattern[str]:
     header (第二十条第（一）项, 三's （本列数据的勾稽关系…）, 四's 行政复议行政诉讼, or its outcomes where
     it stands on its side), which find the tables where the part headings were left out (the text of a
     page's tables alone)."""
-    starts = _spaces_between_characters(
+    starts = spaced_pattern(
         either_script(
             r"第二十条第[（(]一[)）]项|[（(]本列数据的勾稽关[系係][^（）()]{0,40}[)）]"
             r"|(?:行政复议\s*[、和]?\s*)+(?:行政诉讼\s*)+(?=结果|未经复议|复议后)"
@@ -76,32 +80,6 @@ def _runon_cut() -> re.Pattern[str]:
         )
     )
     return re.compile(f"{_runon_heading().pattern}|{starts}")
-
-
-def _spaces_between_characters(pattern: str) -> str:
-    """``pattern`` with a space allowed after each CJK character it matches (a page's spans leave
-    one inside words: ``二、主动公开 政府信息情况``): after the character, or the class of characters,
-    and its quantifier if it has one."""
-    out: list[str] = []
-    i, n = 0, len(pattern)
-    while i < n:
-        if pattern[i] == "\\":
-            out.append(pattern[i : i + 2])
-            i += 2
-            continue
-        if pattern[i] == "[":
-            end = pattern.index("]", i + 2)  # a class holds one character at least
-            atom, cjk = pattern[i : end + 1], any("\u4e00" <= c <= "\u9fff" for c in pattern[i:end])
-            i = end + 1
-        else:
-            atom, cjk = pattern[i], "\u4e00" <= pattern[i] <= "\u9fff"
-            i += 1
-        quantified = re.match(r"(?:[?*+]|\{\d*,?\d*\})\??", pattern[i:])
-        if quantified:
-            atom += quantified.group()
-            i += quantified.end()
-        out.append(atom + " ?" if cjk and not atom.startswith("[^") else atom)
-    return "".join(out)
 
 
 def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:

@@ -18,7 +18,7 @@ from typing import Any
 
 from . import schema
 from .findings import Finding
-from .labels import key
+from .labels import key, spaced_pattern
 from .mapping import (
     APPLICANT_FRAME,
     APPLICANT_WORDS,
@@ -136,8 +136,9 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]]) -> tuple[st
 
 
 def find_runs(text: str, labels: dict[str, str], order: Sequence[str]) -> tuple[list[Run], list[str]]:
-    """Each row's run, by finding the labels in template order; and the codes not found."""
-    patterns = [re.compile(labels[code]) for code in order]
+    """Each row's run, by finding the labels in template order (their characters may be set apart:
+    规 章 000); and the codes not found."""
+    patterns = [re.compile(spaced_pattern(labels[code])) for code in order]
     runs: list[Run] = []
     missing: list[str] = []
     pos = 0
