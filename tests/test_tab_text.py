@@ -151,3 +151,31 @@ def test_a_label_with_a_long_note_is_a_row(sep: str) -> None:
         assert [got[("active_disclosure", row, c)] for c in names] == values
     missing = [f.row for f in report.finding_list if f.code == "missing_row"]
     assert not set(missing) & set(noted)
+
+
+_SPARSE = """某街道2023年政府信息公开工作年度报告
+三、收到和处理政府信息公开申请情况
+（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况
+\t自然人\t法人或其他组织\t\t\t\t\t总计
+一、本年新收政府信息公开申请数量\t{pad}4\t\t\t\t\t1\t5
+二、上年结转政府信息公开申请数量\t{pad}\t\t\t\t\t\t0
+三、本年度办理结果\t（一）予以公开\t{pad}3\t\t\t\t\t\t3
+\t（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t{pad}\t\t\t\t\t1\t1
+"""
+
+
+def test_blank_cells_keep_their_columns_where_no_row_has_every_value() -> None:
+    """Every row blank somewhere (a report that leaves blank what it did not count): no full row
+    places the columns, so the fields are counted from the label, for rows whose last field holds
+    总计 (as many fields as columns).  Before, every such row was NA; a label padded by a field (a
+    spreadsheet's merged cell) puts 总计 a field further, and then no row is laid out."""
+    got = _cells(_SPARSE.format(pad=""))
+    row = [got[("application_handling", "new_received", c)] for c in ("natural_person", "other_org", "total")]
+    assert row == [4, 1, 5]
+    assert got[("application_handling", "carried_in", "total")] == 0
+    assert got[("application_handling", "granted", "natural_person")] == 3
+    assert got[("application_handling", "partially_granted", "other_org")] == 1
+    assert got[("application_handling", "carried_in", "natural_person")] is None  # blank: NA
+    padded = _cells(_SPARSE.format(pad="\t"))
+    read = {k: v for k, v in padded.items() if k[0] == "application_handling" and v == v and v is not None}
+    assert all(v == got[k] for k, v in read.items())

@@ -14,6 +14,10 @@ from itertools import combinations
 
 Span = tuple[int, int]
 
+#: How far apart a tab-separated row's fields are placed, counted from its label (any distance
+#: wider than 1: a field is a point, ``(8, 8)``, no word of layout text).
+TAB_FIELD = 8
+
 
 def is_tab_fields(spans: Sequence[Span]) -> bool:
     """Whether places are tab fields (points, ``(8, 8)``), not words of layout text."""
@@ -34,6 +38,20 @@ def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] |
     if any(columns[i][1] > columns[i + 1][0] for i in range(n - 1)):
         return None  # the full rows do not line up
     return columns
+
+
+def fields_counted_from_labels(rows: Sequence[Sequence[Span]], n: int) -> list[Span] | None:
+    """Tab rows where none has all ``n`` values (every row blank somewhere): the ``n`` fields after
+    the label, when some row fills the ``n``-th (总计 in its last field: as many fields as columns)
+    and none has a value beyond it (a padded label or a spacer column: fields not the columns);
+    else None."""
+    if not rows or not all(map(is_tab_fields, rows)):
+        return None
+    last = n * TAB_FIELD
+    ends = [spans[-1][0] for spans in rows if spans]
+    if last not in ends or any(end > last for end in ends):
+        return None
+    return [(k * TAB_FIELD, k * TAB_FIELD) for k in range(1, n + 1)]
 
 
 def place(values: Sequence[str], spans: Sequence[Span], columns: Sequence[Span]) -> list[str] | None:

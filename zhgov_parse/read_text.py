@@ -13,6 +13,7 @@ from .csv_rows import csv_as_pipes
 from .document import Block, Document, row_block, without_spacer_columns
 from .findings import Finding
 from .labels import spaced_pattern
+from .layout import TAB_FIELD
 from .mapping import looks_narrative, without_notes
 from .markup import (
     as_pipe_rows,
@@ -243,8 +244,7 @@ def _value_count(cells: tuple[str, ...]) -> int:
     return len(cells) - 1 if not is_value_text(cells[0]) else len(cells)
 
 
-#: How far apart :func:`_tab_spans` puts a row's tab fields (any distance wider than 1).
-_FIELD = 8
+_FIELD = TAB_FIELD  # how far apart :func:`_tab_spans` puts a row's tab fields
 
 
 def _tab_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:

@@ -9,7 +9,7 @@ from collections.abc import Callable, Sequence
 from . import schema
 from .findings import Finding
 from .labels import Match, Matcher, key, matcher
-from .layout import columns_of_full_rows, is_tab_fields, place
+from .layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, place
 from .mapping import (
     AMOUNTS,
     APPLICANT_FRAME,
@@ -474,10 +474,16 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
     ]
     if not short:
         return
-    places = columns_of_full_rows([row.spans for row in rows if row.spans is not None], n)
+    spans = [row.spans for row in rows if row.spans is not None]
+    places = columns_of_full_rows(spans, n)
+    counted = places is None  # no row with every value: tab fields counted from the label
+    if counted:
+        places = fields_counted_from_labels(spans, n)
     if places is None:
         return
     for row in short:
+        if counted and (row.spans or [None])[-1] != places[-1]:
+            continue  # its last field short of 总计's: how many fields it had, the text does not say
         laid = place(row.values, row.spans or [], places)
         if laid is None or not may_add_up(laid):
             continue
@@ -485,7 +491,7 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
             row_finding(
                 "values_by_layout",
                 f"row '{row.label}' has {len(row.values)} values for {n} columns: each was put in the "
-                f"column it stands under ({_laid_by(row.spans)}), the others are blank",
+                f"column it stands under ({_laid_by(row.spans, counted)}), the others are blank",
                 table,
                 row,
                 row.match.code,
@@ -494,8 +500,11 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
         row.values = laid
 
 
-def _laid_by(spans: list[tuple[int, int]] | None) -> str:
-    """What placed a row's values: tab fields (points) or columns aligned with spaces."""
+def _laid_by(spans: list[tuple[int, int]] | None, counted: bool = False) -> str:
+    """What placed a row's values: tab fields (points), as the full rows hold them or ``counted``
+    from the label (no row has every value), or columns aligned with spaces."""
+    if spans and is_tab_fields(spans) and counted:
+        return "the tab field each value holds, counted from the label: its last field is 总计's"
     if spans and is_tab_fields(spans):
         return "the tab field each value holds, as in the rows with every value"
     return "the text's columns aligned with spaces"
