@@ -14,6 +14,7 @@ from __future__ import annotations
 import re
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
+from functools import lru_cache
 from typing import Any
 
 from . import schema
@@ -135,10 +136,17 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]]) -> tuple[st
     return _PAGE_MARK.sub("", run).strip(), end  # a page footer (— 3 —) glued after the row
 
 
+@lru_cache(maxsize=512)
+def _spaced(label: str) -> re.Pattern[str]:
+    """A row label's pattern, compiled, its characters allowed apart (built once: the labels are the
+    template's)."""
+    return re.compile(spaced_pattern(label))
+
+
 def find_runs(text: str, labels: dict[str, str], order: Sequence[str]) -> tuple[list[Run], list[str]]:
     """Each row's run, by finding the labels in template order (their characters may be set apart:
     规 章 000); and the codes not found."""
-    patterns = [re.compile(spaced_pattern(labels[code])) for code in order]
+    patterns = [_spaced(labels[code]) for code in order]
     runs: list[Run] = []
     missing: list[str] = []
     pos = 0
