@@ -535,3 +535,29 @@ def test_a_page_holding_two_reports_reads_the_first(first: str, second: str) -> 
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert got == expected_cells(first)
     assert "more_reports" in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize("between", ["<br>", "</p><p>"])
+def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> None:
+    """Two rows typed into one (each cell holds both rows' texts on two lines: 3.其他 and （七）总计):
+    a cell's two values are no number, NA, not their digits run together (3<br>46 read 346 under
+    总计 before)."""
+    import re
+
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    rows = re.search(
+        r'<tr><td>(3\.其他)</td>(.*?)</tr>\n<tr><td colspan="2">(（七）总计)</td>(.*?)</tr>', html
+    )
+    assert rows is not None
+    values = zip(re.findall(r"<td>(\d+)</td>", rows[2]), re.findall(r"<td>(\d+)</td>", rows[4]), strict=True)
+    merged = f"<tr><td>{rows[1]}{between}{rows[3]}</td>" + "".join(
+        f"<td><p>{a}{between}{b}</p></td>" for a, b in values
+    )
+    report = zhgov_parse.parse(html.replace(rows[0], merged + "</tr>"))
+    expected = expected_cells("chenghu_finance_2021_html")
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert all(value is None or value == expected[key] for key, value in got.items())
+    assert got[("application_handling", "total", "total")] is None

@@ -371,6 +371,8 @@ def _rows(
             if len(td):
                 raw = _text_of(td)
                 text = raw if raw.isdigit() else clean_text(raw)  # digits: no space to collapse
+                if text and is_value_text(text) and _has_lines(td):
+                    text = _lines_kept_apart(td)
             else:
                 raw = td.text
                 text = "" if raw is None else raw if raw.isdigit() else clean_text(raw)
@@ -392,6 +394,54 @@ def _rows(
         if any(cells):
             rows.append(row_block(tuple(cells), f"{where} row {r}", tuple(copies)))
     return without_spacer_columns(rows)
+
+
+_LINE_TAGS = ("br", "p", "div", "li")
+
+
+def _has_lines(td: etree._Element) -> bool:
+    """Whether a cell's text may stand on several lines: it holds a ``<br>``, two ``<p>``s or the
+    like, or one with text beside it (not Word's usual cell, its text in one ``<p>``)."""
+    blocks = 0
+    for el in td.iter(_LINE_TAGS):
+        if el.tag == "br" or blocks:
+            return True
+        blocks += 1
+    if not blocks:
+        return False
+    only = td[0]
+    return len(td) > 1 or only.tag not in _LINE_TAGS or _has_text(td.text) or _has_text(only.tail)
+
+
+def _has_text(text: str | None) -> bool:
+    return bool(text) and not text.isspace()  # type: ignore[union-attr]
+
+
+def _lines_kept_apart(td: etree._Element) -> str:
+    """The text of a cell whose text reads as a value, from its lines: values on two lines of it
+    (``6<br>70``, ``<p>6</p><p>70</p>``: a cell holding two rows' values) are kept apart by ``¦``
+    (:func:`~zhgov_parse.markup.joined_lines`), so that the cell reads as no number, not as their
+    digits run together (670)."""
+    from .markup import joined_lines
+
+    out: list[str] = []
+    for event, el in etree.iterwalk(td, events=("start", "end")):
+        tag = el.tag if el.tag.__class__ is str else ""
+        if el is td:
+            if event == "start" and el.text:
+                out.append(el.text)
+            continue
+        if event == "start":
+            if tag in _BREAKS:
+                out.append("\n")
+            if el.text:
+                out.append(el.text)
+        else:
+            if tag in _BREAKS and tag != "br":
+                out.append("\n")
+            if el.tail:
+                out.append(el.tail)
+    return joined_lines([clean_text(line) for line in "".join(out).split("\n")])
 
 
 def _spans(
