@@ -561,3 +561,45 @@ def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> Non
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert all(value is None or value == expected[key] for key, value in got.items())
     assert got[("application_handling", "total", "total")] is None
+
+
+_HIDDEN_ROW = "<tr height=0 style='display:none;mso-height-source:userset;mso-height-alt:300'>"
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        (  # a stale copy of a row, hidden above it
+            '<tr><td colspan="3">一、本年新收',
+            f'{_HIDDEN_ROW}<td colspan="3">一、本年新收政府信息公开申请数量</td>'
+            + "<td>50</td>" * 6
+            + '<td>300</td></tr><tr><td colspan="3">一、本年新收',
+        ),
+        (  # a hidden row inside (三)不予公开's group, which its rowspan counts (8 rows shown)
+            '<td rowspan="8">（三）不予公开</td>',
+            '<td rowspan="9">（三）不予公开</td>',
+        ),
+        (  # a hidden cell: the row shows its seven values
+            "<td>43</td>",
+            "<td style='display:none' x:num>99</td><td>43</td>",
+        ),
+    ],
+    ids=["hidden-row", "hidden-row-in-a-rowspan", "hidden-cell"],
+)
+def test_rows_and_cells_a_page_does_not_show_are_left_out(old: str, new: str) -> None:
+    """An Excel sheet saved as a web page writes its hidden rows, numbers and all, as
+    ``<tr height=0 style='display:none;…'>``: they are no rows of the table (before, a stale row
+    hidden above 一、本年新收 was read in its place, flagged only by duplicate_row; inside a rowspan
+    group the hidden row's values took the next row's place)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert html.count(old) == 1
+    html = html.replace(old, new)
+    if 'rowspan="9"' in new:  # the hidden row, after 2.其他法律行政法规禁止公开
+        hidden = f"{_HIDDEN_ROW}<td>3.危及“三安全一稳定”</td>" + "<td>5</td>" * 6 + "<td>30</td></tr>"
+        html = html.replace("<tr><td>3.危及", hidden + "<tr><td>3.危及")
+    report = zhgov_parse.parse(html)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == expected_cells("chenghu_finance_2021_html")

@@ -345,11 +345,30 @@ def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str
     return col
 
 
+#: Rows and cells of a table that the page does not show (an Excel sheet's hidden rows: ``<tr height=0
+#: style='display:none;mso-height-source:userset'>`` with their numbers, a hidden cell).
+
+
+def _pass_unshown_row(carried: dict[int, tuple[int, str]]) -> None:
+    """A row the page does not show still counts among the rows a rowspan above it covers: the
+    cells it carries go down one row less into the rows shown."""
+    for col, (left, text) in list(carried.items()):
+        if left <= 1:
+            del carried[col]
+        else:
+            carried[col] = (left - 1, text)
+
+
 def _rows(
-    table: etree._Element, findings: list[Finding], where: str, budget: list[int] | None = None
+    table: etree._Element,
+    findings: list[Finding],
+    where: str,
+    budget: list[int] | None = None,
+    hides: bool = True,
 ) -> list[Block]:
     """Rows of a leaf table with spans expanded (``copies`` marks cells a span filled), its spacer
-    columns left out (:func:`~zhgov_parse.document.without_spacer_columns`).
+    columns left out (:func:`~zhgov_parse.document.without_spacer_columns`), the rows and cells the
+    page does not show left out too (looked for only where ``hides``: see :func:`_may_hide`).
 
     ``budget`` (one int in a list, shared by the page's tables) is what the span copies may still
     cost (see :data:`SPAN_BUDGET`).
@@ -359,12 +378,15 @@ def _rows(
     rows: list[Block] = []
     carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
     for r, tr in enumerate(table.iter("tr"), 1):
+        if hides and _hidden(tr):
+            _pass_unshown_row(carried)
+            continue
         cells: list[str] = []
         copies: list[int] = []  # 0: the cell's own text, 1: colspan copy, 2: rowspan copy
         col = 0
         for td in tr:
             tag = td.tag
-            if tag != "td" and tag != "th":
+            if (tag != "td" and tag != "th") or (hides and _hidden(td)):
                 continue
             if carried and col in carried:
                 col = _fill_carried(carried, col, cells, copies)
@@ -483,6 +505,7 @@ def _walk(
     tables: set[etree._Element],
     findings: list[Finding],
     images: list[tuple[int, str]] | None = None,
+    hides: bool = True,
 ) -> list[tuple[Block, etree._Element]]:
     """Blocks in document order, each with the element it came from (its block-level parent);
     ``images`` gets each ``<img>`` outside the tables: the block it comes before, and its src."""
@@ -522,7 +545,7 @@ def _walk(
                     title = clean_text(_text_of(caption))
                     if title:
                         blocks.append((Block("heading", (title,), f"table {n_table} caption", level=6), el))
-                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget))
+                blocks.extend((row, el) for row in _rows(el, findings, f"table {n_table}", budget, hides))
                 walker.skip_subtree()
                 continue
             if tag in _BREAKS:
@@ -593,9 +616,10 @@ def _in_a_tag(text: str, at: int) -> bool:
 
 
 def _may_hide(text: str) -> bool:
-    """Whether the page's markup may hold what :func:`_unshown` finds: a ``<del`` tag, a ``hidden``
-    attribute or ``display:none`` inside a tag. Most pages hold the words only in their style sheets
-    and scripts (``.menu{display:none}``, ``overflow:hidden``): a few searches in C rule them out."""
+    """Whether the page's markup may hide some of its text (:func:`_unshown`; rows and cells,
+    :func:`_hidden`): a ``<del`` tag, a ``hidden`` attribute or ``display:none`` inside a tag. Most
+    pages hold the words only in their style sheets and scripts (``.menu{display:none}``,
+    ``overflow:hidden``): a few searches in C rule them out."""
     if "<del" in text or "<DEL" in text:
         return True
     for word in ("isplay", "ISPLAY"):
@@ -622,20 +646,22 @@ def _unshown(root: etree._Element) -> list[etree._Element]:
         if el.tag == "del":
             found.append(el)
             continue
-        names = el.keys()
-        if not names or ("hidden" not in names and "style" not in names):
-            continue
-        if ("hidden" in names or "display:none" in el.get("style", "").replace(" ", "").lower()) and next(
-            el.iterancestors("td", "th"), None
-        ) is not None:
+        if _hidden(el) and next(el.iterancestors("td", "th"), None) is not None:
             found.append(el)
     return found
 
 
-def _drop_unshown(text: str, root: etree._Element) -> None:
+def _hidden(el: etree._Element) -> bool:
+    """Whether an element is ``hidden`` or styled ``display:none`` (its attributes' names asked
+    first: most elements have neither)."""
+    names = el.keys()
+    if not names or ("hidden" not in names and "style" not in names):
+        return False
+    return "hidden" in names or "display:none" in el.get("style", "").replace(" ", "").lower()
+
+
+def _drop_unshown(root: etree._Element) -> None:
     """Take out what the page does not show, keeping the text after each such element."""
-    if not _may_hide(text):
-        return  # (most pages)
     for el in _unshown(root):
         parent = el.getparent()
         if parent is None:
@@ -653,7 +679,9 @@ def read_html(text: str) -> Document:
     """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
     findings: list[Finding] = []
     root = _parse_tree(text, findings)
-    _drop_unshown(text, root)
+    hides = _may_hide(text)
+    if hides:  # (most pages: not)
+        _drop_unshown(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root)
     scripts = sum(1 for _ in root.iter("script"))
@@ -673,7 +701,7 @@ def read_html(text: str) -> Document:
                 blocks.insert(0, Block("heading", (title,), "title", level=1))
             return Document(tuple(blocks), drawn.source_format, (*findings, *drawn.findings))
     images: list[tuple[int, str]] = []
-    located = _walk(root, set(tables), findings, images)
+    located = _walk(root, set(tables), findings, images, hides)
     container = _report_container(located, tables)
     if container is not None:
         within: dict[etree._Element, bool] = {}
@@ -749,7 +777,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     rows: list[Block] = []
     for n, table in enumerate(tables, 1):
         name = where if len(tables) == 1 else f"{where}.{n}"
-        rows.extend(_rows(table, findings, name, budget))
+        rows.extend(_rows(table, findings, name, budget, _may_hide(fragment)))
     return rows, findings
 
 
