@@ -393,7 +393,7 @@ def _rows(
             if len(td):
                 raw = _text_of(td)
                 text = raw if raw.isdigit() else clean_text(raw)  # digits: no space to collapse
-                if text and is_value_text(text) and _has_lines(td):
+                if len(text) > 1 and is_value_text(text) and _has_lines(td):  # (one character: one value)
                     text = _lines_kept_apart(td)
             else:
                 raw = td.text
