@@ -74,13 +74,15 @@ def test_no_wrong_number_and_every_na_explained(runon_reports: dict) -> None:
                 full_recovered += mine == value
             if mine != value:
                 assert cell[:2] in explained or (cell[0], None) in explained, (name, cell)
-    # Measured 2026-11-27: 96.1% of all cells (92.2% before rows of 三 and 四 were read with blank
+    # Measured 2026-11-27: 95.9% of all cells (96.1% before a dash before digits in a row with
+    # 本年增/减 was read as a mark as well as a sign: 8 cells of 2019 rows such as 3-12 were the
+    # sign's reading, a guess; 92.2% before rows of 三 and 四 were read with blank
     # cells lost, 95.0% before reports that break an identity were solved by supposing each single
     # fault; 96.2% before 二's rows weighed a lost cell even when several full readings agree on
-    # one), 97.2% of the cells in rows without a blank (table 二's rows of 2-3 values have no
-    # identity to split by; 三's blank cells next to a zero can swap places).
-    assert recovered / total >= 0.96, f"{recovered}/{total}"
-    assert full_recovered / full >= 0.971, f"{full_recovered}/{full}"
+    # one), 97.0% of the cells in rows without a blank (97.2% before the dash; table 二's rows of
+    # 2-3 values have no identity to split by; 三's blank cells next to a zero can swap places).
+    assert recovered / total >= 0.959, f"{recovered}/{total}"
+    assert full_recovered / full >= 0.970, f"{full_recovered}/{full}"
 
 
 def test_real_runon_reports_agree_with_their_html_twins() -> None:
@@ -413,6 +415,20 @@ def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
     }
     runs, _ = find_runs("行政许可2341587- 4 -", {"licensing": "行政许可"}, ["licensing"])
     assert runs[0].text == "2341587"  # a footer with spaces around its dashes is taken off
+
+
+def test_a_dash_before_digits_may_mark_a_cell_missing() -> None:
+    """In a row with 本年增/减, 14-2310 is 14 | -2 | 310 or 14 | - | 2310 (a report that marks an
+    unchanged count with -): the cells they disagree on are NA, not the sign's reading."""
+    assert [14, None, 2310] in splits("14-2310", ["int", "signed", "int"], lambda v: True)
+    result = active_disclosure("其他对外管理服务事项14-2310", "2019")
+    got = {(c.row, c.column): c.value for c in result.cells if c.row == "other_services"}
+    assert got == {
+        ("other_services", "previous_count"): 14,
+        ("other_services", "change"): None,
+        ("other_services", "decisions"): None,
+    }
+    assert [f.row for f in result.findings if f.code == "runon_ambiguous"] == ["other_services"]
 
 
 def test_a_fee_in_yuan_is_converted_to_wan_yuan() -> None:

@@ -49,8 +49,9 @@ _DASH = re.compile(r"-(?!\d)")
 def _tokens(run: str, signed: bool = False) -> list[str]:
     """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
     separator stays: it binds the digits around it into one value (1,540).  A dash is a missing
-    value's mark, except before a digit in a row with a ``signed`` column (本年增/减: 3-1- is
-    3 | -1 | -); counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
+    value's mark, and before a digit in a row with a ``signed`` column (本年增/减) a mark or a sign
+    (3-1- is 3 | -1 | -; 14-2310 is 14 | -2 | 310 or 14 | - | 2310); counts are never negative
+    (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
     run = run.replace("，", ",").strip(",")
     out: list[str] = []
     for chunk in run.split():
@@ -116,6 +117,8 @@ def splits(
                         if not walk(nt, npos, [*values, total], spare):
                             return False
                 return True
+        if token[pos] == "-" and not walk(t, pos + 1, [*values, None], spare):
+            return False  # a dash before digits (a signed row's only) may mark a cell missing: 14-2310
         kind = kinds[len(values)]
         pattern = _DECIMAL if kind == "decimal" else _SIGNED if kind == "signed" else INT
         for end in range(pos + 1, len(token) + 1):
