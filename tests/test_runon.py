@@ -376,6 +376,23 @@ def test_faults_with_blank_or_marked_zeros_never_read_wrong_unflagged(seed: int)
         assert c.value is None or c.value == truth or flagged, (seed, mode, c.row, c.column, c.value, truth)
 
 
+def test_a_row_with_three_blank_cells_is_no_typo() -> None:
+    """10 | | 0 | 0 | | | 10 runs together as 100010: no reading with two blank cells at most adds
+    up, so the row is supposed faulty; spelled as a typo (1 | | | 0 | 0 | 0 | 10, the report's 10
+    written 1) it was read 1 before. The residual with three blanks is a reading too: the cells
+    they disagree on are NA (which fault the report made, the digits do not tell)."""
+    results = {**BLANK_RESULTS, "withheld.internal_affairs": [10, None, 0, 0, None, None]}
+    rows = _handling_rows(results)
+    result = application_handling(_runon_text(rows), "2021")
+    columns = [c for c, _ in schema.columns("application_handling", "2021")]
+    for c in result.cells:
+        if c.value is not None:
+            assert c.value == rows[c.row][columns.index(c.column)], (c.row, c.column, c.value)
+    got = {c.column: c.value for c in result.cells if c.row == "withheld.internal_affairs"}
+    assert got["total"] == 10 and got["natural_person"] is None  # 10 or a typo's 1: not told
+    assert "withheld.internal_affairs" in {f.row for f in result.findings if f.code == "runon_ambiguous"}
+
+
 def test_a_row_whose_total_is_wrong_is_read_from_what_the_others_leave() -> None:
     rows = _handling_rows(BLANK_RESULTS | {"withheld.state_secret": [1, 2, 1, 3, 1, 1]})
     rows["granted"][6] += 3  # the report's 总计 for 予以公开 is off by 3

@@ -134,7 +134,9 @@ def _picked(candidates: dict[str, list[Reading]], feasible: dict[str, set[int]])
 class _Free:
     """A row read as what the other rows leave it (its residual), but for one cell: the one the
     report got wrong, whose digits are whatever the run holds between the others' (none: a cell
-    left blank).  Cells the residual makes 0 may be blank too, up to :data:`MAX_BLANKS`."""
+    left blank).  Cells the residual makes 0 may be blank too, up to :data:`MAX_BLANKS`; and the
+    residual itself is a reading where the run spells it with more blank cells than a row's own
+    readings weigh (10 | | 0 | 0 | | | 10 as 100010: no fault, but three blanks)."""
 
     def __init__(self, code: str, run: str, columns: Sequence[int] | None = None) -> None:
         self.code = code
@@ -150,9 +152,14 @@ class _Free:
         text: list[int] = in_text_order(residual, self.columns)  # type: ignore[assignment]
         zeros = [i for i, v in enumerate(text) if v == 0]
         out = []
-        for k in range(min(MAX_BLANKS, len(zeros)) + 1):
+        for k in range(len(zeros) + 1):
             for lost in itertools.combinations(zeros, k):
                 shown = ["" if i in lost else str(v) for i, v in enumerate(text)]
+                if k > MAX_BLANKS:
+                    if "".join(shown) == self.digits:
+                        exact: list[Value] = [BLANK if i in lost else v for i, v in enumerate(text)]
+                        out.append(tuple(in_template_order(exact, self.columns)))
+                    continue
                 out.extend(self._with_one_wrong(text, shown, lost))
         return out
 
