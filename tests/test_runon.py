@@ -448,6 +448,23 @@ def test_a_dash_before_digits_may_mark_a_cell_missing() -> None:
     assert [f.row for f in result.findings if f.code == "runon_ambiguous"] == ["other_services"]
 
 
+def test_a_page_footer_with_no_spaces_is_taken_off_a_row_of_table_3() -> None:
+    """-3- glued after a row of 三 (a page's footer, as PDF text joins it) is no cells: in 三 a dash
+    marks a missing value, and 17 | 5 | 2 | 0 | 3 | 1 | 28 then - | 3 | - read 3 as a count."""
+    results = {code: [v or 0 for v in values] for code, values in BLANK_RESULTS.items()}
+    rows = _handling_rows(results)
+    text = _runon_text(rows)
+    run = "".join(str(v) for v in rows["partially_granted"])
+    assert text.count(run) == 1
+    result = application_handling(text.replace(run, run + "-3-"), "2021")
+    columns = [c for c, _ in schema.columns("application_handling", "2021")]
+    assert {(c.row, c.column): c.value for c in result.cells} == {
+        (code, col): v for code, values in rows.items() for col, v in zip(columns, values, strict=True)
+    }
+    runs, _ = find_runs("行政强制3-1-", {"coercion": "行政强制"}, ["coercion"], signed=True)
+    assert runs[0].text == "3-1-"  # where a cell may have a sign, it is a row
+
+
 def test_a_fee_in_yuan_is_converted_to_wan_yuan() -> None:
     """本年收费金额 is in 万元: a run written in 元, or under a header that says 单位:元, is converted."""
     head = "第二十条第(八)项信息内容本年收费金额(单位:{unit})行政事业性收费{run}"

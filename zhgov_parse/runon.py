@@ -115,13 +115,22 @@ class Run:
 # A page footer glued after a row: — 3 —, - 4 -, 第3页.  An ASCII hyphen only with spaces: 3-1- is
 # a row (3 | -1 | -), not a footer.
 _PAGE_MARK = re.compile(r"(?:[—－–]\s*\d{1,3}\s*[—－–]|-\s+\d{1,3}\s+-|第\s*\d{1,3}\s*页)\s*$")
+# -3- with no spaces: a footer too in a table with no sign (三, 四, 二 of 2021), where a dash is a
+# missing value's mark and no row ends in a marked 总计 after a count
+_GLUED_PAGE_MARK = re.compile(r"-\d{1,3}-\s*$")
 
 
-def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]]) -> tuple[str, int]:
+def _without_footer(run: str, signed: bool) -> str:
+    """A run with the page footer glued after it taken off."""
+    run = _PAGE_MARK.sub("", run).strip()
+    return run if signed else _GLUED_PAGE_MARK.sub("", run).strip()
+
+
+def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: bool = False) -> tuple[str, int]:
     """The run after a label's start: the rest of the label skipped, then the digits; and its end.
 
     The skip never crosses another row's label (a row left blank is followed by the next label,
-    whose numbers are not this row's).
+    whose numbers are not this row's).  ``signed``: the table has a 本年增/减 column (3-1- is a row).
     """
     skip = _LABEL_REST.match(text, start)
     at = start
@@ -133,7 +142,7 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]]) -> tuple[st
     run = m.group(0) if m else ""
     end = at + len(run)
     run = _ENUMERATOR_TAIL.sub("", run.strip())
-    return _PAGE_MARK.sub("", run).strip(), end  # a page footer (— 3 —) glued after the row
+    return _without_footer(run, signed), end  # a page footer (— 3 —) glued after the row
 
 
 @lru_cache(maxsize=512)
@@ -143,7 +152,9 @@ def _spaced(label: str) -> re.Pattern[str]:
     return re.compile(spaced_pattern(label))
 
 
-def find_runs(text: str, labels: dict[str, str], order: Sequence[str]) -> tuple[list[Run], list[str]]:
+def find_runs(
+    text: str, labels: dict[str, str], order: Sequence[str], signed: bool = False
+) -> tuple[list[Run], list[str]]:
     """Each row's run, by finding the labels in template order (their characters may be set apart:
     规 章 000); and the codes not found."""
     patterns = [_spaced(labels[code]) for code in order]
@@ -158,7 +169,7 @@ def find_runs(text: str, labels: dict[str, str], order: Sequence[str]) -> tuple[
         again = patterns[i].search(text, m.end())
         while again and again.start() - m.end() <= 40 and not re.search(r"\d", text[m.end() : again.start()]):
             m, again = again, patterns[i].search(text, again.end())  # a label repeated by merged cells
-        run, pos = _run_at(text, m.end(), patterns[i + 1 :])
+        run, pos = _run_at(text, m.end(), patterns[i + 1 :], signed)
         runs.append(Run(code, run))
     return runs, missing
 
@@ -421,7 +432,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
     placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
     ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
     run = _RUN.match(text[ends[-1] :]) if ends else None
-    digits = run.group(0).strip() if run else ""
+    digits = _without_footer(run.group(0), signed=False) if run else ""
     if digits:
         rows = [Run("review", digits)]
         width = 15
@@ -509,7 +520,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     """
     out = TableResult()
     order = [c for c, _ in schema.rows(ACTIVE, template)]
-    runs, _ = find_runs(text, _ACTIVE_LABELS, order)
+    runs, _ = find_runs(text, _ACTIVE_LABELS, order, signed=template == "2019")
     first = re.search(_ACTIVE_LABELS["rules"], text)  # 第（一）项's header comes before 规章
     moved = _columns_named(
         text[: first.start()] if first else "", ACTIVE, _DOCUMENT_WORDS[template], out.findings
