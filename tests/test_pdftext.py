@@ -131,8 +131,9 @@ def test_a_value_glued_to_its_row_s_label_is_split_off_where_its_line_then_holds
     """PyMuPDF and pdfplumber join a label and the value beside it where the gap is narrow
     (``行政许可3``, ``行政事业性收费0``): split off, the row is read (it was missing). A line that
     would then hold part of its row (``行政规范性文件6`` / ``2`` / ``41``) is left as it was: such
-    lines are what makes PDF text's rows uncertain. In table 三 read in reading order, a glued value
-    is the first of its line (lanshi: ``…数量162`` then its other values)."""
+    lines are what makes PDF text's rows uncertain. In table 三, a glued value is the first of its
+    row (lanshi: ``…不明确3`` then its other values), where its short row is read as run-on text
+    is (before, where the table was read in reading order)."""
     report, got, expected = _read("chenghu_finance_2021_html", "pymupdf")
     for row in ("licensing", "penalty", "coercion"):
         assert (
@@ -143,8 +144,33 @@ def test_a_value_glued_to_its_row_s_label_is_split_off_where_its_line_then_holds
     repaired = [f for f in report.finding_list if f.code == "cell_repaired" and f.row == "fees"]
     assert repaired and repaired[0].found == "行政事业性收费0"
     report, got, expected = _read("lanshi_housing_2023_pipe", "pymupdf")
-    assert "values_in_reading_order" in {f.code for f in report.finding_list}
+    assert "cell_repaired" in {f.code for f in report.finding_list if f.table == "application_handling"}
     assert all(got[k] == v for k, v in expected.items() if k[0] == "application_handling")
+
+
+def test_a_value_glued_to_a_label_with_its_groups_is_split_off() -> None:
+    """A row's label with its groups before it (``三、本年度办理结果 （三）不予公开 5.属于三类内部事务
+    信息6``, ``行政诉讼 未经复议直接起诉0``) names its row as surely as the label alone, where the line
+    holds all the row's values: the glued value is split off (the row was missing). A label ending in
+    digits on a row short of values (``…不再处理11`` then ``1 0 1 0 0 13``) had lost them to its label:
+    the short row, read as run-on text is, read 1 | 0 | 1 | 0 | 0 | 1 | 3 (13 split to add up); now
+    the label's digits come first in its run."""
+    text = (DATA / "lanshi_housing_2023_pipe.plumber.txt").read_text(encoding="utf-8")
+    expected = expected_cells("lanshi_housing_2023_pipe")
+    report = zhgov_parse.parse(text)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    direct = [k for k in expected if k[1] == "litigation_direct"]
+    assert [got[k] for k in direct] == [expected[k] for k in direct]
+    for old, new, row in (
+        ("5.属于三类内部事务信息 6 3 0", "5.属于三类内部事务信息6 3 0", "withheld.internal_affairs"),
+        ("不再处理 11 1 0", "不再处理11 1 0", "other.no_correction"),
+    ):
+        assert old in text
+        report = zhgov_parse.parse(text.replace(old, new))
+        got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+        cells = [k for k in expected if k[:2] == ("application_handling", row)]
+        assert [got[k] for k in cells] == [expected[k] for k in cells], row
+        assert "cell_repaired" in {f.code for f in report.finding_list if f.row == row}
 
 
 @pytest.mark.parametrize(

@@ -1064,7 +1064,8 @@ def glued_values_split(
     """Records of PDF text whose last label cell ends in the row's first value, glued to it
     (PyMuPDF and pdfplumber join a label and the value beside it where the gap is narrow:
     ``行政许可452``, ``四、结转下年度继续办理2 0 0 0 0 0 2``): the number split off where the words
-    before it are exactly a row label of the table, the whole cell is not, and the line then holds
+    before it are exactly a row label of the table (or one with its groups before it, where the
+    line holds all its values), the whole cell is not, and the line then holds
     all the row's values (a line with part of them would make the table's lines out of row order,
     which PDF text read line by line does not take: ``行政规范性文件6`` / ``2`` / ``41`` stays,
     unless ``whole_rows_only`` is false); with findings."""
@@ -1077,7 +1078,10 @@ def glued_values_split(
             label = rows_of(glued[1])
             values = 1 + sum(1 for v in rec.values if v.strip())
             whole = label.code is not None and values == row_width(table, template, label.code)
-            if label.how == "exact" and (whole or not whole_rows_only):
+            # a row's label with its groups before it (三、本年度办理结果（六）其他处理1.申请人…申请11)
+            # names the row as surely where the line holds all its values
+            path = label.how == "contains" and whole
+            if (label.how == "exact" and (whole or not whole_rows_only)) or path:
                 findings.append(
                     Finding(
                         "cell_repaired",

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
@@ -535,6 +536,16 @@ def _one_value_a_line(records: list[Record]) -> bool:
     return sum(len(r.values) == 1 for r in records) > sum(len(r.values) > 1 for r in records)
 
 
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+def _glued_digits(label: str) -> str:
+    """The digits a short row's label ends in, with a space after: its first values, glued to it
+    (…政府信息公开申请1010 | 3 | 1015: a row short of them, not only of blank cells)."""
+    m = _TRAILING_DIGITS.search(label.rstrip())
+    return m.group(0) + " " if m else ""
+
+
 def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: TableResult) -> None:
     """Rows of 三 that lost their blank cells (a page read one cell a line, where an empty cell
     leaves no line; PDF text, where it leaves no token) read as run-on text is: each value a
@@ -547,8 +558,10 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
     if any(parse_value(v).mark for row in short for v in row.values):
         return  # 2① is no number (a footnote's mark): the solver would read 21 (NFKC), or the 2
     place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
+    shorts = {id(row) for row in short}
     text = "".join(
         f"{schema.row_label(APPLICATION, row.code, template)} "
+        + (_glued_digits(row.label) if id(row) in shorts else "")
         + " ".join(unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip())
         + " "
         for row in sorted((r for r in rows if r.code in place), key=lambda r: place[r.code or ""])
@@ -574,6 +587,11 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
             out.cells.append(cell._replace(label=row.label, source=row.source))
             out.found = True
     out.findings.extend(f for f in solved.findings if f.row in lost)
+    placed = {c.row for c in solved.cells if c.row in lost}
+    for row in short:
+        if row.code in placed and (glued := _glued_digits(row.label)):
+            why = f"'{glued.strip()}' at the end of its label read as its first values, glued to it"
+            out.findings.append(row_finding("cell_repaired", why, APPLICATION, row, row.code))
 
 
 # ---------------------------------------------------------------------------------------------
