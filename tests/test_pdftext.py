@@ -171,6 +171,18 @@ def test_a_value_glued_to_a_label_with_its_groups_is_split_off() -> None:
         cells = [k for k in expected if k[:2] == ("application_handling", row)]
         assert [got[k] for k in cells] == [expected[k] for k in cells], row
         assert "cell_repaired" in {f.code for f in report.finding_list if f.row == row}
+    # a line that names a row somewhere among other text is no label with its groups
+    from zhgov_parse.mapping import Record, glued_values_split
+
+    line = "行政事业性收费0三、收到和处理政府信息公开申请情况申请人情况二、上年结转政府信息公开申请数量101"
+    records, found = glued_values_split([Record([line], [], "line 1")], "active_disclosure", "2021")
+    assert records[0].labels == [line] and not found
+    # nor are the digits at the end of a label that holds another number (lines of several rows)
+    from zhgov_parse.tables import _glued_digits
+
+    label = "2.申请人逾期未按收费通知要求缴纳费用、{}行政机关不再处理其政府信息公开申请{}"
+    assert _glued_digits(label.format("", "11")) == "11 "
+    assert _glued_digits(label.format("0000000", "3.其他5")) == ""
 
 
 @pytest.mark.parametrize(

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from . import schema
 from .document import Block
 from .findings import Finding
-from .labels import Match
+from .labels import Match, key
 from .labels import matcher as label_matcher
 from .script import either_script
 from .values import (
@@ -1079,8 +1079,8 @@ def glued_values_split(
             values = 1 + sum(1 for v in rec.values if v.strip())
             whole = label.code is not None and values == row_width(table, template, label.code)
             # a row's label with its groups before it (三、本年度办理结果（六）其他处理1.申请人…申请11)
-            # names the row as surely where the line holds all its values
-            path = label.how == "contains" and whole
+            # names the row as surely where it ends the words and the line holds all its values
+            path = label.how == "contains" and whole and _ends_in_label(glued[1], table, template, label.code)
             if (label.how == "exact" and (whole or not whole_rows_only)) or path:
                 findings.append(
                     Finding(
@@ -1096,6 +1096,13 @@ def glued_values_split(
                 rec = Record([*rec.labels[:-1], glued[1]], [glued[2], *rec.values], rec.source)
         out.append(rec)
     return out, findings
+
+
+def _ends_in_label(words: str, table: str, template: str, row: str | None) -> bool:
+    """Whether ``words`` end in the row's own label, its last part (``…（三）不予公开 5.属于三类
+    内部事务信息``), not in a line of other text that names the row somewhere (``行政事业性收费0三、
+    收到和处理…数量101``)."""
+    return row is not None and key(words).endswith(key(schema.row_label(table, row, template).split()[-1]))
 
 
 def row_width(table: str, template: str, row: str) -> int:

@@ -537,13 +537,19 @@ def _one_value_a_line(records: list[Record]) -> bool:
 
 
 _TRAILING_DIGITS = re.compile(r"\d+$")
+_INNER_NUMBER = re.compile(r"\d+(?![\d.．、])")  # a number in a label, not an item's 1.
 
 
 def _glued_digits(label: str) -> str:
     """The digits a short row's label ends in, with a space after: its first values, glued to it
-    (…政府信息公开申请1010 | 3 | 1015: a row short of them, not only of blank cells)."""
-    m = _TRAILING_DIGITS.search(label.rstrip())
-    return m.group(0) + " " if m else ""
+    (…政府信息公开申请1010 | 3 | 1015: a row short of them, not only of blank cells).  None where
+    the label holds another number (…缴纳费用、0000000行政机关…3.其他5: lines of several rows
+    joined, whose digits are no one row's)."""
+    label = label.rstrip()
+    m = _TRAILING_DIGITS.search(label)
+    if m is None or _INNER_NUMBER.search(label, 0, m.start()):
+        return ""
+    return m.group(0) + " "
 
 
 def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: TableResult) -> None:
