@@ -481,6 +481,16 @@ def test_a_fee_in_yuan_is_converted_to_wan_yuan() -> None:
     assert "unit_mismatch" in {f.code for f in counted.findings}
 
 
+def test_procurements_counted_in_bi() -> None:
+    """A 2019-template 政府集中采购 row may count its items in 笔 (``2笔 98400元``): the unit ends the
+    count as 件 does, where the run was cut at 笔 (one digit for two cells: both NA)."""
+    head = "第二十条第（九）项信息内容采购项目数量采购总金额政府集中采购{run}三、收到和处理政府信息公开申请"
+    for run in ("2笔 98400元", "2筆98400元", "2笔98400元"):
+        result = active_disclosure(head.format(run=run), "2019")
+        got = {c.column: c.value for c in result.cells if c.row == "procurement"}
+        assert got == {"procurement_items": 2, "procurement_amount": 98400}, run
+
+
 def test_a_dash_among_counts_marks_a_missing_cell() -> None:
     """Counts are never negative: in a row of 三 a dash before digits is a cell marked missing (a
     zero printed as -), not a sign; and a row may start with one (国家秘密-0000/0)."""

@@ -20,8 +20,9 @@ MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguou
 MAX_BLANK_NODES = 5_000  # and when cells may be blank (real rows take under 2,000)
 MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
 NA_MARKS = "/—－–"  # a cell marked missing: one value of its own
-#: Units a run may end in (an amount's, or a count's: 3件, no amount's); longest first.
-UNITS = tuple(sorted([*AMOUNT_FACTORS, "件", "条", "條"], key=len, reverse=True))
+#: Units a run may end in (an amount's, or a count's: 3件, 2笔 as procurements are counted, no
+#: amount's); longest first.
+UNITS = tuple(sorted([*AMOUNT_FACTORS, "件", "条", "條", "笔", "筆"], key=len, reverse=True))
 UNIT = "|".join(UNITS)
 
 

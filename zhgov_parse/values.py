@@ -30,8 +30,9 @@ AMOUNT_FACTORS = {
     "億元": 100_000_000,
 }
 AMOUNT_FACTORS |= {"万": 10_000, "萬": 10_000, "亿": 100_000_000, "億": 100_000_000}
-#: Units of a count a cell may carry (3件).
+#: Units of a count a cell may carry (3件; procurements in 笔).
 COUNT_UNITS = ("件", "条", "條", "个", "個", "项", "項", "次", "篇", "人次", "家", "宗", "份", "起", "例")
+COUNT_UNITS += ("笔", "筆")
 # Longest first, so that 万元 is not read as 万 and a stray 元; a unit may stand in brackets: 3（件）.
 _UNIT = "(?:" + "|".join(sorted([*AMOUNT_FACTORS, *COUNT_UNITS], key=len, reverse=True)) + ")"
 #: How a cell may write a change's sign (本年增/减): ASCII or typeset minus signs and hyphens (Word
