@@ -15,6 +15,7 @@ from goldens import expected_cells, fixture_generator, fixture_names, source
 from runon_render import render
 
 NAMES = fixture_names()
+APPS = "application_handling"
 
 
 @pytest.mark.parametrize(
@@ -775,6 +776,52 @@ def test_table_4_header_with_the_total_first_leaves_it_na(sample_text: str) -> N
     assert report.meta["source_format"] == "runon"
     assert report.table("review_litigation").isna().all().all()
     assert "columns_unreadable" in {f.code for f in report.finding_list if f.table == "review_litigation"}
+
+
+def test_rows_run_together_a_line_each_with_table_4_s_groups_on_lines_of_their_own() -> None:
+    """lxml's ``text_content()`` of a page whose ``<tr>``s stand on lines of their own: each row's label
+    glued to its digits, a row a line, and 四's one row of values broken where the page's source
+    broke it, a group a line.  Lines of digits alone are no rows whose cells spaces set apart: three
+    of them made the text plain text before, and 三 and 四 were lost (``missing_table``)."""
+    results = {code: [v or 0 for v in values] for code, values in BLANK_RESULTS.items()}
+    rows = {code: [v or 0 for v in values] for code, values in _handling_rows(results).items()}
+    table_3 = [label.split()[-1] + "".join(map(str, rows[code])) for code, label in schema.rows(APPS, "2021")]
+    text = "\n".join(
+        [
+            "某某县农业农村局2023年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "信息内容本年制发件数本年废止件数现行有效件数",
+            "规章000",
+            "行政规范性文件000",
+            "第二十条第（五）项",
+            "信息内容本年处理决定数量",
+            "行政许可38",
+            "三、收到和处理政府信息公开申请情况",
+            "  （本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）",
+            "  自然人法人或其他组织总计",
+            "  商业企业科研机构社会公益组织法律服务机构其他",
+            *table_3,
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "行政复议行政诉讼",
+            "结果维持结果纠正其他结果尚未审结总计未经复议直接起诉复议后起诉",
+            "结果维持结果纠正其他结果尚未审结总计结果维持结果纠正其他结果尚未审结总计",
+            "  50207",
+            "  10001",
+            "  00202",
+            "五、存在的主要问题及改进情况",
+        ]
+    )
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "runon"
+    got = _cells(report)
+    columns = [c for c, _ in schema.columns(APPS, "2021")]
+    for code, values in rows.items():
+        assert [got[(APPS, code, column)] for column in columns] == values, code
+    groups = ["review", "litigation_direct", "litigation_after_review"]
+    outcomes = ["upheld", "corrected", "other_outcome", "pending", "total"]
+    table_4 = [[got[("review_litigation", g, o)] for o in outcomes] for g in groups]
+    assert table_4 == [[5, 0, 2, 0, 7], [1, 0, 0, 0, 1], [0, 0, 2, 0, 2]]
 
 
 def test_a_footnote_mark_in_run_on_text_is_no_digit() -> None:

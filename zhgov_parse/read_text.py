@@ -48,6 +48,11 @@ _RUNON = re.compile(
     )
     + r"\s?[\d/—－]"
 )
+#: A row of 三 and its seven values with nothing at all between them (its rows run together a line
+#: each): no PDF text that glues a label to its first value (行政许可452) holds seven digits so.
+_GLUED_ROW = re.compile(
+    r"(?:本年新收政府(?:信息|資訊)公[开開]申[请請][数數]量|予以公[开開]|[结結][转轉]下年度[继繼][续續][办辦]理)\d{7}"
+)
 
 
 # Part headings run into the surrounding text in page text: split before them.
@@ -327,7 +332,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     ``inserts``: blocks read otherwise (the HTML tables a Markdown text carries), put before the
     line they are keyed by. ``markdown``: the text is Markdown (else told from its markup)."""
     blocks: list[Block] = []
-    pipes = separators = spaced = 0
+    pipes = separators = spaced = lone_values = 0
     open_rows = False
     if ":::" in text:
         text = without_fences(text)
@@ -404,6 +409,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         if cells_ws is not None:
             blocks.append(Block("row", cells_ws, source, spans=_row_spans(cells_ws, raw.rstrip())))
             spaced += 1
+            lone_values += len(cells_ws) == 1
         else:
             words = _word_spans(raw.rstrip()) if len(line) <= 400 else None  # a header line's words
             blocks.append(Block("paragraph", (" ".join(line.split()),), source, spans=words and tuple(words)))
@@ -416,6 +422,10 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     elif pipes >= 3:
         kind = "pipe"
     elif spaced < 3 and len(_RUNON.findall(text, 0, 200_000)) >= 3:
+        kind = "runon"
+    elif spaced - lone_values < 3 and len(_GLUED_ROW.findall(text, 0, 200_000)) >= 2:
+        # rows run together a line each, where a line of values alone (四's row, its groups on
+        # lines of their own: 37697196121790) is no row whose cells spaces set apart
         kind = "runon"
     else:
         kind = "text"
