@@ -178,3 +178,41 @@ def test_a_word_table_a_cell_a_line_that_lost_a_line_is_read_as_before(tool: str
         read = {k for k, v in got.items() if v is not None}
         assert all(got[k] == expected[k] for k in read)  # the row that changed too: never shifted
         assert len(read) < sum(1 for v in expected.values() if v is not None)
+
+
+def test_a_cell_s_paragraph_lynx_wrote_right_against_a_value_is_taken_in_reading_order() -> None:
+    """lynx writes a cell's paragraphs on lines of their own, indented by the cell's ``&nbsp;``: 四's
+    fourth value (``<p>&nbsp;</p><p>&nbsp;&nbsp;1</p>``) stood one column right of the first value and
+    right against the second (``1  0   0`` over ``  1``), and was put between them by where it
+    stands: 1 1 0 0 | 2 for 1 0 0 1 | 2, a row that still adds up. Words that touch would be one word
+    on one line, so the lines are no layout of one row and are read in line order."""
+    values = [
+        "   1  0   0",
+        "",
+        "",
+        "     1",
+        "   2  0   1",
+        "",
+        "",
+        "     0",
+        "   0  1   0",
+        "",
+        "",
+        "     0",
+    ]
+    text = "\n".join(
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "   行政复议 行政诉讼",
+            "   结果维持 结果纠正 其他结果 尚未审结 总计 未经复议直接起诉 复议后起诉",
+            "   " + " ".join(["结果维持 结果纠正 其他结果 尚未审结 总计"] * 3),
+            *values,
+            "   0  0   0",
+        ]
+    )
+    got = _cells(zhgov_parse.parse(text))
+    review = [
+        got["review_litigation", "review", c] for c in ("upheld", "corrected", "other_outcome", "pending")
+    ]
+    assert review == [1, 0, 0, 1]
+    assert got["review_litigation", "litigation_direct", "corrected"] == 1

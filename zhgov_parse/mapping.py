@@ -341,10 +341,11 @@ def _first_value_column(records: list[Record]) -> int | None:
 
 def _apart(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
     """Whether two lines are laid out (the first's words apart by runs of spaces, or the second
-    indented) and none of the second's words stands over one of the first's: two lines of one
-    layout row.  (Text without layout starts every line at its first column, one space apart.)"""
+    indented) and none of the second's words stands over one of the first's or right against it
+    (``1  0`` over ``  1``: on one line, ``10``): two lines of one layout row.  (Text without
+    layout starts every line at its first column, one space apart.)"""
     laid_out = second[0][0] >= 2 or any(first[i + 1][0] - first[i][1] >= 2 for i in range(len(first) - 1))
-    return laid_out and not any(a < d and c < b for a, b in first for c, d in second)
+    return laid_out and not any(a <= d and c <= b for a, b in first for c, d in second)
 
 
 def _text_in_value_cells(rec: Record, rows_of: Matcher) -> Record:
