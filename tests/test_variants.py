@@ -348,6 +348,22 @@ def test_one_cell_a_line_gives_the_same_cells(fixture: str, paragraphs: bool) ->
         assert all((table, row) in flagged for table, row, _ in lost)
 
 
+def test_a_row_one_cell_a_line_short_of_a_value_is_never_read_with_a_value_split() -> None:
+    """One cell a line, the first value of 二、上年结转 and of （七）总计 glued to their labels (as
+    html2text writes a table it was told to ignore): 上年结转's six values ``2 0 0 2 0 15`` were read
+    with the blank cells' solver, which may split a run-on token, as 2 | 0 | 0 | 2 | 0 | 1 | 5 (a row
+    that adds up; 总计 was missing, so no column weighed it), with no finding. Each line is one
+    value: only blanks are placed among them, so the row is NA, said."""
+    lines = one_cell_a_line((FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")).split("\n")
+    for label in ("二、上年结转", "(七)总计"):
+        at = next(i for i, line in enumerate(lines) if line.startswith(label))
+        lines[at : at + 2] = [lines[at].rstrip(" |") + lines[at + 1]]  # 二、上年结转…数量11 |
+    report = zhgov_parse.parse("\n".join(lines))
+    got = _cells(report)
+    assert all(got["application_handling", "carried_in", c] is None for c in ("natural_person", "total"))
+    assert "carried_in" in {f.row for f in report.finding_list}
+
+
 @pytest.mark.parametrize("fixture", ["lanshi_housing_2023_pipe.txt", "weitang_hrss_2024_pipe.txt"])
 @pytest.mark.parametrize("sep", ["\t", " "], ids=["tabs", "spaces"])
 def test_row_labels_joined_on_one_line_with_their_group(fixture: str, sep: str) -> None:

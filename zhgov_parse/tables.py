@@ -558,7 +558,8 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
     token, the blanks placed where the table's identities allow one way only (else NA with
     ``runon_ambiguous``).  Used only if the solver reads every other row as it was read here, and
     the table's identities weighed its readings (where they could not, a line the text lost may
-    have been a value's, moved elsewhere by the PDF reader, not a blank cell's)."""
+    have been a value's, moved elsewhere by the PDF reader, not a blank cell's); a row read with
+    a value split only where a column identity weighs it, or the value cannot be one cell."""
     from .runon import application_handling as solve
 
     if any(parse_value(v).mark for row in short for v in row.values):
@@ -578,6 +579,8 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
     got = {(c.row, c.column): c.value for c in solved.cells}
     if any(got.get((c.row, c.column), c.value) != c.value for c in out.cells):
         return
+    present = {row.code for row in rows if row.code in place}
+    short = [row for row in short if _weighed(row.code, present, template) or not _splits_a_value(row)]
     lost = {row.code for row in short}
     set_aside = {(row.source, " | ".join(row.values)) for row in short}
     out.findings[:] = [
@@ -598,6 +601,31 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
         if row.code in placed and (glued := _glued_digits(row.label)):
             why = f"'{glued.strip()}' at the end of its label read as its first values, glued to it"
             out.findings.append(row_finding("cell_repaired", why, APPLICATION, row, row.code))
+
+
+def _weighed(code: str | None, present: set[str | None], template: str) -> bool:
+    """Whether a column identity of 三 checks row ``code`` with every other term read: 一 + 二 =
+    （七）总计 + 四 for those four, （七）总计 = the result rows for a result row (either for 总计)."""
+    order = [c for c, _ in schema.rows(APPLICATION, template)]
+    frame = {"new_received", "carried_in", "total", "carried_forward"}
+    results = {*order[order.index("granted") : order.index("total")], "total"}
+    return any(code in rows and rows <= present for rows in (frame, results))
+
+
+def _splits_a_value(row: Row) -> bool:
+    """Whether a reading of a short row of 三 splits one of its values where each may be a cell of
+    its own. The run-on solver splits runs of digits, so it may read ``2 0 0 2 0 15`` (its first
+    value lost) as 2 | 0 | 0 | 2 | 0 | 1 | 5, which adds up; a value greater than the row's 总计 is
+    no cell, but digits of several run together (pdfplumber's ``165 42 8 181513 261``)."""
+    from .runon_split import BLANK, readings
+
+    values = [unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip()]
+    numbers = [parse_value(v).number for v in values]
+    total = numbers[-1] if numbers else None
+    if total is not None and any(n is not None and n > total for n in numbers[:-1]):
+        return False
+    options = readings(" ".join(values), 7, 7) or []
+    return any(sum(v is not BLANK for v in option) > len(values) for option in options)
 
 
 # ---------------------------------------------------------------------------------------------
