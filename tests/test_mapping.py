@@ -752,3 +752,29 @@ def test_tab_text_row_whose_merged_label_a_spreadsheet_repeats() -> None:
     text = text.replace(line, "\t".join(["三、本年度办理结果", label, label, *line.split("\t")[1:]]))
     report = zhgov_parse.parse(text)
     assert _read_as_stated(report)
+
+
+def test_active_disclosure_a_cell_a_line_a_stray_value_line_is_not_the_next_row_s() -> None:
+    """As above, with 行政许可's cell blank (no line): the stray line was taken by position as
+    行政许可's value, so 行政规范性文件 was read 5, 2, 0 with no finding of its own, and 行政许可 11
+    (a page's Word spans joined with `` | ``: ``23`` written ``2 | 3`` made the stray). The stray
+    lines are no row's: 行政规范性文件 is NA, said, 行政许可 blank, the rows after it as written."""
+    lines = [
+        "二、主动公开政府信息情况",
+        "第二十条第（一）项",
+        "信息内容",
+        "本年制发件数",
+        "本年废止件数",
+        "现行有效件数",
+    ]
+    lines += ["规章", "1", "0", "4", "行政规范性文件", "5", "2", "0", "11", "第二十条第（五）项"]
+    lines += ["信息内容", "本年处理决定数量", "行政许可"]  # its cell blank
+    lines += ["第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "17", "行政强制", "3"]
+    report = zhgov_parse.parse("\n".join(["澄湖县水务局2022年政府信息公开工作年度报告", *lines]))
+    table = report.table("active_disclosure")
+    assert table.loc["normative_documents"].isna().all()
+    assert pd.isna(table.loc["licensing", "decisions"])
+    assert (table.loc["penalty", "decisions"], table.loc["coercion", "decisions"]) == (17, 3)
+    found = {(f.code, f.row) for f in report.finding_list}
+    assert ("row_order_uncertain", "normative_documents") in found
+    assert "rows_by_position" not in {code for code, _ in found}

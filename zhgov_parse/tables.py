@@ -1152,8 +1152,9 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     if not rows:
         return out
     order = [c for c, _ in schema.rows(ACTIVE, template)]
+    strays = _overflowed([r for r, *_ in rows], out)
+    rows = [item for item in rows if id(item[0]) not in strays]
     out.findings.extend(assign([r for r, *_ in rows], order, ACTIVE, template=template))
-    _overflowed([r for r, *_ in rows], out)
     reordered: set[tuple[str, ...]] = set()
     for row, head, stated, gaps in rows:
         if row.code is None or row.uncertain:
@@ -1243,15 +1244,34 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     return out
 
 
-def _overflowed(rows: list[Row], out: TableResult) -> None:
+def _overflowed(rows: list[Row], out: TableResult) -> set[int]:
     """Rows of 二 whose values came a line each and did not end where the row did: lines of values
     after a full row that no row could take (a page number among them, 行政许可 / 5 / 2417). 二 has
-    no sums to tell the row's values from the stray one, so the row is left NA."""
+    no sums to tell the row's values from the stray one, so the row is left NA, and the stray
+    lines (returned, by id) are no row's: taken by position, they would be the next row's when
+    its own cell is blank (行政规范性文件 / 5 / 2 / 0 / 11 / 行政许可 / 行政处罚 read 行政许可 11)."""
     why = "its values come a line each, and more value lines follow it than its columns take"
+    strays: set[int] = set()
     for before, row in itertools.pairwise(rows):
-        stray = row.code is None and not row.label and row.gathered
-        if stray and before.code and before.gathered and not before.uncertain:
-            _set_uncertain(before, ACTIVE, why, out)
+        if row.match.code is not None or row.label or not (row.gathered and before.gathered):
+            continue
+        if id(before) in strays:
+            strays.add(id(row))  # more stray lines
+        elif before.match.codes:
+            if not before.uncertain:
+                _set_uncertain(before, ACTIVE, why, out)
+            strays.add(id(row))
+    for row in rows:
+        if id(row) in strays:
+            out.findings.append(
+                row_finding(
+                    "unmapped_values",
+                    "values on lines of their own after a full row of values a line each: no row's",
+                    ACTIVE,
+                    row,
+                )
+            )
+    return strays
 
 
 def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[str] | None:
