@@ -179,3 +179,17 @@ def test_blank_cells_keep_their_columns_where_no_row_has_every_value() -> None:
     padded = _cells(_SPARSE.format(pad="\t"))
     read = {k: v for k, v in padded.items() if k[0] == "application_handling" and v == v and v is not None}
     assert all(v == got[k] for k, v in read.items())
+
+
+def test_a_number_split_by_a_space_in_its_field_is_one_value() -> None:
+    """A Word page's digits in spans of their own, each cell's text joined with ``" "`` and the
+    cells with tabs (``行政处罚\\t4\\t\\t2 7``): split at whitespace, the row read 4 | 2 | 7, its blank
+    cell lost and 27 taken for two values. A field is one cell: 27 in 处理决定数量, or NA, said."""
+    text = as_tab_text(source("tangchuan_commerce_2020_html").read_bytes())
+    assert "\n行政处罚\t4\t+2\t27\n" in text
+    report = zhgov_parse.parse(text.replace("\n行政处罚\t4\t+2\t27\n", "\n行政处罚\t4\t\t2 7\n"))
+    got = {(c.row, c.column): c.value for c in report._cells if c.table == "active_disclosure"}
+    assert got["penalty", "change"] is None
+    assert got["penalty", "previous_count"] in (4, None) and got["penalty", "decisions"] in (27, None)
+    if None in (got["penalty", "previous_count"], got["penalty", "decisions"]):
+        assert "penalty" in {f.row for f in report.finding_list}

@@ -284,6 +284,31 @@ def _tab_value_row(raw: str) -> tuple[str, ...] | None:
     return fields
 
 
+_DIGITS = re.compile(r"[\d,.]+")
+
+
+def _tab_fields(cells: tuple[str, ...], raw: str) -> tuple[str, ...]:
+    """A tab-separated row whose value fields hold a number written with a space (a Word page's
+    digits in spans of their own, each cell's text joined with ``" "``: ``行政处罚\t9\t\t1 5``): its
+    values a field each, as a pipe row's cells are (15), not a word each (9 | 1 | 5, the blank
+    cell lost). Other rows (a field that is no run of the cells' words) as split at whitespace."""
+    rest = list(cells[len(cells) - _value_count(cells) :])
+    tail: list[str] = []
+    for field in reversed([" ".join(f.split()) for f in raw.split("\t")]):
+        if not rest:
+            break
+        if not field:
+            continue
+        k = next((k for k in range(1, len(rest) + 1) if " ".join(rest[-k:]) == field), 0)
+        if not k or (k > 1 and not all(_DIGITS.fullmatch(w) for w in rest[-k:])):
+            return cells
+        tail.append(field)
+        del rest[-k:]
+    if rest or len(tail) == _value_count(cells):
+        return cells
+    return (*cells[: len(cells) - _value_count(cells)], *reversed(tail))
+
+
 def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:
     """The spans of a whitespace row's cells: its label's words as one, each value's own."""
     if "\t" in raw:
@@ -405,7 +430,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             continue
         cells_ws = _split_whitespace(line)
         if cells_ws is not None and "\t" in line:
-            cells_ws = _tab_value_row(raw) or cells_ws
+            cells_ws = _tab_value_row(raw) or _tab_fields(cells_ws, raw)
         if cells_ws is not None:
             blocks.append(Block("row", cells_ws, source, spans=_row_spans(cells_ws, raw.rstrip())))
             spaced += 1
