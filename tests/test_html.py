@@ -70,6 +70,34 @@ def test_wrong_declaration_is_corrected_with_a_finding() -> None:
     assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
 
 
+@pytest.mark.parametrize("declared", ["iso-8859-1", "windows-1252"])
+def test_a_western_charset_declared_over_chinese_bytes_is_corrected(declared: str) -> None:
+    """A page that declares a charset of one byte a character (a misconfigured CMS) over GBK bytes:
+    every byte decodes so, into no Chinese at all; the bytes are read as GB18030 instead, with a
+    finding (before, the page was refused: no report content)."""
+    html = page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019, f'<meta charset="{declared}">')
+    r = zhgov_parse.parse(html.encode("gb18030"))
+    assert r.meta["encoding"] == "gb18030"
+    assert "charset_mismatch" in set(r.findings["code"])
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+    western = page("<p>Annual report</p>", f'<meta charset="{declared}">').replace("report", "r\xe9port")
+    assert zhgov_parse.load.load(western.encode("latin-1")).encoding != "gb18030"  # its own, kept
+
+
+def test_big5_hkscs_bytes_are_detected() -> None:
+    """Text in Hong Kong's forms (OpenCC's s2hk) holds characters that Big5 lacks and Big5-HKSCS
+    has: such bytes are read as Big5-HKSCS (before: GB18030's garbage, no report content)."""
+    opencc = pytest.importorskip("opencc")
+    body = "<p>二、主动公开政府信息情况</p>" + ACTIVE_2019 + "<p>着裏</p>"
+    text = opencc.OpenCC("s2hk").convert(page(body))
+    data = text.encode("big5hkscs")
+    with pytest.raises(UnicodeDecodeError):
+        data.decode("big5")
+    r = zhgov_parse.parse(data)
+    assert r.meta["encoding"] == "big5hkscs"
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+
+
 def test_site_chrome_is_left_out_of_the_narrative() -> None:
     body = (
         """

@@ -157,25 +157,55 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[Fin
     if declared not in (None, "utf-8"):
         try:
             text, cut = _decoded(data, declared)  # type: ignore[arg-type]
-            return text, declared, _cut_notes(cut, declared)  # type: ignore[arg-type]
         except (UnicodeDecodeError, LookupError):
             pass
-    candidates = []
-    for name in ("gb18030", "big5"):
-        try:
-            text, cut = _decoded(data, name)
-        except UnicodeDecodeError:
-            continue
-        candidates.append((_score(text), name, text, cut))
-    if not candidates:
+        else:
+            if declared not in _SINGLE_BYTE or _score(text):
+                return text, declared, _cut_notes(cut, declared)  # type: ignore[arg-type]
+            detected = _detected(data)  # a Western charset declared over Chinese bytes (any decodes)
+            if detected is None or not detected[3]:
+                return text, declared, _cut_notes(cut, declared)  # type: ignore[arg-type]
+            name, text, cut, _ = detected
+            note = Finding(
+                "charset_mismatch",
+                f"the page declares {declared}, which holds no Chinese, but its bytes read as {name}: "
+                f"decoded as {name}",
+                expected=declared,
+                found=name,
+            )
+            return text, name, [note, *_cut_notes(cut, name)]
+    detected = _detected(data)
+    if detected is None:
         raise UndecodableInput()
-    _, name, text, cut = max(candidates, key=lambda c: (c[0], c[1] == "gb18030"))
+    name, text, cut, _ = detected
     note = Finding(
         "decoded_by_detection",
         f"no BOM and not valid UTF-8: decoded as {name} (the better of GB18030 and Big5)",
         found=name,
     )
     return text, name, [note, *_cut_notes(cut, name)]
+
+
+#: Charsets of one byte a character: a page declaring one can hold no Chinese, but any bytes decode.
+_SINGLE_BYTE = frozenset(["iso8859-1", "cp1252", "ascii", "iso8859-15", "cp1251", "cp437"])
+
+
+def _detected(data: bytes) -> tuple[str, str, int, int] | None:
+    """(codec, text, bytes cut, score) of the better of GB18030 and Big5 (Big5-HKSCS where plain
+    Big5 fails: Hong Kong's characters), by how many of a report's common words each reads; None if
+    neither decodes."""
+    candidates = []
+    for name in ("gb18030", "big5", "big5hkscs"):
+        if name == "big5hkscs" and any(c[0] == "big5" for c in candidates):
+            break  # (HKSCS only adds characters: where Big5 decodes, it reads the same)
+        try:
+            text, cut = _decoded(data, name)
+        except UnicodeDecodeError:
+            continue
+        candidates.append((name, text, cut, _score(text)))
+    if not candidates:
+        return None
+    return max(candidates, key=lambda c: (c[3], c[0] == "gb18030"))
 
 
 def _decoded(data: bytes, codec: str) -> tuple[str, int]:
