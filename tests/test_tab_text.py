@@ -193,3 +193,18 @@ def test_a_number_split_by_a_space_in_its_field_is_one_value() -> None:
     assert got["penalty", "previous_count"] in (4, None) and got["penalty", "decisions"] in (27, None)
     if None in (got["penalty", "previous_count"], got["penalty", "decisions"]):
         assert "penalty" in {f.row for f in report.finding_list}
+
+
+def test_a_value_line_after_a_row_whose_fields_are_all_there_is_none_of_its_cells() -> None:
+    """A row whose tab fields reach its last column, blank ones included (``行政处罚 ⇥ 4 ⇥ ⇥ 27``),
+    is whole: a value on a line after it (a page number, centred) is none of its cells. It had filled
+    the row (4 | 27 | 5: two wrong cells, no finding); now it is no row's (``unmapped_values``)."""
+    text = as_tab_text(source("tangchuan_commerce_2020_html").read_bytes())
+    row = "\n行政处罚\t4\t+2\t27\n"
+    assert row in text
+    report = zhgov_parse.parse(text.replace(row, "\n行政处罚\t4\t\t27\n" + " " * 40 + "5\n"))
+    got = {(c.row, c.column): c.value for c in report._cells if c.table == "active_disclosure"}
+    assert got["penalty", "change"] is None
+    assert got["penalty", "decisions"] in (27, None)
+    assert 5 not in {got["penalty", c] for c in ("previous_count", "change", "decisions")}
+    assert "unmapped_values" in {f.code for f in report.finding_list}

@@ -21,6 +21,7 @@ from .document import Block
 from .findings import Finding
 from .labels import Match, key
 from .labels import matcher as label_matcher
+from .layout import TAB_FIELD, is_tab_fields
 from .script import either_script
 from .values import (
     AMOUNT_FACTORS,
@@ -227,7 +228,11 @@ def assemble(
                 current = None
                 continue
         placeholder = not rec.labels and not any(is_number_text(v) for v in rec.values)
-        room = current is not None and len(current.values) + len(rec.values) <= expected(current.match)
+        room = (
+            current is not None
+            and len(current.values) + len(rec.values) <= expected(current.match)
+            and not _fields_filled(current, expected(current.match))
+        )
         if placeholder and not room and not (pending and rows_of("".join(pending)).code is not None):
             continue  # a row of dashes or blanks with no label: placeholders, no number
         if rec.labels:
@@ -255,7 +260,7 @@ def assemble(
             if rec.spans is not None and row.spans is not None:
                 row.label_end = rec.spans[len(rec.labels) - 1][1]
         else:
-            if current is not None and len(current.values) + len(rec.values) <= expected(current.match):
+            if room:
                 spans = rec.value_spans
                 if (
                     current.spans is not None
@@ -289,6 +294,14 @@ def assemble(
         rows.append(row)
         current = row
     return rows
+
+
+def _fields_filled(row: Row, n: int) -> bool:
+    """Whether a row of tab-separated text has its fields up to its last column, blank ones
+    included (``行政处罚 ⇥ 9 ⇥ ⇥ 15``): it is whole, and a value on a line after it (a page number)
+    is none of its cells."""
+    spans = row.spans
+    return spans is not None and is_tab_fields(spans) and spans[-1][0] >= n * TAB_FIELD
 
 
 Matcher = Callable[[str], Match]
