@@ -631,3 +631,71 @@ def test_rows_and_cells_a_page_does_not_show_are_left_out(old: str, new: str) ->
     report = zhgov_parse.parse(html)
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert got == expected_cells("chenghu_finance_2021_html")
+
+
+_NORMATIVE = "<tr><td>行政规范性文件</td><td>6</td><td>2</td><td>41</td></tr>"
+_APPLIED = "<tr><td>3.其他</td><td>3</td><td>1</td><td>1</td><td>0</td><td>0</td><td>2</td><td>7</td></tr>"
+_APPLIED_SHIFTED = (
+    "<tr><td>3.其他<br>3</td><td>1</td><td>1</td><td>0</td><td>0</td><td>2</td><td>7</td><td></td></tr>"
+)
+
+
+@pytest.mark.parametrize(
+    ("row", "shifted"),
+    [
+        (_NORMATIVE, "<tr><td>行政规范性文件<br>6</td><td>2</td><td>41</td><td></td></tr>"),
+        (_NORMATIVE, "<tr><td><p>行政规范性文件</p><p>6</p></td><td>2</td><td>41</td><td></td></tr>"),
+        (_NORMATIVE, "<tr><td>行政规范性文件<br>6</td><td>2</td><td>41</td></tr>"),
+        (_APPLIED, _APPLIED_SHIFTED),
+    ],
+)
+def test_a_value_on_its_own_line_in_the_label_cell_is_the_rows_first(row: str, shifted: str) -> None:
+    """A row's first value typed into its label's cell, on a line of its own, the row's other values
+    a cell to the left (a blank cell after them): the number is split off where the row then holds
+    all its values (before, 行政规范性文件6 matched its row, and 2, 41 stood one column to the left)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert row in html
+    report = zhgov_parse.parse(html.replace(row, shifted))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == expected_cells("chenghu_finance_2021_html")
+    assert "cell_repaired" in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    "shifted",
+    [
+        "<tr><td>行政规范性文件6</td><td>2</td><td>41</td><td></td></tr>",  # a value, or a mark and a blank
+        "<tr><td>行政规范性文件<br>6</td><td>2</td><td></td><td></td></tr>",  # short of a value either way
+    ],
+)
+def test_a_number_in_the_label_cell_that_may_be_a_value_leaves_the_row_na(shifted: str) -> None:
+    """A number after a row's label in its cell, where the row's cells do not tell whether it is the
+    row's first value (its other values a cell to the left) or a mark: the row NA, said."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    report = zhgov_parse.parse(html.replace(_NORMATIVE, shifted))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    expected = expected_cells("chenghu_finance_2021_html")
+    row = {k: v for k, v in got.items() if k[1] == "normative_documents"}
+    assert set(row.values()) == {None}
+    assert all(v == expected[k] for k, v in got.items() if k[1] != "normative_documents")
+    assert any(
+        f.code == "row_length_mismatch" and f.row == "normative_documents" for f in report.finding_list
+    )
+
+
+def test_a_mark_after_a_full_rows_label_is_left() -> None:
+    """A digit after the label of a row whose cells hold all its values is no value: the row is read."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    for marked in ("行政规范性文件1", "行政规范性文件<br>1"):
+        report = zhgov_parse.parse(html.replace(">行政规范性文件<", f">{marked}<"))
+        got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+        assert got == expected_cells("chenghu_finance_2021_html")

@@ -778,3 +778,25 @@ def test_active_disclosure_a_cell_a_line_a_stray_value_line_is_not_the_next_row_
     found = {(f.code, f.row) for f in report.finding_list}
     assert ("row_order_uncertain", "normative_documents") in found
     assert "rows_by_position" not in {code for code, _ in found}
+
+
+@pytest.mark.parametrize(
+    ("shifted", "read"),
+    [
+        ("行政规范性文件 4 | 1 | 23 | |", [4, 1, 23]),  # apart by a space: the row's first value
+        ("行政规范性文件4 | 1 | 23 | |", [None, None, None]),  # a value, or a mark beside a blank
+        ("行政规范性文件1 | 4 | 1 | 23 |", [4, 1, 23]),  # a mark beside a full row
+    ],
+)
+def test_pipe_row_with_a_number_in_its_label_cell(shifted: str, read: list[object]) -> None:
+    """A number after a row's label in its cell, the row's other values a cell to the left: split off
+    where it stands apart and the row then holds all its values, else the row NA (before, 1 and 23
+    were read one column to the left, under 本年制发件数 and 本年废止件数)."""
+    text = (FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")
+    row = "行政规范性文件 | 4 | 1 | 23 |"
+    assert row in text
+    r = zhgov_parse.parse(text.replace(row, shifted))
+    got = [c["value"] for c in r.cell_records() if c["row"] == "normative_documents"]
+    assert got == read
+    if read[0] is None:
+        assert "row_length_mismatch" in _codes(r)

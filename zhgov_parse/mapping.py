@@ -61,6 +61,7 @@ class Record:
     positions: list[int] | None = None  # grid column of each label and value cell (HTML)
     inner_gaps: int = 0  # empty cells between its first and last label cell (a text row)
     spans: tuple[tuple[int, int], ...] | None = None  # layout text: see Block.spans
+    uncertain: bool = False  # its values may be a cell off (said by a finding): its row's cells are NA
 
     @property
     def value_positions(self) -> list[int] | None:
@@ -257,6 +258,7 @@ def assemble(
                 if joined_match.codes:
                     match, label = joined_match, joined
             row = Row(label, match, list(rec.values), rec.source, strong, True, spans=rec.value_spans)
+            row.uncertain = rec.uncertain
             if rec.spans is not None and row.spans is not None:
                 row.label_end = rec.spans[len(rec.labels) - 1][1]
         else:
@@ -373,7 +375,7 @@ def _text_in_value_cells(rec: Record, rows_of: Matcher) -> Record:
     if cut == len(rec.labels) or not rows_of(rec.labels[cut - 1]).code:
         return rec
     moved = rec.labels[cut:]
-    return Record(rec.labels[:cut], [*moved, *rec.values], rec.source, rec.positions)
+    return Record(rec.labels[:cut], [*moved, *rec.values], rec.source, rec.positions, uncertain=rec.uncertain)
 
 
 def assign(
@@ -1117,6 +1119,78 @@ def _ends_in_label(words: str, table: str, template: str, row: str | None) -> bo
     内部事务信息``), not in a line of other text that names the row somewhere (``行政事业性收费0三、
     收到和处理…数量101``)."""
     return row is not None and key(words).endswith(key(schema.row_label(table, row, template).split()[-1]))
+
+
+_VALUE_AFTER_LABEL = re.compile(r"^(.*[^\d\s.,，．、])( ?)(\d+(?:\.\d+)?)$")
+
+
+def values_in_labels(records: list[Record], table: str, template: str) -> tuple[list[Record], list[Finding]]:
+    """Records of a table's cells (HTML, Word, pipe text, Markdown) whose last label cell ends in
+    a number after words that are exactly a row label, while the row's value cells hold fewer
+    values than its columns: the row's first value typed into its label's cell, its other values
+    a cell to the left (``行政规范性文件<br>6 | 2 | 41 |``), or a mark beside a row with a blank
+    cell. A number set apart (on a line of the cell's own, written ``行政规范性文件 6`` by the
+    readers; after a space) where the row then holds all its values is split off; else the row
+    keeps its place, NA. A row whose value cells hold all its values keeps them (the number a
+    mark, ``规章1``). With findings."""
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        label = rec.labels[-1] if rec.labels and rec.values else ""
+        found = _VALUE_AFTER_LABEL.match(label) if label[-1:].isdigit() else None
+        match = None if found is None or rows_of(label).how == "exact" else _exact_label(found[1], rows_of)
+        if match is None:
+            out.append(rec)
+            continue
+        words, apart, number = found.groups()  # type: ignore[union-attr]
+        width = row_width(table, template, match.code)  # type: ignore[arg-type]
+        values = sum(1 for v in rec.values if v.strip())
+        if values >= width:
+            out.append(rec)
+            continue
+        labels = [*rec.labels[:-1], words]
+        if apart and values + 1 == width:
+            findings.append(
+                Finding(
+                    "cell_repaired",
+                    f"'{label}': a value on a line of its own in its row's label cell, the row's other "
+                    f"values a cell to the left, split off: {words} | {number}",
+                    table,
+                    match.code,
+                    found=label,
+                    source=rec.source,
+                )
+            )
+            out.append(Record(labels, [number, *rec.values], rec.source))
+            continue
+        how = "apart (on a line of its own)" if apart else "joined to the label"
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {schema.row_label(table, match.code, template)}: its label cell '{label}' ends in a "
+                f"number {how}, beside {values} value cells for {width} columns: the row's first value "
+                "typed into its label's cell (its others a cell to the left) or a mark beside a blank "
+                "cell; its values are left NA rather than guessed",
+                table,
+                match.code,
+                expected=f"{width} values",
+                found=" | ".join([label, *rec.values]),
+                source=rec.source,
+            )
+        )
+        out.append(Record(labels, list(rec.values), rec.source, uncertain=True))
+    return out, findings
+
+
+def _exact_label(words: str, rows_of: Matcher) -> Match | None:
+    """The row that ``words`` name exactly, or whose label they end in after a space (its group
+    before it: ``行政诉讼 未经复议直接起诉``); else None."""
+    match = rows_of(words)
+    if match.how != "exact" and " " in words:
+        last = rows_of(words.rsplit(" ", 1)[1])
+        match = last if last.code in match.codes else match
+    return match if match.how == "exact" and match.code is not None else None
 
 
 def row_width(table: str, template: str, row: str) -> int:

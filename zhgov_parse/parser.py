@@ -12,7 +12,7 @@ from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
-from .mapping import Cell, TableResult, glued_values_split, records_of, row_total_holds
+from .mapping import Cell, TableResult, glued_values_split, records_of, row_total_holds, values_in_labels
 from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
 from .report import Report
@@ -143,7 +143,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                 result = _MAPPERS[table](records, mapping_template, split_at_spaces=True)
                 result.findings[:0] = repaired
             else:
-                result = _MAPPERS[table](records_of(by_table[table]), mapping_template)
+                records, shifted = values_in_labels(records_of(by_table[table]), table, mapping_template)
+                result = _MAPPERS[table](records, mapping_template)
+                result.findings[:0] = shifted
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}

@@ -395,6 +395,8 @@ def _rows(
                 text = raw if raw.isdigit() else clean_text(raw)  # digits: no space to collapse
                 if len(text) > 1 and is_value_text(text) and _has_lines(td):  # (one character: one value)
                     text = _lines_kept_apart(td)
+                elif text[-1:].isdigit() and _has_lines(td) and not is_value_text(text):
+                    text = _value_line_apart(td, text)
             else:
                 raw = td.text
                 text = "" if raw is None else raw if raw.isdigit() else clean_text(raw)
@@ -446,6 +448,31 @@ def _lines_kept_apart(td: etree._Element) -> str:
     digits run together (670)."""
     from .markup import joined_lines
 
+    return joined_lines(_lines(td))
+
+
+_NUMBER_LINE = re.compile(r"\d+(?:\.\d+)?")
+
+
+def _value_line_apart(td: etree._Element, text: str) -> str:
+    """The text of a label cell whose last line is a number (``行政规范性文件<br>6``: the row's
+    first value typed into its label's cell), that number set apart by a space
+    (``行政规范性文件 6``), as text with cells split at spaces writes it: the mapping tells it from
+    a label that ends in digits (:func:`~zhgov_parse.mapping.values_in_labels`)."""
+    lines = _lines(td)
+    last = lines[-1] if len(lines) > 1 else ""
+    if (
+        _NUMBER_LINE.fullmatch(last) is None
+        or len(text) <= len(last)
+        or not text.endswith(last)
+        or text[-len(last) - 1].isdigit()
+    ):
+        return text
+    return f"{text[: -len(last)].rstrip()} {last}"
+
+
+def _lines(td: etree._Element) -> list[str]:
+    """A cell's lines (a ``<br>``, a paragraph or the like ends one), each cleaned, blank ones dropped."""
     out: list[str] = []
     for event, el in etree.iterwalk(td, events=("start", "end")):
         tag = el.tag if el.tag.__class__ is str else ""
@@ -463,7 +490,7 @@ def _lines_kept_apart(td: etree._Element) -> str:
                 out.append("\n")
             if el.tail:
                 out.append(el.tail)
-    return joined_lines([clean_text(line) for line in "".join(out).split("\n")])
+    return [line for line in map(clean_text, "".join(out).split("\n")) if line]
 
 
 def _spans(
