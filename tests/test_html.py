@@ -699,3 +699,74 @@ def test_a_mark_after_a_full_rows_label_is_left() -> None:
         report = zhgov_parse.parse(html.replace(">行政规范性文件<", f">{marked}<"))
         got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
         assert got == expected_cells("chenghu_finance_2021_html")
+
+
+_GRANTED = "<td>9</td><td>1</td><td>1</td><td>0</td><td>2</td><td>0</td><td>13</td></tr>"
+_REVIEWED = "<tr>" + "<td>{}</td>" * 15 + "</tr>"
+_REVIEWED = _REVIEWED.format(*"100120100100000")
+_REVIEWED_SHIFTED = "<tr><td>1 0</td>" + "<td>{}</td>" * 14 + "</tr>"
+_REVIEWED_SHIFTED = _REVIEWED_SHIFTED.format(*"0120100100000", "")
+
+
+@pytest.mark.parametrize(
+    ("row", "shifted", "table", "na"),
+    [
+        (
+            _NORMATIVE,
+            "<tr><td>行政规范性文件</td><td>6　2</td><td>41</td><td></td></tr>",
+            "active_disclosure",
+            3,
+        ),
+        (
+            _NORMATIVE,
+            "<tr><td>行政规范性文件</td><td><span>6</span> <span>2</span></td><td>41</td><td></td></tr>",
+            "active_disclosure",
+            3,
+        ),
+        (
+            _NORMATIVE,
+            "<tr><td>行政规范性文件</td><td>６ 2</td><td>41</td><td></td></tr>",
+            "active_disclosure",
+            3,
+        ),
+        (
+            _GRANTED,
+            "<td>9 1</td><td>1</td><td>0</td><td>2</td><td>0</td><td>13</td><td></td></tr>",
+            "application_handling",
+            7,
+        ),
+        (
+            _REVIEWED,
+            _REVIEWED_SHIFTED,
+            "review_litigation",
+            15,
+        ),
+    ],
+)
+def test_values_apart_in_one_cell_before_a_blank_cell_leave_the_row_na(
+    row: str, shifted: str, table: str, na: int
+) -> None:
+    """Two values typed into one cell apart by a space, the row's other values a cell to the left and
+    its last cell blank: two values (6, 2, 41) or one number with a stray space (62, 41, blank)? The
+    row NA, said (before, 62 under 本年制发件数 and 41 under 本年废止件数)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert html.count(row) == 1
+    report = zhgov_parse.parse(html.replace(row, shifted))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    expected = expected_cells("chenghu_finance_2021_html")
+    assert all(v is None or v == expected[k] for k, v in got.items())
+    assert sum(1 for k, v in expected.items() if v is not None and got.get(k) is None) == na
+    assert any(f.code == "row_length_mismatch" and f.table == table for f in report.finding_list)
+
+
+def test_a_stray_space_inside_a_number_of_a_full_row_is_joined() -> None:
+    """A space inside a number, in a row with no blank cell it could have moved into: one number."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    report = zhgov_parse.parse(html.replace(_NORMATIVE, _NORMATIVE.replace("<td>41<", "<td>4 1<")))
+    got = {c["column"]: c["value"] for c in report.to_dict()["cells"] if c["row"] == "normative_documents"}
+    assert got == {"issued": 6, "repealed": 2, "in_force": 41}

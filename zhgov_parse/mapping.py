@@ -29,6 +29,7 @@ from .values import (
     Value,
     digit_mark,
     fold_units,
+    folded,
     is_number_text,
     is_value_text,
     parse_value,
@@ -291,6 +292,7 @@ def assemble(
             spans = rec.value_spans
             row = Row(label, match, list(rec.values), rec.source, False, False, spans=spans, gathered=True)
             row.after_bare = bare
+            row.uncertain = rec.uncertain
         bare = False
         pending = []
         rows.append(row)
@@ -1180,6 +1182,57 @@ def values_in_labels(records: list[Record], table: str, template: str) -> tuple[
             )
         )
         out.append(Record(labels, list(rec.values), rec.source, uncertain=True))
+    return out, findings
+
+
+_SPACED_DIGITS = re.compile(r"\d+(?:\s+\d+)+")
+
+
+def values_apart_in_a_cell(
+    records: list[Record], table: str, template: str
+) -> tuple[list[Record], list[Finding]]:
+    """Records of a table's cells (HTML, Word, pipe text, Markdown) with a cell of numbers apart by
+    a space (``6　2``, ``<span>6</span> <span>2</span>``) before blank cells that end the row, as
+    many as the numbers beyond the first: two values typed into one cell, the row's other values a
+    cell to the left (``6 2 | 41 |`` of 6, 2, 41), or one number with a stray space (62, 41 and a
+    blank). Which, the cells do not tell: the row keeps its place, NA, said. (In a row with no
+    such blank cells the space is a stray one inside a number: 6 2 is 62, as before.)"""
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        values = rec.values
+        if not values or values[-1].strip():  # (the usual row)
+            out.append(rec)
+            continue
+        code = rows_of(rec.labels[-1]).code if rec.labels else None
+        width = row_width(table, template, code) if code else 15 if table == "review_litigation" else 0
+        cells = trim_padding(values, width)
+        blanks = len(cells) - len(trim_padding(cells, 0))
+        spaced = [
+            v
+            for v in cells[: len(cells) - blanks]
+            if len(v) > 2 and _SPACED_DIGITS.fullmatch(folded(v).strip())
+        ]
+        apart = sum(len(folded(v).split()) - 1 for v in spaced)
+        if not width or len(cells) != width or not spaced or apart > blanks:
+            out.append(rec)
+            continue
+        label = schema.row_label(table, code, template) if code else "(no label)"
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {label}: its cell '{spaced[0]}' holds numbers apart by a space, before {blanks} blank "
+                "cells that end the row: two values typed into one cell (the row's others a cell to the "
+                "left) or one number with a stray space; its values are left NA rather than guessed",
+                table,
+                code,
+                expected=f"{width} values",
+                found=" | ".join(values),
+                source=rec.source,
+            )
+        )
+        out.append(Record(list(rec.labels), list(values), rec.source, rec.positions, uncertain=True))
     return out, findings
 
 

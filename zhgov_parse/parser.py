@@ -12,7 +12,15 @@ from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .findings import Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
-from .mapping import Cell, TableResult, glued_values_split, records_of, row_total_holds, values_in_labels
+from .mapping import (
+    Cell,
+    TableResult,
+    glued_values_split,
+    records_of,
+    row_total_holds,
+    values_apart_in_a_cell,
+    values_in_labels,
+)
 from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
 from .report import Report
@@ -144,8 +152,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                 result.findings[:0] = repaired
             else:
                 records, shifted = values_in_labels(records_of(by_table[table]), table, mapping_template)
+                records, apart = values_apart_in_a_cell(records, table, mapping_template)
                 result = _MAPPERS[table](records, mapping_template)
-                result.findings[:0] = shifted
+                result.findings[:0] = [*shifted, *apart]
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}

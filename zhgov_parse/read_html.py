@@ -71,7 +71,8 @@ _BLOCK = frozenset(
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BREAKS = _BLOCK | set(_HEADINGS) | {"br"}  # tags that end the text before them
 _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
-_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uffef\u3000-\u303f"
+# (full-width digits are digits, not CJK: ２ 2 are two numbers' digits apart, as 2 2 are)
+_CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uff0f\uff1a-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])")
 _CHROME = re.compile(
     r"版权所有|ICP备|ICP證|网站标识码|網站標識碼|公网安备|当前位置|當前位置|您现在的位置|分享到|"

@@ -857,6 +857,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                         True,
                         True,
                         gathered=row.gathered,
+                        uncertain=row.uncertain,
                     )
                 )
         else:
