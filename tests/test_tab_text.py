@@ -208,3 +208,40 @@ def test_a_value_line_after_a_row_whose_fields_are_all_there_is_none_of_its_cell
     assert got["penalty", "decisions"] in (27, None)
     assert 5 not in {got["penalty", c] for c in ("previous_count", "change", "decisions")}
     assert "unmapped_values" in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize("sep", ["\t", "  "])
+def test_a_header_line_with_unread_cells_keeps_their_places(sep: str) -> None:
+    """A header of 二 whose cells are cut short (``信息内容 ⇥ 本年新 ⇥ 本年新 ⇥ 对外公开总数量``, the
+    second line of each lost) reads as its pipe text does: its cells apart, the unread ones kept,
+    so the rows below take the template's order, said (before, the line was one cell naming one
+    column, and every row of three values NA; under 上一年 ⇥ 本年增/减 ⇥ 处理决定数量, a row of
+    two values put its 上一年项目数量 under 本年增/减)."""
+    name = "tangchuan_commerce_2020_html"
+    page = source(name).read_text(encoding="utf-8")
+    header = '<td>本年新制作数量</td><td colspan="2">本年新公开数量</td>'
+    assert header in page
+    page = page.replace(header, '<td>本年新</td><td colspan="2">本年新</td>')
+    text = as_tab_text(page.encode()).replace("\t", sep)
+    report = zhgov_parse.parse(text)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    want = expected_cells(name)
+    rules = [k for k in want if k[1] in ("rules", "normative_documents")]
+    assert {k: got[k] for k in rules} == {k: want[k] for k in rules}
+    assert "columns_by_position" in {f.code for f in report.finding_list}
+
+
+def test_a_row_short_of_values_under_a_header_with_an_unread_cell_is_na() -> None:
+    """``信息内容 ⇥ 上一 ⇥ 本年增/减 ⇥ 处理决定数量`` over ``行政处罚 ⇥ 9 ⇥ ⇥ 15`` (a blank 本年增/减,
+    whose field text split at whitespace does not keep): the row NA, not 9 under 本年增/减."""
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    at = lines.index("行政处罚 | 9 | |15 |")
+    assert lines[at - 1] == "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |"
+    lines[at - 1] = "信息内容\t上一\t本年增/减\t处理决定数量"
+    lines[at] = "行政处罚\t9\t\t15"
+    report = zhgov_parse.parse("\n".join(lines))
+    got = {c["column"]: c["value"] for c in report.to_dict()["cells"] if c["row"] == "penalty"}
+    assert set(got.values()) == {None}

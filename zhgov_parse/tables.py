@@ -1036,8 +1036,13 @@ def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
 def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
     """The columns a header line names, in order; ``None`` for a header cell naming none
     (``本年新`` left of a lost second line).  The corner cell (信息内容) is not a column, nor is
-    what comes before it (the rest of an article line broken over lines: ``六`` / ``）项``)."""
+    what comes before it (the rest of an article line broken over lines: ``六`` / ``）项``). A
+    header that is one line of text (tab or whitespace text: ``信息内容 本年新 本年新 对外公开总数量``)
+    is its words, a word broken in two joined, as its pipe text's cells would be: an unread cell
+    keeps its place."""
     cells = [c for c in rec.labels if c.strip()]
+    if len(cells) == 1 and " " in cells[0]:
+        cells = _join_broken_words(cells[0].split(), columns_of)
     corner = [i for i, c in enumerate(cells) if key(c) == "信息内容"]
     if corner:
         cells = cells[corner[0] + 1 :]
