@@ -800,3 +800,39 @@ def test_pipe_row_with_a_number_in_its_label_cell(shifted: str, read: list[objec
     assert got == read
     if read[0] is None:
         assert "row_length_mismatch" in _codes(r)
+
+
+_DEFINED = {
+    "规章": "规章：地方行政规章指省、自治区、直辖市和设区的市的人民政府制定的规章。",
+    "规范性文件": "规范性文件:行政机关依照法定权限、程序制定并公开发布的公文。",
+    "行政许可": "行政许可：行政机关根据申请，经依法审查，准予其从事特定活动的行为。",
+    "行政强制": "行政强制:包括行政强制措施和行政强制执行。",
+}
+
+
+def test_labels_with_a_definition_after_a_colon_one_cell_a_line() -> None:
+    """Table 二 a cell a line, its labels carrying the template's definitions after a colon
+    (``规章：地方行政规章指…。`` / ``0`` / ``0`` / ``0``): each label names its row (before, the
+    long labels read as sentences, so the values came before any label and all of 二 was NA,
+    row_order_uncertain). A colon before a number (``规章：0``) is no definition."""
+    from zhgov_parse.labels import matcher
+
+    rows_of = matcher("active_disclosure", "row")
+    assert rows_of(_DEFINED["规章"]).code == "rules"
+    assert rows_of("规章：0").how == "none"
+    lines = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8").split("\n")
+    start = lines.index("二、主动公开政府信息情况")
+    end = next(i for i, line in enumerate(lines) if line.startswith("三、"))
+    out = lines[: start + 1]
+    for line in lines[start + 1 : end]:
+        cells = [c.strip() for c in line.rstrip(" |").split("|") if c.strip()]
+        out += [_DEFINED.get(cells[0], cells[0]), *cells[1:]]
+    out += ["\t".join(c.strip() for c in line.rstrip(" |").split("|")) for line in lines[end:]]
+    r = zhgov_parse.parse("\n".join(out))
+    assert "row_order_uncertain" not in _codes(r)
+    from goldens import expected_cells
+
+    want = expected_cells("qinghe_justice_2020_pipe")
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in r.cell_records()}
+    active = [k for k in want if k[0] == "active_disclosure" and k[1] != "penalty"]  # (its blank lost)
+    assert {k: got[k] for k in active} == {k: want[k] for k in active}

@@ -144,8 +144,22 @@ class Matcher:
                 hit = self._lookup(full_key(label))
             if hit.how == "none":
                 hit = self._last_item(label) or hit
+            if hit.how != "exact" and (":" in label or "：" in label):
+                hit = self._defined(label, hit)
             _remember(self._cache, label, hit)
         return hit
+
+    def _defined(self, label: str, hit: Match) -> Match:
+        """A label and its definition after a colon (``规章：地方行政规章指…。``, as some reports
+        print the template's guidance in the label's cell): the words before the colon, where
+        they name a row exactly (and the whole names it or none). A colon before a number
+        (``规章：0``) is no definition."""
+        head, _, rest = re.split("([:：])", label, maxsplit=1)
+        rest = rest.strip()
+        if len(rest) < 4 or rest[-1].isdigit():
+            return hit
+        defined = self._lookup(key(head))
+        return defined if defined.how == "exact" and (hit.how == "none" or defined.code in hit.codes) else hit
 
     def scan(self, label: str) -> list[str]:
         """Codes whose aliases occur in the label, in the order they occur (longest alias wins)."""

@@ -220,7 +220,7 @@ def assemble(
                 continue
             blank_row = bool(rec.values) and rows_of(rec.labels[-1]).code is not None
             if not blank_row:  # a label alone: wrapped text of the next row's label, or prose
-                if is_prose(rec):
+                if is_prose(rec) and rows_of(text).how != "exact":  # (not 规章：地方行政规章指…。)
                     pending = []
                 elif rows_of(text).code is not None and any(rows_of(p).code for p in pending):
                     pending = [text]  # the earlier label had no values: start afresh
