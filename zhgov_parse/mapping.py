@@ -1186,6 +1186,7 @@ def values_in_labels(records: list[Record], table: str, template: str) -> tuple[
 
 
 _SPACED_DIGITS = re.compile(r"\d+(?:\s+\d+)+")
+_DIGITS_APART = re.compile(r"\d\s+\d")
 
 
 def values_apart_in_a_cell(
@@ -1202,7 +1203,8 @@ def values_apart_in_a_cell(
     findings: list[Finding] = []
     for rec in records:
         values = rec.values
-        if not values or values[-1].strip():  # (the usual row)
+        # (the usual row: its last cell filled, or no digits apart by a space)
+        if not values or values[-1].strip() or _DIGITS_APART.search("|".join(values)) is None:
             out.append(rec)
             continue
         code = rows_of(rec.labels[-1]).code if rec.labels else None
