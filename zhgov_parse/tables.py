@@ -613,13 +613,15 @@ def _weighed(code: str | None, present: set[str | None], template: str) -> bool:
 
 
 def _splits_a_value(row: Row) -> bool:
-    """Whether a reading of a short row of 三 splits one of its values where each may be a cell of
-    its own. The run-on solver splits runs of digits, so it may read ``2 0 0 2 0 15`` (its first
-    value lost) as 2 | 0 | 0 | 2 | 0 | 1 | 5, which adds up; a value greater than the row's 总计 is
-    no cell, but digits of several run together (pdfplumber's ``165 42 8 181513 261``)."""
+    """Whether a reading of a short row of 三 splits one of its values (the digits its label ends
+    in first, :func:`_glued_digits`) where each may be a cell of its own. The run-on solver splits
+    runs of digits, so it may read ``2 0 0 2 0 15`` (its first value lost) as 2 | 0 | 0 | 2 | 0 |
+    1 | 5, which adds up; a value greater than the row's 总计 is no cell, but digits of several run
+    together (pdfplumber's ``165 42 8 181513 261``)."""
     from .runon_split import BLANK, readings
 
     values = [unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip()]
+    values = [*_glued_digits(row.label).split(), *values]  # the label's digits come first (…不再处理11)
     numbers = [parse_value(v).number for v in values]
     total = numbers[-1] if numbers else None
     if total is not None and any(n is not None and n > total for n in numbers[:-1]):
