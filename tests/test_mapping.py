@@ -703,19 +703,23 @@ def test_review_rows_labelled_a_line_each_in_another_order() -> None:
     assert "rows_by_position" not in {f.code for f in report.finding_list}
 
 
+#: 二's first part a cell a line, 行政规范性文件 with a value line more than its three columns take.
+_ACTIVE_A_CELL_A_LINE = [
+    "二、主动公开政府信息情况",
+    "第二十条第（一）项",
+    "信息内容",
+    "本年制发件数",
+    "本年废止件数",
+    "现行有效件数",
+    *["规章", "1", "0", "4", "行政规范性文件", "5", "2", "0", "11", "第二十条第（五）项"],
+]
+
+
 def test_active_disclosure_a_cell_a_line_with_a_stray_value_line() -> None:
     """二 a cell a line (Word or PDF text) with one value line more than a row's columns (a page
     number among them): 二 has no sums to tell which is the stray, so the row is NA with
     row_order_uncertain. Before, its first three values were taken (5, 2, 0 for 2, 0, 11)."""
-    lines = [
-        "二、主动公开政府信息情况",
-        "第二十条第（一）项",
-        "信息内容",
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-    ]
-    lines += ["规章", "1", "0", "4", "行政规范性文件", "5", "2", "0", "11", "第二十条第（五）项"]
+    lines = [*_ACTIVE_A_CELL_A_LINE]
     lines += ["信息内容", "本年处理决定数量", "行政许可", "17"]
     report = zhgov_parse.parse("\n".join(["澄湖县水务局2022年政府信息公开工作年度报告", *lines]))
     table = report.table("active_disclosure")
@@ -759,15 +763,7 @@ def test_active_disclosure_a_cell_a_line_a_stray_value_line_is_not_the_next_row_
     行政许可's value, so 行政规范性文件 was read 5, 2, 0 with no finding of its own, and 行政许可 11
     (a page's Word spans joined with `` | ``: ``23`` written ``2 | 3`` made the stray). The stray
     lines are no row's: 行政规范性文件 is NA, said, 行政许可 blank, the rows after it as written."""
-    lines = [
-        "二、主动公开政府信息情况",
-        "第二十条第（一）项",
-        "信息内容",
-        "本年制发件数",
-        "本年废止件数",
-        "现行有效件数",
-    ]
-    lines += ["规章", "1", "0", "4", "行政规范性文件", "5", "2", "0", "11", "第二十条第（五）项"]
+    lines = [*_ACTIVE_A_CELL_A_LINE]
     lines += ["信息内容", "本年处理决定数量", "行政许可"]  # its cell blank
     lines += ["第二十条第（六）项", "信息内容", "本年处理决定数量", "行政处罚", "17", "行政强制", "3"]
     report = zhgov_parse.parse("\n".join(["澄湖县水务局2022年政府信息公开工作年度报告", *lines]))
