@@ -185,6 +185,27 @@ def test_a_value_glued_to_a_label_with_its_groups_is_split_off() -> None:
     assert _glued_digits(label.format("0000000", "3.其他5")) == ""
 
 
+def test_a_line_of_table_4_one_of_whose_groups_is_set_aside_is_na_in_every_group() -> None:
+    """Table 四's 15 values on one tab-separated line with its first two glued (``21`` of 2 | 1):
+    行政复议's 21 0 1 4 1 and 直接起诉's 0 0 0 1 0 do not add up and were set aside, but 复议后起诉,
+    shifted, kept 0 | 1 | 0 | 1 (its 总计 blank) of 0 | 0 | 1 | 0 | 1. The line's cells are not where
+    they seem: every group of it is NA, said."""
+    head = (
+        "四、政府信息公开行政复议、行政诉讼情况\n行政复议行政诉讼\t\n"
+        "结果 维持结果 纠正\t其他 结果\t尚未 审结\t总计\t未经复议直接起诉\t复议后起诉\t\n"
+        + "结果 维持\t结果 纠正\t其他 结果\t尚未 审结\t总计\t" * 2
+        + "\n"
+    )
+    values = [2, 1, 0, 1, 4, 1, 0, 0, 0, 1, 0, 0, 1, 0, 1]
+    whole = zhgov_parse.parse(head + "\t".join(map(str, values)) + "\t\n")
+    assert [c["value"] for c in whole.to_dict()["cells"] if c["table"] == "review_litigation"] == values
+    glued = zhgov_parse.parse(head + "21\t" + "\t".join(map(str, values[2:])) + "\t\n")
+    cells = glued.to_dict()["cells"]
+    assert not [c for c in cells if c["table"] == "review_litigation" and c["value"] is not None]
+    aside = {f.row for f in glued.finding_list if f.code == "row_order_uncertain"}
+    assert aside == {"review", "litigation_direct", "litigation_after_review"}
+
+
 @pytest.mark.parametrize(
     ("name", "decisions"),
     [("chenghu_finance_2021_html", (3, 2, 0)), ("songlan_market_2023_html", (2417, 1876, 63))],

@@ -838,6 +838,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     if groups != order:
         out.findings.append(groups_reordered(groups))
     rows: list[Row] = []
+    lines: list[list[Row]] = []  # the groups read from one line of 15 (or 10) values
     for row in assemble(records, rows_of, expected, _is_review_header):
         if split_at_spaces and not row.own and row.match.how != "exact" and _is_review_header(row.label):
             # PDF text: value lines under a header broken over lines take no group from the
@@ -849,8 +850,9 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
             trimmed = trimmed[:-1]
         pair = _two_groups(row) if len(trimmed) == 10 else None
         if (len(trimmed) == 15 or pair) and not row.match.code:
+            lines.append([])
             for i, code in enumerate(pair or groups):
-                rows.append(
+                lines[-1].append(
                     Row(
                         row.label,
                         Match((code,), "exact"),
@@ -862,6 +864,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                         uncertain=row.uncertain,
                     )
                 )
+            rows.extend(lines[-1])
         else:
             # 行政复议's own table, after 行政诉讼's: its heading names its row wherever it stands
             if pair is None and not split_at_spaces and _named_by_its_table(row, len(trimmed)):
@@ -902,6 +905,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
             for row in rows:
                 if row.gathered and not row.uncertain:
                     _set_uncertain(row, REVIEW, why, out)
+        _line_set_aside(lines, out)
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, holds)[0] is not None, template)
     )
@@ -920,6 +924,24 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(REVIEW, template, out)
     return out
+
+
+def _line_set_aside(lines: list[list[Row]], out: TableResult) -> None:
+    """A line of 15 values one of whose groups was set aside (it does not add up: ``21 0 1 4 1``
+    of 2 | 1 | 0 | 1 | 4, two values glued): the line's cells are not where they seem, and the
+    groups after it, shifted, may add up by chance (``0 1 0 1`` of 0 | 0 | 1 | 0 | 1, its 总计
+    blank).  Every group of the line is NA, said."""
+    for groups in lines:
+        aside = next((g for g in groups if g.uncertain), None)
+        if aside is None:
+            continue
+        for group in groups:
+            if not group.uncertain:
+                why = (
+                    f"its values share one line with {aside.match.code}'s, which were set aside: the "
+                    "line's values may not stand in the columns they seem to"
+                )
+                _set_uncertain(group, REVIEW, why, out)
 
 
 # ---------------------------------------------------------------------------------------------
