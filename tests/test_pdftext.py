@@ -12,6 +12,7 @@ import zhgov_parse
 from goldens import FIXTURES, expected_cells
 
 DATA = Path(__file__).resolve().parent / "data" / "pdftext"
+REVIEW = "review_litigation"
 OTHERS = (".soffice-", ".weasy-")  # printed by LibreOffice or WeasyPrint (see the README there)
 NAMES = sorted({p.name.split(".")[0] for p in DATA.glob("*.txt") if not any(o in p.name for o in OTHERS)})
 #: The HTML fixtures printed by LibreOffice instead (its table layout wraps other labels, and plain
@@ -202,6 +203,8 @@ def test_a_line_of_table_4_one_of_whose_groups_is_set_aside_is_na_in_every_group
     glued = zhgov_parse.parse(head + "21\t" + "\t".join(map(str, values[2:])) + "\t\n")
     cells = glued.to_dict()["cells"]
     assert not [c for c in cells if c["table"] == "review_litigation" and c["value"] is not None]
+    missing = [f.message for f in glued.finding_list if (f.code, f.table) == ("missing_table", REVIEW)]
+    assert missing and "values were read but left NA" in missing[0]  # not "no values"
     aside = {f.row for f in glued.finding_list if f.code == "row_order_uncertain"}
     assert aside == {"review", "litigation_direct", "litigation_after_review"}
 

@@ -184,13 +184,19 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         )
     else:
         pictured = _pictured(located, doc.images) if doc.images else {}
+        aside = {f.table for f in findings if f.code in _SET_ASIDE}
         for table in TABLE_PARTS:
             if table not in found_tables and template != "pre2019":
                 findings.append(
                     Finding(
                         "missing_table",
-                        f"table {_PART_NAMES[table]} was not found"
-                        + (" (its part heading is there but no values)" if table in parts else "")
+                        (
+                            f"table {_PART_NAMES[table]} gave no value: its values were read but left NA, "
+                            "as its other findings say"
+                            if table in aside
+                            else f"table {_PART_NAMES[table]} was not found"
+                            + (" (its part heading is there but no values)" if table in parts else "")
+                        )
                         + (
                             f"; an image stands in its part ({pictured[table]}): the table may be a "
                             "picture, to be read by OCR or from the report's text version"
@@ -237,6 +243,13 @@ class _Analysis:
         stated = facts.extract(units, traditional=self.traditional, year=self.year)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
+
+
+#: Findings that say a table's values were read and left NA (not that none were there).
+_SET_ASIDE = frozenset(
+    ["row_order_uncertain", "row_length_mismatch", "columns_unreadable", "runon_ambiguous",
+     "runon_unsolvable"]
+)  # fmt: skip
 
 
 def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
