@@ -86,6 +86,21 @@ def test_no_wrong_number_and_every_na_explained(runon_reports: dict) -> None:
     assert full_recovered / full >= 0.970, f"{full_recovered}/{full}"
 
 
+def test_a_cell_marked_missing_is_said_as_in_a_table(runon_reports: dict) -> None:
+    """A cell the report marks missing (``/``, ``—``: qinghe_data's 规章 ``///``) is NA with
+    ``missing_value`` naming its column, as the same report's pipe text says it; and no NA cell of
+    any rendering goes unsaid (a finding names its row, or its table)."""
+    report = runon_reports["qinghe_data_2022_pipe"]
+    said = {(f.code, f.table, f.row, f.column) for f in report.finding_list}
+    for column in ("issued", "repealed", "in_force"):
+        assert ("missing_value", "active_disclosure", "rules", column) in said
+    for name, report in runon_reports.items():
+        rows = {(f.table, f.row) for f in report.finding_list}
+        for c in report._cells:
+            if c.value is None:
+                assert (c.table, c.row) in rows or (c.table, None) in rows, (name, c.row, c.column)
+
+
 def test_real_runon_reports_agree_with_their_html_twins() -> None:
     from conftest import SHARED
 

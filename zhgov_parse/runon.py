@@ -216,6 +216,25 @@ def _blanks(
     ]
 
 
+def _marked(
+    table: str, code: str, columns: Sequence[str], options: Sequence[Sequence[Value]], run: str
+) -> list[Finding]:
+    """A missing_value finding for each cell that every reading of the row reads as marked missing
+    (``/``, ``—``), as a table's cell so marked is said."""
+    return [
+        Finding(
+            "missing_value",
+            f"row {schema.row_label(table, code)}: the cell marked missing in '{run}' (/ or —): NA",
+            table,
+            code,
+            column,
+            found=run,
+        )
+        for i, column in enumerate(columns)
+        if all(o[i] is None for o in options)
+    ]
+
+
 def _ambiguous(
     table: str,
     code: str,
@@ -335,6 +354,7 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         if len(unique) > 1:
             out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why, columns))
         out.findings.extend(_blanks(APPLICATION, code, columns, values, raw[code]))
+        out.findings.extend(_marked(APPLICATION, code, columns, unique, raw[code]))
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
         out.found = True
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
@@ -458,6 +478,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
                 why = "that add up within each group, a blank cell lost or not"
                 out.findings.append(_ambiguous(REVIEW, code, row.text, group, why, columns))
             out.findings.extend(_blanks(REVIEW, code, columns, values, row.text))
+            out.findings.extend(_marked(REVIEW, code, columns, group, row.text))
             out.cells.extend(_cells(REVIEW, code, columns, values, row.text))
         out.found = True
     if out.found:
@@ -551,6 +572,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         if len(options) > 1:
             why = "within the template's rules, a blank cell lost or not"
             out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns, template))
+        out.findings.extend(_marked(ACTIVE, run.code, columns, options, run.text))
         if "fee_amount" in columns:
             values = _in_wan_yuan(values, columns, _fee_unit(text, run.text), run.text, out.findings)
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))
