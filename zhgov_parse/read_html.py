@@ -335,15 +335,20 @@ def _within(el: etree._Element, container: etree._Element, known: dict[etree._El
 def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str], copies: list[int]) -> int:
     """Put the cells that rowspans from rows above carry into this row at ``col``; next column."""
     while col in carried:
-        left, text = carried[col]
-        cells.append(text)
+        cells.append(carried[col][1])
         copies.append(2)
-        if left <= 1:
-            del carried[col]
-        else:
-            carried[col] = (left - 1, text)
+        _one_row_down(carried, col)
         col += 1
     return col
+
+
+def _one_row_down(carried: dict[int, tuple[int, str]], col: int) -> None:
+    """A rowspan's cell at ``col`` has filled one more row: one row less left to fill."""
+    left, text = carried[col]
+    if left <= 1:
+        del carried[col]
+    else:
+        carried[col] = (left - 1, text)
 
 
 #: Rows and cells of a table that the page does not show (an Excel sheet's hidden rows: ``<tr height=0
@@ -353,11 +358,8 @@ def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str
 def _pass_unshown_row(carried: dict[int, tuple[int, str]]) -> None:
     """A row the page does not show still counts among the rows a rowspan above it covers: the
     cells it carries go down one row less into the rows shown."""
-    for col, (left, text) in list(carried.items()):
-        if left <= 1:
-            del carried[col]
-        else:
-            carried[col] = (left - 1, text)
+    for col in list(carried):
+        _one_row_down(carried, col)
 
 
 def _rows(
@@ -474,24 +476,30 @@ def _value_line_apart(td: etree._Element, text: str) -> str:
 
 def _lines(td: etree._Element) -> list[str]:
     """A cell's lines (a ``<br>``, a paragraph or the like ends one), each cleaned, blank ones dropped."""
+    return [line for line in map(clean_text, _broken_text(td, keep_newlines=True).split("\n")) if line]
+
+
+def _broken_text(root: etree._Element, keep_newlines: bool = False) -> str:
+    """An element's text, its descendants' included (not its tail), with a line break where a block
+    or a ``<br>`` ends a line; a newline inside the text is a space, as a browser shows it, but in a
+    ``<pre>`` (or everywhere, ``keep_newlines``)."""
     out: list[str] = []
-    for event, el in etree.iterwalk(td, events=("start", "end")):
+    pre = int(keep_newlines)  # inside a <pre>, whose line breaks are its own
+    for event, el in etree.iterwalk(root, events=("start", "end")):
         tag = el.tag if el.tag.__class__ is str else ""
-        if el is td:
-            if event == "start" and el.text:
-                out.append(el.text)
-            continue
         if event == "start":
+            pre += tag == "pre"
             if tag in _BREAKS:
                 out.append("\n")
             if el.text:
-                out.append(el.text)
+                out.append(el.text if pre else el.text.replace("\n", " "))
         else:
+            pre -= tag == "pre"
             if tag in _BREAKS and tag != "br":
                 out.append("\n")
-            if el.tail:
-                out.append(el.tail)
-    return [line for line in map(clean_text, "".join(out).split("\n")) if line]
+            if el is not root and el.tail:
+                out.append(el.tail if pre else el.tail.replace("\n", " "))
+    return "".join(out)
 
 
 def _spans(
@@ -761,23 +769,7 @@ def _text_tables(root: etree._Element) -> Document | None:
     from .markup import has_table_markup
     from .read_text import bars_as_pipes, read_text
 
-    out: list[str] = []
-    pre = 0  # inside a <pre>, whose line breaks are its own
-    for event, el in etree.iterwalk(root, events=("start", "end")):
-        tag = el.tag if el.tag.__class__ is str else ""
-        if event == "start":
-            pre += tag == "pre"
-            if tag in _BREAKS:
-                out.append("\n")
-            if el.text:
-                out.append(el.text if pre else el.text.replace("\n", " "))
-        else:
-            pre -= tag == "pre"
-            if tag in _BREAKS and tag != "br":
-                out.append("\n")
-            if el is not root and el.tail:
-                out.append(el.tail if pre else el.tail.replace("\n", " "))
-    text = bars_as_pipes("".join(out))
+    text = bars_as_pipes(_broken_text(root))
     rows = sum(1 for line in text.split("\n") if line.count("|") >= 2)
     if rows < 3 and not has_table_markup(text) and not has_boxes(text):
         if len(_LABEL_SPACE_VALUE.findall(text)) < _SPACED_ROWS:
