@@ -446,7 +446,7 @@ def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
         ("coercion", "change"): -1,
         ("coercion", "decisions"): None,
     }
-    runs, _ = find_runs("行政许可2341587- 4 -", {"licensing": "行政许可"}, ["licensing"])
+    runs = find_runs("行政许可2341587- 4 -", {"licensing": "行政许可"}, ["licensing"]).runs
     assert runs[0].text == "2341587"  # a footer with spaces around its dashes is taken off
 
 
@@ -477,7 +477,7 @@ def test_a_page_footer_with_no_spaces_is_taken_off_a_row_of_table_3() -> None:
     assert {(c.row, c.column): c.value for c in result.cells} == {
         (code, col): v for code, values in rows.items() for col, v in zip(columns, values, strict=True)
     }
-    runs, _ = find_runs("行政强制3-1-", {"coercion": "行政强制"}, ["coercion"], signed=True)
+    runs = find_runs("行政强制3-1-", {"coercion": "行政强制"}, ["coercion"], signed=True).runs
     assert runs[0].text == "3-1-"  # where a cell may have a sign, it is a row
 
 
@@ -511,13 +511,45 @@ def test_a_dash_among_counts_marks_a_missing_cell() -> None:
     """Counts are never negative: in a row of 三 a dash before digits is a cell marked missing (a
     zero printed as -), not a sign; and a row may start with one (国家秘密-0000/0)."""
     assert readings("231-107", 7, 7, blanks=0) == [[2, 3, 1, None, 1, 0, 7]]
-    runs, _ = find_runs(
+    runs = find_runs(
         "1.属于国家秘密-0000/02.其他法律行政法规禁止公开-1010/2",
         {"withheld.state_secret": "属于国家秘密", "withheld.prohibited_by_law": "禁止公开"},
         ["withheld.state_secret", "withheld.prohibited_by_law"],
-    )
+    ).runs
     assert [r.text for r in runs] == ["-0000/0", "-1010/2"]
     assert readings(runs[1].text, 7, 7, blanks=0) == [[None, 1, 0, 1, 0, None, 2]]
+
+
+@pytest.mark.parametrize(
+    ("before", "extra", "table"),
+    [
+        ("行政强制", "行政确认1523", "active_disclosure"),  # a row some reports add to 二
+        ("（二）部分公开", "其中：告知主动公开网址2000002", APPS),  # a sub-row after 予以公开's
+    ],
+)
+def test_a_row_the_template_does_not_have_is_said_not_dropped(before: str, extra: str, table: str) -> None:
+    """Run-on text with a row the template has not (its label and digits between two of the
+    template's rows) keeps the other rows as they were, and says the row's digits are not used
+    (``unmapped_row``, as a table's row so labelled is), where they had been dropped unsaid."""
+    text = render(source("qinghe_justice_2020_pipe"))
+    at = text.index(before)
+    plain = zhgov_parse.parse(text)
+    report = zhgov_parse.parse(text[:at] + extra + text[at:])
+    assert report.cells.equals(plain.cells)
+    said = [f for f in report.finding_list if f.code == "unmapped_row"]
+    assert [(f.table, f.found) for f in said] == [(table, extra[-7:] if table == APPS else "1523")]
+    assert not [f for f in plain.finding_list if f.code == "unmapped_row"]
+
+
+def test_item_numbers_and_sentences_between_rows_are_no_rows() -> None:
+    """What else stands between rows in page text is no extra row: the next label's item number
+    (``(三)不予公开1.``), a heading's enumeration (``主要形式1.门户网站``), a sentence's numbers."""
+    found = find_runs(
+        "规章000(三)主动公开的主要形式1.门户网站2.公开栏；全年2023年公开107条规范性文件121",
+        {"rules": "规章", "normative_documents": "规范性文件"},
+        ["rules", "normative_documents"],
+    )
+    assert [r.text for r in found.runs] == ["000", "121"] and found.extra == []
 
 
 def test_every_ambiguity_is_real(runon_reports: dict) -> None:
@@ -869,5 +901,5 @@ def test_a_label_whose_characters_are_set_apart() -> None:
     got = _cells(report)
     assert [got[("active_disclosure", "rules", c)] for c in ("issued", "repealed", "in_force")] == [2, 0, 5]
     assert got[("active_disclosure", "penalty", "decisions")] == 9
-    runs, missing = find_runs("总 计 3 0 0 0 0 0 3", {"total": r"总计(?=\s*[\d/—－-])"}, ["total"])
-    assert [r.text for r in runs] == ["3 0 0 0 0 0 3"] and not missing
+    found = find_runs("总 计 3 0 0 0 0 0 3", {"total": r"总计(?=\s*[\d/—－-])"}, ["total"])
+    assert [r.text for r in found.runs] == ["3 0 0 0 0 0 3"] and not found.missing

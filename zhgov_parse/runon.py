@@ -33,6 +33,7 @@ from .mapping import (
     complete,
     header_order,
     in_unit,
+    looks_narrative,
 )
 from .runon_solve import Reading, jointly
 from .runon_split import (
@@ -112,6 +113,23 @@ class Run:
     text: str
 
 
+@dataclass(frozen=True, slots=True)
+class ExtraRow:
+    """Text between a table's rows that reads as a row the template does not have (行政确认1523, a
+    row some reports add to 二): its label and its digits, which no cell takes."""
+
+    label: str
+    text: str
+
+
+# A label (two characters at least, none a digit or a sentence's punctuation) and the digits after
+# it; digits that go on into a word (2023年, 107条) or end as an item's number (1.门户网站, 2、) are
+# a sentence's, not a row's.
+_EXTRA_ROW = re.compile(
+    r"([^\d\s/—－–\-.,，。；;：:]{2,40}?)\s*(\d[\d\s.,+\-]*)(?![\d年月日条件项个次篇页号%％、．])"
+)
+
+
 # A page footer glued after a row: — 3 —, - 4 -, 第3页.  An ASCII hyphen only with spaces: 3-1- is
 # a row (3 | -1 | -), not a footer.
 _PAGE_MARK = re.compile(r"(?:[—－–]\s*\d{1,3}\s*[—－–]|-\s+\d{1,3}\s+-|第\s*\d{1,3}\s*页)\s*$")
@@ -152,26 +170,65 @@ def _spaced(label: str) -> re.Pattern[str]:
     return re.compile(spaced_pattern(label))
 
 
-def find_runs(
-    text: str, labels: dict[str, str], order: Sequence[str], signed: bool = False
-) -> tuple[list[Run], list[str]]:
+@dataclass(slots=True)
+class Found:
+    """What :func:`find_runs` found of a table's rows in its text."""
+
+    runs: list[Run]
+    missing: list[str]  # the codes of rows whose label is not there
+    extra: list[ExtraRow]  # rows the template does not have, between its rows or after them
+
+
+def find_runs(text: str, labels: dict[str, str], order: Sequence[str], signed: bool = False) -> Found:
     """Each row's run, by finding the labels in template order (their characters may be set apart:
-    规 章 000); and the codes not found."""
+    规 章 000); the codes not found; and the rows between them that are none of the template's."""
     patterns = [_spaced(labels[code]) for code in order]
-    runs: list[Run] = []
-    missing: list[str] = []
+    found = Found([], [], [])
     pos = 0
+    gap_from: int | None = None  # where the text after the last row's run starts
     for i, code in enumerate(order):
         m = patterns[i].search(text, pos)
         if m is None:
-            missing.append(code)
+            found.missing.append(code)
             continue
         again = patterns[i].search(text, m.end())
         while again and again.start() - m.end() <= 40 and not re.search(r"\d", text[m.end() : again.start()]):
             m, again = again, patterns[i].search(text, again.end())  # a label repeated by merged cells
+        if gap_from is not None:
+            found.extra.extend(_extra_rows(text[gap_from : m.start()]))
         run, pos = _run_at(text, m.end(), patterns[i + 1 :], signed)
-        runs.append(Run(code, run))
-    return runs, missing
+        found.runs.append(Run(code, run))
+        gap_from = pos
+    if gap_from is not None:
+        found.extra.extend(_extra_rows(text[gap_from:]))
+    return found
+
+
+def _extra_rows(gap: str) -> list[ExtraRow]:
+    """The rows in text between two of the template's rows (or after the last): a label and its
+    digits; the next label's item number (1.) and sentences (…类别2023年，在…) are none."""
+    if not any(c.isdigit() for c in gap):
+        return []
+    gap = _ENUMERATOR_TAIL.sub("", gap)
+    rows = []
+    for m in _EXTRA_ROW.finditer(gap):
+        label, digits = m[1].strip(), _without_footer(m[2].strip(), signed=True)
+        if digits and not digits.endswith(".") and not looks_narrative(label):
+            rows.append(ExtraRow(label, digits))
+    return rows
+
+
+def _unmapped(table: str, extra: list[ExtraRow]) -> list[Finding]:
+    """An ``unmapped_row`` finding for each row of run-on text the template does not have."""
+    return [
+        Finding(
+            "unmapped_row",
+            f"row '{row.label}' matches no row of the template; its digits '{row.text}' are not used",
+            table,
+            found=row.text,
+        )
+        for row in extra
+    ]
 
 
 # ---------------------------------------------------------------------------------------------
@@ -315,9 +372,11 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     blanks = False
     order = [c for c, _ in schema.rows(APPLICATION, template)]
     columns = [c for c, _ in schema.columns(APPLICATION, template)]
-    runs, _ = find_runs(text, _APPLICATION_LABELS, order)
+    found = find_runs(text, _APPLICATION_LABELS, order)
+    runs = found.runs
     if not runs:
         return out, blanks
+    out.findings.extend(_unmapped(APPLICATION, found.extra))
     first = re.search(_APPLICATION_LABELS[runs[0].code], text)
     header = text[: first.start()] if first else ""
     placed = _applicant_placed(header, columns, out)  # text column k is the template's placed[k]
@@ -457,7 +516,9 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
         rows = [Run("review", digits)]
         width = 15
     else:
-        rows, _ = find_runs(text, _REVIEW_LABELS, order)
+        found = find_runs(text, _REVIEW_LABELS, order)
+        rows = found.runs
+        out.findings.extend(_unmapped(REVIEW, found.extra))
         width = 5
     for row in rows:
         options = readings(row.text, width, 5, blanks=0)
@@ -541,7 +602,9 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     """
     out = TableResult()
     order = [c for c, _ in schema.rows(ACTIVE, template)]
-    runs, _ = find_runs(text, _ACTIVE_LABELS, order, signed=template == "2019")
+    found = find_runs(text, _ACTIVE_LABELS, order, signed=template == "2019")
+    runs = found.runs
+    out.findings.extend(_unmapped(ACTIVE, found.extra))
     first = re.search(_ACTIVE_LABELS["rules"], text)  # 第（一）项's header comes before 规章
     moved = _columns_named(
         text[: first.start()] if first else "", ACTIVE, _DOCUMENT_WORDS[template], out.findings
