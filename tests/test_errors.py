@@ -125,3 +125,22 @@ def test_a_list_of_reports_is_no_report() -> None:
         zhgov_parse.parse("政府信息公开年报\n" + listing)
     one = "青河市数据局2023年政府信息公开工作年度报告\n附件：青河市数据局2023年政府信息公开工作年度报告.pdf"
     assert zhgov_parse.parse(one).meta["agency"] == "青河市数据局"  # a report's page with its file: a report
+
+
+def test_a_crawlers_page_of_its_title_alone_is_a_report() -> None:
+    """A crawler's page text names the page's title in its header and its folder, above a body that
+    is the title alone (the report a .doc the page links to): one title, not a list of three. It was
+    refused as a listing page; it is the report, whose tables the page does not hold, and says so."""
+    title = "青河市公安局2020年政府信息公开工作年度报告"
+    page = (
+        f"标题: {title}\n发布时间: 2021-01-28 11:10\n"
+        f"本地目录: zwgk/zfxxgknb/202101/80590_{title}\n"
+        f"==================== 正文 ====================\n{title}"
+    )
+    report = zhgov_parse.parse(page)
+    assert report.meta["agency"] == "青河市公安局" and report.meta["year"] == 2020
+    assert [f.code for f in report.finding_list] == ["missing_table"] * 3
+    assert all("nor any of the report's part headings" in f.message for f in report.finding_list)
+    listing = "\n".join(f"{title[:-17]}{year}年政府信息公开工作年度报告" for year in (2021, 2022, 2023))
+    with pytest.raises(NoReportContent, match="list of 3 reports' titles"):
+        zhgov_parse.parse(listing)

@@ -337,13 +337,25 @@ def _agency(name: str | None) -> str | None:
 
 def titles_listed(text: str) -> int:
     """How many distinct report titles (…2023年政府信息公开工作年度报告) the text's lines hold, one a
-    line: a listing of reports holds several, a report its own (and perhaps its file's name)."""
-    lines = {
-        _YEAR_IN_TITLE.search(line) and line.strip()
-        for line in _fold(text[:20000]).split("\n")
-        if "年" in line
-    }
-    return len(lines - {None, ""})
+    line: a listing of reports holds several, a report its own (and perhaps its file's name). A title
+    is its words up to its year and its own: a crawler's header that names the page's title again
+    (``标题: X``, ``本地目录: …/80590_X``) above a body that opens with it holds one title, not three."""
+    titles = {_title_in(line) for line in _fold(text[:20000]).split("\n") if "年" in line}
+    return len(titles - {None})
+
+
+#: The words a title's year follows: its agency (平潭综合实验区公安局), back to a space, a path's / or _.
+_TITLE_WORDS = re.compile(r"[^\W_]*$")
+
+
+def _title_in(line: str) -> str | None:
+    """The report title a line holds (the agency's words before its year, then the year's words with
+    no spaces), or None."""
+    found = _YEAR_IN_TITLE.search(line)
+    if found is None:
+        return None
+    words = _TITLE_WORDS.search(line[: found.start()].rstrip())
+    return words.group() + re.sub(r"\s+", "", found.group())
 
 
 def has_title(text: str) -> bool:

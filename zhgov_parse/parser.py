@@ -195,7 +195,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                             "as its other findings say"
                             if table in aside
                             else f"table {_PART_NAMES[table]} was not found"
-                            + (" (its part heading is there but no values)" if table in parts else "")
+                            + _not_found_why(table, parts, found_tables)
                         )
                         + (
                             f"; an image stands in its part ({pictured[table]}): the table may be a "
@@ -348,6 +348,19 @@ def _pictured(located: list[Located], images: tuple[tuple[int, str], ...]) -> di
 #: Distinct report titles in a text with no part or table of a report that make it a list of
 #: reports (a portal's listing page, an index of files), not one report that lost its body.
 _LISTED = 3
+
+
+def _not_found_why(table: str, parts: set[str], found_tables: set[str]) -> str:
+    """What a missing table's message adds: its part heading stood there with no values, or the page
+    holds no part and no table at all (a page of its title alone: the report in a file or images)."""
+    if table in parts:
+        return " (its part heading is there but no values)"
+    if not parts and not found_tables:
+        return (
+            " (nor any of the report's part headings: its body may be in a file the page links to, "
+            "or in images)"
+        )
+    return ""
 
 
 def _describe(text: str, doc: Document) -> str:
