@@ -437,6 +437,30 @@ def test_with_two_faults_no_reading_exceeds_the_table_s_total() -> None:
     assert {f.row for f in result.findings if f.code == "runon_unsolvable"} >= {"granted", "other.unpaid_fee"}
 
 
+def test_a_row_that_reads_no_way_is_unsolvable_not_missing() -> None:
+    """Two rows each with a cell their 总计 leaves out (the real Pingtan natural-resources 2023 page:
+    部分公开 8100008, （七）总计 191000019, each counting a 商业企业 1 more than its 总计): no single
+    fault explains the table, neither row reads any way, so both are NA with runon_unsolvable. They
+    were also said missing_row, 'not found in the table', though their labels and digits were there;
+    now their cells carry the run they could not read."""
+    results = {code: [0] * 6 for code, _ in schema.rows("application_handling", "2021")[2:-2]}
+    results["granted"] = [6, 0, 0, 0, 0, 0]
+    results["partially_granted"] = [8, 0, 0, 0, 0, 0]
+    rows = _handling_rows(results)
+    rows["partially_granted"][1] = rows["total"][1] = 1  # counted in no 总计
+    result = application_handling(_runon_text(rows), "2021")
+    unsolvable = {f.row for f in result.findings if f.code == "runon_unsolvable"}
+    assert unsolvable == {"partially_granted", "total"}
+    assert not [f for f in result.findings if f.code == "missing_row"]
+    for c in result.cells:
+        if c.row in unsolvable:
+            assert c.value is None and c.raw == "".join(str(v) for v in rows[c.row])
+    columns = [c for c, _ in schema.columns("application_handling", "2021")]
+    for c in result.cells:
+        if c.value is not None:
+            assert c.value == rows[c.row][columns.index(c.column)], (c.row, c.column, c.value)
+
+
 def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
     assert splits("3-1-", ["int", "signed", "int"], lambda v: True) == [[3, -1, None]]
     result = active_disclosure("行政强制3-1-行政事业性收费6-2", "2019")

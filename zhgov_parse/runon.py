@@ -254,6 +254,12 @@ def _cells(table: str, code: str, columns: Sequence[str], values: Sequence[Value
     ]
 
 
+def _unread(table: str, code: str, columns: Sequence[str], run: str) -> list[Cell]:
+    """NA cells of a row whose digits read no way (runon_unsolvable says why): the row was found, its
+    run is the raw text of each cell, so it is not said missing."""
+    return [Cell(table, code, c, None, run, None, "run-on text") for c in columns]
+
+
 def _blanks(
     table: str, code: str, columns: Sequence[str], values: Sequence[Value], run: str
 ) -> list[Finding]:
@@ -386,11 +392,13 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     raw: dict[str, str] = {}
     unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
     budget = [MAX_TABLE_NODES]
+    unread: list[str] = []  # rows found whose digits read no way
     for run in runs:
         raw[run.code] = run.text
         options = readings(run.text, 7, 7, budget=budget)
         if options is None:
             out.findings.append(_unsolvable(APPLICATION, run.code, run.text, 7, "in a bounded search"))
+            unread.append(run.code)
         elif not options:
             unsolved[run.code] = _unsolvable(
                 APPLICATION, run.code, run.text, 7, "that add up to the row's 总计"
@@ -399,6 +407,7 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
             candidates[run.code] = [in_template_order(o, placed) for o in options]
     chosen, why, checked = jointly(candidates, order, raw, set(unsolved), placed)
     out.findings.extend(finding for code, finding in unsolved.items() if code not in chosen)
+    unread.extend(code for code in unsolved if code not in chosen)
     if not checked and chosen:
         out.findings.append(_unchecked(raw, chosen))
     for code in order:
@@ -407,6 +416,7 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         unique = chosen[code]
         if not unique:  # no part above （七）总计, no （七）总计 below its parts
             out.findings.append(_unsolvable(APPLICATION, code, raw[code], 7, "that fit the other rows' sums"))
+            unread.append(code)
             continue
         blanks = blanks or any(BLANK in o for o in unique)
         values = unique[0] if len(unique) == 1 else _agreed(unique)
@@ -417,6 +427,7 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
         out.found = True
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
+        out.cells.extend(c for code in unread for c in _unread(APPLICATION, code, columns, raw[code]))
         complete(APPLICATION, template, out)
     return out, blanks
 
@@ -520,6 +531,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
         rows = found.runs
         out.findings.extend(_unmapped(REVIEW, found.extra))
         width = 5
+    unread: list[tuple[str, str]] = []  # rows found whose digits read no way, and their run
     for row in rows:
         options = readings(row.text, width, 5, blanks=0)
         if blanks or not options:
@@ -531,6 +543,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
             why = "in a bounded search" if options is None else "that add up within each group"
             where = None if width == 15 else row.code  # the wide run holds all three rows
             out.findings.append(_unsolvable(REVIEW, where, row.text, width, why))
+            unread.extend((code, row.text) for code in codes)
             continue
         for i, code in enumerate(codes):
             group = [list(x) for x in dict.fromkeys(tuple(o[5 * i : 5 * i + 5]) for o in options)]
@@ -543,6 +556,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
             out.cells.extend(_cells(REVIEW, code, columns, values, row.text))
         out.found = True
     if out.found:
+        out.cells.extend(c for code, run in unread for c in _unread(REVIEW, code, columns, run))
         complete(REVIEW, template, out)
     return out
 
@@ -609,6 +623,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     moved = _columns_named(
         text[: first.start()] if first else "", ACTIVE, _DOCUMENT_WORDS[template], out.findings
     )
+    unread: list[Cell] = []  # NA cells of rows found whose digits read no way
     for run in runs:
         columns = [c for c, _ in schema.columns(ACTIVE, template, run.code)]
         if not run.text:
@@ -621,6 +636,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
             out.findings.append(
                 _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules", template)
             )
+            unread.extend(_unread(ACTIVE, run.code, columns, run.text))
             continue
         if len(columns) > 1:
             # No identity guards these rows: a blank cell that left no text (9 | | 15 → 915)
@@ -641,6 +657,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))
         out.found = True
     if out.found:
+        out.cells.extend(unread)
         complete(ACTIVE, template, out)
     return out
 
