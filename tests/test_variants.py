@@ -701,3 +701,23 @@ def test_pipe_rows_whose_cells_hold_line_breaks(fixture: str) -> None:
     broken = _cells_broken_inside(text)
     assert broken.count("\n") > text.count("\n") + 10
     assert _cells(zhgov_parse.parse(broken)) == _cells(zhgov_parse.parse(text))
+
+
+@pytest.mark.parametrize("fixture", ["lanshi_housing_2023_pipe.txt", "qinghe_govoffice_2025_md.md"])
+@pytest.mark.parametrize("at", [1, 2, 3, 5, 8])
+def test_a_spacer_column_between_cells_is_left_out(fixture: str, at: int) -> None:
+    """A table exported with a narrow blank column among its cells (every row's, header and values
+    alike: a Word table's spacer) reads as without it, wherever it stands: between label cells,
+    between the label and the values, or between two values (numbers on both sides of it)."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    rule = re.compile(r"^\|?\s*:?-{3,}")
+    lines = []
+    for line in text.split("\n"):
+        cells = line.split("|")
+        if "|" in line and len(cells) > at:
+            cells.insert(at, "---" if rule.match(line.strip()) else " ")
+        lines.append("|".join(cells))
+    spaced = zhgov_parse.parse("\n".join(lines)).cells
+    assert spaced[["table", "row", "column", "value"]].equals(
+        zhgov_parse.parse(text).cells[["table", "row", "column", "value"]]
+    )
