@@ -179,7 +179,7 @@ def test_a_value_glued_to_a_label_with_its_groups_is_split_off() -> None:
     records, found = glued_values_split([Record([line], [], "line 1")], "active_disclosure", "2021")
     assert records[0].labels == [line] and not found
     # nor are the digits at the end of a label that holds another number (lines of several rows)
-    from zhgov_parse.tables import _glued_digits
+    from zhgov_parse.tables.applications import _glued_digits
 
     label = "2.申请人逾期未按收费通知要求缴纳费用、{}行政机关不再处理其政府信息公开申请{}"
     assert _glued_digits(label.format("", "11")) == "11 "

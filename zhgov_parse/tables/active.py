@@ -1,0 +1,420 @@
+"""Table 二 (主动公开政府信息情况) from its records: four blocks of rows, each with its own columns."""
+
+from __future__ import annotations
+
+import itertools
+import unicodedata
+from collections.abc import Sequence
+
+from .. import schema
+from ..findings import Finding
+from ..labels import Match, Matcher, key, matcher
+from ..mapping import (
+    AMOUNTS,
+    STATED_UNIT,
+    Record,
+    Row,
+    TableResult,
+    assemble,
+    assign,
+    complete,
+    fit,
+    length_mismatch,
+    make_cells,
+    row_finding,
+    row_width,
+    trim_padding,
+)
+from ..values import is_number_text, parse_value
+from .common import (
+    ACTIVE,
+    column_positions,
+    join_runs,
+    set_uncertain,
+    two_labels_then_values,
+    uncertain,
+    values_before_labels,
+)
+
+
+def _header_runs(records: list[Record], rows_of: Matcher, columns_of: Matcher) -> list[Record]:
+    """A header that came one cell a line, read back as one header line.
+
+    A run of one-cell lines with no values and no row label, one of them naming a column, becomes
+    one record of those cells; a word broken over two lines (``本年新`` / ``制作数量``) is joined
+    where the two name a column together.  Other runs stay as they are.
+    """
+
+    def fragment(rec: Record) -> bool:
+        return (
+            len(rec.labels) == 1
+            and len(rec.labels[0]) <= 20
+            and not any(map(str.strip, rec.values))
+            and not key(rec.labels[0]).startswith("第二十条")
+            and not rows_of(rec.labels[0]).codes
+        )
+
+    def header(cells: list[str]) -> list[str] | None:
+        cells = _join_broken_words(cells, columns_of)
+        return cells if any(columns_of.scan(c) for c in cells) else None
+
+    return join_runs(_rejoin_line_breaks(records, rows_of, columns_of), fragment, header)
+
+
+def _rejoin_line_breaks(records: list[Record], rows_of: Matcher, columns_of: Matcher) -> list[Record]:
+    """A header line whose cells held line breaks, written over several lines (html2text writes
+    ``本年新<br>制作数量`` so: ``信息内容| 本年新`` / ``制作数量| 本年新`` / ``公开数量| 对外公开总数量``),
+    read back as one line: each line's first cell continues the last cell of the line before,
+    where that names more columns than the two lines do apart."""
+
+    def named(cells: list[str]) -> int:
+        return sum(len(columns_of.scan(c)) for c in cells)
+
+    def label_only(rec: Record) -> bool:
+        return (
+            not any(map(str.strip, rec.values))
+            and not key(rec.text).startswith("第二十条")
+            and not rows_of(rec.labels[-1]).codes
+        )
+
+    out: list[Record] = []
+    for rec in records:
+        last = out[-1] if out else None
+        if last is not None and len(last.labels) > 1 and rec.labels and label_only(last) and label_only(rec):
+            joined = [*last.labels[:-1], last.labels[-1] + rec.labels[0], *rec.labels[1:]]
+            if named(joined) > named(last.labels) + named(rec.labels):
+                out[-1] = Record(joined, list(rec.values), last.source)
+                continue
+        out.append(rec)
+    return out
+
+
+def _one_value_rows_paired(records: list[Record], rows_of: Matcher, template: str) -> list[Record]:
+    """Table 二 of plain pdftotext text writes a small table's one-value rows as a label and a
+    value on lines of their own, the value before its label or after it (``3`` / ``行政许可``;
+    ``2`` / ``行政处罚`` / ``0`` / ``行政强制``). Where a small table's rows (after its header, to
+    the next 第二十条) alternate so, label and value strictly in turn, as many of each, every label
+    naming a one-value row, each label is given the value beside it on the side the table starts
+    with: rows come in order, so the first value is the first row's."""
+    out: list[Record] = []
+    body: list[Record] = []  # the trailing records of the current small table that may pair
+
+    def flush() -> None:
+        out.extend(_paired(body) or body)
+        body.clear()
+
+    for rec in records:
+        filled = [v for v in rec.values if v.strip()]
+        names_one_value_row = rec.labels and not filled and _one_value_row(rows_of(rec.text).code, template)
+        if names_one_value_row or (not rec.labels and len(filled) == 1):
+            body.append(rec)
+        else:
+            flush()
+            out.append(rec)
+    flush()
+    return out
+
+
+def _one_value_row(code: str | None, template: str) -> bool:
+    return code is not None and row_width(ACTIVE, template, code) == 1
+
+
+def _paired(body: list[Record]) -> list[Record] | None:
+    """Labels and values in strict turn, as many of each: each label with the value beside it."""
+    if len(body) < 2 or len(body) % 2:
+        return None
+    first_is_label = bool(body[0].labels)
+    if any(bool(rec.labels) != (first_is_label == (n % 2 == 0)) for n, rec in enumerate(body)):
+        return None
+    labels, values = (body[0::2], body[1::2]) if first_is_label else (body[1::2], body[0::2])
+    return [
+        Record(label.labels, [v for v in value.values if v.strip()], label.source)
+        for label, value in zip(labels, values, strict=True)
+    ]
+
+
+def _join_broken_words(cells: list[str], columns_of: Matcher) -> list[str]:
+    """Adjacent cells that name a column only together (``本年新`` + ``制作数量``) joined."""
+    out: list[str] = []
+    for cell in cells:
+        if out and not columns_of.scan(out[-1]):
+            both = columns_of.scan(out[-1] + cell)
+            if both and both != columns_of.scan(cell):
+                out[-1] += cell
+                continue
+        out.append(cell)
+    return out
+
+
+def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
+    """The columns a header line names, in order; ``None`` for a header cell naming none
+    (``本年新`` left of a lost second line).  The corner cell (信息内容) is not a column, nor is
+    what comes before it (the rest of an article line broken over lines: ``六`` / ``）项``). A
+    header that is one line of text (tab or whitespace text: ``信息内容 本年新 本年新 对外公开总数量``)
+    is its words, a word broken in two joined, as its pipe text's cells would be: an unread cell
+    keeps its place."""
+    cells = [c for c in rec.labels if c.strip()]
+    if len(cells) == 1 and " " in cells[0]:
+        cells = _join_broken_words(cells[0].split(), columns_of)
+    corner = [i for i, c in enumerate(cells) if key(c) == "信息内容"]
+    if corner:
+        cells = cells[corner[0] + 1 :]
+    elif len(cells) > 1 and not columns_of.scan(cells[0]):
+        cells = cells[1:]
+    out: list[str | None] = []
+    for cell in cells:
+        named = columns_of.scan(cell)
+        out.extend(named or [None])
+        if named and any(
+            len(p) >= 3 and any(w in p for w in _COLUMN_WORDS) for p in columns_of.unscanned(cell)
+        ):
+            out.append(None)  # words of a column no alias matched (a typo: 现行效件数) beside those named
+    return out
+
+
+#: Words every column name of 二 ends in (件数, 数量, 金额), and 本年增/减's: what is left of a header
+#: cell once its columns are found, holding one, names another column the cell's words did not match.
+_COLUMN_WORDS = ("数", "量", "额", "增", "减")
+
+
+def _span_copies_dropped(values: list[str], n: int, gaps: int) -> list[str] | None:
+    """A row's ``n`` filled cells when it has as many empty cells beyond its ``n`` columns as its
+    header has ``gaps`` between its named cells: what merged cells leave in text whose spans differ
+    between header and row (``信息内容 | 本年新制作数量 | 本年新公开数量 | | 对外公开总数量`` over
+    ``规章 | 1 | | 1 | 4``), else None."""
+    values = trim_padding(values, n)
+    filled = [v for v in values if v.strip()]
+    return filled if len(filled) == n and len(values) - n == gaps else None
+
+
+def active_disclosure(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
+    """Map table 二: small tables, each with its own header row (信息内容 | columns…).
+    ``split_at_spaces``: see :func:`application_handling`."""
+    out = TableResult()
+    rows_of = matcher(ACTIVE, "row")
+    columns_of = matcher(ACTIVE, "column")
+    units = {"fee_amount": "万元"}
+    if split_at_spaces:
+        records = _one_value_rows_paired(records, rows_of, template)
+    # Split into the small tables: each starts at 第二十条… or at a header naming its columns.
+    segments: list[tuple[list[str | None] | None, list[Record]]] = [(None, [])]  # (header, rows)
+    header_open = False
+    header_at: list[int] | None = None
+    fee_unit: dict[int, str] = {}  # segment -> the unit its header states for 本年收费金额
+    header_gaps: dict[int, int] = {}  # segment -> empty cells inside its header line (merged cells)
+    for rec in _header_runs(records, rows_of, columns_of):
+        text = rec.text
+        has_values = any(map(str.strip, rec.values))
+        if not has_values and text and len(text) <= 200:
+            if key(text).startswith("第二十条"):
+                segments.append((None, []))
+                header_open = False
+                header_at = None
+                continue
+            found = _header_columns(rec, columns_of) if columns_of.scan(text) else []
+            if found and not rows_of(rec.labels[-1]).codes:
+                head = segments[-1][0] if header_open and not segments[-1][1] else None
+                if any(any(map(str.strip, r.values)) for r in segments[-1][1]):
+                    segments.append((None, []))  # a header with no 第二十条 line above starts a table
+                segments[-1] = ((head or []) + found, [])  # a header may come one cell per line
+                header_open = True
+                header_at = column_positions(rec, columns_of)
+                header_gaps[len(segments) - 1] = rec.inner_gaps
+                stated = STATED_UNIT.search(unicodedata.normalize("NFKC", text))
+                if "fee_amount" in found and stated and stated[1] not in ("万元", "萬元"):
+                    fee_unit[len(segments) - 1] = stated[1]
+                continue
+        header_open = False
+        segments[-1][1].append(rec)
+        if has_values and header_at and rec.value_positions is not None:
+            at = [p for p, v in zip(rec.value_positions, rec.values, strict=True) if v.strip()]
+            if at and at != header_at[: len(at)]:
+                out.findings.append(
+                    Finding(
+                        "spans_disagree",
+                        f"row '{text}': its value cells start at grid columns {at}, the header's at "
+                        f"{header_at}; values were taken in the order of the cells",
+                        ACTIVE,
+                        rows_of(rec.labels[-1]).code if rec.labels else None,
+                        found=" | ".join(rec.values),
+                        source=rec.source,
+                    )
+                )
+    rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None, int]] = []
+    for n, (head, recs) in enumerate(segments):
+
+        def expected(m: Match, head: list[str | None] | None = head) -> int:
+            if head:
+                return len(head)
+            return max((len(schema.columns(ACTIVE, template, c)) for c in m.codes), default=3)
+
+        stated = {"fee_amount": fee_unit[n]} if n in fee_unit else None
+        gaps = header_gaps.get(n, 0)
+        rows.extend((row, head, stated, gaps) for row in assemble(recs, rows_of, expected, lambda t: False))
+    if split_at_spaces:  # PDF text: a label line with part of its values, the rest on lines after
+        # it, in reading order, not cell order; or values before the first row label: every row's
+        # values may be the row's before or after
+        before = values_before_labels(records, rows_of)
+        mixed = [r for r, *_ in rows if r.gathered and (r.own or before)]
+        where = "lists values before their labels" if before else "has part on the label's line"
+        for row in mixed:
+            why = (
+                f"its values come from lines of their own in PDF text that {where}: their order is the lines'"
+            )
+            out.findings.append(uncertain(row, ACTIVE, why))
+        rows = [item for item in rows if not (item[0].gathered and (item[0].own or before))]
+        plain = [r for r, *_ in rows]
+        two_labels_then_values(plain, out, ACTIVE)
+        rows = [item for item in rows if not item[0].uncertain]  # 二 has no place to keep
+    else:
+        before = False
+    if not rows:
+        return out
+    order = [c for c, _ in schema.rows(ACTIVE, template)]
+    strays = _overflowed([r for r, *_ in rows], out)
+    rows = [item for item in rows if id(item[0]) not in strays]
+    out.findings.extend(assign([r for r, *_ in rows], order, ACTIVE, template=template))
+    reordered: set[tuple[str, ...]] = set()
+    for row, head, stated, gaps in rows:
+        if row.code is None or row.uncertain:
+            continue
+        expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
+        columns = _active_columns(head, expected)
+        if columns == []:
+            out.findings.append(
+                row_finding(
+                    "columns_unreadable",
+                    f"the header above names {', '.join(c or '(unread)' for c in head or ())}: its named "
+                    "columns out of the template's order beside a cell naming none, so where each value "
+                    "stands is not known: NA",
+                    ACTIVE,
+                    row,
+                    row.code,
+                )
+            )
+            continue
+        named = tuple(columns or ())
+        if named and named not in reordered and list(named) != [c for c in expected if c in named]:
+            reordered.add(named)  # said once a header
+            out.findings.append(
+                Finding(
+                    "columns_reordered",
+                    "the header orders the columns differently from the template; values follow the header",
+                    ACTIVE,
+                    expected=", ".join(expected),
+                    found=", ".join(named),
+                )
+            )
+        if before and columns is not None and len(columns) < len(expected):
+            why = (
+                f"its header names {len(columns)} of its {len(expected)} columns in PDF text that lists "
+                "values before their labels (the header's words and the values interleaved)"
+            )
+            out.findings.append(uncertain(row, ACTIVE, why))
+            continue
+        width = len(columns or expected)
+        values = row.values
+        remarks = head[width:] if head and columns and len(values) > width else [None]
+        if remarks and not any(remarks) and not any(is_number_text(v) for v in values[width:]):
+            values = values[:width]  # under header cells naming no column (备注): a remark, no number
+        cells, _ = fit(values, width, None)
+        if cells is None and gaps and (cells := _span_copies_dropped(row.values, width, gaps)) is not None:
+            out.findings.append(
+                row_finding(
+                    "spans_disagree",
+                    f"row '{row.label}' has {len(row.values) - width} empty cells beyond its {width} "
+                    "columns, as a merged cell of its own or of the header leaves them (spans that "
+                    "differ between header and row): values were taken in the order of the cells",
+                    ACTIVE,
+                    row,
+                    row.code,
+                )
+            )
+        if columns is None:
+            if cells is None:
+                out.findings.append(length_mismatch(ACTIVE, row, len(expected), expected, template))
+                continue
+            columns = expected
+            named_head = ", ".join(c or "(unread)" for c in head or ())
+            out.findings.append(
+                Finding(
+                    "columns_by_position",
+                    f"no header for row {schema.row_label(ACTIVE, row.code, template)}"
+                    + (f" (the header above names {named_head})" if head else "")
+                    + f"; values taken in the template's order ({', '.join(expected)})",
+                    ACTIVE,
+                    row.code,
+                    source=row.source,
+                )
+            )
+        elif cells is None:
+            out.findings.append(length_mismatch(ACTIVE, row, len(columns), columns, template))
+            continue
+        if split_at_spaces and row.gathered and _fraction_in_a_count(cells, columns):
+            why = (
+                "its values come from lines of their own in PDF text, and a count column would hold a "
+                "fraction (政府集中采购 118.7 / 6: the amount before the count)"
+            )
+            out.findings.append(uncertain(row, ACTIVE, why))
+            continue
+        make_cells(ACTIVE, row, columns, cells, out, units, stated)
+    if out.found:
+        complete(ACTIVE, template, out)
+    return out
+
+
+def _overflowed(rows: list[Row], out: TableResult) -> set[int]:
+    """Rows of 二 whose values came a line each and did not end where the row did: lines of values
+    after a full row that no row could take (a page number among them, 行政许可 / 5 / 2417). 二 has
+    no sums to tell the row's values from the stray one, so the row is left NA, and the stray
+    lines (returned, by id) are no row's: taken by position, they would be the next row's when
+    its own cell is blank (行政规范性文件 / 5 / 2 / 0 / 11 / 行政许可 / 行政处罚 read 行政许可 11)."""
+    why = "its values come a line each, and more value lines follow it than its columns take"
+    strays: set[int] = set()
+    for before, row in itertools.pairwise(rows):
+        if row.match.code is not None or row.label or not (row.gathered and before.gathered):
+            continue
+        if id(before) in strays:
+            strays.add(id(row))  # more stray lines
+        elif before.match.codes:
+            if not before.uncertain:
+                set_uncertain(before, ACTIVE, why, out)
+            strays.add(id(row))
+    for row in rows:
+        if id(row) in strays:
+            out.findings.append(
+                row_finding(
+                    "unmapped_values",
+                    "values on lines of their own after a full row of values a line each: no row's",
+                    ACTIVE,
+                    row,
+                )
+            )
+    return strays
+
+
+def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[str] | None:
+    """The columns a row of 二 takes from the header above it: those it names, where it names only
+    the row's columns, or all of them and after them cells naming none (备注, a column the template
+    has not); [] where those it names, the row's, are out of the template's order beside a cell
+    it cannot read; else None (the template's order)."""
+    if not head:
+        return None
+    named = [c for c in head if c]
+    if set(head) <= set(expected):
+        return named
+    if sorted(named) == sorted(expected) and head[: len(named)] == named:
+        return named  # 信息内容 | 现行有效件数 | 本年制发件数 | 本年废止件数 | 备注
+    if set(named) <= set(expected) and named != [c for c in expected if c in named]:
+        return []
+    return None  # (a header naming other columns: another table's, the row read as before)
+
+
+def _fraction_in_a_count(cells: list[str], columns: Sequence[str]) -> bool:
+    """Whether a column that counts (all of 二's but its amounts) would take a number with a
+    fraction: values in another order than the columns'."""
+    for cell, column in zip(cells, columns, strict=False):
+        number = parse_value(cell).number
+        if column not in AMOUNTS and isinstance(number, float) and not number.is_integer():
+            return True
+    return False

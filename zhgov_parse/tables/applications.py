@@ -1,0 +1,458 @@
+"""Table 三 (收到和处理政府信息公开申请情况) from its records: applicant columns by the header, rows by
+their labels, the repairs its identities allow."""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Sequence
+
+from .. import schema
+from ..findings import Finding
+from ..labels import Matcher, key, matcher
+from ..layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, place
+from ..mapping import (
+    APPLICANT_FRAME,
+    Record,
+    Row,
+    TableResult,
+    applicant_order,
+    applicants_reordered,
+    assemble,
+    assign,
+    complete,
+    drop_fragments,
+    fit,
+    is_prose,
+    length_mismatch,
+    make_cells,
+    may_add_up,
+    row_finding,
+    row_total_holds,
+)
+from ..reading_order import read_in_order
+from ..values import parse_value
+from .common import (
+    APPLICATION,
+    drop_unbalanced_gathered,
+    interleaved,
+    one_cell_header,
+    two_labels_then_values,
+    uncertain,
+)
+
+
+def _applicant_columns(
+    header: Sequence[Record], zone: Sequence[Record]
+) -> tuple[list[str] | None, Finding | None]:
+    """Column order of table 三 from its header rows, or the template order with a finding.
+
+    ``header`` holds the rows that name applicant columns; ``zone`` every label above the data,
+    fragments included (PDF text breaks 商业企业 over two lines).
+    """
+    template = [c for c, _ in schema.columns(APPLICATION, "2021")]
+    columns_of = matcher(APPLICATION, "column")
+    groups_of = matcher(APPLICATION, "group")
+    rows: list[list[str | None]] = []
+
+    def code_of(cell: str) -> str | None:
+        code = columns_of(cell).code
+        return "legal_person" if code is None and groups_of(cell).code == "legal_person" else code
+
+    for rec in header:
+        codes: list[str | None] = []
+        for cell in rec.labels:
+            if " " in cell.strip():
+                # a header line of PDF or tab text joined into one cell (法人或其他组织 自然人 总计):
+                # its words, where each names a column (商业 企业, a name broken, stays one cell)
+                words = [code_of(w) for w in cell.split()]
+                if all(words):
+                    codes.extend(words)
+                    continue
+            codes.append(code_of(cell))
+        subs = [i for i, c in enumerate(codes) if c in template[1:6]]
+        if (
+            codes.count("legal_person") == 1
+            and "other_org" not in codes
+            and len(set(codes[i] for i in subs)) == 4
+            and codes.index("legal_person") > subs[0]
+        ):
+            # 其他组织 among the organisations it names on one line (自然人 | 法律服务机构 | 其他组织 |
+            # 商业企业 …): the column of other organisations, not the group over them
+            codes[codes.index("legal_person")] = "other_org"
+        if "legal_person" in codes and subs and codes.index("legal_person") < subs[0]:
+            rows += [codes[: subs[0]], codes[subs[0] :]]  # both header lines read one cell a line
+        else:
+            rows.append(codes)
+    order: list[str] | None = None
+    for codes in rows:
+        known = list(dict.fromkeys(c for c in codes if c and c != "legal_person"))
+        if sorted(known) == sorted(template) and len(known) == 7:
+            order = known
+    if order is None:
+        tops = [c for c in rows if "legal_person" in c]
+        subs = [c for c in rows if sum(1 for x in c if x in template[1:6]) >= 4]
+        if tops and subs:
+            sub = [x for x in subs[0] if x in template[1:6]]
+            composed: list[str] = []
+            for x in tops[0]:
+                if x == "legal_person":
+                    composed.extend(sub)
+                elif x is not None:
+                    composed.append(x)
+            if sorted(composed) == sorted(template) and len(composed) == 7:
+                order = composed
+    if order is not None:
+        return order, (applicants_reordered(order) if order != template else None)
+    text = "".join(key(r.text) for r in zone)
+    if all(w in text for w in APPLICANT_FRAME):
+        # The header, flattened beyond reading column by column (商业企业 科研机构 … in one cell, or
+        # broken over lines by a PDF): the order it names the columns in still holds.
+        named = applicant_order(text)
+        if named is not None:
+            return named, (applicants_reordered(named) if named != template else None)
+        return None, Finding(
+            "columns_unreadable",
+            "the header names the applicant columns, but not in an order that can be read (自然人 "
+            "after an organisation, or 总计 among them): the table's cells are NA",
+            APPLICATION,
+            expected="a header naming the applicant columns in an order",
+            found=text[:80],
+        )
+    return template, Finding(
+        "columns_by_position",
+        "the applicant columns' header is missing or unreadable; values were taken in the "
+        "template's column order (自然人, 商业企业, 科研机构, 社会公益组织, 法律服务机构, 其他, 总计)",
+        APPLICATION,
+        expected="header naming the applicant columns",
+        found=text[:80] or "no header",
+    )
+
+
+def _total_last_adds_up(rows: list[Row], at: int) -> bool:
+    """Whether table 三's rows add up with 总计 last (the template's place), and not with 总计 at
+    ``at`` (where a header put it), in most rows that state all seven values."""
+    last = there = stated = 0
+    for row in rows:
+        if len(row.values) != 7:
+            continue
+        numbers = [parse_value(v).number for v in row.values]
+        if None in numbers:
+            continue
+        stated += 1
+        last += sum(numbers[:6]) == numbers[6]  # type: ignore[arg-type]
+        there += sum(numbers) == 2 * numbers[at]  # type: ignore[arg-type, operator]
+    return stated > 0 and last > there and 2 * last >= stated
+
+
+def _is_applicant_header(text: str) -> bool:
+    k = key(text)
+    hits = sum(1 for w in APPLICANT_FRAME if w in k)
+    return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
+
+
+def _names_columns(text: str) -> bool:
+    """A line that names four of 三's columns or more: a header, however long (tab text's 法人或其他
+    组织商业企业 | 法人或其他组织科研机构 …, the group's name copied into each cell it spans)."""
+    k = key(text)
+    return sum(1 for w in APPLICANT_FRAME if w in k) >= 4
+
+
+def application_handling(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
+    """Map table 三 (25 rows in the 2021 template, 23 in 2019, × 7 applicant columns).
+    ``split_at_spaces``: the rows are text split at whitespace (PDF text), where a blank cell
+    leaves no cell and a line may hold part of a row."""
+    out = TableResult()
+    rows_of = matcher(APPLICATION, "row")
+    records = one_cell_header(records, rows_of, _is_applicant_header)
+    first_data = next(
+        (
+            i
+            for i, r in enumerate(records)
+            if any(map(str.strip, r.values)) or (rows_of(r.text).code and not _is_applicant_header(r.text))
+        ),
+        len(records),
+    )
+    zone = [r for r in records[:first_data] if not is_prose(r) or _names_columns(r.text)]
+    header = [r for r in zone if _is_applicant_header(r.text)]
+    named, note = _applicant_columns(header, zone)
+    rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
+    template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
+    unread = named is None  # the header names the columns in no order that can be read: NA
+    columns = template_columns if named is None else named
+    # PDF text whose header names the columns in the template's order: a table left short of
+    # cells may be read in reading order
+    in_order = split_at_spaces and named == template_columns
+    if split_at_spaces:
+        rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
+        two_labels_then_values(rows, out)
+        interleaved(rows, records[first_data:], 7, out)
+    if not rows:
+        return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
+    if not unread and columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
+        note = Finding(
+            "columns_by_position",
+            f"the header reads as {', '.join(columns)}, but the rows add up only with 总计 last (a "
+            "header grid misread, e.g. a colspan lost): values were taken in the template's order",
+            APPLICATION,
+            expected="总计 = the six applicant columns",
+            found=", ".join(columns),
+        )
+        columns = template_columns
+    if note is not None:
+        out.findings.append(note)
+    order = [c for c, _ in schema.rows(APPLICATION, template)]
+    total_last = columns[-1] == "total"
+    check = row_total_holds if total_last else None
+    if split_at_spaces and total_last:
+        _lay_out_short_rows(rows, 7, APPLICATION, out)
+    assembled = rows
+    rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
+    out.findings.extend(fragments)
+    if split_at_spaces and check is not None:
+        rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out)
+    out.findings.extend(
+        assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None, template)
+    )
+    short: list[Row] = []  # rows with fewer values than columns: blank cells lost one cell a line
+    kept = {id(row) for row in rows}
+    if len(kept) < len(assembled):
+        taken = {row.code for row in rows}
+        for row in assembled:  # set aside for want of values, under a label of their own
+            code = row.match.code
+            if id(row) not in kept and code is not None and code not in taken and _values(row) < 7:
+                row.code = code
+                taken.add(code)
+                short.append(row)
+    for row in rows:
+        if row.code is None or row.uncertain:
+            continue
+        if unread:
+            out.findings.append(
+                row_finding(
+                    "columns_unreadable",
+                    "its values' columns are not known (the header's order could not be read): NA",
+                    APPLICATION,
+                    row,
+                    row.code,
+                )
+            )
+            continue
+        cells, repair = fit(row.values, 7, check)
+        if cells is None:
+            if _values(row) < 7:
+                short.append(row)
+            out.findings.append(length_mismatch(APPLICATION, row, 7, columns))
+            continue
+        if repair:
+            out.findings.append(row_finding("cell_repaired", repair, APPLICATION, row, row.code))
+        make_cells(APPLICATION, row, columns, cells, out)
+    out.found = out.found or (unread and any(row.code for row in rows))
+    short = [row for row in short if row.match.code == row.code]  # not rows placed by position alone
+    if (
+        short
+        and not unread
+        and total_last
+        and columns == template_columns
+        and (split_at_spaces or _one_value_a_line(records))
+    ):
+        read = [row for row in rows if not row.uncertain]
+        _place_lost_blanks([*read, *(r for r in short if id(r) not in kept)], short, template, out)
+    if out.found:
+        complete(APPLICATION, template, out)
+    return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
+
+
+def _or_in_reading_order(
+    result: TableResult, records: list[Record], template: str, rows_of: Matcher, note: Finding | None
+) -> TableResult:
+    """A reading of 三 from PDF text, or, where it left cells NA, the table read in reading order
+    (:mod:`.reading_order`) where that reading is certain and agrees with every cell read."""
+    wanted = len(schema.cell_codes(APPLICATION, template))
+    if sum(1 for c in result.cells if c.value is not None) >= wanted:
+        return result
+    found = read_in_order(records, template, rows_of)
+    if found is None:
+        return result
+    cells, finding = found
+    read = {(c.row, c.column): c.value for c in cells}
+    if any(c.value is not None and read.get((c.row, c.column)) != c.value for c in result.cells):
+        return result  # the two readings disagree: the rows read line by line stay
+    return TableResult(cells, [*([note] if note else []), finding], True)
+
+
+def _values(row: Row) -> int:
+    return sum(1 for v in row.values if v.strip())
+
+
+def _drop_rows_out_of_order(rows: list[Row], records: list[Record], n: int, out: TableResult) -> list[Row]:
+    """PDF text in reading order that puts part of a row's values on its label's line and the
+    rest on lines of their own (pdftotext without -layout: ``5.属于三类内部事务信息 1`` / ``1`` /
+    ``0`` …, a wrapped label's tail between them) lists cells out of row order: a value on a line
+    of its own may be the row's, the next row's or the one before's, in rows that add up either
+    way, and values may come before their label.  Such a table keeps only the rows stated on one
+    line; the others are NA, said."""
+    partial = sum(
+        1 for r in records if r.labels and 0 < sum(1 for v in r.values if v.strip()) < n and r.spans is None
+    )
+    if not partial:
+        return rows
+    kept = []
+    for row in rows:
+        if not row.gathered:
+            kept.append(row)
+            continue
+        why = (
+            "its values come from lines of their own in text that lists the table's cells out of row "
+            f"order ({partial} label lines carry only part of their values): they may be another row's"
+        )
+        out.findings.append(uncertain(row, APPLICATION, why))
+    return kept
+
+
+def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -> None:
+    """Rows of layout text short of values (a blank cell leaves no word), each value put in the
+    column it stands under as the rows with all ``n`` values place the columns, the others blank,
+    where the row then adds up (总计 last; blanks 0, a cell marked — unknown)."""
+    short = [  # rows that name themselves: a wrapped label's tail (公开申请数量 | 1) names none
+        row
+        for row in rows
+        if row.spans is not None and 0 < len(row.values) < n and row.match.code is not None
+    ]
+    if not short:
+        return
+    spans = [row.spans for row in rows if row.spans is not None]
+    places = columns_of_full_rows(spans, n)
+    counted = places is None  # no row with every value: tab fields counted from the label
+    if counted:
+        places = fields_counted_from_labels(spans, n)
+    if places is None:
+        return
+    for row in short:
+        if counted and (row.spans or [None])[-1] != places[-1]:
+            continue  # its last field short of 总计's: how many fields it had, the text does not say
+        laid = place(row.values, row.spans or [], places)
+        if laid is None or not may_add_up(laid):
+            continue
+        out.findings.append(
+            row_finding(
+                "values_by_layout",
+                f"row '{row.label}' has {len(row.values)} values for {n} columns: each was put in the "
+                f"column it stands under ({_laid_by(row.spans, counted)}), the others are blank",
+                table,
+                row,
+                row.match.code,
+            )
+        )
+        row.values = laid
+
+
+def _laid_by(spans: list[tuple[int, int]] | None, counted: bool = False) -> str:
+    """What placed a row's values: tab fields (points), as the full rows hold them or ``counted``
+    from the label (no row has every value), or columns aligned with spaces."""
+    if spans and is_tab_fields(spans) and counted:
+        return "the tab field each value holds, counted from the label: its last field is 总计's"
+    if spans and is_tab_fields(spans):
+        return "the tab field each value holds, as in the rows with every value"
+    return "the text's columns aligned with spaces"
+
+
+def _one_value_a_line(records: list[Record]) -> bool:
+    """Whether the table came one value a line (or a block a cell), not a row a line."""
+    return sum(len(r.values) == 1 for r in records) > sum(len(r.values) > 1 for r in records)
+
+
+_TRAILING_DIGITS = re.compile(r"\d+$")
+
+
+_INNER_NUMBER = re.compile(r"\d+(?![\d.．、])")  # a number in a label, not an item's 1.
+
+
+def _glued_digits(label: str) -> str:
+    """The digits a short row's label ends in, with a space after: its first values, glued to it
+    (…政府信息公开申请1010 | 3 | 1015: a row short of them, not only of blank cells).  None where
+    the label holds another number (…缴纳费用、0000000行政机关…3.其他5: lines of several rows
+    joined, whose digits are no one row's)."""
+    label = label.rstrip()
+    m = _TRAILING_DIGITS.search(label)
+    if m is None or _INNER_NUMBER.search(label, 0, m.start()):
+        return ""
+    return m.group(0) + " "
+
+
+def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: TableResult) -> None:
+    """Rows of 三 that lost their blank cells (a page read one cell a line, where an empty cell
+    leaves no line; PDF text, where it leaves no token) read as run-on text is: each value a
+    token, the blanks placed where the table's identities allow one way only (else NA with
+    ``runon_ambiguous``).  Used only if the solver reads every other row as it was read here, and
+    the table's identities weighed its readings (where they could not, a line the text lost may
+    have been a value's, moved elsewhere by the PDF reader, not a blank cell's); a row read with
+    a value split only where a column identity weighs it, or the value cannot be one cell."""
+    from ..runon import application_handling as solve
+
+    if any(parse_value(v).mark for row in short for v in row.values):
+        return  # 2① is no number (a footnote's mark): the solver would read 21 (NFKC), or the 2
+    place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
+    shorts = {id(row) for row in short}
+    text = "".join(
+        f"{schema.row_label(APPLICATION, row.code, template)} "
+        + (_glued_digits(row.label) if id(row) in shorts else "")
+        + " ".join(unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip())
+        + " "
+        for row in sorted((r for r in rows if r.code in place), key=lambda r: place[r.code or ""])
+    )
+    solved = solve(text, template)
+    if any(f.code == "runon_unchecked" for f in solved.findings):
+        return  # the table's identities could not weigh the readings: a lost line may be a value's
+    got = {(c.row, c.column): c.value for c in solved.cells}
+    if any(got.get((c.row, c.column), c.value) != c.value for c in out.cells):
+        return
+    present = {row.code for row in rows if row.code in place}
+    short = [row for row in short if _weighed(row.code, present, template) or not _splits_a_value(row)]
+    lost = {row.code for row in short}
+    set_aside = {(row.source, " | ".join(row.values)) for row in short}
+    out.findings[:] = [
+        f
+        for f in out.findings
+        if not (f.code == "row_length_mismatch" and f.row in lost)
+        and not (f.code == "unmapped_values" and (f.source, f.found) in set_aside)
+    ]
+    by_row = {row.code: row for row in short}
+    for cell in solved.cells:
+        if cell.row in lost:
+            row = by_row[cell.row]
+            out.cells.append(cell._replace(label=row.label, source=row.source))
+            out.found = True
+    out.findings.extend(f for f in solved.findings if f.row in lost)
+    placed = {c.row for c in solved.cells if c.row in lost}
+    for row in short:
+        if row.code in placed and (glued := _glued_digits(row.label)):
+            why = f"'{glued.strip()}' at the end of its label read as its first values, glued to it"
+            out.findings.append(row_finding("cell_repaired", why, APPLICATION, row, row.code))
+
+
+def _weighed(code: str | None, present: set[str | None], template: str) -> bool:
+    """Whether a column identity of 三 checks row ``code`` with every other term read: 一 + 二 =
+    （七）总计 + 四 for those four, （七）总计 = the result rows for a result row (either for 总计)."""
+    order = [c for c, _ in schema.rows(APPLICATION, template)]
+    frame = {"new_received", "carried_in", "total", "carried_forward"}
+    results = {*order[order.index("granted") : order.index("total")], "total"}
+    return any(code in rows and rows <= present for rows in (frame, results))
+
+
+def _splits_a_value(row: Row) -> bool:
+    """Whether a reading of a short row of 三 splits one of its values (the digits its label ends
+    in first, :func:`_glued_digits`) where each may be a cell of its own. The run-on solver splits
+    runs of digits, so it may read ``2 0 0 2 0 15`` (its first value lost) as 2 | 0 | 0 | 2 | 0 |
+    1 | 5, which adds up; a value greater than the row's 总计 is no cell, but digits of several run
+    together (pdfplumber's ``165 42 8 181513 261``)."""
+    from ..runon_split import BLANK, readings
+
+    values = [unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip()]
+    values = [*_glued_digits(row.label).split(), *values]  # the label's digits come first (…不再处理11)
+    numbers = [parse_value(v).number for v in values]
+    total = numbers[-1] if numbers else None
+    if total is not None and any(n is not None and n > total for n in numbers[:-1]):
+        return False
+    options = readings(" ".join(values), 7, 7) or []
+    return any(sum(v is not BLANK for v in option) > len(values) for option in options)
