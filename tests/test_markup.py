@@ -10,7 +10,15 @@ import pytest
 
 import zhgov_parse
 from zhgov_parse.boxes import box_tables
-from zhgov_parse.mapping import OUTCOME_WORDS, fit, group_order, header_order, row_total_holds
+from zhgov_parse.column_order import (
+    OUTCOME_WORDS,
+    group_order,
+    header_order,
+)
+from zhgov_parse.mapping import (
+    fit,
+    row_total_holds,
+)
 from zhgov_parse.markup import as_pipe_rows, paragraphs_joined
 from zhgov_parse.meta import year_and_agency
 from zhgov_parse.read_mixed import is_text_with_html

@@ -173,7 +173,8 @@ def test_a_value_glued_to_a_label_with_its_groups_is_split_off() -> None:
         assert [got[k] for k in cells] == [expected[k] for k in cells], row
         assert "cell_repaired" in {f.code for f in report.finding_list if f.row == row}
     # a line that names a row somewhere among other text is no label with its groups
-    from zhgov_parse.mapping import Record, glued_values_split
+    from zhgov_parse.mapping import Record
+    from zhgov_parse.repairs import glued_values_split
 
     line = "行政事业性收费0三、收到和处理政府信息公开申请情况申请人情况二、上年结转政府信息公开申请数量101"
     records, found = glued_values_split([Record([line], [], "line 1")], "active_disclosure", "2021")

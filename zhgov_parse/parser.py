@@ -15,14 +15,16 @@ from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
 from .mapping import (
     Cell,
     TableResult,
-    glued_values_split,
     records_of,
     row_total_holds,
-    values_apart_in_a_cell,
-    values_in_labels,
 )
 from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
+from .repairs import (
+    glued_values_split,
+    values_apart_in_a_cell,
+    values_in_labels,
+)
 from .report import Report
 from .script import detect_script, simplify_long
 from .validate import check

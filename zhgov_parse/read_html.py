@@ -461,7 +461,7 @@ def _value_line_apart(td: etree._Element, text: str) -> str:
     """The text of a label cell whose last line is a number (``行政规范性文件<br>6``: the row's
     first value typed into its label's cell), that number set apart by a space
     (``行政规范性文件 6``), as text with cells split at spaces writes it: the mapping tells it from
-    a label that ends in digits (:func:`~zhgov_parse.mapping.values_in_labels`)."""
+    a label that ends in digits (:func:`~zhgov_parse.repairs.values_in_labels`)."""
     lines = _lines(td)
     last = lines[-1] if len(lines) > 1 else ""
     if (

@@ -21,7 +21,13 @@ from typing import NamedTuple
 from . import schema
 from .findings import Finding
 from .labels import Matcher
-from .mapping import Cell, Record, glued_values_split
+from .mapping import (
+    Cell,
+    Record,
+)
+from .repairs import (
+    glued_values_split,
+)
 from .validate import check
 from .values import parse_value
 

@@ -18,20 +18,22 @@ from functools import lru_cache
 from typing import Any
 
 from . import schema
-from .findings import Finding
-from .labels import key, spaced_pattern
-from .mapping import (
+from .column_order import (
     APPLICANT_FRAME,
     APPLICANT_WORDS,
     OUTCOME_WORDS,
-    STATED_UNIT,
-    Cell,
-    TableResult,
     applicant_order,
     applicants_reordered,
     columns_reordered,
-    complete,
     header_order,
+)
+from .findings import Finding
+from .labels import key, spaced_pattern
+from .mapping import (
+    STATED_UNIT,
+    Cell,
+    TableResult,
+    complete,
     in_unit,
     looks_narrative,
 )

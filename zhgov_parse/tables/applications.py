@@ -8,16 +8,18 @@ import unicodedata
 from collections.abc import Sequence
 
 from .. import schema
+from ..column_order import (
+    APPLICANT_FRAME,
+    applicant_order,
+    applicants_reordered,
+)
 from ..findings import Finding
 from ..labels import Matcher, key, matcher
 from ..layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, place
 from ..mapping import (
-    APPLICANT_FRAME,
     Record,
     Row,
     TableResult,
-    applicant_order,
-    applicants_reordered,
     assemble,
     assign,
     complete,

@@ -4,22 +4,24 @@ rows, by one line of fifteen values, or on its side."""
 from __future__ import annotations
 
 from .. import schema
+from ..column_order import (
+    OUTCOME_WORDS,
+    columns_reordered,
+    group_order,
+    groups_reordered,
+    header_order,
+)
 from ..findings import Finding
 from ..labels import Match, key, matcher
 from ..mapping import (
-    OUTCOME_WORDS,
     Record,
     Row,
     TableResult,
     assemble,
     assign,
-    columns_reordered,
     complete,
     drop_fragments,
     fit,
-    group_order,
-    groups_reordered,
-    header_order,
     is_prose,
     length_mismatch,
     make_cells,

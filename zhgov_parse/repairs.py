@@ -1,0 +1,188 @@
+"""Rows a scraper or converter broke in known ways: a value glued to its label, a row's first value
+typed into its label's cell, two values apart by a space in one cell. Each is split off where the
+row then holds all its values, or the row is set aside (NA) with a finding."""
+
+from __future__ import annotations
+
+import re
+
+from . import schema
+from .findings import Finding
+from .labels import Match, Matcher, key
+from .labels import matcher as label_matcher
+from .mapping import Record, row_width, trim_padding
+from .values import folded
+
+_GLUED = re.compile(r"^(.*[^\d\s.,，．、])(\d+(?:\.\d+)?)$")
+
+
+def glued_values_split(
+    records: list[Record], table: str, template: str, whole_rows_only: bool = True
+) -> tuple[list[Record], list[Finding]]:
+    """Records of PDF text whose last label cell ends in the row's first value, glued to it
+    (PyMuPDF and pdfplumber join a label and the value beside it where the gap is narrow:
+    ``行政许可452``, ``四、结转下年度继续办理2 0 0 0 0 0 2``): the number split off where the words
+    before it are exactly a row label of the table (or one with its groups before it, where the
+    line holds all its values), the whole cell is not, and the line then holds
+    all the row's values (a line with part of them would make the table's lines out of row order,
+    which PDF text read line by line does not take: ``行政规范性文件6`` / ``2`` / ``41`` stays,
+    unless ``whole_rows_only`` is false); with findings."""
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        glued = _GLUED.match(rec.labels[-1]) if rec.labels else None
+        if glued is not None and rows_of(glued[0]).how != "exact":
+            label = rows_of(glued[1])
+            values = 1 + sum(1 for v in rec.values if v.strip())
+            whole = label.code is not None and values == row_width(table, template, label.code)
+            # a row's label with its groups before it (三、本年度办理结果（六）其他处理1.申请人…申请11)
+            # names the row as surely where it ends the words and the line holds all its values
+            path = label.how == "contains" and whole and _ends_in_label(glued[1], table, template, label.code)
+            if (label.how == "exact" and (whole or not whole_rows_only)) or path:
+                findings.append(
+                    Finding(
+                        "cell_repaired",
+                        f"'{glued[0]}': a value glued to its row's label (PDF text) split off: "
+                        f"{glued[1]} | {glued[2]}",
+                        table,
+                        label.code,
+                        found=glued[0],
+                        source=rec.source,
+                    )
+                )
+                rec = Record([*rec.labels[:-1], glued[1]], [glued[2], *rec.values], rec.source)
+        out.append(rec)
+    return out, findings
+
+
+def _ends_in_label(words: str, table: str, template: str, row: str | None) -> bool:
+    """Whether ``words`` end in the row's own label, its last part (``…（三）不予公开 5.属于三类
+    内部事务信息``), not in a line of other text that names the row somewhere (``行政事业性收费0三、
+    收到和处理…数量101``)."""
+    return row is not None and key(words).endswith(key(schema.row_label(table, row, template).split()[-1]))
+
+
+_VALUE_AFTER_LABEL = re.compile(r"^(.*[^\d\s.,，．、])( ?)(\d+(?:\.\d+)?)$")
+
+
+def values_in_labels(records: list[Record], table: str, template: str) -> tuple[list[Record], list[Finding]]:
+    """Records of a table's cells (HTML, Word, pipe text, Markdown) whose last label cell ends in
+    a number after words that are exactly a row label, while the row's value cells hold fewer
+    values than its columns: the row's first value typed into its label's cell, its other values
+    a cell to the left (``行政规范性文件<br>6 | 2 | 41 |``), or a mark beside a row with a blank
+    cell. A number set apart (on a line of the cell's own, written ``行政规范性文件 6`` by the
+    readers; after a space) where the row then holds all its values is split off; else the row
+    keeps its place, NA. A row whose value cells hold all its values keeps them (the number a
+    mark, ``规章1``). With findings."""
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        label = rec.labels[-1] if rec.labels and rec.values else ""
+        found = _VALUE_AFTER_LABEL.match(label) if label[-1:].isdigit() else None
+        match = None if found is None or rows_of(label).how == "exact" else _exact_label(found[1], rows_of)
+        if match is None:
+            out.append(rec)
+            continue
+        words, apart, number = found.groups()  # type: ignore[union-attr]
+        width = row_width(table, template, match.code)  # type: ignore[arg-type]
+        values = sum(1 for v in rec.values if v.strip())
+        if values >= width:
+            out.append(rec)
+            continue
+        labels = [*rec.labels[:-1], words]
+        if apart and values + 1 == width:
+            findings.append(
+                Finding(
+                    "cell_repaired",
+                    f"'{label}': a value on a line of its own in its row's label cell, the row's other "
+                    f"values a cell to the left, split off: {words} | {number}",
+                    table,
+                    match.code,
+                    found=label,
+                    source=rec.source,
+                )
+            )
+            out.append(Record(labels, [number, *rec.values], rec.source))
+            continue
+        how = "apart (on a line of its own)" if apart else "joined to the label"
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {schema.row_label(table, match.code, template)}: its label cell '{label}' ends in a "
+                f"number {how}, beside {values} value cells for {width} columns: the row's first value "
+                "typed into its label's cell (its others a cell to the left) or a mark beside a blank "
+                "cell; its values are left NA rather than guessed",
+                table,
+                match.code,
+                expected=f"{width} values",
+                found=" | ".join([label, *rec.values]),
+                source=rec.source,
+            )
+        )
+        out.append(Record(labels, list(rec.values), rec.source, uncertain=True))
+    return out, findings
+
+
+_SPACED_DIGITS = re.compile(r"\d+(?:\s+\d+)+")
+_DIGITS_APART = re.compile(r"\d\s+\d")
+
+
+def values_apart_in_a_cell(
+    records: list[Record], table: str, template: str
+) -> tuple[list[Record], list[Finding]]:
+    """Records of a table's cells (HTML, Word, pipe text, Markdown) with a cell of numbers apart by
+    a space (``6　2``, ``<span>6</span> <span>2</span>``) before blank cells that end the row, as
+    many as the numbers beyond the first: two values typed into one cell, the row's other values a
+    cell to the left (``6 2 | 41 |`` of 6, 2, 41), or one number with a stray space (62, 41 and a
+    blank). Which, the cells do not tell: the row keeps its place, NA, said. (In a row with no
+    such blank cells the space is a stray one inside a number: 6 2 is 62, as before.)"""
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        values = rec.values
+        # (the usual row: its last cell filled, or no digits apart by a space)
+        if not values or values[-1].strip() or _DIGITS_APART.search("|".join(values)) is None:
+            out.append(rec)
+            continue
+        code = rows_of(rec.labels[-1]).code if rec.labels else None
+        width = row_width(table, template, code) if code else 15 if table == "review_litigation" else 0
+        cells = trim_padding(values, width)
+        blanks = len(cells) - len(trim_padding(cells, 0))
+        spaced = [
+            v
+            for v in cells[: len(cells) - blanks]
+            if len(v) > 2 and _SPACED_DIGITS.fullmatch(folded(v).strip())
+        ]
+        apart = sum(len(folded(v).split()) - 1 for v in spaced)
+        if not width or len(cells) != width or not spaced or apart > blanks:
+            out.append(rec)
+            continue
+        label = schema.row_label(table, code, template) if code else "(no label)"
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {label}: its cell '{spaced[0]}' holds numbers apart by a space, before {blanks} blank "
+                "cells that end the row: two values typed into one cell (the row's others a cell to the "
+                "left) or one number with a stray space; its values are left NA rather than guessed",
+                table,
+                code,
+                expected=f"{width} values",
+                found=" | ".join(values),
+                source=rec.source,
+            )
+        )
+        out.append(Record(list(rec.labels), list(values), rec.source, rec.positions, uncertain=True))
+    return out, findings
+
+
+def _exact_label(words: str, rows_of: Matcher) -> Match | None:
+    """The row that ``words`` name exactly, or whose label they end in after a space (its group
+    before it: ``行政诉讼 未经复议直接起诉``); else None."""
+    match = rows_of(words)
+    if match.how != "exact" and " " in words:
+        last = rows_of(words.rsplit(" ", 1)[1])
+        match = last if last.code in match.codes else match
+    return match if match.how == "exact" and match.code is not None else None
