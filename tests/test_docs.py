@@ -40,3 +40,15 @@ def test_every_public_name_is_documented() -> None:
     for page in sorted((ROOT / "docs").glob("*.md")):
         if page.name != "index.md":
             assert page.name in index, page.name
+
+
+def test_the_architecture_page_names_every_module() -> None:
+    """docs/architecture.md says what each module does: a module it does not name is one a reader of
+    the code would not find there."""
+    text = (ROOT / "docs" / "architecture.md").read_text(encoding="utf-8")
+    package = ROOT / "zhgov_parse"
+    for path in sorted(package.rglob("*.py")):
+        if path.name in ("__init__.py", "__main__.py"):
+            continue
+        name = path.relative_to(package).as_posix()
+        assert f"`{name}`" in text, name
