@@ -397,3 +397,32 @@ def test_a_row_that_lost_a_blank_is_not_solved_past_a_footnote_mark(line: str, m
     report, _, _ = _marked("zhetang_town_2019_html", "weasy-plumber", line, mark)
     short = {f.row: f.found for f in report.finding_list if f.code == "row_length_mismatch"}
     assert any(found.endswith(mark) for found in short.values())
+
+
+def test_pypdf_text_s_spaced_values_are_taken_in_reading_order() -> None:
+    """pypdf's ``extract_text()`` puts two spaces between words and a wrapped label's tail before a
+    row's first values (``信息  2  0`` / ``  0 `` / ``1  0  1`` / ``  4 ``): no layout, but the values'
+    places were read as columns, putting the ``0`` of the second line before the ``2`` (0 | 2 for
+    2 | 0: wrong, said nowhere). A table where a line of values alone starts at the margin is no
+    layout: its rows' lines are taken in reading order."""
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+            "一、本年新收政府信息公开申请数量  5  1",
+            "  0 ",
+            "1  0  1",
+            "  8 ",
+            "（四）无法提",
+            "供",
+            "1.本机关不掌握相关政府",
+            "信息  2  0",
+            "  0 ",
+            "1  0  1",
+            "  4 ",
+        ]
+    )
+    got = {(c["row"], c["column"]): c["value"] for c in zhgov_parse.parse(text).to_dict()["cells"]}
+    not_held = [got[("unavailable.not_held", c)] for c in ("natural_person", "commercial", "research")]
+    assert not_held == [2, 0, 0]
+    assert got[("new_received", "natural_person")] == 5

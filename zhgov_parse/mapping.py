@@ -206,6 +206,7 @@ def assemble(
     bare = False  # a label naming a row was left without values for the next label's
     records = list(records)
     floor = _first_value_column(records) if any(rec.spans is not None for rec in records) else None
+    laid_out = floor is None or not _values_at_the_margin(records)
     for rec in records:
         if rec.labels and not any(map(str.strip, rec.values)) and is_header(rec.text):
             continue
@@ -268,6 +269,7 @@ def assemble(
                     and spans is not None
                     and _apart(current.spans, spans)
                     and (current.label_end is None or spans[0][0] >= current.label_end)
+                    and laid_out
                     and (floor is None or min(spans[0][0], current.spans[0][0]) >= floor)
                 ):
                     # layout text: a row's values over two lines (cells aligned at different
@@ -352,6 +354,13 @@ def _first_value_column(records: list[Record]) -> int | None:
         if rec.labels and rec.values and (spans := rec.spans) is not None and len(spans) > len(rec.labels)
     ]
     return min(starts) - 2 if starts else None
+
+
+def _values_at_the_margin(records: list[Record]) -> bool:
+    """Whether a line of values alone starts at the line's first column, where layout text has its
+    labels (pypdf's text: two spaces between words, a wrapped label's tail before a row's first
+    values, ``信息  2  0`` / ``  0 `` / ``1  0  1``): no layout, whose places tell no columns."""
+    return any(not rec.labels and rec.spans is not None and rec.spans[0][0] == 0 for rec in records)
 
 
 def _apart(first: list[tuple[int, int]], second: list[tuple[int, int]]) -> bool:
