@@ -251,3 +251,27 @@ def test_numbers_pdf_text_wrote_with_radicals_are_read() -> None:
     stated = {(f.subject, f.value) for f in report.facts.itertuples()}
     assert ("applications_received", 63) in stated
     assert "fact_mismatch" not in {f.code for f in report.finding_list}
+
+
+def _stated(sentence: str) -> list[tuple[str, int | float, bool]]:
+    section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
+    stated = facts.extract([section], traditional=False, year=2023)
+    return [(f.subject, f.value, f.approximate) for f in stated]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        # a real Pingtan page's 汇聚数据8232万条 was the fact 0条 (万 read as a numeral alone)
+        ("汇聚数据8232万条。", [("汇聚数据", 82320000, True)]),
+        ("累计发布信息3万余条。", [("累计发布信息", 30000, True)]),
+        # rounded to ten-thousands: never compared with a table's count
+        ("全年收到政府信息公开申请1.2万件。", [("全年收到政府信息公开申请", 12000, True)]),
+        ("收取费用1200万元。", [("收取费用", 1200, False)]),  # 万元 is the unit
+        # no number said: 上万, 近万; a numeral after digits (2千条) is not read alone
+        ("共收集网络信息上万条。", []),
+        ("发布信息近万条，2千条为图片。", []),
+    ],
+)
+def test_a_count_in_ten_thousands_is_its_value_never_zero(sentence: str, expected: list) -> None:
+    assert _stated(sentence) == expected

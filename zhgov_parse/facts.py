@@ -30,7 +30,8 @@ _CN_DIGITS = {
 }
 _CN_UNITS = {"十": 10, "百": 100, "千": 1000, "万": 10000}
 
-_NUMBER = r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?|[零〇一二两三四五六七八九十百千万]{1,8})"
+# Digits may count ten-thousands (8232万条, 1.2万件; not 1200万元, whose unit is 万元).
+_NUMBER = r"(?P<num>\d+(?:[,，]\d{3})*(?:\.\d+)?(?:万(?!元))?|[零〇一二两三四五六七八九十百千万]{1,8})"
 _FACT = re.compile(
     r"(?P<pre>近|约|逾|超过|大约|共计|共)?\s*" + _NUMBER + r"\s*(?P<post>多|余)?\s*"
     r"(?P<unit>万元|元|人次|条|件|篇|次|期|场|起|个|项)(?P<around>左右)?"
@@ -161,6 +162,8 @@ def chinese_number(text: str) -> int | None:
     >>> chinese_number("一千二百三十四"), chinese_number("二万"), chinese_number("是") is None
     (1234, 20000, True)
     """
+    if text.startswith("万"):
+        return None  # 上万条, 数万条: no number of ten-thousands is said
     total, section, digit = 0, 0, None
     for ch in text:
         if ch in "零〇" and digit is None and (section or total):
@@ -185,6 +188,9 @@ def chinese_number(text: str) -> int | None:
 def _value(num: str) -> int | float | None:
     if num[0].isdigit():
         num = num.replace(",", "").replace("，", "")
+        if num.endswith("万"):  # 8232万, 1.2万
+            value = float(num[:-1]) * 10000
+            return int(value) if value.is_integer() else value
         return float(num) if "." in num else int(num)
     return chinese_number(num)
 
@@ -298,8 +304,8 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
     for m in _FACT.finditer(sentence):
         start = m.start("num") if not m["pre"] or m["pre"] in ("共", "共计") else m.start()
         before = sentence[:start]
-        if before.endswith(("第", "前", "每")) or (m["num"][0].isdigit() and before[-1:].isdigit()):
-            continue
+        if before.endswith(("第", "前", "每")) or before[-1:].isdigit():
+            continue  # 第3件; a numeral after digits (2千条) is not read alone
         if not m["num"][0].isdigit() and m["unit"] in ("个", "项"):
             continue  # 一个平台, 三项制度: not counts
         value = _value(m["num"])
@@ -308,7 +314,8 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
         clause = _CLAUSE_BREAK.split(before)[-1].strip()
         after = _REST.match(sentence, m.end())[0]  # the clause after the number
         words = (clause + after[:8]).strip()[-40:]
-        codes = _codes(before, after, m["unit"], year, {f.subject for f in facts})
+        rounded = m["num"].endswith("万")  # 1.2万件: a count rounded, never a table's
+        codes = [] if rounded else _codes(before, after, m["unit"], year, {f.subject for f in facts})
         qualifier = m["post"] or m["around"] or (m["pre"] if m["pre"] not in (None, "共", "共计") else None)
         for subject in codes or [words]:
             facts.append(
@@ -319,7 +326,7 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
                     words,
                     value,
                     m["unit"],
-                    bool(qualifier),
+                    bool(qualifier) or rounded,
                     sentence,
                     qualifier,
                 )
