@@ -27,6 +27,10 @@ SUBSECTION_CODES: tuple[tuple[str, tuple[str, ...]], ...] = (
 )
 
 
+# 存在问题的改进情况: the improvements of the problems (the noun after 的 is what it is).
+_IMPROVEMENT_OF_PROBLEMS = re.compile(r"(?:问题|不足)的(?:改进|整改)")
+
+
 @dataclass(frozen=True, slots=True)
 class Section:
     """One narrative text unit in document order."""
@@ -54,6 +58,8 @@ def subsection_code(title: str) -> str | None:
     'applications'
     """
     t = _SUBSECTION.sub("", _norm(title))
+    if _IMPROVEMENT_OF_PROBLEMS.search(t):
+        return "improvements"
     for code, words in SUBSECTION_CODES:
         if any(w in t for w in words):
             return code
@@ -102,31 +108,60 @@ def build(located: list[Located]) -> list[Section]:
     for loc, text in _merge_wrapped([loc for loc in located if _is_narrative(loc)]):
         if loc.section != section:
             section, subsection, code, mode = loc.section, None, None, None
-        block = loc.block
         if loc.is_part_heading:
             rows.append(_row(rows, loc, None, None, "heading", "part", text))
             continue
-        title = _subsection_title(text)
-        if title is not None:
-            subsection, code = title, subsection_code(title)
-            if section == "problems_improvements":
-                mode = _mode_of(title) or mode
-            rest = text[len(title) :].lstrip("。：: ")
-            if not rest:
-                rows.append(_row(rows, loc, subsection, code, "heading", "subsection", text))
-                continue
-            if section == "problems_improvements":  # （一）存在的主要问题：1.……2.……
-                rows.append(_row(rows, loc, subsection, code, "heading", "subsection", title))
-                mode = _items(rows, loc, subsection, code, rest, mode)
-                continue
-        elif block.kind == "heading" or _is_unknown_heading(text):
-            rows.append(_row(rows, loc, subsection, code, "heading", "unknown", text))
-            continue
-        if section == "problems_improvements":
-            mode = _items(rows, loc, subsection, code, text, mode)
-            continue
-        rows.append(_row(rows, loc, subsection, code, "paragraph", None, text))
+        pieces = _at_subsections(text) if section == "problems_improvements" else (text,)
+        for piece in pieces:
+            subsection, code, mode = _unit(rows, loc, piece, subsection, code, mode)
     return rows
+
+
+def _unit(
+    rows: list[Section], loc: Located, text: str, subsection: str | None, code: str | None, mode: str | None
+) -> tuple[str | None, str | None, str | None]:
+    """The rows of one text unit; returns the subsection, its code and 五's mode after it."""
+    five = loc.section == "problems_improvements"
+    title = _subsection_title(text)
+    if title is not None:
+        subsection, code = title, subsection_code(title)
+        if five:
+            mode = _mode_of(title) or mode
+        rest = text[len(title) :].lstrip("。：: ")
+        if not rest:
+            rows.append(_row(rows, loc, subsection, code, "heading", "subsection", text))
+            return subsection, code, mode
+        if five:  # （一）存在的主要问题：1.……2.……
+            rows.append(_row(rows, loc, subsection, code, "heading", "subsection", title))
+            if text[len(title) :].lstrip()[:1] in "：:" and not _ITEM_MARK.search(rest):
+                for part in _item_parts(rest, *_SEPARATORS):  # （一）存在问题：A。B。
+                    rows.append(_row(rows, loc, subsection, code, "item", _tag_by_content(part, mode), part))
+                return subsection, code, mode
+            return subsection, code, _items(rows, loc, subsection, code, rest, mode)
+    elif loc.block.kind == "heading" or _is_unknown_heading(text):
+        rows.append(_row(rows, loc, subsection, code, "heading", "unknown", text))
+        return subsection, code, mode
+    if five:
+        return subsection, code, _items(rows, loc, subsection, code, text, mode)
+    rows.append(_row(rows, loc, subsection, code, "paragraph", None, text))
+    return subsection, code, mode
+
+
+# A subsection of 五 begun inside a paragraph: …有待进一步加强。（二）改进措施：一是…
+_INNER_SUBSECTION = re.compile(rf"(?<=[。；;])\s*(?=[（(][{_CN}]{{1,2}}[)）][^。：:；;，,]{{2,16}}[：:])")
+
+
+def _at_subsections(text: str) -> list[str]:
+    """五's text cut before each subsection title that names problems or improvements in it."""
+    cuts = [
+        m.start()
+        for m in _INNER_SUBSECTION.finditer(text)
+        if subsection_code(text[m.end() : m.end() + 20]) in ("problems", "improvements")
+        and _mode_of(re.split(r"[：:]", text[m.end() :], maxsplit=1)[0])
+    ]
+    return [
+        text[a:b].strip() for a, b in zip([0, *cuts], [*cuts, len(text)], strict=True) if text[a:b].strip()
+    ]
 
 
 # Words only a table's own text holds: page text whose cells ran together is table, not prose.
@@ -169,7 +204,8 @@ _PROBLEM_LEAD = re.compile(
     r"存在的?(?:主要)?(?:问题|不足)|(?:问题|不足|短板|差距)(?:和|与|及)?(?:不足)?[:：]|仍存在|还存在|主要问题|存在问题"
 )
 _IMPROVE_LEAD = re.compile(
-    r"改进(?:情况|措施|方向)|整改|下一步|工作打算|(?:将|拟)从以下|针对(?:上述|以上|存在的)|努力方向"
+    r"改进(?:情况|措施|方向)|整改|下一步|工作打算|(?:采取|从)(?:以下|如下)|加以改进|做好改进"
+    r"|针对(?:上述|以上|存在的)|努力方向"
 )
 _PROBLEM_WORDS = re.compile(
     r"有待|不够|不足|欠缺|较少|偏少|不高|滞后|单一|薄弱|不到位|不平衡|不充分|仍需|差距|短板|问题"
@@ -183,12 +219,19 @@ _ITEM_MARK = re.compile(
 
 
 def _mode_of(text: str) -> str | None:
-    t = _norm(text)
-    if _IMPROVE_LEAD.search(t):
-        return "improvement"
-    if _PROBLEM_LEAD.search(t):
-        return "problem"
-    return None
+    """What a lead-in introduces: its last sentence that says (…仍存在一些不足，如：…。下一步整改措施：
+    introduces improvements)."""
+    mode = None
+    for sentence in _LEAD_SENTENCE.findall(text):
+        t = to_simplified(unicodedata.normalize("NFKC", sentence))
+        if _IMPROVE_LEAD.search(t):
+            mode = "improvement"
+        elif _PROBLEM_LEAD.search(t):
+            mode = "problem"
+    return mode
+
+
+_LEAD_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]*")
 
 
 def _tag_by_content(item: str, mode: str | None) -> str:
@@ -206,19 +249,31 @@ def _items(
     """Split a 五 paragraph into its lead-in (a paragraph) and its items; returns the mode after it."""
     marks = list(_ITEM_MARK.finditer(text))
     if not marks:
+        segments = _after_leads(text)
+        leads = sum(is_lead for is_lead, _ in segments)
+        if leads > 1 or (
+            leads and any(len(_item_parts(x, *_SEPARATORS)) > 1 for is_lead, x in segments if not is_lead)
+        ):
+            for is_lead, segment in segments:  # 存在问题：A。B。下一步，我局将：C。D。
+                if is_lead:
+                    rows.append(_row(rows, loc, sub, code, "paragraph", None, segment))
+                    mode = _mode_of(segment) or mode
+                    continue
+                for part in _item_parts(segment, *_SEPARATORS):
+                    rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(part, mode), part))
+            return mode
         lead_mode = _mode_of(text)
         is_lead = lead_mode is not None and (text.rstrip().endswith(("：", ":")) or len(text) <= 60)
         if is_lead or (lead_mode and not _looks_like_item(text)):
             rows.append(_row(rows, loc, sub, code, "paragraph", None, text))
             return lead_mode
-        parts = [p for p in re.split(r"[；;]", text) if _item_text(p)]
-        if len(parts) < 2 or any(len(_item_text(p)) < 8 for p in parts):
-            parts = [text]  # a list separated by semicolons is several items; else one
-        for part in parts:
-            rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(part, mode), _item_text(part)))
+        for part in _item_parts(text, r"[；;]"):
+            rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(part, mode), part))
         return mode
     lead = text[: marks[0].start()].strip()
-    if lead:
+    if lead and _ends_in_a_lead_after_items(lead):  # …不足，如：A；B。下一步整改措施：一是…
+        mode = _items(rows, loc, sub, code, lead, mode)
+    elif lead:
         mode = _mode_of(lead) or mode
         rows.append(_row(rows, loc, sub, code, "paragraph", None, lead))
     for i, m in enumerate(marks):
@@ -226,15 +281,69 @@ def _items(
         item = _item_text(text[m.end() : end])
         if not item:
             continue
-        # A lead-in for the next group can trail the last item (…。下一步，我局将：)
-        tail_split = re.search(r"[。]\s*([^。]*?(?:改进情况|改进措施|下一步|针对上述问题)[^。]*)$", item)
-        if tail_split and i + 1 < len(marks):
+        # A lead-in for the next group can trail the last item (…。下一步，我局将：, …。2023年，我区将
+        # 采取以下措施加以改进)
+        tail_split = re.search(r"[。]\s*([^。]*)$", item)
+        if tail_split and i + 1 < len(marks) and _is_trailing_lead(tail_split.group(1)):
+            tail = tail_split.group(1).strip()
             item = _item_text(item[: tail_split.start() + 1])
             rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(item, mode), item))
-            mode = _mode_of(tail_split.group(1)) or mode
+            raw = text[m.end() : end]
+            rows.append(_row(rows, loc, sub, code, "paragraph", None, raw[raw.rfind(tail) :].strip()))
+            mode = _mode_of(tail) or mode
             continue
         rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(item, mode), item))
     return mode
+
+
+_LEAD_COLON = re.compile(r"[^。；;！？!?：:]*[：:]")
+
+
+def _after_leads(text: str) -> list[tuple[bool, str]]:
+    """An unmarked 五 paragraph cut at its lead-ins (a clause ending in a colon that says what follows:
+    存在问题：, 下一步，我局将：), as (is_lead, text); one segment where it has none."""
+    out: list[tuple[bool, str]] = []
+    at = 0
+    for m in _LEAD_COLON.finditer(text):
+        if _mode_of(m.group()) is None:
+            continue
+        if text[at : m.start()].strip():
+            out.append((False, text[at : m.start()].strip()))
+        out.append((True, m.group().strip()))
+        at = m.end()
+    if text[at:].strip():
+        out.append((False, text[at:].strip()))
+    return out if any(is_lead for is_lead, _ in out) else [(False, text)]
+
+
+#: What separates the items of a paragraph with no enumeration after a lead-in: ；, else 。.
+_SEPARATORS = (r"[；;]", r"[。]")
+
+
+def _item_parts(text: str, *seps: str) -> list[str]:
+    """Items with no enumeration: separated by the first of ``seps`` that cuts the text into two or more
+    items of 8 characters or more; else the text is one item."""
+    for sep in seps:
+        parts = [_item_text(p) for p in re.split(sep, text) if _item_text(p)]
+        if len(parts) >= 2 and all(len(p) >= 8 for p in parts):
+            return parts
+    return [_item_text(text)]
+
+
+def _ends_in_a_lead_after_items(lead: str) -> bool:
+    """The text before 五's first enumerated item, when it lists items and then leads into the
+    enumerated ones (…仍存在一些不足，如：A；B；C。下一步整改措施：); not a lead-in alone."""
+    segments = _after_leads(lead)
+    return len(segments) > 1 and segments[-1][0] and not segments[-2][0]
+
+
+def _is_trailing_lead(sentence: str) -> bool:
+    """An item's last sentence that opens the improvements after it: a lead-in (下一步, 采取以下措施)
+    ending in a colon or saying what will be done (将, 拟, 针对); not 部分问题整改不到位."""
+    t = to_simplified(sentence)
+    return _mode_of(t) == "improvement" and (
+        t.rstrip().endswith(("：", ":")) or bool(re.search(r"将|拟|下一步|针对", t))
+    )
 
 
 def _item_text(text: str) -> str:

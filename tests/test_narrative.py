@@ -1,0 +1,88 @@
+"""The narrative's part 五: its problems and improvements, however a report lays them out."""
+
+from __future__ import annotations
+
+import pytest
+
+import zhgov_parse
+
+
+def _five(text: str) -> list[tuple[str, str | None, str | None, str]]:
+    """(kind, tag, subsection code, text) of part 五 of a report whose 五 is ``text``."""
+    report = zhgov_parse.parse(
+        f"一、总体情况\n2023年，我局做好政府信息公开工作。\n五、存在的主要问题及改进情况\n{text}\n"
+        "六、其他需要报告的事项\n无。\n"
+    )
+    rows = report.sections.query("section == 'problems_improvements' and tag != 'part'")
+    rows = rows[["kind", "tag", "subsection_code", "text"]].astype(object)
+    return [tuple(x if isinstance(x, str) else None for x in row) for row in rows.itertuples(index=False)]
+
+
+P, IMP = "problem", "improvement"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the Pingtan 2025 page: problems listed after 如：, the lead into improvements after them
+            "2025年，我局工作取得了一定成绩，但仍存在一些不足，如：队伍建设有待进一步加强；答复质量待进一步"
+            "提升；平台互动功能仍有不足。下一步整改措施：一是强化队伍建设，加强业务培训。二是提升答复质量，"
+            "加强合法性审查。",
+            [
+                ("paragraph", None, None, "2025年，我局工作取得了一定成绩，但仍存在一些不足，如："),
+                ("item", P, None, "队伍建设有待进一步加强"),
+                ("item", P, None, "答复质量待进一步提升"),
+                ("item", P, None, "平台互动功能仍有不足"),
+                ("paragraph", None, None, "下一步整改措施："),
+                ("item", IMP, None, "强化队伍建设，加强业务培训"),
+                ("item", IMP, None, "提升答复质量，加强合法性审查"),
+            ],
+        ),
+        (  # the Pingtan 2020 and 2021 pages: both subsections in one paragraph
+            "（一）存在的主要问题：解读形式有待丰富，图解产品偏少。公开渠道有限，难以满足群众需要。"
+            "（二）改进措施：一是丰富政策解读形式，推出图解。二是拓宽公开渠道，用好新媒体。",
+            [
+                ("heading", "subsection", "problems", "（一）存在的主要问题"),
+                ("item", P, "problems", "解读形式有待丰富，图解产品偏少"),
+                ("item", P, "problems", "公开渠道有限，难以满足群众需要"),
+                ("heading", "subsection", "improvements", "（二）改进措施"),
+                ("item", IMP, "improvements", "丰富政策解读形式，推出图解"),
+                ("item", IMP, "improvements", "拓宽公开渠道，用好新媒体"),
+            ],
+        ),
+        (  # the Pingtan 2019, 2022 and 2023 pages: the lead into improvements trails the last problem
+            "存在的问题主要有以下几个方面：一是栏目更新不够及时，存在滞后。二是解读质量有待提高，形式单一。"
+            "2024年，我局将采取以下措施加以改进。一是建立栏目更新责任清单。二是丰富政策解读形式。",
+            [
+                ("paragraph", None, None, "存在的问题主要有以下几个方面："),
+                ("item", P, None, "栏目更新不够及时，存在滞后"),
+                ("item", P, None, "解读质量有待提高，形式单一"),
+                ("paragraph", None, None, "2024年，我局将采取以下措施加以改进。"),
+                ("item", IMP, None, "建立栏目更新责任清单"),
+                ("item", IMP, None, "丰富政策解读形式"),
+            ],
+        ),
+        (  # the Shanghai 2025 report: the improvements of last year's problems
+            "（一）2024年工作中存在问题的改进情况\n针对存在的主要问题，重点采取如下改进措施：一是加大政策"
+            "文件集成发布力度。二是加强政策解读发布审核。",
+            [
+                ("heading", "subsection", "improvements", "（一）2024年工作中存在问题的改进情况"),
+                ("paragraph", None, "improvements", "针对存在的主要问题，重点采取如下改进措施："),
+                ("item", IMP, "improvements", "加大政策文件集成发布力度"),
+                ("item", IMP, "improvements", "加强政策解读发布审核"),
+            ],
+        ),
+        (  # a lead-in alone before the items stays one paragraph
+            "存在的主要问题：2023年我局工作取得了一定成效，但仍存在一些不足。\n1.栏目更新不够及时。\n"
+            "改进情况：\n1.建立栏目更新责任清单。",
+            [
+                ("paragraph", None, None, "存在的主要问题：2023年我局工作取得了一定成效，但仍存在一些不足。"),
+                ("item", P, None, "栏目更新不够及时"),
+                ("paragraph", None, None, "改进情况："),
+                ("item", IMP, None, "建立栏目更新责任清单"),
+            ],
+        ),
+    ],
+)
+def test_problems_and_improvements_as_reports_lay_them_out(text: str, expected: list) -> None:
+    assert _five(text) == expected
