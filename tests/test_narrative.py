@@ -86,3 +86,18 @@ P, IMP = "problem", "improvement"
 )
 def test_problems_and_improvements_as_reports_lay_them_out(text: str, expected: list) -> None:
     assert _five(text) == expected
+
+
+def test_a_line_broken_after_a_quoted_term_is_joined_to_the_next() -> None:
+    """PDF text broke the Shanghai 2025 report's lines after 政策公开“政社合作” and 深化“阅办联动”: a
+    closing quote ends a sentence only after a stop (…。”), so the item goes on in the next line."""
+    text = (
+        "（一）改进情况\n一是提升政策公开质效，持续深化政策公开“政社合作”\n机制探索，支持基层创新实践。\n"
+        "二是更好发挥政府网站作为政务公开第一平台的功能。\n三是他们说“一网通办。”\n已在全市推广。"
+    )
+    assert [x[3] for x in _five(text) if x[0] == "item"] == [
+        "提升政策公开质效，持续深化政策公开“政社合作”机制探索，支持基层创新实践",
+        "更好发挥政府网站作为政务公开第一平台的功能",
+        "他们说“一网通办。”",
+        "已在全市推广",
+    ]

@@ -74,6 +74,15 @@ def _subsection_title(text: str) -> str | None:
     return head if len(head) <= 30 else None
 
 
+def _ends_a_sentence(text: str) -> bool:
+    """Whether a line ends its sentence: in a stop, or a closing quote or bracket after one (…”。, 。”);
+    a PDF line broken after a quoted term (…持续深化政策公开“政社合作”) does not."""
+    t = text.rstrip()
+    if t.endswith(("”", "」", "’")):
+        return t[:-1].endswith(tuple(_TERMINAL))
+    return t.endswith(tuple(_TERMINAL))
+
+
 def _merge_wrapped(located: list[Located]) -> list[tuple[Located, str]]:
     """Join lines a PDF converter broke mid-sentence back into paragraphs."""
     out: list[tuple[Located, str]] = []
@@ -86,7 +95,7 @@ def _merge_wrapped(located: list[Located]) -> list[tuple[Located, str]]:
                 and not prev.is_part_heading
                 and prev.section == loc.section
                 and len(prev_text) >= 20
-                and not prev_text.endswith(tuple(_TERMINAL))
+                and not _ends_a_sentence(prev_text)
                 and not (_SUBSECTION.match(prev_text) and len(prev_text) <= 30)
                 and not _SUBSECTION.match(text)
                 and not _NUMBERED.match(text)
