@@ -101,3 +101,18 @@ def test_a_line_broken_after_a_quoted_term_is_joined_to_the_next() -> None:
         "他们说“一网通办。”",
         "已在全市推广",
     ]
+
+
+@pytest.mark.parametrize(
+    "fixture", ["heyu_ecology_2021_pipe.txt", "qinghe_data_2022_pipe.txt", "luwan_emergency_2024_html.html"]
+)
+def test_run_on_table_text_is_no_paragraph(fixture: str) -> None:
+    """Run-on page text of these fixtures left table 四's header (结果 维持结果 纠正…201031100200011,
+    its words split by spaces) or 三's second page (申请人情况…三、本年度办理结果（四）无法提供…) as
+    paragraphs of the narrative; the pipe text has no prose there."""
+    from conftest import FIXTURES
+    from runon_render import render
+
+    report = zhgov_parse.parse(render(FIXTURES / fixture))
+    tables = report.sections.query("section in ['application_handling', 'review_litigation']")
+    assert tables["kind"].tolist() == ["heading", "heading"]

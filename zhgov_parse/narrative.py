@@ -176,7 +176,14 @@ def _at_subsections(text: str) -> list[str]:
 # Words only a table's own text holds: page text whose cells ran together is table, not prose.
 @cache  # built on first use: widening to Traditional loads OpenCC, which import must not pay for
 def _table_words() -> re.Pattern[str]:
-    return re.compile(either_script("信息内容|勾稽关系|结果维持|本年新收政府信息公开申请数量|第二十条第"))
+    return re.compile(
+        either_script(
+            "信息内容|勾稽关系|结果维持|尚未审结|申请人情况|本年度办理结果|本年新收政府信息公开申请数量|第二十条第"
+        )
+    )
+
+
+_SPACES = re.compile(r"\s+")
 
 
 def _is_narrative(loc: Located) -> bool:
@@ -184,7 +191,7 @@ def _is_narrative(loc: Located) -> bool:
     if loc.table is None or loc.is_part_heading:
         return True
     text = block.text
-    if block.kind == "row" or _table_words().search(text):
+    if block.kind == "row" or _table_words().search(_SPACES.sub("", text)):  # 结果 维持: a header's cells
         return False
     return len(text) > 60 or text.endswith("。")
 
