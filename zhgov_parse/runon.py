@@ -421,6 +421,11 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
             unread.append(code)
             continue
         blanks = blanks or any(BLANK in o for o in unique)
+        if not checked and all(BLANK in o for o in unique):
+            out.findings.append(_total_may_be_blank(code, raw[code], unique, columns))
+            out.cells.extend(_cells(APPLICATION, code, columns, [None] * len(columns), raw[code]))
+            out.found = True
+            continue
         values = unique[0] if len(unique) == 1 else _agreed(unique)
         if len(unique) > 1:
             out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why, columns))
@@ -432,6 +437,23 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         out.cells.extend(c for code in unread for c in _unread(APPLICATION, code, columns, raw[code]))
         complete(APPLICATION, template, out)
     return out, blanks
+
+
+def _total_may_be_blank(code: str, run: str, options: Sequence[Reading], columns: Sequence[str]) -> Finding:
+    """A row of 三 read only with a cell lost, in a table no column identity checks: the lost cell
+    may be its 总计 (013 leaves 总计 blank), and then the run's last value is the sixth column's and
+    nothing checks how its digits split (``1 0 0 0 0 1``, 总计 blank, read 总计 1)."""
+    shown = ", ".join(_fmt(o) for o in options[:MAX_SHOWN]) + (" …" if len(options) > MAX_SHOWN else "")
+    return Finding(
+        "runon_ambiguous",
+        f"row {schema.row_label(APPLICATION, code)}: the digits '{run}' read only with a cell lost "
+        f"({shown}), and no column identity checks them: the lost cell may be its 总计, left blank "
+        "(then nothing checks how its digits split); NA",
+        APPLICATION,
+        code,
+        expected=format_readings(columns, options),
+        found=run,
+    )
 
 
 def _applicant_placed(header: str, columns: list[str], out: TableResult) -> list[int] | None:
