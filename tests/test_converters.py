@@ -26,6 +26,7 @@ DATA = Path(__file__).resolve().parent / "data" / "converters"
 NAMES = sorted(p.stem for p in FIXTURES.glob("*_html.html"))
 WRITERS = ["markdown", "gfm", "commonmark", "plain", "rst", "org", "mediawiki", "asciidoc", "textile"]
 BROWSERS = ["w3m", "elinks", "lynx", "trafilatura", "inscriptis", "turndown"]  # and scrapers' converters
+BROWSERS += ["markdownify", "html-to-markdown"]  # Python's HTML-to-Markdown libraries
 WORD = ["docx-soffice", "docx-pandoc", "docx2txt", "docx-mammoth", "docx-python-docx"]  # read from .docx
 WORD_NAMES = [n for n in NAMES if n != "yujing_stats_2023_html"]  # LibreOffice cannot load that page
 _TO_TRADITIONAL = OpenCC("s2t")
