@@ -426,3 +426,35 @@ def test_pypdf_text_s_spaced_values_are_taken_in_reading_order() -> None:
     not_held = [got[("unavailable.not_held", c)] for c in ("natural_person", "commercial", "research")]
     assert not_held == [2, 0, 0]
     assert got[("new_received", "natural_person")] == 5
+
+
+_THREE_HEAD = [
+    "三、收到和处理政府信息公开申请情况",
+    "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| 一、本年新收政府信息公开申请数量 | 43 | 11 | 4 | 4 | 9 | 4 | 75 |",
+]
+
+
+@pytest.mark.parametrize(
+    "row",
+    [
+        "| （二）部分公开 |  |  |  | 7 1 | 0 0 | 3 0 | 11 |",  # blank cells opening the row
+        "| （二）部分公开 |  | 59 |  | 22 | 4 | 4 116 106 |  |",  # blank cells here and there
+        "| （二）部分公开 | 7 | 1 | 0 | 0 | 3 | 0 0 | 11 |",  # 0 0: no number
+    ],
+)
+def test_markitdown_s_cells_of_two_values_leave_their_row_na(row: str) -> None:
+    """markitdown's tables of a PDF (pdfplumber's columns, not the table's) put two values in a cell
+    and leave blank cells where a label's columns were split off (``果 |  |  |  | 7 1 | 0 0 | 3 0 |
+    11``): each such cell was read as one number with a stray space (71, 0, 30: wrong, in 64 cells
+    of the 14 fixtures' markitdown texts), as a row with no blank cell to take its numbers has it.
+    Blank cells anywhere in the row, as many as the numbers beyond the first, or a cell whose first
+    number is 0 (``0 0 1``, written so by no one as a number), now leave the row NA, said."""
+    report = zhgov_parse.parse("\n".join([*_THREE_HEAD, row]))
+    cells = [c["value"] for c in report.to_dict()["cells"] if c["row"] == "partially_granted"]
+    assert cells == [None] * 7
+    said = [f.message for f in report.finding_list if f.row == "partially_granted"]
+    assert any("apart by a space" in m for m in said)
+    new = [c["value"] for c in report.to_dict()["cells"] if c["row"] == "new_received"]
+    assert new == [43, 11, 4, 4, 9, 4, 75]

@@ -136,37 +136,40 @@ def values_apart_in_a_cell(
     a space (``6　2``, ``<span>6</span> <span>2</span>``) before blank cells that end the row, as
     many as the numbers beyond the first: two values typed into one cell, the row's other values a
     cell to the left (``6 2 | 41 |`` of 6, 2, 41), or one number with a stray space (62, 41 and a
-    blank). Which, the cells do not tell: the row keeps its place, NA, said. (In a row with no
-    such blank cells the space is a stray one inside a number: 6 2 is 62, as before.)"""
+    blank). Which, the cells do not tell: the row keeps its place, NA, said. So too where the blank
+    cells open the row (markitdown's tables of a PDF: ``果 |  |  |  | 7 1 | 0 0 | 3 0 | 11``, a
+    label's columns split off and two values a cell), and wherever such a cell's first number is 0
+    (``0 0 1``: no number with a stray space). (In a row with no such blank cells the space is a
+    stray one inside a number: 6 2 is 62, as before.)"""
     rows_of = label_matcher(table, "row")
     out: list[Record] = []
     findings: list[Finding] = []
     for rec in records:
         values = rec.values
-        # (the usual row: its last cell filled, or no digits apart by a space)
-        if not values or values[-1].strip() or _DIGITS_APART.search("|".join(values)) is None:
+        # (the usual row: no digits apart by a space)
+        if not values or _DIGITS_APART.search("|".join(values)) is None:
             out.append(rec)
             continue
         code = rows_of(rec.labels[-1]).code if rec.labels else None
-        width = row_width(table, template, code) if code else 15 if table == "review_litigation" else 0
+        width = row_width(table, template, code) if code else _UNNAMED_WIDTH.get(table, 0)
         cells = trim_padding(values, width)
-        blanks = len(cells) - len(trim_padding(cells, 0))
+        while len(cells) > width and not cells[0].strip():
+            cells = cells[1:]  # blank cells under a label's columns (a label on a line of its own)
+        blanks = sum(1 for v in cells if not v.strip())
         spaced = [
-            v
-            for v in cells[: len(cells) - blanks]
-            if len(v) > 2 and _SPACED_DIGITS.fullmatch(folded(v).strip())
+            folded(v).strip() for v in cells if len(v) > 2 and _SPACED_DIGITS.fullmatch(folded(v).strip())
         ]
-        apart = sum(len(folded(v).split()) - 1 for v in spaced)
-        if not width or len(cells) != width or not spaced or apart > blanks:
+        apart = sum(len(v.split()) - 1 for v in spaced)
+        if not width or not spaced or (not _zero_led(spaced) and (len(cells) != width or apart > blanks)):
             out.append(rec)
             continue
         label = schema.row_label(table, code, template) if code else "(no label)"
         findings.append(
             Finding(
                 "row_length_mismatch",
-                f"row {label}: its cell '{spaced[0]}' holds numbers apart by a space, before {blanks} blank "
-                "cells that end the row: two values typed into one cell (the row's others a cell to the "
-                "left) or one number with a stray space; its values are left NA rather than guessed",
+                f"row {label}: its cell '{spaced[0]}' holds numbers apart by a space, and the row {blanks} "
+                "blank cells: two values typed into one cell (the row's others a cell off) or one number "
+                "with a stray space; its values are left NA rather than guessed",
                 table,
                 code,
                 expected=f"{width} values",
@@ -176,6 +179,17 @@ def values_apart_in_a_cell(
         )
         out.append(Record(list(rec.labels), list(values), rec.source, rec.positions, uncertain=True))
     return out, findings
+
+
+#: How many values a row holds whose label names no row (a wrapped label's tail): every row of 三
+#: holds seven, 四's line fifteen; 二's rows differ.
+_UNNAMED_WIDTH = {"application_handling": 7, "review_litigation": 15}
+
+
+def _zero_led(spaced: list[str]) -> bool:
+    """Whether a cell's numbers apart by a space start with a 0 (``0 0 1``): several values, for no
+    number is written 001 (a stray space inside one never makes it so)."""
+    return any(v[0] == "0" for v in spaced)
 
 
 def _exact_label(words: str, rows_of: Matcher) -> Match | None:
