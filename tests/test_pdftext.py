@@ -458,3 +458,24 @@ def test_markitdown_s_cells_of_two_values_leave_their_row_na(row: str) -> None:
     assert any("apart by a space" in m for m in said)
     new = [c["value"] for c in report.to_dict()["cells"] if c["row"] == "new_received"]
     assert new == [43, 11, 4, 4, 9, 4, 75]
+
+
+def test_camelot_s_values_before_their_labels_are_not_taken_for_the_next_label_s() -> None:
+    """camelot's CSV of a PDF table whose rules it missed holds the table's body in one quoted cell,
+    a value a line, each row's values before its label (``"68`` / ``16`` / … / ``118`` / ``一、本年新收…``
+    / ``12`` / …): the values after a label were read as its own, the next row's, adding up (31 wrong
+    cells in two fixtures' camelot texts). A table a value a line that opens with values before any
+    row's label now leaves the rows gathered after their labels NA, ``row_order_uncertain``."""
+    first, second = ["9", "5", "2", "1", "3", "0", "20"], ["4", "0", "1", "0", "1", "0", "6"]
+    lines = [
+        "三、收到和处理政府信息公开申请情况",
+        "| 申请人情况 | 自然人 | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | 总计 |",
+        *[f"| {v} |" for v in first],
+        "| 一、本年新收政府信息公开申请数量 |",
+        *[f"| {v} |" for v in second],
+        "| 二、上年结转政府信息公开申请数量 |",
+    ]
+    report = zhgov_parse.parse("\n".join(lines))
+    assert not [c for c in report.to_dict()["cells"] if c["value"] is not None]
+    said = {f.row for f in report.finding_list if f.code == "row_order_uncertain"}
+    assert "new_received" in said
