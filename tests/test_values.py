@@ -138,3 +138,40 @@ def test_a_footnote_mark_in_pipe_text_leaves_the_cell_na_with_a_finding(sample_t
     (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
     assert (finding.row, finding.column, finding.found) == ("normative_documents", "in_force", f"23{mark}")
     assert f"a footnote mark, {mark}, follows its number" in finding.message
+
+
+@pytest.mark.parametrize("raw", ["--253", "- -253", "+-3", "−−5", "－－8"])
+def test_a_number_after_two_signs_is_no_sure_number(raw: str) -> None:
+    """``--253`` (a typo for -253, or a dash and 253?) is NA, but a value's cell, not a label."""
+    value = parse_value(raw)
+    assert (value.number, value.problem, value.raw) == (None, "non_numeric", raw)
+    assert value.signs is not None and is_value_text(raw)
+
+
+# A 2019-form table 二 of a real report (北京通州, 2019) whose 本年增/减 reads --253 (numbers invented).
+ITEMS_2019 = """二、主动公开政府信息情况
+第二十条第（五）项 |
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+行政许可 | 12 | +2 | 340 |
+第二十条第（六）项 |
+信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |
+行政处罚 | 57 | --57 | 0 |
+行政强制 | 3 | 1 | 6 |
+"""
+
+
+@pytest.mark.parametrize("one_cell_a_line", [False, True])
+def test_a_cell_with_two_signs_is_na_and_its_row_keeps_its_other_values(one_cell_a_line: bool) -> None:
+    """It was taken for a label: in pipe text 行政处罚 lost its three values (row_length_mismatch),
+    one cell a line every row of the table (row_order_uncertain: "values before their labels")."""
+    text = ITEMS_2019
+    if one_cell_a_line:
+        text = "\n".join(c.strip() for line in text.splitlines() for c in line.split("|") if c.strip())
+    report = zhgov_parse.parse(text)
+    table = report.table("active_disclosure")[["previous_count", "change", "decisions"]]
+    assert table.loc["licensing"].tolist() == [12, 2, 340]
+    assert table.loc["coercion"].tolist() == [3, 1, 6]
+    assert table.loc["penalty"].isna().tolist() == [False, True, False]
+    assert table.loc["penalty", ["previous_count", "decisions"]].tolist() == [57, 0]
+    (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
+    assert (finding.row, finding.column, finding.found) == ("penalty", "change", "--57")

@@ -748,6 +748,8 @@ def _noted(
         why = f" ({mark} is a mark, not a digit)" if mark else ""
         if value.mark:
             why = f" (a footnote mark, {value.mark}, follows its number)"
+        if value.signs:
+            why = f" (two signs, {value.signs}, before its number: which number is meant is not sure)"
         findings.append(
             Finding(
                 "non_numeric",

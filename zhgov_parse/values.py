@@ -56,6 +56,7 @@ class Value:
     unit: str | None = None
     problem: str | None = None  # None, "missing" or "non_numeric"
     mark: str | None = None  # a footnote mark after the number (41①: ①), which makes it none
+    signs: str | None = None  # two signs or more before the number (--253: --), which make it none
 
 
 #: Characters that show nothing: soft hyphens (Word), zero-width joiners, direction marks and
@@ -83,6 +84,12 @@ _FOOTNOTED = re.compile(
     r"[+\-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?P<mark>"
     rf"[{DIGIT_MARKS.pattern[1:-1]}*＊※†‡]{{1,2}}|[\[［【〔]\d{{1,2}}[\]］】〕]|[(（]?注\d{{0,2}}[)）]?)"
 )
+
+
+#: A number after two signs or more (``--253``, ``+-3``, ``- -8``: a typo for -253, or a dash and
+#: a number?): a value cell, where a row's values end (not a label), but no sure number: NA.
+_SIGN = r"[+\-\u2010-\u2013\u2212]"
+_SIGNS_DOUBLED = re.compile(rf"(?P<signs>{_SIGN}(?:\s*{_SIGN})+)\s*\d+(?:\.\d+)?")
 
 
 def digit_mark(raw: str) -> str | None:
@@ -123,6 +130,8 @@ def parse_value(raw: str) -> Value:
     ('missing', True)
     >>> parse_value("见附件").problem, parse_value("41①").problem
     ('non_numeric', 'non_numeric')
+    >>> parse_value("--253").number is None, parse_value("--253").signs
+    (True, '--')
     """
     # Only short cells are cached: cached long texts (a hostile page's 1 MB cell) stay alive.
     return cached_value(raw) if len(raw) <= 200 else cached_value.__wrapped__(raw)
@@ -143,7 +152,9 @@ def cached_value(raw: str) -> Value:
         return Value(None, raw, problem="non_numeric")
     m = _NUMBER.fullmatch(text)
     if m is None:
-        return Value(None, raw, problem="non_numeric")
+        doubled = _SIGNS_DOUBLED.fullmatch(text)
+        signs = None if doubled is None else doubled["signs"]
+        return Value(None, raw, problem="non_numeric", signs=signs)
     digits = m["int"].replace(",", "")
     if len(digits) > MAX_DIGITS:  # an ID or a run of junk, not a count or an amount
         return Value(None, raw, problem="non_numeric")
@@ -185,11 +196,11 @@ def fold_units(cells: list[str]) -> list[str]:
 
 def is_value_text(raw: str) -> bool:
     """True when a cell reads as a number or a missing marker (not as a label), or as a number with
-    a footnote mark (``41①``: NA, but a value's cell)."""
+    a footnote mark (``41①``) or after two signs (``--253``): NA, but a value's cell."""
     if raw.isascii() and raw.isdigit():
         return True  # the usual value cell
     value = parse_value(raw)
-    return value.problem != "non_numeric" or value.mark is not None
+    return value.problem != "non_numeric" or value.mark is not None or value.signs is not None
 
 
 def is_number_text(raw: str) -> bool:
