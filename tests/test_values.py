@@ -52,7 +52,26 @@ NUMBERS = [
     ("3筆", 3),
     ("𝟒𝟏", 41),  # mathematical digits are digits (NFKC: 41), unlike the marks below
 ]
-MISSING = ["", " ", "-", "—", "——", "－", "/", "无", "無", "不适用", "不適用", "\u3000", "∕", "⁄", "╱"]
+MISSING = [
+    "",
+    " ",
+    "-",
+    "—",
+    "——",
+    "－",
+    "/",
+    "无",
+    "無",
+    "不适用",
+    "不適用",
+    "\u3000",
+    "∕",
+    "⁄",
+    "╱",
+    "_",
+    "＿",
+    "__",
+]
 NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十", "增加", "减少1.2.3", "--1"]
 
 
@@ -175,3 +194,42 @@ def test_a_cell_with_two_signs_is_na_and_its_row_keeps_its_other_values(one_cell
     assert table.loc["penalty", ["previous_count", "decisions"]].tolist() == [57, 0]
     (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
     assert (finding.row, finding.column, finding.found) == ("penalty", "change", "--57")
+
+
+# A 2019-form table 二 a page gives one cell a paragraph, blanks typed as underscores (深圳龙华, 2020;
+# numbers invented).
+UNDERSCORED_2019 = "\n\n".join(
+    [
+        *[
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "信息内容",
+            "本年新\n制作数量",
+            "本年新\n公开数量",
+        ],
+        *["对外公开总数量", "规章", "_", "_", "_", "规范性文件", "_", "4", "7"],
+        *["第二十条第（五）项", "信息内容", "上一年项目数量", "本年增/减", "处理决定数量"],
+        *["行政许可", "5", "＿", "31"],
+    ]
+)
+
+
+def test_an_underscore_typed_for_a_blank_is_missing_and_its_row_keeps_its_values() -> None:
+    """``_`` was taken for text: 规范性文件 had two values for three columns (row_length_mismatch), and
+    the table gave no value."""
+    report = zhgov_parse.parse(UNDERSCORED_2019)
+    table = report.table("active_disclosure")
+    assert table.loc[
+        "normative_documents", ["new_made", "new_published", "total_published"]
+    ].isna().tolist() == [
+        True,
+        False,
+        False,
+    ]
+    assert table.loc["normative_documents", ["new_published", "total_published"]].tolist() == [4, 7]
+    assert table.loc["licensing", ["previous_count", "decisions"]].tolist() == [5, 31]
+    assert table.loc["rules"].isna().all()
+    codes = {f.code for f in report.finding_list}
+    assert "missing_value" in codes and not {"row_length_mismatch", "missing_table"} & {
+        f.code for f in report.finding_list if f.table == "active_disclosure"
+    }

@@ -12,6 +12,7 @@ from functools import lru_cache
 MISSING_MARKERS = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
     | {"∕", "⁄", "╱"}  # slashes that NFKC keeps: division, fraction, box-drawing diagonal
+    | {"_", "__", "___"}  # underscores typed for a blank (NFKC makes the full-width ＿ one)
 )
 #: Zero written as a numeral (a table typed in Chinese numerals writes its zeros so).
 ZERO_NUMERALS = frozenset({"零", "〇"})
