@@ -943,3 +943,24 @@ def test_a_table_that_leaves_every_total_blank_reads_no_total() -> None:
     assert any(f.code == "runon_unchecked" for f in result.findings)
     said = {f.row for f in result.findings if f.code == "runon_ambiguous" and "may be its 总计" in f.message}
     assert "withheld.state_secret" in said
+
+
+def test_page_text_cut_off_inside_table_2_reads_the_rows_before_the_cut() -> None:
+    """Page text cut off inside table 二 (a scraper's excerpt, a length limit), whose rows run
+    together: it holds 规章, 规范性文件, 行政许可 and 其他对外管理服务事项 before the cut. It was not taken
+    for run-on text (规范性文件 did not count among the labels that tell it), so no cell was read and
+    all three tables were said missing; now the rows before the cut are read, the rest said missing."""
+    overview = "本局认真贯彻落实政府信息公开条例，全面推进政务公开工作。" * 5
+    text = (
+        f"某局2019年政府信息公开工作年度报告一、总体情况{overview}二、主动公开政府信息情况"
+        "第二十条第(一)项信息内容本年新制作数量本年新公开数量对外公开总数量规章000规范性文件000"
+        "第二十条第(五)项信息内容上一年项目数量本年增/减处理决定数量行政许可000其他对外管理服务事项"
+        "000第二十条第(六)项信息内容上一年项目数量本年增/减处理决"
+    )
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "runon"
+    read = report.cells.dropna(subset=["value"])
+    assert set(read["row"]) == {"rules", "normative_documents", "licensing", "other_services"}
+    assert len(read) == 12 and (read["value"] == 0).all()
+    missing = {f.row for f in report.finding_list if f.code == "missing_row"}
+    assert missing == {"penalty", "coercion", "fees", "procurement"}

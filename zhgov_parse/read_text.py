@@ -43,7 +43,8 @@ _FOOTER_FIRST = frozenset("—–-－─P第")  # what a footer line can start w
 # Labels glued to digits with no separator, as page text scrapers leave them.
 _RUNON = re.compile(
     spaced_pattern(  # a label's characters set apart too: 规 章 000
-        r"(?:规章|規章|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開|结转下年度继续办理|結轉下年度繼續辦理"
+        r"(?:规章|規章|规范性文件|規範性文件|行政许可|行政許可|行政处罚|行政處罰|予以公开|予以公開"
+        r"|结转下年度继续办理|結轉下年度繼續辦理"
         r"|本年新收政府(?:信息|資訊)公开申请数量|本年新收政府(?:信息|資訊)公開申請數量)"
     )
     + r"\s?[\d/—－]"
