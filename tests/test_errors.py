@@ -144,3 +144,17 @@ def test_a_crawlers_page_of_its_title_alone_is_a_report() -> None:
     listing = "\n".join(f"{title[:-17]}{year}年政府信息公开工作年度报告" for year in (2021, 2022, 2023))
     with pytest.raises(NoReportContent, match="list of 3 reports' titles"):
         zhgov_parse.parse(listing)
+
+
+def test_a_missing_table_whose_values_no_row_could_take_says_so() -> None:
+    """A table part whose heading stands there with values that no row could take (three values
+    alone under 四's heading) was said to have 'no values', while its unmapped_values finding
+    listed them: the message now says the values were there and where they are said."""
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "lanshi_housing_2023_pipe.txt").read_text(encoding="utf-8")
+    start, end = text.index("结果维持 | 结果纠正"), text.index("五、存在的主要问题")
+    report = zhgov_parse.parse(text[:start] + "| 3 | 1 | 0 |\n" + text[end:])
+    said = {f.code: f.message for f in report.finding_list if f.table == "review_litigation"}
+    assert "unmapped_values" in said
+    assert "but no values" not in said["missing_table"] and "unmapped" in said["missing_table"]

@@ -187,6 +187,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     else:
         pictured = _pictured(located, doc.images) if doc.images else {}
         aside = {f.table for f in findings if f.code in _SET_ASIDE}
+        unplaced = {f.table for f in findings if f.code in ("unmapped_values", "unmapped_row")}
         for table in TABLE_PARTS:
             if table not in found_tables and template != "pre2019":
                 findings.append(
@@ -197,7 +198,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
                             "as its other findings say"
                             if table in aside
                             else f"table {_PART_NAMES[table]} was not found"
-                            + _not_found_why(table, parts, found_tables)
+                            + _not_found_why(table, parts, found_tables, table in unplaced)
                         )
                         + (
                             f"; an image stands in its part ({pictured[table]}): the table may be a "
@@ -352,9 +353,12 @@ def _pictured(located: list[Located], images: tuple[tuple[int, str], ...]) -> di
 _LISTED = 3
 
 
-def _not_found_why(table: str, parts: set[str], found_tables: set[str]) -> str:
-    """What a missing table's message adds: its part heading stood there with no values, or the page
-    holds no part and no table at all (a page of its title alone: the report in a file or images)."""
+def _not_found_why(table: str, parts: set[str], found_tables: set[str], unplaced: bool = False) -> str:
+    """What a missing table's message adds: its part heading stood there with no values, or with
+    values no row could take (``unplaced``: its unmapped findings), or the page holds no part and no
+    table at all (a page of its title alone: the report in a file or images)."""
+    if table in parts and unplaced:
+        return " (its part heading is there, and values no row of it could take: its unmapped findings)"
     if table in parts:
         return " (its part heading is there but no values)"
     if not parts and not found_tables:
