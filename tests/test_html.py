@@ -130,6 +130,23 @@ def test_site_chrome_is_left_out_of_the_narrative() -> None:
     ]
 
 
+def test_site_chrome_in_traditional_script_is_left_out_too() -> None:
+    """An article's info line in Traditional (發佈時間：…瀏覽次數：0字號：大中小) is clutter as its
+    Simplified form is: it was kept and glued onto the preamble's first paragraph."""
+    body = """<div class="article"><h1>青禾市測試局2023年政府信息公開工作年度報告</h1>
+      <div class="info">發佈時間：2024-01-19 09:30 來源：青禾市測試局 瀏覽次數：<span>0</span>
+        字號：<a href="#">大</a> <a href="#">中</a> <a href="#">小</a></div>
+      <p>本報告根據《條例》要求編制</p>
+      <p>一、總體情況</p><p>2023年，我局認真落實條例要求。</p>
+      <p>六、其他需要報告的事項</p><p>無。</p>
+      <div>掃一掃在手機打開當前頁</div><div>收藏本頁 返回頂部</div></div>"""
+    r = zhgov_parse.parse(page(body))
+    texts = r.sections["text"].tolist()
+    assert "本報告根據《條例》要求編制" in texts
+    for chrome in ("瀏覽次數", "字號", "掃一掃", "收藏本頁"):
+        assert not any(chrome in t for t in texts), chrome
+
+
 def test_layout_table_around_the_report_tables() -> None:
     body = "<table><tr><td><p>二、主动公开政府信息情况</p>" + ACTIVE_2019 + "</td></tr></table>"
     r = zhgov_parse.parse(page(body))
