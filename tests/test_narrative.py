@@ -116,3 +116,27 @@ def test_run_on_table_text_is_no_paragraph(fixture: str) -> None:
     report = zhgov_parse.parse(render(FIXTURES / fixture))
     tables = report.sections.query("section in ['application_handling', 'review_litigation']")
     assert tables["kind"].tolist() == ["heading", "heading"]
+
+
+def test_items_after_a_lead_in_in_traditional_script() -> None:
+    """A lead-in paragraph of 五 longer than 60 characters is split into items where its clauses read
+    as items (將, 加強, 問題): the words were matched in Simplified only, so the Traditional report kept
+    it as one paragraph."""
+    text = (
+        "針對上述問題，下一步我局將加強政策解讀，豐富解讀形式；完善依申請公開辦理流程，提升答覆質量；"
+        "強化培訓，提高工作人員業務能力。"
+    )
+    assert [x[:2] for x in _five(text)] == [("item", IMP)] * 3
+
+
+def test_a_page_footer_in_traditional_script_is_taken_off() -> None:
+    """PDF text's page footer 第 1 頁 共 3 頁 (Traditional) is no text of the report: it was kept and
+    joined into the sentence it broke (…相關動態298第 1 頁 共 3 頁條；)."""
+    report = zhgov_parse.parse(
+        "一、總體情況\n全年主動公開政府信息792條，其中政策文件16件、社會救助相關動態298\n第 1 頁 共 3 頁\n"
+        "條；發佈政策解讀3篇。\n六、其他需要報告的事項\n無。\n"
+    )
+    assert "全年主動公開政府信息792條，其中政策文件16件、社會救助相關動態298條；發佈政策解讀3篇。" in set(
+        report.sections["text"]
+    )
+    assert not any("頁" in t for t in report.sections["text"])

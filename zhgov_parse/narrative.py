@@ -368,4 +368,7 @@ def _item_text(text: str) -> str:
 
 
 def _looks_like_item(text: str) -> bool:
-    return len(text) > 60 and bool(_PROBLEM_WORDS.search(text) or _IMPROVE_WORDS.search(text))
+    if len(text) <= 60:
+        return False
+    t = to_simplified(text)  # the words are Simplified: 將加強, 問題 are theirs too
+    return bool(_PROBLEM_WORDS.search(t) or _IMPROVE_WORDS.search(t))

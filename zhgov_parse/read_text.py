@@ -37,7 +37,7 @@ _EMPHASIS = re.compile(r"^[ \t]*\*([^*\s][^*]*)\*[ \t]*$")  # a line in *…* (i
 #: proof: PDF-to-Markdown converters write headings above tables left one cell a line).
 _MARKDOWN = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M)
 _PAGE_FOOTER = re.compile(
-    r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*页(?:\s*共\s*\d+\s*页)?)$"
+    r"^(?:[—–\-－─]+\s*\d{1,4}\s*[—–\-－─]+|P\.\s*\d{1,4}|Page\s+\d{1,4}\b.*|第\s*\d{1,4}\s*[页頁](?:\s*共\s*\d+\s*[页頁])?)$"
 )
 _FOOTER_FIRST = frozenset("—–-－─P第")  # what a footer line can start with (cheap test first)
 # Labels glued to digits with no separator, as page text scrapers leave them.
