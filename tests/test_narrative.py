@@ -140,3 +140,40 @@ def test_a_page_footer_in_traditional_script_is_taken_off() -> None:
         report.sections["text"]
     )
     assert not any("頁" in t for t in report.sections["text"])
+
+
+_PAGE_END = (
+    "\n\n分享到：[微信](javascript:;){.share-wx} [微博](javascript:;){.share-wb}\n\n"
+    "[【打印本页】](javascript:window.print();)\n\n-   [网站地图](/wzdt/)\n-   [联系我们](/lxwm/)\n\n"
+    "主办单位：青禾市人民政府办公室\n\n版权所有：青禾市人民政府  [京ICP备12345678号](https://beian.miit.gov.cn/)\n"
+)
+
+
+@pytest.mark.parametrize(
+    ("six", "closing"),
+    [
+        (
+            "无其他需要报告的事项。\n\n青禾市测试局\n\n2024年2月11日" + _PAGE_END,
+            ["青禾市测试局", "2024年2月11日"],
+        ),
+        # elinks: the page's links listed after it
+        (
+            "无其他需要报告的事项。\n\n2024年2月11日\n\nReferences\n\n   1. file:///dev/a.files/filelist.xml",
+            ["2024年2月11日", "References"],
+        ),
+        ("本报告经局务会审议，于2024年2月11日发布。" + _PAGE_END, []),  # 六's own sentence, ending in a date
+    ],
+)
+def test_a_sign_off_followed_by_a_pages_clutter_is_the_closing(six: str, closing: list[str]) -> None:
+    """pandoc's Markdown of a whole page: the sign-off (某局 / 2024年2月11日) is followed by the page's
+    share bar, links and footer; it stayed in 六, as only the last four blocks were looked at. Now the
+    sign-off and the clutter after it are ``closing``; a sentence of 六 that ends with a date is not."""
+    report = zhgov_parse.parse(
+        "# 青禾市测试局2023年政府信息公开工作年度报告\n\n一、总体情况\n\n2023年，我局做好政府信息公开工作。"
+        f"\n\n六、其他需要报告的事项\n\n{six}"
+    )
+    sections = report.sections
+    six_texts = sections.query("section == 'other_matters' and kind != 'heading'")["text"].tolist()
+    assert sections.query("section == 'closing'")["text"].tolist()[: len(closing)] == closing
+    assert any("分享到" in t for t in six_texts) == (not closing)
+    assert six_texts[0].startswith(("无其他需要报告的事项。", "本报告经局务会审议"))

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from functools import lru_cache
+from functools import cache, lru_cache
 from typing import NamedTuple
 
 from .document import Block
-from .script import to_simplified
+from .script import either_script, to_simplified
 from .values import is_value_text
 
 _CN = "一二三四五六七"
@@ -337,6 +337,18 @@ def _retable(located: list[Located], start: int, end: int, table: str) -> None:
         located[k] = _new_tuple(Located, (x.block, x.section, table, False))
 
 
+@cache  # built on first use: widening to Traditional loads OpenCC, which import must not pay for
+def site_chrome() -> re.Pattern[str]:
+    """A site's clutter around the report (a page's reader drops a line shorter than 80 characters holding
+    one), in either script: 發佈時間：…瀏覽次數：0字號：大中小 as well as 发布时间：…字号：大中小."""
+    return re.compile(
+        either_script(
+            r"版权所有|ICP[备证]|网站标识码|公网安备|当前位置|您现在的位置|分享到|(?:打印|列印)本页"
+            r"|关闭(?:窗口|视窗)|【字体|字号：|扫一扫|收藏本页|返回顶部|上一篇|下一篇|浏览次数："
+        )
+    )
+
+
 _SIGNOFF_DATE = re.compile(
     r"^\s*(?:\d{4}|[〇零一二三四五六七八九十]{4})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
     r"(?:\s*[\d一二三四五六七八九十]{1,3}\s*日)?\s*$"
@@ -354,11 +366,13 @@ def _is_signoff(text: str) -> bool:
 
 
 def _mark_closing(located: list[Located]) -> None:
-    """The sign-off after the last part (agency name, date) becomes ``closing``."""
+    """The sign-off after the last part (agency name, date) becomes ``closing``, at the end or followed
+    by a page's clutter (the text of a whole page: 分享到, 版权所有 …), which becomes ``closing`` too."""
     if not any(loc.is_part_heading for loc in located):
         return
-    i = len(located)
-    while i > 0 and len(located) - i < 4:
+    end = _clutter_after_signoff(located)
+    i = end
+    while i > 0 and end - i < 4:
         loc = located[i - 1]
         if loc.is_part_heading or loc.table is not None or not _is_signoff(loc.block.text):
             break
@@ -366,3 +380,30 @@ def _mark_closing(located: list[Located]) -> None:
     for j in range(i, len(located)):
         loc = located[j]
         located[j] = Located(loc.block, "closing", None, False)
+
+
+#: How long a line holding a site's clutter may be (a converter joins a share bar's links onto one line).
+_CLUTTER_LINE = 200
+
+
+def _clutter_after_signoff(located: list[Located]) -> int:
+    """Where a page's clutter after the report starts: right after a sign-off line that is followed
+    by a line holding site clutter (分享到, 【打印本页】, 版权所有 …) or by nothing but lines without
+    Chinese (a converter's markup, an elinks link list); else the end."""
+    start = len(located)
+    while start > 0 and not located[start - 1].is_part_heading and located[start - 1].table is None:
+        start -= 1
+    chrome = None
+    last = None  # the last block with Chinese text, while the text after it has none
+    for j in range(start, len(located)):
+        text = located[j].block.text
+        if text.isascii():
+            continue
+        if last is not None and len(text) <= _CLUTTER_LINE:
+            chrome = chrome or site_chrome()
+            if chrome.search(text) and _is_signoff(located[last].block.text):
+                return last + 1
+        last = j
+    if last is not None and last + 1 < len(located) and _is_signoff(located[last].block.text):
+        return last + 1
+    return len(located)

@@ -11,7 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
-from functools import cache, lru_cache
+from functools import lru_cache
 from typing import Any
 
 from lxml import etree
@@ -19,8 +19,7 @@ from lxml import etree
 from .document import Block, Document, row_block, without_spacer_columns
 from .errors import ParseError
 from .findings import Finding
-from .locate import part_of
-from .script import either_script
+from .locate import part_of, site_chrome
 from .values import is_value_text
 
 MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
@@ -75,18 +74,6 @@ _SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
 # (full-width digits are digits, not CJK: ２ 2 are two numbers' digits apart, as 2 2 are)
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uff0f\uff1a-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])")
-
-
-@cache  # built on first use: widening to Traditional loads OpenCC, which import must not pay for
-def _chrome() -> re.Pattern[str]:
-    """A site's clutter around the report (a line shorter than 80 characters holding one is dropped),
-    in either script: 發佈時間：…瀏覽次數：0字號：大中小 as well as 发布时间：…字号：大中小."""
-    return re.compile(
-        either_script(
-            r"版权所有|ICP[备证]|网站标识码|公网安备|当前位置|您现在的位置|分享到|(?:打印|列印)本页"
-            r"|关闭(?:窗口|视窗)|【字体|字号：|扫一扫|收藏本页|返回顶部|上一篇|下一篇|浏览次数："
-        )
-    )
 
 
 _DIGITS = re.compile(r"\d+")
@@ -562,7 +549,7 @@ def _walk(
     n_table = 0
     stack: list[etree._Element] = [root]
     budget = [SPAN_BUDGET]  # shared by the page's tables
-    chrome = _chrome()
+    chrome = site_chrome()
 
     def flush() -> None:
         nonlocal heading_level
