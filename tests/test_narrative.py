@@ -177,3 +177,22 @@ def test_a_sign_off_followed_by_a_pages_clutter_is_the_closing(six: str, closing
     assert sections.query("section == 'closing'")["text"].tolist()[: len(closing)] == closing
     assert any("分享到" in t for t in six_texts) == (not closing)
     assert six_texts[0].startswith(("无其他需要报告的事项。", "本报告经局务会审议"))
+
+
+def test_markers_pdf_text_wrote_as_radicals() -> None:
+    """pdfplumber writes 一 and 二 of the markers as Kangxi radicals (⼀是, （⼆）: U+2F00, U+2F06): the
+    subsection titles were read as paragraphs and the items left in one paragraph."""
+    text = (
+        "（⼀）存在的主要问题\n⼀是栏目更新不够及时，存在滞后。⼆是解读形式单⼀，图解偏少。\n"
+        "（⼆）改进措施\n⼀是建⽴栏目更新责任清单。⼆是丰富政策解读形式。"
+    )
+    assert _five(text) == [
+        ("heading", "subsection", "problems", "（⼀）存在的主要问题"),
+        ("item", P, "problems", "栏目更新不够及时，存在滞后"),
+        ("item", P, "problems", "解读形式单⼀，图解偏少"),
+        ("heading", "subsection", "improvements", "（⼆）改进措施"),
+        ("item", IMP, "improvements", "建⽴栏目更新责任清单"),
+        ("item", IMP, "improvements", "丰富政策解读形式"),
+    ]
+    # with no lead-in, an item's own words tag it, radicals read as their characters (不⾜: 不足)
+    assert [x[:2] for x in _five("⼀是队伍建设不⾜。⼆是加强业务培训。")] == [("item", P), ("item", IMP)]

@@ -10,7 +10,9 @@ from functools import cache
 from .locate import Located
 from .script import either_script, to_simplified
 
-_CN = "一二三四五六七八九十"
+#: The numerals of markers (一是, （二）, 三、), and the Kangxi radicals PDF text writes for four of them
+#: (pdfplumber's ⼀是, （⼀）: U+2F00 ⼀, U+2F06 ⼆, U+2F0B ⼋, U+2F17 ⼗, which NFKC maps to 一二八十).
+_CN = "一二三四五六七八九十\u2f00\u2f06\u2f0b\u2f17"
 _SUBSECTION = re.compile(rf"^\s*[（(]\s*[{_CN}]{{1,3}}\s*[)）]\s*")
 _NUMBERED = re.compile(rf"^\s*(?:[{_CN}]{{1,3}}\s*[、.．，,]|\d{{1,2}}\s*[.、．])\s*")
 _TERMINAL = "。；！？：:;!?」”)）"
@@ -253,7 +255,7 @@ _LEAD_SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]*")
 def _tag_by_content(item: str, mode: str | None) -> str:
     if mode is not None:
         return mode
-    t = to_simplified(item[:80])
+    t = to_simplified(unicodedata.normalize("NFKC", item[:80]))  # (PDF text's radicals: 不⾜)
     if _IMPROVE_WORDS.search(t) and not re.search(r"有待|不够|不足|欠缺", t):
         return "improvement"
     return "problem" if _PROBLEM_WORDS.search(t) else "improvement"
@@ -370,5 +372,5 @@ def _item_text(text: str) -> str:
 def _looks_like_item(text: str) -> bool:
     if len(text) <= 60:
         return False
-    t = to_simplified(text)  # the words are Simplified: 將加強, 問題 are theirs too
+    t = to_simplified(unicodedata.normalize("NFKC", text))  # the words as 將加強, 問題, 不⾜ write them too
     return bool(_PROBLEM_WORDS.search(t) or _IMPROVE_WORDS.search(t))
