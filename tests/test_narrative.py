@@ -196,3 +196,27 @@ def test_markers_pdf_text_wrote_as_radicals() -> None:
     ]
     # with no lead-in, an item's own words tag it, radicals read as their characters (不⾜: 不足)
     assert [x[:2] for x in _five("⼀是队伍建设不⾜。⼆是加强业务培训。")] == [("item", P), ("item", IMP)]
+
+
+@pytest.mark.parametrize(
+    "table",
+    [
+        # run-on page text (Pingtan's 2018 page)
+        "指标名称计量单位2018年度历年累计主动公开文件数条3012345其中：1.政府网站公开数条30123452.政府公报公开数条00",
+        "| 指标名称 | 计量单位 | 2018年度 | 历年累计 |\n|---|---|---|---|\n"
+        "| 主动公开文件数 | 条 | 30 | 123 |\n| 其中：1.政府网站公开数 | 条 | 30 | 123 |\n"
+        "| 受理依申请公开信息总数 | 条 | 0 | 0 |",
+    ],
+)
+def test_a_pre_2019_statistics_table_after_part_5_gives_no_items(table: str) -> None:
+    """Reports from before 2019 end with 六、政府信息公开情况统计表, a part no template names: its rows
+    were read as 五's items (tagged improvement). After a statistics table's title they are paragraphs."""
+    report = zhgov_parse.parse(
+        "某县人民政府办公室2018年政府信息公开工作年度报告\n一、概述\n2018年，我县认真落实《条例》。\n"
+        "五、主要问题和改进措施\n一是公开形式单一。二是队伍建设有待加强。\n六、政府信息公开情况统计表\n"
+        f"{table}\n某县人民政府办公室\n2019年1月10日\n"
+    )
+    five = report.sections.query("section == 'problems_improvements'")
+    assert five["kind"].tolist()[:4] == ["heading", "item", "item", "heading"]
+    assert set(five["kind"].tolist()[4:]) == {"paragraph"}
+    assert "主动公开文件数" in "".join(five["text"])

@@ -116,16 +116,28 @@ def build(located: list[Located]) -> list[Section]:
     code: str | None = None
     section = None
     mode: str | None = None  # in 五: "problem" or "improvement", from the last lead-in
+    in_table = False  # after a statistics table's title: its rows' text
     for loc, text in _merge_wrapped([loc for loc in located if _is_narrative(loc)]):
         if loc.section != section:
-            section, subsection, code, mode = loc.section, None, None, None
+            section, subsection, code, mode, in_table = loc.section, None, None, None, False
         if loc.is_part_heading:
             rows.append(_row(rows, loc, None, None, "heading", "part", text))
+            in_table = False
+            continue
+        if in_table:
+            rows.append(_row(rows, loc, subsection, code, "paragraph", None, text))
             continue
         pieces = _at_subsections(text) if section == "problems_improvements" else (text,)
         for piece in pieces:
             subsection, code, mode = _unit(rows, loc, piece, subsection, code, mode)
+        in_table = _is_table_title(rows[-1]) if rows else False
     return rows
+
+
+def _is_table_title(row: Section) -> bool:
+    """A heading that names a statistics table (六、政府信息公开情况统计表, the sixth part of reports from
+    before 2019, which no template part names): what follows it is the table's text, not 五's items."""
+    return row.kind == "heading" and row.tag != "part" and len(row.text) <= 40 and "统计表" in _norm(row.text)
 
 
 def _unit(
