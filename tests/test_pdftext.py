@@ -479,3 +479,25 @@ def test_camelot_s_values_before_their_labels_are_not_taken_for_the_next_label_s
     assert not [c for c in report.to_dict()["cells"] if c["value"] is not None]
     said = {f.row for f in report.finding_list if f.code == "row_order_uncertain"}
     assert "new_received" in said
+
+
+def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
+    """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
+    its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the
+    next row's label line (``（六）其他处理``) and its values under a wrapped ``果``. The tail joined to
+    the next label named row 5 again, which took （六）'s values. A label line that names a row
+    exactly on its own starts afresh after lines that would make it name another."""
+    lines = [
+        "某县某局2019年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "                   自然人 商业企业 科研机构 社会公益组织 法律服务机构 其他 总计",
+        "三、本年度办理结 （五）不予处理 5.要求行政机关确认 3 0    0   0   0   1   4",
+        "果                  或重新出具已获取信",
+        "\f                                          息",
+        " 三、本年度办理结 （六）其他处理                         （六）其他处理",
+        " 果                               5  2  0 1 0  2  10",
+    ]
+    report = zhgov_parse.parse("\n".join(lines))
+    got = {c["row"]: c["value"] for c in report.to_dict()["cells"] if c["column"] == "total"}
+    assert got.get("not_processed.confirmation") in (None, 4)
+    assert got.get("other") in (None, 10)

@@ -224,6 +224,8 @@ def assemble(
                 elif rows_of(text).code is not None and any(rows_of(p).code for p in pending):
                     pending = [text]  # the earlier label had no values: start afresh
                     bare = True
+                elif pending and _names_another_row_with(pending, text, rows_of):
+                    pending = [text]  # the lines before are the tail of the row before's label
                 else:
                     pending.append(text)
                 current = None
@@ -298,6 +300,19 @@ def assemble(
         rows.append(row)
         current = row
     return rows
+
+
+def _names_another_row_with(pending: list[str], text: str, rows_of: Matcher) -> bool:
+    """Whether a label line that names a row exactly on its own would name another row with the
+    label lines before it: those are the wrapped tail of the row before, whose values came first
+    (layout text: ``5.要求行政机关确认 1 0 …`` / ``或重新出具已获取信`` / ``息`` / ``（六）其他处理`` /
+    ``2 2 0 …``, a page break inside the label), not this label's head, where they name no row
+    on their own."""
+    alone = rows_of(text)
+    if alone.how != "exact" or any(rows_of(p).codes for p in pending):
+        return False  # (a label listed before it: plain PDF text's labels apart from their values)
+    joined = rows_of("".join(pending) + text).code
+    return joined is not None and joined != alone.code
 
 
 def _fields_filled(row: Row, n: int) -> bool:
