@@ -107,3 +107,36 @@ def test_run_on_text_with_thousands_separators_is_no_csv() -> None:
         "（七）总计2,2105678902,235",
     ]
     assert csv_as_pipes("\n".join(rows * 4), rows * 4) is None
+
+
+def test_a_number_s_point_or_sign_on_a_line_of_its_own_is_no_digit_lost() -> None:
+    """PyMuPDF's table cells (``find_tables()`` saved with ``to_csv``) put a number's point or sign on
+    a line after its digits, inside the quoted field (``"732`` / ``."`` for 73.2, ``"9`` / ``-"`` for
+    -9): read line by line, the digits alone were the value (732) and the sign a cell of the row's
+    own (the values after it moved). A sign goes back before the digits; a point, which may have
+    stood between any two of them, leaves the cell NA, said."""
+    text = "\n".join(
+        [
+            "某县某局2020年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（五）项,,,",
+            "信息内容,上一年项目数量,本年增/减,处理决定数量",
+            '行政许可,31,"4',
+            '-",275',
+            "其他对外管理服务事项,12,+3,86",
+            "第二十条第（九）项,,,",
+            "信息内容,采购项目数量,采购总金额,",
+            '政府集中采购,7,"518',
+            '.",',
+        ]
+    )
+    report = zhgov_parse.parse(text)
+    got = _cells(report)
+    assert [got["active_disclosure", "licensing", c] for c in ("previous_count", "change", "decisions")] == [
+        31,
+        -4,
+        275,
+    ]
+    assert got["active_disclosure", "procurement", "procurement_amount"] is None
+    said = [f for f in report.finding_list if f.row == "procurement" and f.code == "non_numeric"]
+    assert said and "518." in said[0].message

@@ -23,6 +23,8 @@ def csv_as_pipes(text: str, lines: list[str]) -> list[str] | None:
     (``"1,234"``)."""
     if text.count(",") < 15 or "|" in text:
         return None
+    if '"' in text:
+        lines = _marks_put_back(lines)
     fields: list[list[str] | None] = [_fields(line) for line in lines]
     runs: list[tuple[int, int, int]] = []  # (first line, past the last, rows of values)
     i = 0
@@ -48,6 +50,33 @@ def csv_as_pipes(text: str, lines: list[str]) -> list[str] | None:
             if numbered:
                 row = row[1:]
             out[k] = "" if _column_numbers(row) else "| " + " | ".join(row) + " |"
+    return out
+
+
+#: A quoted field left open at a line's end with digits so far, and the next line that closes it
+#: with a number's point or sign alone (PyMuPDF's cells, ``find_tables()`` saved with ``to_csv``).
+_OPEN_NUMBER = re.compile(r'(?:^|,)"([+\-]?\d[\d,.]*)$')
+_MOVED_MARK = re.compile(r'([.+\-])"(?=,|$)')
+
+
+def _marks_put_back(lines: list[str]) -> list[str]:
+    """``lines`` with a number's point or sign that its cell put on a line of its own below its
+    digits (``政府集中采购,9,"732`` / ``.",`` for 73.2; ``行政许可,212,"9`` / ``-",640`` for -9: PyMuPDF
+    sorts a glyph lower than the digits onto a line after them) joined to its line again. A sign
+    goes back before the digits, the one place it stands; a point may have stood between any two,
+    so the field is ``732.``, no number (NA, ``non_numeric``): read as its digits, it gave 732."""
+    out = list(lines)
+    for i in range(len(lines) - 1):
+        line = lines[i]
+        if not line.endswith(tuple("0123456789")) or line.count('"') % 2 == 0:
+            continue
+        head, mark = _OPEN_NUMBER.search(line), _MOVED_MARK.match(lines[i + 1])
+        if head is None or mark is None:
+            continue
+        digits, sign = head.group(1), mark.group(1)
+        field = sign + digits if sign in "+-" else digits + sign
+        out[i] = f'{line[: head.start(1)]}{field}"{lines[i + 1][mark.end() :]}'
+        out[i + 1] = ""
     return out
 
 
