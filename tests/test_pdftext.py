@@ -501,3 +501,21 @@ def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     got = {c["row"]: c["value"] for c in report.to_dict()["cells"] if c["column"] == "total"}
     assert got.get("not_processed.confirmation") in (None, 4)
     assert got.get("other") in (None, 10)
+
+
+def test_a_row_with_a_cell_over_two_columns_and_values_on_two_lines_is_na() -> None:
+    """PyMuPDF's Markdown of a table whose grid it misread for a row (``to_markdown``): a cell over
+    two columns, repeated in each, holds both columns' values run together (``219 | 219`` for 21 and
+    9), beside cells narrower than their numbers (``5<br>0``). The repeated cells were read as 219
+    twice. A row of 三 or 四 with a cell of values on two lines and a number repeated in the next
+    cell is NA, said; a number repeated in a row with no such cell is two equal values."""
+    rows = [
+        "| 三、本年度办理结果 | （一）予以公开 | 5<br>0 | 219 | 219 | 7 | 13<br>1 | 13<br>1 | 1<br>2 |",
+        "| | （二）部分公开（区分处理的，只计这一情形，不计其他情形） | 25 | 17 | 1 | 4 | 4 | 5 | 56 |",
+    ]
+    report = zhgov_parse.parse("\n".join([*_THREE_HEAD, *rows]))
+    cells = report.to_dict()["cells"]
+    assert [c["value"] for c in cells if c["row"] == "granted"] == [None] * 7
+    assert [c["value"] for c in cells if c["row"] == "partially_granted"] == [25, 17, 1, 4, 4, 5, 56]
+    said = [f.message for f in report.finding_list if f.row == "granted" and f.code == "row_length_mismatch"]
+    assert said and "two columns" in said[0]

@@ -21,6 +21,7 @@ from .mapping import (
 from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
 from .read_text import read_text
 from .repairs import (
+    cells_over_two_columns,
     glued_values_split,
     values_apart_in_a_cell,
     values_in_labels,
@@ -155,8 +156,9 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             else:
                 records, shifted = values_in_labels(records_of(by_table[table]), table, mapping_template)
                 records, apart = values_apart_in_a_cell(records, table, mapping_template)
+                records, spread = cells_over_two_columns(records, table, mapping_template)
                 result = _MAPPERS[table](records, mapping_template)
-                result.findings[:0] = [*shifted, *apart]
+                result.findings[:0] = [*shifted, *apart, *spread]
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}

@@ -5,13 +5,15 @@ row then holds all its values, or the row is set aside (NA) with a finding."""
 from __future__ import annotations
 
 import re
+from dataclasses import replace
+from itertools import pairwise, takewhile
 
 from . import schema
 from .findings import Finding
 from .labels import Match, Matcher, key
 from .labels import matcher as label_matcher
 from .mapping import Record, row_width, trim_padding
-from .values import folded
+from .values import folded, is_number_text, is_value_text
 
 _GLUED = re.compile(r"^(.*[^\d\s.,，．、])(\d+(?:\.\d+)?)$")
 
@@ -179,6 +181,59 @@ def values_apart_in_a_cell(
         )
         out.append(Record(list(rec.labels), list(values), rec.source, rec.positions, uncertain=True))
     return out, findings
+
+
+_VALUES_ON_TWO_LINES = re.compile(r"\d\s*¦\s*\d")
+
+
+def cells_over_two_columns(
+    records: list[Record], table: str, template: str
+) -> tuple[list[Record], list[Finding]]:
+    """Records of 三 or 四 (every value its own column, no cell spans two) whose row has a cell of
+    values on two lines (``５<br>０``: narrower than its number) and a value cell whose text the next
+    cell repeats (``２１９|２１９``): a table grid misread for that row (PyMuPDF's ``to_markdown``
+    repeats a cell over the columns it spans), one cell over two columns holding both columns'
+    values run together (21 and 9 as 219). Which digits are whose, the cells do not tell: the row
+    keeps its place, NA, said. (A value repeated with no such cell in the row is two equal
+    values, 0 | 0, as before.)"""
+    if table == "active_disclosure":
+        return records, []  # (二: a value over a colspan of its header's is one value, repeated)
+    rows_of = label_matcher(table, "row")
+    out: list[Record] = []
+    findings: list[Finding] = []
+    for rec in records:
+        cells = [*rec.labels, *rec.values]  # (a row whose last cell is no value: its values are labels)
+        # (the usual row: no cell of values on two lines)
+        if "¦" not in "".join(cells) or not any(map(_VALUES_ON_TWO_LINES.search, cells)):
+            out.append(rec)
+            continue
+        if not _repeats_a_value(cells):
+            out.append(rec)
+            continue
+        head = list(takewhile(lambda cell: not is_value_text(cell), rec.labels))
+        code = (rows_of(head[-1]).code or rows_of(" ".join(head)).code) if head else None
+        label = schema.row_label(table, code, template) if code else "(no label)"
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {label}: a cell holds values on two lines and a cell's text is repeated in the next "
+                "(one cell over two columns: the table's grid misread for the row, two columns' values "
+                "run together); its values are left NA rather than guessed",
+                table,
+                code,
+                found=" | ".join(cells[len(head) :]),
+                source=rec.source,
+            )
+        )
+        if head:  # (its values as its value cells, not labels: the row keeps its place)
+            rec = replace(rec, labels=head, values=cells[len(head) :])
+        out.append(replace(rec, uncertain=True))
+    return out, findings
+
+
+def _repeats_a_value(cells: list[str]) -> bool:
+    """Whether a cell's number is the next cell's too (one cell over two columns)."""
+    return any(a == b and is_number_text(a) for a, b in pairwise(map(str.strip, cells)))
 
 
 #: How many values a row holds whose label names no row (a wrapped label's tail): every row of 三
