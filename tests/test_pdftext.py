@@ -519,3 +519,26 @@ def test_a_row_with_a_cell_over_two_columns_and_values_on_two_lines_is_na() -> N
     assert [c["value"] for c in cells if c["row"] == "partially_granted"] == [25, 17, 1, 4, 4, 5, 56]
     said = [f.message for f in report.finding_list if f.row == "granted" and f.code == "row_length_mismatch"]
     assert said and "two columns" in said[0]
+
+
+def test_table_4_s_values_on_lines_of_their_own_under_a_markdown_header_that_do_not_add_up_are_na() -> None:
+    """pymupdf4llm's Markdown of 四: the header a Markdown table, the values lines of their own below
+    it in another order than the row's (its 1s last: ``0`` ×6 / ``0 0 0 0 0`` / ``1`` ×4 for
+    1 0 0 0 1 | 0 1 0 0 1 | 0 0 0 0 0), read in reading order as 0 0 0 0 0 | 0 0 0 0 0 | 0 1 1 1 1
+    (8 wrong cells). Values gathered from lines of their own that do not add up leave their group NA,
+    and with it every group of their line of 15, as in PDF text split at spaces."""
+    lines = [
+        "四、政府信息公开行政复议、行政诉讼情况",
+        "|行政复|行政诉|||||||||",
+        "|---|---|---|---|---|---|---|---|---|---|",
+        "|议|讼|||||||||",
+        "|结果维|结果纠|其他结|尚未审|总|未经复议直接起|复议后起||||",
+        "|持|正|果|结|计|诉|诉||||",
+        "|结果维<br>持|结果纠<br>正|其他结<br>果|尚未审<br>结|总<br>计|结果维持|结果纠正|其他结<br>果|尚未审<br>结|总<br>计|",
+        "",
+        *[x for v in ["0"] * 6 + ["0 0 0 0 0"] + ["2"] * 4 for x in (v, "")],
+    ]
+    report = zhgov_parse.parse("\n".join(lines))
+    assert not [c for c in report.to_dict()["cells"] if c["table"] == REVIEW and c["value"] is not None]
+    said = {f.row for f in report.finding_list if f.code == "row_order_uncertain"}
+    assert "litigation_after_review" in said

@@ -307,6 +307,10 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                 if row.gathered and not row.uncertain:
                     set_uncertain(row, REVIEW, why, out)
         _line_set_aside(lines, out)
+    elif holds is not None and any(row.gathered for row in rows):
+        gathered = [row for row in rows if row.gathered]
+        drop_unbalanced_gathered(gathered, 5, REVIEW, holds, out)
+        _line_set_aside([groups for groups in lines if groups[0].gathered], out)
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, holds)[0] is not None, template)
     )
