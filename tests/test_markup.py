@@ -383,3 +383,67 @@ def test_a_ragged_box_table_is_left_as_text() -> None:
     kept, inserts, _ = box_tables(lines)
     assert inserts == {} and kept == lines
     assert box_tables([lines[0], lines[1], lines[3]])[1]  # the same table, its lines even: read
+
+
+def test_a_column_of_blank_cells_between_values_is_no_spacer_column() -> None:
+    """html-to-markdown 3.21 drops the cells a rowspan covers, so 三's header names its columns left
+    of their values; a report that leaves every 法人 cell blank (025's) then has a column empty in
+    every row between a row's 自然人 and 总计. Taken for a spacer and left out, each row's values
+    slid one column: 26 read as 商业企业's and 自然人 blank. A column empty in every row among a
+    table's values is read both ways; here only the reading with it fits the row under a three-cell
+    label (seven values, not six), and it is the table's."""
+    blanks = " |" * 5
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "",
+            "| （本列数据的勾稽关系为：第一项加第二项之和） | | | 申请人情况 | | | | | | |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| | 自然人 | 法人或其他组织 | | | | | 总计 | | |",
+            "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | | |",
+            f"| 一、本年新收政府信息公开申请数量 | | | 17 |{blanks} 17 |",
+            f"| 二、上年结转政府信息公开申请数量 | | | 2 |{blanks} 2 |",
+            f"| 三、本年度办理结果 | （一）予以公开 | | 15 |{blanks} 15 |",
+            f"| | （三）不予公开 | 1.属于国家秘密 | 1 |{blanks} 1 |",
+        ]
+    )
+    got = _cells(zhgov_parse.parse(text))
+    rows = [("new_received", 17), ("carried_in", 2), ("granted", 15), ("withheld.state_secret", 1)]
+    for row, value in rows:
+        assert got["application_handling", row, "natural_person"] == value
+        assert got["application_handling", row, "commercial"] is None
+        assert got["application_handling", row, "total"] == value
+
+
+def test_a_last_column_of_blank_cells_is_no_spacer_column() -> None:
+    """The same header, in a report that leaves every 总计 blank: the last column, empty in every
+    row, was left out as a spacer, and a row under a two-cell label (its third cell the label's
+    blank) had seven cells again, read one column right: 7 as 商业企业's, 总计 0. Padding after a
+    row's last column (nothing right of it in any row) is the mapping's to drop."""
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "",
+            "| （本列数据的勾稽关系为：第一项加第二项之和） | | | 申请人情况 | | | | | | |",
+            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+            "| | 自然人 | 法人或其他组织 | | | | | 总计 | | |",
+            "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | | |",
+            "| 一、本年新收政府信息公开申请数量 | | | 9 | 1 | 1 | 0 | 2 | 0 | |",
+            "| 三、本年度办理结果 | （一）予以公开 | | 7 | 1 | 0 | 0 | 3 | 0 | |",
+            "| | （三）不予公开 | 1.属于国家秘密 | 3 | 1 | 0 | 1 | 2 | 1 | |",
+        ]
+    )
+    got = _cells(zhgov_parse.parse(text))
+    columns = ["natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org"]
+    rows = {
+        "new_received": [9, 1, 1, 0, 2, 0],
+        "granted": [7, 1, 0, 0, 3, 0],
+        "withheld.state_secret": [3, 1, 0, 1, 2, 1],
+    }
+    for row, values in rows.items():
+        read = [got["application_handling", row, c] for c in columns]
+        assert all(v in (None, want) for v, want in zip(read, values, strict=True)), row  # never shifted
+        assert got["application_handling", row, "total"] is None
+    # the row under a three-cell label is its seven cells; the others, one blank too many at each
+    # end, fit two ways, neither with a 总计 to tell them apart: NA
+    assert [got["application_handling", "withheld.state_secret", c] for c in columns] == [3, 1, 0, 1, 2, 1]

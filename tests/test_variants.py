@@ -13,7 +13,9 @@ import re
 import pytest
 
 import zhgov_parse
+from zhgov_parse.mapping import Cell, TableResult
 from zhgov_parse.mhtml import page_of
+from zhgov_parse.parser import spacers_decided
 from zhgov_parse.script import _converter
 
 from conftest import FIXTURES
@@ -721,3 +723,14 @@ def test_a_spacer_column_between_cells_is_left_out(fixture: str, at: int) -> Non
     assert spaced[["table", "row", "column", "value"]].equals(
         zhgov_parse.parse(text).cells[["table", "row", "column", "value"]]
     )
+
+
+def test_a_blank_column_read_apart_either_way_leaves_its_rows_na() -> None:
+    """A column empty in every row among a table's values is read without it (a spacer) and with it
+    (a column of blank cells); where neither reading fits its rows better and they read a row
+    apart, that row is NA with row_length_mismatch, never one of the two guesses."""
+    spaced = TableResult([Cell("t", "a", "x", 1, "1", None, None), Cell("t", "b", "x", 2, "2", None, None)])
+    as_read = TableResult([Cell("t", "a", "x", 1, "1", None, None), Cell("t", "b", "x", 3, "3", None, None)])
+    got = spacers_decided("t", spaced, as_read)
+    assert [(c.row, c.value) for c in got.cells] == [("a", 1), ("b", None)]
+    assert [(f.code, f.row) for f in got.findings] == [("row_length_mismatch", "b")]

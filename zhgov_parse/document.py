@@ -2,10 +2,11 @@
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from typing import NamedTuple
 
 from .findings import Finding
+from .values import is_number_text
 
 
 class Block(NamedTuple):
@@ -44,10 +45,17 @@ def row_block(cells: tuple[str, ...], source: str, copies: tuple[int, ...] | Non
     return _new_tuple(Block, ("row", cells, source, 0, copies, None))
 
 
-def without_spacer_columns(rows: list[Block]) -> list[Block]:
+def without_spacer_columns(rows: list[Block], kept: dict[Block, Block] | None = None) -> list[Block]:
     """One table's rows without its spacer columns: grid columns empty in every row, header rows
     included (a Word table's narrow blank column before or between its cells, an empty
-    first column of a Markdown table), which would put a blank cell among a row's values."""
+    first column of a Markdown table), which would put a blank cell among a row's values.
+
+    ``kept`` (text, whose header need not stand over its values): a column right of a row's first
+    number may instead be a column of blank cells whose header a converter put elsewhere
+    (html-to-markdown drops the cells a rowspan covers); one with no cell right of it is left in
+    (padding, the mapping's to drop), one among values is left out, and each row as it was read
+    (that column kept) is put in ``kept`` under the row without it, for the mapping to choose
+    the reading whose rows fit their columns (:func:`~zhgov_parse.parser.spacers_decided`)."""
     if len(rows) < 2:
         return rows
     width = min([len(r.cells) for r in rows])  # a column every row has (trailing blanks: mapping's)
@@ -59,7 +67,20 @@ def without_spacer_columns(rows: list[Block]) -> list[Block]:
         blank = [i for i in blank if not cells[i]]
     if not blank:
         return rows
-    gone = set(blank)
+    among: list[int] = []
+    if kept is not None:
+        values_from = min([_first_number(r.cells) for r in rows])
+        blank = [i for i in blank if i < values_from or _anything_right_of(rows, i)]
+        among = [i for i in blank if i >= values_from]
+    if not blank:
+        return rows
+    out = _without_columns(rows, set(blank))
+    if among and kept is not None:
+        kept.update(zip(out, _without_columns(rows, set(blank) - set(among)), strict=True))
+    return out
+
+
+def _without_columns(rows: list[Block], gone: set[int]) -> list[Block]:
     keep = [i for i in range(max([len(r.cells) for r in rows])) if i not in gone]
     out = []
     for r in rows:
@@ -67,6 +88,15 @@ def without_spacer_columns(rows: list[Block]) -> list[Block]:
         copies = None if r.copies is None else tuple(r.copies[i] for i in keep if i < len(r.copies))
         out.append(row_block(cells, r.source, copies))
     return out
+
+
+def _first_number(cells: tuple[str, ...]) -> int:
+    """Where a row's first number stands (past its end if it has none)."""
+    return next((i for i, c in enumerate(cells) if c and is_number_text(c)), len(cells))
+
+
+def _anything_right_of(rows: list[Block], column: int) -> bool:
+    return any(any(r.cells[column + 1 :]) for r in rows)
 
 
 @dataclass(frozen=True, slots=True)
@@ -77,6 +107,9 @@ class Document:
     source_format: str  # html | pipe | markdown | text | runon
     findings: tuple[Finding, ...] = ()
     images: tuple[tuple[int, str], ...] = ()  # (the block it comes before, src) of each <img>
+    # text: rows read without a blank column among their values -> the rows as read (see
+    # :func:`without_spacer_columns`)
+    spacers: dict[Block, Block] = field(default_factory=dict)
 
     def head(self, chars: int) -> str:
         """The document's text, a block a line (what metadata is read from), as far as the block

@@ -95,7 +95,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     doc = _read_document(loaded.text, loaded.is_html)
     blocks, images = split_run_in_titles(doc.blocks, doc.images)
     if blocks is not doc.blocks:
-        doc = Document(blocks, doc.source_format, doc.findings, images)
+        doc = Document(blocks, doc.source_format, doc.findings, images, doc.spacers)
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
     located = _first_report(located, findings)
@@ -148,17 +148,13 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             cells.extend(result.cells)
             findings.extend(result.findings)
     else:
+        at_spaces = doc.source_format == "text"
         for table in TABLE_PARTS:
-            if doc.source_format == "text":  # split at whitespace
-                records, repaired = glued_values_split(records_of(by_table[table]), table, mapping_template)
-                result = _MAPPERS[table](records, mapping_template, split_at_spaces=True)
-                result.findings[:0] = repaired
-            else:
-                records, shifted = values_in_labels(records_of(by_table[table]), table, mapping_template)
-                records, apart = values_apart_in_a_cell(records, table, mapping_template)
-                records, spread = cells_over_two_columns(records, table, mapping_template)
-                result = _MAPPERS[table](records, mapping_template)
-                result.findings[:0] = [*shifted, *apart, *spread]
+            rows = by_table[table]
+            result = _mapped(rows, table, mapping_template, at_spaces)
+            if doc.spacers and any(b in doc.spacers for b in rows):
+                as_read = _mapped([doc.spacers.get(b, b) for b in rows], table, mapping_template, at_spaces)
+                result = spacers_decided(table, result, as_read)
             cells.extend(result.cells)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}
@@ -227,6 +223,60 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     }
     analysis = _Analysis(located, script == "traditional", cells, year, template)
     return Report(meta, cells, findings, narrative=analysis)
+
+
+def _mapped(blocks: list[Block], table: str, template: str, at_spaces: bool) -> TableResult:
+    """A table's blocks mapped to its cells (``at_spaces``: text split at whitespace)."""
+    if at_spaces:
+        records, repaired = glued_values_split(records_of(blocks), table, template)
+        result = _MAPPERS[table](records, template, split_at_spaces=True)
+        result.findings[:0] = repaired
+        return result
+    records, shifted = values_in_labels(records_of(blocks), table, template)
+    records, apart = values_apart_in_a_cell(records, table, template)
+    records, spread = cells_over_two_columns(records, table, template)
+    result = _MAPPERS[table](records, template)
+    result.findings[:0] = [*shifted, *apart, *spread]
+    return result
+
+
+def spacers_decided(table: str, spaced: TableResult, as_read: TableResult) -> TableResult:
+    """A text table read without a column empty in every row among its values (``spaced``) and with
+    it (``as_read``): a Word table's spacer, or a column of blank cells whose header a converter put
+    elsewhere (html-to-markdown, which drops the cells a rowspan covers). The reading whose warnings
+    (rows one short or one long of their columns, values no row took) are fewer, each of them one
+    the other reading has too, is the table's; else the rows the two read apart are NA with
+    ``row_length_mismatch``."""
+    flagged, flagged_as_read = _rows_with_findings(spaced), _rows_with_findings(as_read)
+    if flagged < flagged_as_read:
+        return spaced
+    if flagged_as_read < flagged:
+        return as_read
+    one = {(c.row, c.column): c.value for c in spaced.cells}
+    other = {(c.row, c.column): c.value for c in as_read.cells}
+    apart = {
+        row for row, column in one.keys() | other.keys() if one.get((row, column)) != other.get((row, column))
+    }
+    if not apart:
+        return spaced
+    for row in sorted(apart):
+        spaced.findings.append(
+            Finding(
+                "row_length_mismatch",
+                "a column empty in every row of the table stands among this row's values: a spacer "
+                "(read without it) or a column of blank cells (read with it) give it different values: NA",
+                table,
+                row,
+            )
+        )
+    spaced.cells = [c._replace(value=None) if c.row in apart else c for c in spaced.cells]
+    return spaced
+
+
+def _rows_with_findings(result: TableResult) -> set[tuple[str, str | None]]:
+    """What a reading warns about: each warning's code and row (None: values no row took); a blank
+    cell's ``missing_value`` is no warning."""
+    return {(f.code, f.row) for f in result.findings if f.severity != "info"}
 
 
 class _Analysis:

@@ -113,4 +113,4 @@ def read_text_with_html(text: str) -> Document:
     pieces.append(text[at:])
     rest = _without_tags("".join(pieces))
     doc = read_text(html.unescape(rest), inserts, markdown=True)
-    return Document(doc.blocks, "markdown", (*doc.findings, *findings), doc.images)
+    return Document(doc.blocks, "markdown", (*doc.findings, *findings), doc.images, doc.spacers)

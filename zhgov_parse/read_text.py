@@ -342,12 +342,13 @@ def _one_cell_a_line(line: str, source: str) -> list[Block]:
     return blocks
 
 
-def _tables_without_spacers(blocks: list[Block]) -> list[Block]:
-    """Each run of rows (a table) without its spacer columns (:func:`without_spacer_columns`)."""
+def _tables_without_spacers(blocks: list[Block], kept: dict[Block, Block]) -> list[Block]:
+    """Each run of rows (a table) without its spacer columns (:func:`without_spacer_columns`;
+    ``kept``: the rows as read where a blank column among values may be no spacer)."""
     out: list[Block] = []
     for is_row, group in groupby(blocks, key=lambda b: b.kind == "row"):
         run = list(group)
-        out.extend(without_spacer_columns(run) if is_row else run)
+        out.extend(without_spacer_columns(run, kept) if is_row else run)
     return out
 
 
@@ -441,8 +442,9 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             blocks.append(Block("paragraph", (" ".join(line.split()),), source, spans=words and tuple(words)))
     if inserts:
         blocks.extend(b for key in sorted(inserts) for b in inserts[key])
+    spacers: dict[Block, Block] = {}
     if pipes:
-        blocks = _tables_without_spacers(blocks)
+        blocks = _tables_without_spacers(blocks, spacers)
     if separators:
         kind = "markdown"
     elif pipes >= 3:
@@ -466,4 +468,4 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             return read_text("\n".join(lines), rows, markdown)
     if kind in ("runon", "text"):
         blocks = _split_runon(blocks, leading=kind == "runon")
-    return Document(tuple(blocks), kind, tuple(boxed), tuple(images))
+    return Document(tuple(blocks), kind, tuple(boxed), tuple(images), spacers)
