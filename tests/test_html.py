@@ -787,3 +787,34 @@ def test_a_stray_space_inside_a_number_of_a_full_row_is_joined() -> None:
     report = zhgov_parse.parse(html.replace(_NORMATIVE, _NORMATIVE.replace("<td>41<", "<td>4 1<")))
     got = {c["column"]: c["value"] for c in report.to_dict()["cells"] if c["row"] == "normative_documents"}
     assert got == {"issued": 6, "repealed": 2, "in_force": 41}
+
+
+_ACTIVE_2021 = """
+<table class="{cls}">
+<tr><td colspan="4">第二十条第（一）项</td></tr>
+<tr><td>信息内容</td><td>本年制发件数</td><td>本年废止件数</td><td>现行有效件数</td></tr>
+<tr><td>规章</td><td>0</td><td>0</td><td>3</td></tr>
+<tr><td>行政规范性文件</td><td>{issued}</td><td>2</td><td>41</td></tr>
+</table>
+"""
+
+
+@pytest.mark.parametrize("issued", ["6", "7"], ids=["same-numbers", "numbers-differ"])
+def test_two_copies_of_a_table_that_disagree_leave_their_rows_na(issued: str) -> None:
+    """A page with its table twice, for desktop and for phones, one hidden by a class its CSS
+    defines (``hidden-xs``): where the copies hold the same numbers they are the row's; where a
+    row's numbers differ, which copy the page shows is not known, so the row is NA (before, the
+    first copy's, the hidden one's here, was read: 7 under 本年制发件数, flagged only by
+    duplicate_row)."""
+    mobile = _ACTIVE_2021.format(cls="visible-xs", issued=issued)
+    desktop = _ACTIVE_2021.format(cls="hidden-xs", issued="6")
+    report = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + mobile + desktop))
+    got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got[("rules", "in_force")] == 3
+    normative = [got[("normative_documents", c)] for c in ("issued", "repealed", "in_force")]
+    duplicate = [f.message for f in report.finding_list if f.code == "duplicate_row" and f.row]
+    if issued == "6":
+        assert normative == [6, 2, 41]
+    else:
+        assert normative == [None, None, None]
+        assert any("行政规范性文件" in m and "numbers differ" in m for m in duplicate)

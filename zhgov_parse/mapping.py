@@ -444,7 +444,9 @@ def assign(
                     taken[code] = row
                     findings.append(_duplicate(table, first, row, template))
                 else:
-                    findings.append(_duplicate(table, row, first, template))
+                    differ = _copies_differ(row, first)
+                    first.uncertain = first.uncertain or differ
+                    findings.append(_duplicate(table, row, first, template, differ))
                 continue
             take(row, code)  # type: ignore[arg-type]
             anchors.append(i)
@@ -574,12 +576,35 @@ def _unmapped(table: str, row: Row, why: str) -> Finding:
     )
 
 
-def _duplicate(table: str, row: Row, first: Row, template: str | None = None) -> Finding:
-    """``row`` not used, as ``first`` (the first occurrence, else the one that fits) is."""
+def _copies_differ(row: Row, first: Row) -> bool:
+    """Whether two table rows (HTML, Word) naming one row hold different numbers: two copies of a
+    table that disagree (a page's desktop and mobile tables, one hidden by a class its CSS defines),
+    of which the page shows one, not known which.  (Text's repeated rows are a label's wrapped lines
+    or a header's, each with part of the values: the first is kept, as before.)"""
+    if not (row.source.startswith("table ") and first.source.startswith("table ")):
+        return False
+    ours, theirs = _numbers(row), _numbers(first)
+    return bool(ours) and bool(theirs) and ours != theirs
+
+
+def _numbers(row: Row) -> list[int | float]:
+    """The numbers a row's value cells hold, in order (blank and non-numeric cells left out)."""
+    return [n for n in (parse_value(v).number for v in row.values) if n is not None]
+
+
+def _duplicate(
+    table: str, row: Row, first: Row, template: str | None = None, differ: bool = False
+) -> Finding:
+    """``row`` not used, as ``first`` (the first occurrence, else the one that fits) is; neither where
+    the two hold different numbers (``differ``)."""
+    kept = (
+        "their numbers differ, so neither is used: NA"
+        if differ
+        else f"{first.source} is kept, {row.source} is not used"
+    )
     return row_finding(
         "duplicate_row",
-        f"row {schema.row_label(table, row.code or first.code or '?', template)} occurs twice: "
-        f"{first.source} is kept, {row.source} is not used",
+        f"row {schema.row_label(table, row.code or first.code or '?', template)} occurs twice: {kept}",
         table,
         row,
         first.code,
