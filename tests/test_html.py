@@ -226,6 +226,8 @@ def test_escaped_attribute_quotes_from_a_javascript_string() -> None:
         ("结果\n   维持", "结果维持"),
         ("尚未\u00a0\u00a0审结", "尚未审结"),
         ("  12\u200b ", "12"),
+        ("82\u200b1", "821"),  # a zero-width space shows no gap (UEditor's filler between digit spans)
+        ("4\ufeff1\u200c", "41"),
         ("商业 企业", "商业企业"),
         ("A  b", "A b"),
     ],
@@ -818,3 +820,14 @@ def test_two_copies_of_a_table_that_disagree_leave_their_rows_na(issued: str) ->
     else:
         assert normative == [None, None, None]
         assert any("行政规范性文件" in m and "numbers differ" in m for m in duplicate)
+
+
+def test_a_zero_width_space_between_a_numbers_digit_spans_is_no_gap() -> None:
+    """An editor's zero-width filler between a number's digit spans (UEditor writes &#8203; beside
+    inline elements) shows no gap: 26, not 2 6, which in a row with blank cells left it NA as two
+    values typed into one cell (025_shuyang's (七)总计 so written lost its 26 and 26)."""
+    digits = '<span lang="EN-US">2</span>&#8203;<span lang="EN-US">6</span>'
+    mobile = _ACTIVE_2021.format(cls="", issued=digits).replace("<td>2</td>", "<td></td>")
+    report = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + mobile))
+    got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert [got[("normative_documents", c)] for c in ("issued", "repealed", "in_force")] == [26, None, 41]

@@ -70,7 +70,9 @@ _BLOCK = frozenset(
 )
 _HEADINGS = {f"h{i}": i for i in range(1, 7)}
 _BREAKS = _BLOCK | set(_HEADINGS) | {"br"}  # tags that end the text before them
-_SPACES = re.compile(r"[\s\u00a0\u3000\u200b\u200c\u200d\ufeff]+")
+_SPACES = re.compile(r"[\s\u00a0\u3000]+")
+# zero-width characters show no gap: an editor's filler between digit spans (8<span>2</span>&#8203;1)
+_ZERO_WIDTH = re.compile(r"[\u200b\u200c\u200d\ufeff]+")
 # (full-width digits are digits, not CJK: ２ 2 are two numbers' digits apart, as 2 2 are)
 _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uff0f\uff1a-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])")
@@ -92,14 +94,14 @@ class JavaScriptShell(ParseError):
 
 
 def clean_text(text: str) -> str:
-    """Collapse whitespace (incl. &nbsp;, ideographic and zero-width spaces); none between CJK."""
+    """Collapse whitespace (incl. &nbsp;, ideographic spaces), drop zero-width ones; none between CJK."""
     # Only short texts are cached: cached long ones (a page's 1 MB paragraph) stay alive across parses.
     return _clean_text(text) if len(text) <= 1000 else _clean_text.__wrapped__(text)
 
 
 @lru_cache(maxsize=8192)
 def _clean_text(text: str) -> str:
-    text = _SPACES.sub(" ", text).strip()
+    text = _SPACES.sub(" ", _ZERO_WIDTH.sub("", text)).strip()
     return _CJK_GAP.sub("", text) if " " in text else text
 
 
