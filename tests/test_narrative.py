@@ -220,3 +220,43 @@ def test_a_pre_2019_statistics_table_after_part_5_gives_no_items(table: str) -> 
     assert five["kind"].tolist()[:4] == ["heading", "item", "item", "heading"]
     assert set(five["kind"].tolist()[4:]) == {"paragraph"}
     assert "主动公开文件数" in "".join(five["text"])
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # Pingtan 2018's one paragraph: its problems, then 下一步 in a sentence of its own
+            "虽然我局政务公开工作取得了一定成效，但还存在公开内容不够精准、互动回应不够及时等问题。"
+            "下一步，我局将加强政策解读，完善办理流程。",
+            [
+                (
+                    "item",
+                    P,
+                    "虽然我局政务公开工作取得了一定成效，但还存在公开内容不够精准、互动回应不够及时等问题",
+                ),
+                ("item", IMP, "下一步，我局将加强政策解读，完善办理流程"),
+            ],
+        ),
+        (  # a lead-in with a colon, a problem, then 下一步 with none
+            "我局工作仍存在一些不足：公开内容不够全面。下一步，我局将进一步加强信息发布。",
+            [
+                ("paragraph", None, "我局工作仍存在一些不足："),
+                ("item", P, "公开内容不够全面"),
+                ("item", IMP, "下一步，我局将进一步加强信息发布"),
+            ],
+        ),
+        (  # marked problems, the last one going on to 下一步 (before: that item tagged improvement)
+            "一是公开内容不够精准。二是互动回应不及时。下一步，我局将加强政策解读。",
+            [
+                ("item", P, "公开内容不够精准"),
+                ("item", P, "互动回应不及时"),
+                ("item", IMP, "下一步，我局将加强政策解读"),
+            ],
+        ),
+    ],
+)
+def test_a_sentence_that_turns_to_next_steps_is_an_improvement(text: str, expected: list) -> None:
+    """五's problems followed by 下一步 (or 今后) in a sentence of their own, with no marker and no
+    lead-in colon: the problems were one item with the improvements, tagged problem (the real
+    Pingtan 2018 page), or the last marked problem was tagged improvement for the sentence after it."""
+    assert [(kind, tag, text) for kind, tag, _, text in _five(text)] == expected

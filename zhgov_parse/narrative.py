@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 from functools import cache
 
 from .locate import Located
@@ -277,6 +277,43 @@ def _items(
     rows: list[Section], loc: Located, sub: str | None, code: str | None, text: str, mode: str | None
 ) -> str | None:
     """Split a 五 paragraph into its lead-in (a paragraph) and its items; returns the mode after it."""
+    start = len(rows)
+    mode = _items_in(rows, loc, sub, code, text, mode)
+    return "improvement" if _turned_to_next_steps(rows, start) else mode
+
+
+#: A sentence of 五 that turns to what will be done (下一步，…; 今后，…), with no item marker.
+_NEXT_STEP = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?=(?:下一步|下步|今后)[，,、\s])")
+
+
+def _turned_to_next_steps(rows: list[Section], start: int) -> bool:
+    """The items of 五 from ``start`` with a sentence that turns from the problems to what will be
+    done (…等问题。下一步，我局将加强…, with no marker or lead-in colon: before, one item tagged
+    problem): that sentence is an item of its own, and it and the items after it are improvements.
+    Whether any item so turned."""
+    out: list[Section] = []
+    turned = False
+    for row in rows[start:]:
+        if row.kind == "item" and not turned:
+            m = _NEXT_STEP.search(to_simplified(row.text))
+            if m is not None:
+                turned = True
+                before = _item_text(row.text[: m.start()])
+                if before:  # what the item says before it turns: a problem
+                    out.append(replace(row, tag="problem", text=before))
+                row = replace(row, text=row.text[m.start() :].strip())
+        if row.kind == "item" and turned:
+            row = replace(row, tag="improvement")
+        out.append(row)
+    if turned:
+        del rows[start:]
+        rows.extend(replace(row, position=start + i) for i, row in enumerate(out))
+    return turned
+
+
+def _items_in(
+    rows: list[Section], loc: Located, sub: str | None, code: str | None, text: str, mode: str | None
+) -> str | None:
     marks = list(_ITEM_MARK.finditer(text))
     if not marks:
         segments = _after_leads(text)
