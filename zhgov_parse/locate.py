@@ -393,16 +393,18 @@ def _clutter_after_signoff(located: list[Located]) -> int:
     start = len(located)
     while start > 0 and not located[start - 1].is_part_heading and located[start - 1].table is None:
         start -= 1
-    chrome = None
     last = None  # the last block with Chinese text, while the text after it has none
     for j in range(start, len(located)):
         text = located[j].block.text
         if text.isascii():
             continue
-        if last is not None and len(text) <= _CLUTTER_LINE:
-            chrome = chrome or site_chrome()
-            if chrome.search(text) and _is_signoff(located[last].block.text):
-                return last + 1
+        if (
+            last is not None
+            and len(text) <= _CLUTTER_LINE
+            and site_chrome().search(text)
+            and _is_signoff(located[last].block.text)
+        ):
+            return last + 1
         last = j
     if last is not None and last + 1 < len(located) and _is_signoff(located[last].block.text):
         return last + 1

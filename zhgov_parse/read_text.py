@@ -293,7 +293,8 @@ def _tab_fields(cells: tuple[str, ...], raw: str) -> tuple[str, ...]:
     digits in spans of their own, each cell's text joined with ``" "``: ``行政处罚\t9\t\t1 5``): its
     values a field each, as a pipe row's cells are (15), not a word each (9 | 1 | 5, the blank
     cell lost). Other rows (a field that is no run of the cells' words) as split at whitespace."""
-    rest = list(cells[len(cells) - _value_count(cells) :])
+    values = _value_count(cells)
+    rest = list(cells[len(cells) - values :])
     tail: list[str] = []
     for field in reversed([" ".join(f.split()) for f in raw.split("\t")]):
         if not rest:
@@ -305,9 +306,9 @@ def _tab_fields(cells: tuple[str, ...], raw: str) -> tuple[str, ...]:
             return cells
         tail.append(field)
         del rest[-k:]
-    if rest or len(tail) == _value_count(cells):
+    if rest or len(tail) == values:
         return cells
-    return (*cells[: len(cells) - _value_count(cells)], *reversed(tail))
+    return (*cells[: len(cells) - values], *reversed(tail))
 
 
 def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] | None:

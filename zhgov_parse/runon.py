@@ -256,12 +256,6 @@ def _cells(table: str, code: str, columns: Sequence[str], values: Sequence[Value
     ]
 
 
-def _unread(table: str, code: str, columns: Sequence[str], run: str) -> list[Cell]:
-    """NA cells of a row whose digits read no way (runon_unsolvable says why): the row was found, its
-    run is the raw text of each cell, so it is not said missing."""
-    return [Cell(table, code, c, None, run, None, "run-on text") for c in columns]
-
-
 def _blanks(
     table: str, code: str, columns: Sequence[str], values: Sequence[Value], run: str
 ) -> list[Finding]:
@@ -434,7 +428,8 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
         out.found = True
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
-        out.cells.extend(c for code in unread for c in _unread(APPLICATION, code, columns, raw[code]))
+        for code in unread:  # found, so not said missing: NA, the run their raw text
+            out.cells.extend(_cells(APPLICATION, code, columns, [None] * len(columns), raw[code]))
         complete(APPLICATION, template, out)
     return out, blanks
 
@@ -580,7 +575,8 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
             out.cells.extend(_cells(REVIEW, code, columns, values, row.text))
         out.found = True
     if out.found:
-        out.cells.extend(c for code, run in unread for c in _unread(REVIEW, code, columns, run))
+        for code, run in unread:  # found, so not said missing: NA, the run their raw text
+            out.cells.extend(_cells(REVIEW, code, columns, [None] * len(columns), run))
         complete(REVIEW, template, out)
     return out
 
@@ -660,7 +656,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
             out.findings.append(
                 _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules", template)
             )
-            unread.extend(_unread(ACTIVE, run.code, columns, run.text))
+            unread.extend(_cells(ACTIVE, run.code, columns, [None] * len(columns), run.text))
             continue
         if len(columns) > 1:
             # No identity guards these rows: a blank cell that left no text (9 | | 15 → 915)

@@ -37,9 +37,9 @@ from ..values import parse_value
 from .common import (
     APPLICATION,
     drop_unbalanced_gathered,
+    gathered_set_aside,
     interleaved,
     one_cell_header,
-    set_uncertain,
     two_labels_then_values,
     uncertain,
 )
@@ -190,8 +190,9 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
         two_labels_then_values(rows, out)
         interleaved(rows, records[first_data:], 7, out)
-    elif _values_first(records[first_data:]):
-        _gathered_after_values(rows, out)
+    elif _values_first(records[first_data:]):  # camelot's CSV of a PDF table whose rules it missed
+        why = "its values come from lines of their own in a table that lists values before their labels"
+        gathered_set_aside(rows, APPLICATION, why, out)
     if not rows:
         return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
     if not unread and columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
@@ -363,19 +364,11 @@ def _laid_by(spans: list[tuple[int, int]] | None, counted: bool = False) -> str:
 
 
 def _values_first(records: list[Record]) -> bool:
-    """Whether a table a value a line opens with values alone, before any row's label."""
-    return bool(records) and not records[0].labels and _one_value_a_line(records)
-
-
-def _gathered_after_values(rows: list[Row], out: TableResult) -> None:
-    """A table a value a line whose first values come before any row's label (camelot's CSV of a PDF
-    table whose rules it missed, the body in one quoted cell: ``"68`` / ``16`` / … / ``118`` /
+    """Whether a table a value a line opens with values alone, before any row's label (camelot's CSV
+    of a PDF table whose rules it missed, the body in one quoted cell: ``"68`` / ``16`` / … /
     ``一、本年新收…`` / ``12`` / …): values may come before their labels, so values gathered after a
-    label may be the next row's, adding up all the same; they are left NA, said."""
-    for row in rows:
-        if row.gathered and not row.uncertain:
-            why = "its values come from lines of their own in a table that lists values before their labels"
-            set_uncertain(row, APPLICATION, why, out)
+    label may be the next row's, adding up all the same."""
+    return bool(records) and not records[0].labels and _one_value_a_line(records)
 
 
 def _one_value_a_line(records: list[Record]) -> bool:

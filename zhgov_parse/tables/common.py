@@ -103,6 +103,14 @@ def set_uncertain(row: Row, table: str, why: str, out: TableResult) -> None:
     out.findings.append(uncertain(row, table, why))
 
 
+def gathered_set_aside(rows: list[Row], table: str, why: str, out: TableResult) -> None:
+    """Leave every row whose values were gathered from lines of their own NA where it stands, and
+    say why (:func:`set_uncertain`): lines that may hold another row's values."""
+    for row in rows:
+        if row.gathered and not row.uncertain:
+            set_uncertain(row, table, why, out)
+
+
 def uncertain(row: Row, table: str, why: str) -> Finding:
     """The ``row_order_uncertain`` finding of a row of PDF text whose values are left NA."""
     return row_finding(

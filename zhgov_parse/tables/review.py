@@ -30,6 +30,7 @@ from ..mapping import (
 from .common import (
     REVIEW,
     drop_unbalanced_gathered,
+    gathered_set_aside,
     interleaved,
     one_cell_header,
     set_uncertain,
@@ -303,9 +304,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
         interleaved(rows, records, 5, out, REVIEW, zeros_only=False)
         if not heads:  # no header: lines of one value there may be any table's (pdfminer's text)
             why = "its values come from lines of their own in PDF text, under no header of table 四"
-            for row in rows:
-                if row.gathered and not row.uncertain:
-                    set_uncertain(row, REVIEW, why, out)
+            gathered_set_aside(rows, REVIEW, why, out)
         _line_set_aside(lines, out)
     elif holds is not None and any(row.gathered for row in rows):
         gathered = [row for row in rows if row.gathered]
