@@ -831,3 +831,23 @@ def test_a_zero_width_space_between_a_numbers_digit_spans_is_no_gap() -> None:
     report = zhgov_parse.parse(page("<p>二、主动公开政府信息情况</p>" + mobile))
     got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert [got[("normative_documents", c)] for c in ("issued", "repealed", "in_force")] == [26, None, 41]
+
+
+@pytest.mark.parametrize(
+    ("declared", "script", "codec"), [("gb2312", "s2t", "big5"), ("big5", "s2s", "gb18030")]
+)
+def test_a_chinese_charset_declared_over_another_s_bytes_is_corrected(
+    declared: str, script: str, codec: str
+) -> None:
+    """A page that kept the ``<meta charset>`` of its first form over bytes in another Chinese charset
+    (a Traditional page's Big5 bytes declaring gb2312): the declared charset decodes them into garbage
+    with none of a report's words, so the bytes are read as the charset that does read them, with a
+    finding (before, the page was refused: no report content)."""
+    opencc = pytest.importorskip("opencc")
+    html = page("<p>二、主动公开政府信息情况</p>" + ACTIVE_2019, f'<meta charset="{declared}">')
+    if script == "s2t":
+        html = opencc.OpenCC("s2t").convert(html)
+    r = zhgov_parse.parse(html.encode(codec))
+    assert r.meta["encoding"] == codec
+    assert "charset_mismatch" in set(r.findings["code"])
+    assert r.table("active_disclosure").loc["licensing", "decisions"] == 340

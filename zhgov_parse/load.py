@@ -105,6 +105,20 @@ def _score(text: str) -> int:
     return sum(1 for ch in text[:4000] if ch in _COMMON)
 
 
+_COMMON_CHAR = re.compile(f"[{''.join(sorted(_COMMON))}]")
+
+
+def _common_words(text: str, enough: int) -> int:
+    """How many of a report's common characters ``text`` reads, counting up to ``enough``: anywhere
+    in it (a Word page's first 30 KB are styles), in C, stopping once there are enough."""
+    n = 0
+    for _ in _COMMON_CHAR.finditer(text):
+        n += 1
+        if n >= enough:
+            break
+    return n
+
+
 _CHARSET = re.compile(rb"""<meta[^>]+charset\s*=\s*["']?\s*([A-Za-z0-9_\-]+)""", re.I)
 #: Declared charsets read as the superset that real pages need (GB2312/GBK pages hold GBK characters).
 _SUPERSET = {"gb2312": "gb18030", "gbk": "gb18030", "gb_2312-80": "gb18030", "x-gbk": "gb18030",
@@ -160,16 +174,18 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[Fin
         except (UnicodeDecodeError, LookupError):
             pass
         else:
-            if declared not in _SINGLE_BYTE or _score(text):
+            western = declared in _SINGLE_BYTE
+            read = 0 if western else _common_words(text, _READ_WORDS)
+            if read >= _READ_WORDS or (western and _score(text)):
                 return text, declared, _cut_notes(cut, declared)  # type: ignore[arg-type]
             detected = _detected(data)  # a Western charset declared over Chinese bytes (any decodes)
-            if detected is None or not detected[3]:
+            if detected is None or detected[0] == declared or detected[3] < (2 * read if read else 1):
                 return text, declared, _cut_notes(cut, declared)  # type: ignore[arg-type]
             name, text, cut, _ = detected
+            holds = "which holds no Chinese" if western else f"which reads {read} of a report's common words"
             note = Finding(
                 "charset_mismatch",
-                f"the page declares {declared}, which holds no Chinese, but its bytes read as {name}: "
-                f"decoded as {name}",
+                f"the page declares {declared}, {holds}, but its bytes read as {name}: decoded as {name}",
                 expected=declared,
                 found=name,
             )
@@ -185,6 +201,10 @@ def decode(data: bytes, declared: str | None = None) -> tuple[str, str, list[Fin
     )
     return text, name, [note, *_cut_notes(cut, name)]
 
+
+#: A Chinese charset declared over bytes that read this many of a report's common characters is right;
+#: fewer (a Traditional page's Big5 bytes under a ``gb2312`` it kept) and the bytes are read both ways.
+_READ_WORDS = 20
 
 #: Charsets of one byte a character: a page declaring one can hold no Chinese, but any bytes decode.
 _SINGLE_BYTE = frozenset(["iso8859-1", "cp1252", "ascii", "iso8859-15", "cp1251", "cp437"])
@@ -202,7 +222,7 @@ def _detected(data: bytes) -> tuple[str, str, int, int] | None:
             text, cut = _decoded(data, name)
         except UnicodeDecodeError:
             continue
-        candidates.append((name, text, cut, _score(text)))
+        candidates.append((name, text, cut, _common_words(text, 200)))
     if not candidates:
         return None
     return max(candidates, key=lambda c: (c[3], c[0] == "gb18030"))
