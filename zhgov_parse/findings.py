@@ -73,6 +73,13 @@ CATALOGUE: dict[str, tuple[str, str]] = {
 }
 
 
+#: Findings that say a row's (or a table's) values were read and left NA, not that none were there.
+SET_ASIDE = frozenset(
+    ["row_order_uncertain", "row_length_mismatch", "columns_unreadable", "runon_ambiguous",
+     "runon_unsolvable"]
+)  # fmt: skip
+
+
 @dataclass(frozen=True, slots=True)
 class Finding:
     """One problem found in a report; ``code`` is one of :data:`CATALOGUE`."""

@@ -18,7 +18,7 @@ from typing import NamedTuple
 
 from . import schema
 from .document import Block
-from .findings import Finding
+from .findings import SET_ASIDE, Finding
 from .labels import Match
 from .layout import TAB_FIELD, is_tab_fields
 from .script import either_script
@@ -892,8 +892,9 @@ def length_mismatch(
 
 
 def complete(table: str, template: str, result: TableResult) -> None:
-    """Add NA cells for every template cell the table did not state, with missing_row findings;
-    the cells end in template order."""
+    """Add NA cells for every template cell the table did not state, with missing_row findings for
+    the rows not found (not those read and left NA with a finding that says why); the cells end in
+    template order."""
     if tuple([(c.row, c.column) for c in result.cells]) == schema.cell_codes(table, template):
         return  # every cell stated once, in template order: the usual table
     order = schema.cell_order(table, template)
@@ -913,6 +914,7 @@ def complete(table: str, template: str, result: TableResult) -> None:
             cells.extend(found)
     result.cells[:] = [*cells, *extra]
     stated = {c.row for c in result.cells if c.raw is not None}
+    stated.update(f.row for f in result.findings if f.code in SET_ASIDE)  # read, left NA: said so
     for row in missing_rows:
         if row not in stated:
             result.findings.append(

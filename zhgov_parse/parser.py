@@ -9,7 +9,7 @@ from pathlib import Path
 from . import facts, narrative, tables
 from .document import Block, Document
 from .errors import InternalError, NoReportContent, ParseError, StrictModeError
-from .findings import Finding
+from .findings import SET_ASIDE, Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
 from .mapping import (
@@ -184,7 +184,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         )
     else:
         pictured = _pictured(located, doc.images) if doc.images else {}
-        aside = {f.table for f in findings if f.code in _SET_ASIDE}
+        aside = {f.table for f in findings if f.code in SET_ASIDE}
         unplaced = {f.table for f in findings if f.code in ("unmapped_values", "unmapped_row")}
         for table in TABLE_PARTS:
             if table not in found_tables and template != "pre2019":
@@ -298,13 +298,6 @@ class _Analysis:
         stated = facts.extract(units, traditional=self.traditional, year=self.year)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
-
-
-#: Findings that say a table's values were read and left NA (not that none were there).
-_SET_ASIDE = frozenset(
-    ["row_order_uncertain", "row_length_mismatch", "columns_unreadable", "runon_ambiguous",
-     "runon_unsolvable"]
-)  # fmt: skip
 
 
 def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:

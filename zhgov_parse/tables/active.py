@@ -9,6 +9,7 @@ from collections.abc import Sequence
 from .. import schema
 from ..findings import Finding
 from ..labels import Match, Matcher, key, matcher
+from ..layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, place
 from ..mapping import (
     AMOUNTS,
     STATED_UNIT,
@@ -241,6 +242,7 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
                     )
                 )
     rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None, int]] = []
+    neighbours: dict[int, list[Row]] = {}  # id of a row -> the rows of its small table
     for n, (head, recs) in enumerate(segments):
 
         def expected(m: Match, head: list[str | None] | None = head) -> int:
@@ -250,7 +252,9 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
 
         stated = {"fee_amount": fee_unit[n]} if n in fee_unit else None
         gaps = header_gaps.get(n, 0)
-        rows.extend((row, head, stated, gaps) for row in assemble(recs, rows_of, expected, lambda t: False))
+        assembled = assemble(recs, rows_of, expected, lambda t: False)
+        rows.extend((row, head, stated, gaps) for row in assembled)
+        neighbours.update((id(row), assembled) for row in assembled)
     if split_at_spaces:  # PDF text: a label line with part of its values, the rest on lines after
         # it, in reading order, not cell order; or values before the first row label: every row's
         # values may be the row's before or after
@@ -318,6 +322,18 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         if remarks and not any(remarks) and not any(is_number_text(v) for v in values[width:]):
             values = values[:width]  # under header cells naming no column (备注): a remark, no number
         cells, _ = fit(values, width, None)
+        if cells is None and (laid := _laid_by_tab_fields(row, neighbours[id(row)], width)) is not None:
+            cells, how = laid
+            out.findings.append(
+                row_finding(
+                    "values_by_layout",
+                    f"row '{row.label}' has {len(row.values)} values for {width} columns: each was put in "
+                    f"the column of the tab field it holds ({how}), the others are blank",
+                    ACTIVE,
+                    row,
+                    row.code,
+                )
+            )
         if cells is None and gaps and (cells := _span_copies_dropped(row.values, width, gaps)) is not None:
             out.findings.append(
                 row_finding(
@@ -391,6 +407,25 @@ def _overflowed(rows: list[Row], out: TableResult) -> set[int]:
                 )
             )
     return strays
+
+
+def _laid_by_tab_fields(row: Row, table: list[Row], width: int) -> tuple[list[str], str] | None:
+    """A tab-separated row short of values (a blank cell is an empty field: ``行政处罚 ⇥ 9 ⇥ ⇥ 15``),
+    each value in the column whose field it holds, as the rows of its small table that have all
+    ``width`` values hold them (or, where none has, counted from the label), and how; only a row
+    whose last value stands in the last column's field (a blank last cell leaves no field, nor
+    does a tab lost before it: which, the text does not say). None where fields do not say (text
+    aligned with spaces, rows that disagree)."""
+    if row.gathered or not row.spans or not is_tab_fields(row.spans):
+        return None
+    spans = [r.spans for r in table if r.spans is not None and not r.gathered]
+    places, how = columns_of_full_rows(spans, width), "as the rows with every value hold them"
+    if places is None:
+        places, how = fields_counted_from_labels(spans, width), "counted from the label"
+    if places is None or row.spans[-1] != places[-1]:
+        return None
+    laid = place(row.values, row.spans, places)
+    return None if laid is None else (laid, how)
 
 
 def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[str] | None:

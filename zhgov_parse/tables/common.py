@@ -9,6 +9,7 @@ from collections.abc import Callable
 
 from ..findings import Finding
 from ..labels import Matcher, key
+from ..layout import is_tab_fields
 from ..mapping import (
     Record,
     Row,
@@ -181,8 +182,13 @@ def drop_unbalanced_gathered(
     """Rows of PDF text that do not add up (总计 ≠ the sum of the others): likelier misread than a
     report's typo.  Lines in reading order may hold another row's values, or this row's in another
     order (a cell's value set lower than its neighbours' comes after them); a number too wide for
-    its cell wraps onto the next line (``２５`` over ``５``).  NA, said."""
+    its cell wraps onto the next line (``２５`` over ``５``).  NA, said.  A row whose cells tabs set
+    apart on its own line (a Word table saved as text, a spreadsheet's rows) holds the table's own
+    cells, as a pipe row does: one that does not add up is the report's, kept for the identities
+    to report."""
     for row in rows:
+        if not row.gathered and row.spans and is_tab_fields(row.spans):
+            continue
         cells = fit(row.values, n, check)[0]  # digits split over cells joined
         if cells is None or not breaks_total(cells, blanks_are_zero=False):
             continue
