@@ -72,6 +72,17 @@ P, IMP = "problem", "improvement"
                 ("item", IMP, "improvements", "加强政策解读发布审核"),
             ],
         ),
+        (  # the 2022-style subsections: last year's shortcomings, then the next year's work plan
+            "（一）2022年度工作存在的不足\n工作人员多为兼职，专业能力不足。\n（二）2023年度工作计划\n"
+            "一是配齐配强工作力量；二是深入推进基层政务公开标准化建设。",
+            [
+                ("heading", "subsection", "problems", "（一）2022年度工作存在的不足"),
+                ("item", P, "problems", "工作人员多为兼职，专业能力不足"),
+                ("heading", "subsection", "improvements", "（二）2023年度工作计划"),
+                ("item", IMP, "improvements", "配齐配强工作力量"),
+                ("item", IMP, "improvements", "深入推进基层政务公开标准化建设"),
+            ],
+        ),
         (  # a lead-in alone before the items stays one paragraph
             "存在的主要问题：2023年我局工作取得了一定成效，但仍存在一些不足。\n1.栏目更新不够及时。\n"
             "改进情况：\n1.建立栏目更新责任清单。",

@@ -25,9 +25,13 @@ SUBSECTION_CODES: tuple[tuple[str, tuple[str, ...]], ...] = (
     ("platforms", ("平台建设", "平台")),
     ("oversight", ("监督保障", "监督", "保障")),
     ("problems", ("存在的主要问题", "存在问题", "主要问题", "问题", "不足")),
-    ("improvements", ("改进", "整改", "下一步", "工作打算", "措施")),
+    ("improvements", ("改进", "整改", "下一步", "工作打算", "措施", "工作计划", "工作思路")),
 )
 
+
+#: What the items under a subsection of 五 are, where its title names it only by its code's words
+#: (（二）2023年度工作计划: no lead-in word, as in prose 工作计划 need not lead into anything).
+_CODE_MODES = {"problems": "problem", "improvements": "improvement"}
 
 # 存在问题的改进情况: the improvements of the problems (the noun after 的 is what it is).
 _IMPROVEMENT_OF_PROBLEMS = re.compile(r"(?:问题|不足)的(?:改进|整改)")
@@ -149,7 +153,7 @@ def _unit(
     if title is not None:
         subsection, code = title, subsection_code(title)
         if five:
-            mode = _mode_of(title) or mode
+            mode = _mode_of(title) or _CODE_MODES.get(code) or mode
         rest = text[len(title) :].lstrip("。：: ")
         if not rest:
             rows.append(_row(rows, loc, subsection, code, "heading", "subsection", text))
