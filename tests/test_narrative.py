@@ -83,6 +83,18 @@ P, IMP = "problem", "improvement"
                 ("item", IMP, "improvements", "深入推进基层政务公开标准化建设"),
             ],
         ),
+        (  # items enumerated 第一，第二，; the second subsection's title run on after a stop, ending in one
+            "（一）存在的主要问题。第一，公开内容不够全面；第二，业务水平有待提高。（二）改进措施。"
+            "第一，建立公开台账，定期督促更新；第二，加强业务培训。",
+            [
+                ("heading", "subsection", "problems", "（一）存在的主要问题"),
+                ("item", P, "problems", "公开内容不够全面"),
+                ("item", P, "problems", "业务水平有待提高"),
+                ("heading", "subsection", "improvements", "（二）改进措施"),
+                ("item", IMP, "improvements", "建立公开台账，定期督促更新"),
+                ("item", IMP, "improvements", "加强业务培训"),
+            ],
+        ),
         (  # a lead-in alone before the items stays one paragraph
             "存在的主要问题：2023年我局工作取得了一定成效，但仍存在一些不足。\n1.栏目更新不够及时。\n"
             "改进情况：\n1.建立栏目更新责任清单。",

@@ -174,8 +174,12 @@ def _unit(
     return subsection, code, mode
 
 
-# A subsection of 五 begun inside a paragraph: …有待进一步加强。（二）改进措施：一是…
-_INNER_SUBSECTION = re.compile(rf"(?<=[。；;])\s*(?=[（(][{_CN}]{{1,2}}[)）][^。：:；;，,]{{2,16}}[：:])")
+# A subsection of 五 begun inside a paragraph: …有待进一步加强。（二）改进措施：一是…; a title of 五's own
+# words may end in a stop (…有待提高。（二）改进措施。第一，…)
+_INNER_SUBSECTION = re.compile(
+    rf"(?<=[。；;])\s*(?=[（(][{_CN}]{{1,2}}[)）](?:[^。：:；;，,]{{2,16}}[：:]"
+    r"|(?:存在的?(?:主要)?问题|问题和不足|不足|改进(?:措施|情况)|整改措施|下一步(?:工作)?(?:打算|计划|措施)?)。))"
+)
 
 
 def _at_subsections(text: str) -> list[str]:
@@ -248,7 +252,7 @@ _IMPROVE_WORDS = re.compile(
     r"^(?:加强|强化|持续|进一步|继续|推进|提升|完善|丰富|拓展|加大|深化|落实|健全|规范|优化|建立|做好|坚持)|将"
 )
 _ITEM_MARK = re.compile(
-    rf"(?:^|(?<=[。；;：:，,\s]))(?:[{_CN}]是|[（(][{_CN}]{{1,2}}[)）]|\d{{1,2}}[.、．](?!\d))"
+    rf"(?:^|(?<=[。；;：:，,\s]))(?:[{_CN}]是|第[{_CN}]{{1,2}}[，,、]|[（(][{_CN}]{{1,2}}[)）]|\d{{1,2}}[.、．](?!\d))"
 )
 
 
