@@ -276,6 +276,28 @@ def test_a_pre_2019_statistics_table_after_part_5_gives_no_items(table: str) -> 
                 ("item", IMP, "下一步，我局将加强政策解读"),
             ],
         ),
+        (  # 针对上述问题 with no colon turns as 下一步 does
+            "2023年我局政府信息公开工作虽然取得了一定成效，但仍存在公开内容不够丰富、政策解读不够深入等问题。"
+            "针对上述问题，我局将加强政策解读，丰富公开内容。",
+            [
+                (
+                    "item",
+                    P,
+                    "2023年我局政府信息公开工作虽然取得了一定成效，但仍存在公开内容不够丰富、政策解读不够深入等问题",
+                ),
+                ("item", IMP, "针对上述问题，我局将加强政策解读，丰富公开内容"),
+            ],
+        ),
+        (  # one problem and its improvement a paragraph, the improvement with no marker of its own
+            "一是重点领域信息公开不够全面。针对这一问题，我局将建立信息公开清单。\n"
+            "二是政策解读质量有待提升。对此，我局将邀请专家参与解读。",
+            [
+                ("item", P, "重点领域信息公开不够全面"),
+                ("item", IMP, "针对这一问题，我局将建立信息公开清单"),
+                ("item", P, "政策解读质量有待提升"),
+                ("item", IMP, "对此，我局将邀请专家参与解读"),
+            ],
+        ),
     ],
 )
 def test_a_sentence_that_turns_to_next_steps_is_an_improvement(text: str, expected: list) -> None:

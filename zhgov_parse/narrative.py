@@ -287,11 +287,35 @@ def _items(
     """Split a 五 paragraph into its lead-in (a paragraph) and its items; returns the mode after it."""
     start = len(rows)
     mode = _items_in(rows, loc, sub, code, text, mode)
+    _split_pairs(rows, start)
     return "improvement" if _turned_to_next_steps(rows, start) else mode
 
 
-#: A sentence of 五 that turns to what will be done (下一步，…; 今后，…), with no item marker.
-_NEXT_STEP = re.compile(r"(?:^|(?<=[。；;！!]))\s*(?=(?:下一步|下步|今后)[，,、\s])")
+#: A sentence of 五 that turns to what will be done (下一步，…; 今后，…; 针对上述问题，…), unmarked.
+_NEXT_STEP = re.compile(
+    r"(?:^|(?<=[。；;！!]))\s*(?=(?:下一步|下步|今后|针对(?:上述|以上|这些)(?:问题|不足))[，,、\s])"
+)
+#: A sentence that answers the one problem just stated (一是A不够全面。针对这一问题，我局将…; 对此，…).
+_ANSWER = re.compile(r"(?<=[。；;！!])\s*(?=(?:针对(?:这一|此|该|这个)(?:问题|不足|情况)|对此|为此)[，,])")
+
+
+def _split_pairs(rows: list[Section], start: int) -> None:
+    """Each problem item of 五 from ``start`` that goes on to answer itself (一是A不够全面。针对这一问题，
+    我局将…: 五 written one problem and its improvement a paragraph), split in two: the problem and
+    the improvement, an item of its own (before: one item tagged problem). What follows is not
+    turned: the next pair opens with its problem."""
+    out: list[Section] = []
+    for row in rows[start:]:
+        m = _ANSWER.search(to_simplified(row.text)) if row.kind == "item" and row.tag == "problem" else None
+        before = _item_text(row.text[: m.start()]) if m else ""
+        if m is None or not before:
+            out.append(row)
+            continue
+        out.append(replace(row, text=before))
+        out.append(replace(row, tag="improvement", text=_item_text(row.text[m.start() :])))
+    if len(out) > len(rows) - start:
+        del rows[start:]
+        rows.extend(replace(row, position=start + i) for i, row in enumerate(out))
 
 
 def _turned_to_next_steps(rows: list[Section], start: int) -> bool:
