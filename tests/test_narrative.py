@@ -288,6 +288,24 @@ def test_a_pre_2019_statistics_table_after_part_5_gives_no_items(table: str) -> 
                 ("item", IMP, "针对上述问题，我局将加强政策解读，丰富公开内容"),
             ],
         ),
+        (  # a short 五 complete in itself: no lead-in, though it has a lead-in's words
+            "我局还存在公开内容不够丰富等问题。下一步，我局将加强政策解读。",
+            [
+                ("item", P, "我局还存在公开内容不够丰富等问题"),
+                ("item", IMP, "下一步，我局将加强政策解读"),
+            ],
+        ),
+        (  # a short sentence reporting a fix under 上年度问题整改情况; a short lead-in stays one
+            "（一）上年度问题整改情况\n针对上年度报告中的解读形式单一问题，我局已制作图解15期，已整改到位。\n"
+            "（二）存在的主要问题\n我局还存在一些不足。\n一是解读不够深入。",
+            [
+                ("heading", "subsection", "（一）上年度问题整改情况"),
+                ("item", IMP, "针对上年度报告中的解读形式单一问题，我局已制作图解15期，已整改到位"),
+                ("heading", "subsection", "（二）存在的主要问题"),
+                ("paragraph", None, "我局还存在一些不足。"),
+                ("item", P, "解读不够深入"),
+            ],
+        ),
         (  # one problem and its improvement a paragraph, the improvement with no marker of its own
             "一是重点领域信息公开不够全面。针对这一问题，我局将建立信息公开清单。\n"
             "二是政策解读质量有待提升。对此，我局将邀请专家参与解读。",

@@ -362,8 +362,8 @@ def _items_in(
                     rows.append(_row(rows, loc, sub, code, "item", _tag_by_content(part, mode), part))
             return mode
         lead_mode = _mode_of(text)
-        is_lead = lead_mode is not None and (text.rstrip().endswith(("：", ":")) or len(text) <= 60)
-        if is_lead or (lead_mode and not _looks_like_item(text)):
+        is_lead = lead_mode is not None and (text.rstrip().endswith(("：", ":")) or _short_lead(text))
+        if is_lead or (lead_mode and len(text) > 60 and not _looks_like_item(text)):
             rows.append(_row(rows, loc, sub, code, "paragraph", None, text))
             return lead_mode
         for part in _item_parts(text, r"[；;]"):
@@ -448,6 +448,23 @@ def _is_trailing_lead(sentence: str) -> bool:
 def _item_text(text: str) -> str:
     """An item without the punctuation that separated it from the next (；。，)."""
     return text.strip().rstrip("。；;，,. ").strip()
+
+
+#: Words of a lead-in that points to what follows (…存在以下问题。, 主要表现在, 还存在一些不足。).
+_POINTS_AHEAD = re.compile(r"以下|如下|几个方面|几方面|一些|表现(?:在|为)|主要(?:有|是|为)|具体(?:是|为)")
+
+
+def _short_lead(text: str) -> bool:
+    """A short 五 text with a lead-in word that leads into what follows: a title-like line (存在的主要问题,
+    下一步工作打算。), a sentence not ended (…；), or one that points ahead (还存在一些不足。). A short
+    statement complete in itself (针对上年度报告中的问题，我局已制作解读15期，问题已整改到位。, …等问题。
+    下一步，我局将加强…) is an item, not a lead-in."""
+    t = text.rstrip()
+    if len(t) > 60:
+        return False
+    if len(t) <= 12 or not t.endswith(tuple("。！!？?")):  # …再上新台阶；: the items go on
+        return True
+    return bool(_POINTS_AHEAD.search(to_simplified(unicodedata.normalize("NFKC", t))))
 
 
 def _looks_like_item(text: str) -> bool:
