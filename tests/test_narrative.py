@@ -323,3 +323,17 @@ def test_a_sentence_that_turns_to_next_steps_is_an_improvement(text: str, expect
     lead-in colon: the problems were one item with the improvements, tagged problem (the real
     Pingtan 2018 page), or the last marked problem was tagged improvement for the sentence after it."""
     assert [(kind, tag, text) for kind, tag, _, text in _five(text)] == expected
+
+
+@pytest.mark.parametrize(
+    ("title", "code"),
+    [
+        ("（一）上年度问题整改情况", "improvements"),
+        ("（一）2024年工作中存在问题的改进情况", "improvements"),
+        ("（一）存在的问题和不足", "problems"),
+        ("（一）主要问题和改进措施", "problems"),
+    ],
+)
+def test_a_subsection_on_the_fixes_of_last_years_problems_is_improvements(title: str, code: str) -> None:
+    """上年度问题整改情况 reports what was done about last year's problems (before: `problems`, by 问题)."""
+    assert zhgov_parse.narrative.subsection_code(title) == code

@@ -33,8 +33,8 @@ SUBSECTION_CODES: tuple[tuple[str, tuple[str, ...]], ...] = (
 #: (（二）2023年度工作计划: no lead-in word, as in prose 工作计划 need not lead into anything).
 _CODE_MODES = {"problems": "problem", "improvements": "improvement"}
 
-# 存在问题的改进情况: the improvements of the problems (the noun after 的 is what it is).
-_IMPROVEMENT_OF_PROBLEMS = re.compile(r"(?:问题|不足)的(?:改进|整改)")
+# 存在问题的改进情况, 上年度问题整改情况: the improvements of the problems (the noun after is what it is).
+_IMPROVEMENT_OF_PROBLEMS = re.compile(r"(?:问题|不足)(?:的(?:改进|整改)|(?:改进|整改)情况)")
 
 
 @dataclass(frozen=True, slots=True)
