@@ -337,3 +337,21 @@ def test_a_sentence_that_turns_to_next_steps_is_an_improvement(text: str, expect
 def test_a_subsection_on_the_fixes_of_last_years_problems_is_improvements(title: str, code: str) -> None:
     """上年度问题整改情况 reports what was done about last year's problems (before: `problems`, by 问题)."""
     assert zhgov_parse.narrative.subsection_code(title) == code
+
+
+def test_subsections_of_part_1_numbered_in_digits() -> None:
+    """一's subsections written 1.主动公开 2.依申请公开 … (before: `unknown` headings with no code); a 1.
+    line under a （一）-style subsection stays that subsection's."""
+    report = zhgov_parse.parse(
+        "一、总体情况\n2023年，我局做好政府信息公开工作。\n1.主动公开\n全年主动公开信息428条。\n"
+        "2.依申请公开情况\n全年收到申请5件。\n（三）平台建设\n1.监督保障\n完善网站。\n"
+        "五、存在的主要问题及改进情况\n一是解读不够深入。\n六、其他需要报告的事项\n无。\n"
+    )
+    rows = report.sections.query("section == 'overview' and kind == 'heading' and tag != 'part'")
+    got = [(r.text, r.tag, r.subsection_code) for r in rows.astype(object).itertuples()]
+    assert got == [
+        ("1.主动公开", "subsection", "active_disclosure"),
+        ("2.依申请公开情况", "subsection", "applications"),
+        ("（三）平台建设", "subsection", "platforms"),
+        ("1.监督保障", "unknown", "platforms"),
+    ]

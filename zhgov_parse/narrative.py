@@ -165,6 +165,10 @@ def _unit(
                     rows.append(_row(rows, loc, subsection, code, "item", _tag_by_content(part, mode), part))
                 return subsection, code, mode
             return subsection, code, _items(rows, loc, subsection, code, rest, mode)
+    elif loc.section == "overview" and _is_numbered_subsection(text, subsection):
+        subsection, code = text, subsection_code(text)
+        rows.append(_row(rows, loc, subsection, code, "heading", "subsection", text))
+        return subsection, code, mode
     elif loc.block.kind == "heading" or _is_unknown_heading(text):
         rows.append(_row(rows, loc, subsection, code, "heading", "unknown", text))
         return subsection, code, mode
@@ -216,6 +220,24 @@ def _is_narrative(loc: Located) -> bool:
     if block.kind == "row" or _table_words().search(_SPACES.sub("", text)):  # 结果 维持: a header's cells
         return False
     return len(text) > 60 or text.endswith("。")
+
+
+_ARABIC_TITLE = re.compile(r"^\s*\d{1,2}\s*[.、．]\s*\S")
+_OVERVIEW_CODES = frozenset(
+    ("active_disclosure", "applications", "information_management", "platforms", "oversight")
+)
+
+
+def _is_numbered_subsection(text: str, subsection: str | None) -> bool:
+    """A title of 一 numbered 1. 2. (1.主动公开, 2、依申请公开情况) naming a subsection the template does,
+    where no （一）-style subsection holds it (under one, a 1. line is that subsection's own)."""
+    if subsection is not None and not _ARABIC_TITLE.match(subsection):
+        return False
+    return (
+        _is_unknown_heading(text)
+        and bool(_ARABIC_TITLE.match(text))
+        and subsection_code(text) in _OVERVIEW_CODES
+    )
 
 
 def _is_unknown_heading(text: str) -> bool:
