@@ -57,6 +57,8 @@ def test_a_case_count_is_the_number_the_case_noun_counts(sentence: str, expected
             {"applications_carried_in": [2], "applications_carried_forward": [2]},
         ),
         ("收到申请和咨询各5件。", {}),  # each, but not each a table quantity
+        ("涉及行政复议、行政诉讼各1件。", {"reviews": [1], "lawsuits": [1]}),  # 涉及's 及 lists nothing
+        ("行政复议以及行政诉讼各1件。", {"reviews": [1], "lawsuits": [1]}),
     ],
 )
 def test_a_count_of_reviews_and_lawsuits_together_is_neither_but_each_is_each(

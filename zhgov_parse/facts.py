@@ -249,10 +249,14 @@ def _named(clause: str, after: str, year: int | None) -> str | None:
     return None
 
 
+# What separates the names of a list (行政复议、行政诉讼; 行政复议和行政诉讼); not 涉及's 及.
+_LIST_BREAK = re.compile(r"、|以及|(?<!涉)及|和|与")
+
+
 def _each(wide: str, unit: str, year: int | None) -> list[str]:
     """行政复议、行政诉讼各1件: the subjects a number is stated for each of, where every name
     listed before 各 is one."""
-    names = re.split(r"[、和及与]", wide.removesuffix("各"))
+    names = _LIST_BREAK.split(wide.removesuffix("各"))
     codes = [_subject(name, name, "", unit, year) for name in names]
     if len(codes) < 2 or None in codes or len(set(codes)) < len(codes):
         return []
