@@ -95,6 +95,14 @@ P, IMP = "problem", "improvement"
                 ("item", IMP, "improvements", "加强业务培训"),
             ],
         ),
+        (  # items numbered （1）（2） in one paragraph: the markers are no part of the items' text
+            "（二）改进措施\n（1）强化信息发布时效；（2）丰富政策解读形式。",
+            [
+                ("heading", "subsection", "improvements", "（二）改进措施"),
+                ("item", IMP, "improvements", "强化信息发布时效"),
+                ("item", IMP, "improvements", "丰富政策解读形式"),
+            ],
+        ),
         (  # a lead-in alone before the items stays one paragraph
             "存在的主要问题：2023年我局工作取得了一定成效，但仍存在一些不足。\n1.栏目更新不够及时。\n"
             "改进情况：\n1.建立栏目更新责任清单。",
