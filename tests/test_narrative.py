@@ -95,6 +95,15 @@ P, IMP = "problem", "improvement"
                 ("item", IMP, "improvements", "加强业务培训"),
             ],
         ),
+        (  # the same in Traditional script: the run-on title's words are read in either script
+            "（一）存在的主要問題。第一，公開內容不夠全面。（二）改進措施。第一，加強業務培訓。",
+            [
+                ("heading", "subsection", "problems", "（一）存在的主要問題"),
+                ("item", P, "problems", "公開內容不夠全面"),
+                ("heading", "subsection", "improvements", "（二）改進措施"),
+                ("item", IMP, "improvements", "加強業務培訓"),
+            ],
+        ),
         (  # items numbered （1）（2） in one paragraph: the markers are no part of the items' text
             "（二）改进措施\n（1）强化信息发布时效；（2）丰富政策解读形式。",
             [

@@ -180,17 +180,21 @@ def _unit(
 
 # A subsection of 五 begun inside a paragraph: …有待进一步加强。（二）改进措施：一是…; a title of 五's own
 # words may end in a stop (…有待提高。（二）改进措施。第一，…)
-_INNER_SUBSECTION = re.compile(
-    rf"(?<=[。；;])\s*(?=[（(][{_CN}]{{1,2}}[)）](?:[^。：:；;，,]{{2,16}}[：:]"
-    r"|(?:存在的?(?:主要)?问题|问题和不足|不足|改进(?:措施|情况)|整改措施|下一步(?:工作)?(?:打算|计划|措施)?)。))"
-)
+@cache  # built on first use: widening to Traditional loads OpenCC, which import must not pay for
+def _inner_subsection() -> re.Pattern[str]:
+    own_titles = either_script(
+        r"存在的?(?:主要)?问题|问题和不足|不足|改进(?:措施|情况)|整改措施|下一步(?:工作)?(?:打算|计划|措施)?"
+    )
+    return re.compile(
+        rf"(?<=[。；;])\s*(?=[（(][{_CN}]{{1,2}}[)）](?:[^。：:；;，,]{{2,16}}[：:]|(?:{own_titles})。))"
+    )
 
 
 def _at_subsections(text: str) -> list[str]:
     """五's text cut before each subsection title that names problems or improvements in it."""
     cuts = [
         m.start()
-        for m in _INNER_SUBSECTION.finditer(text)
+        for m in _inner_subsection().finditer(text)
         if subsection_code(text[m.end() : m.end() + 20]) in ("problems", "improvements")
         and _mode_of(re.split(r"[：:]", text[m.end() :], maxsplit=1)[0])
     ]
