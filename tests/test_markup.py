@@ -376,6 +376,30 @@ def test_a_header_run_together_tells_no_order() -> None:
     ]
 
 
+def test_group_names_copied_into_each_merged_column_tell_their_order() -> None:
+    """pandas' to_markdown writes a merged cell's text into every column it spans: 四's header line
+    names 复议后起诉 five times, then 未经复议直接起诉 five times.  The names stand in two blocks, so
+    their order is told (it was taken for no order: 复议后起诉's values read as 直接起诉's)."""
+    names = " | ".join(["复议后起诉"] * 5 + ["未经复议直接起诉"] * 5)
+    text = "\n".join(
+        [
+            "四、政府信息公开行政复议、行政诉讼情况",
+            "| " + " | ".join(["行政复议"] * 5 + ["行政诉讼"] * 10) + " |",
+            "|" + "---|" * 15,
+            "| 结果维持 | 结果纠正 | 其他结果 | 尚未审结 | 总计 | " + names + " |",
+            "| " + " | ".join(["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 3) + " |",
+            "| 1 | 0 | 1 | 0 | 2 | 3 | 1 | 0 | 0 | 4 | 0 | 2 | 0 | 0 | 2 |",
+        ]
+    )
+    report = zhgov_parse.parse(text)
+    cells = _cells(report)
+    assert cells[("review_litigation", "litigation_after_review", "upheld")] == 3
+    assert cells[("review_litigation", "litigation_after_review", "total")] == 4
+    assert cells[("review_litigation", "litigation_direct", "corrected")] == 2
+    assert "columns_reordered" in {f.code for f in report.finding_list}
+    assert group_order(["行政复议 复议后起诉 未经复议直接起诉 复议后起诉"]) is None  # alternating: no order
+
+
 def test_a_ragged_box_table_is_left_as_text() -> None:
     """Lines of different widths (a dump narrower than its table, a malformed table drawn row by
     row): no rectangle can be trusted, so none is read as a cell."""

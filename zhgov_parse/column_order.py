@@ -116,6 +116,14 @@ _GROUP_NAMES = {
 }
 
 
+def _named_apart(head: str, first: str, second: str) -> bool:
+    """Whether every time ``head`` names one word it comes before every time it names the other:
+    a merged cell's name copied into each column it spans (``复议后起诉 复议后起诉 … 未经复议直接起诉
+    …``, as pandas writes a merged cell) still tells their order; names that alternate do not."""
+    at = [[m.start() for m in re.finditer(w, head)] for w in (first, second)]
+    return at[0][-1] < at[1][0] or at[1][-1] < at[0][0]
+
+
 def group_order(heads: Sequence[str]) -> list[str] | None:
     """四's three groups in the order its header names them, else None.  The header line that
     names 未经复议直接起诉 and 复议后起诉 tells their order, and, where it also names 行政复议's
@@ -128,12 +136,14 @@ def group_order(heads: Sequence[str]) -> list[str] | None:
     ['review', 'litigation_direct', 'litigation_after_review']
     >>> group_order(["行政诉讼 行政复议 未经复议直接起诉 复议后起诉 结果维持 结果维持 结果维持"])
     ['litigation_direct', 'litigation_after_review', 'review']
+    >>> group_order(["结果维持 总计 复议后起诉 复议后起诉 未经复议直接起诉 未经复议直接起诉"])
+    ['review', 'litigation_after_review', 'litigation_direct']
     """
     for head in heads:
         direct, after = head.find("直接起诉"), head.find("复议后起诉")
         if direct == -1 or after == -1:
             continue
-        if head.count("直接起诉") > 1 or head.count("复议后起诉") > 1:
+        if not _named_apart(head, "直接起诉", "复议后起诉"):
             return None  # cells run together from merged rows: no order to tell
         litigation = ["litigation_direct", "litigation_after_review"]
         if after < direct:
