@@ -341,6 +341,35 @@ def test_review_table_as_three_labelled_rows_or_one_row_of_fifteen() -> None:
     assert a.loc["litigation_after_review", "total"] == 2
 
 
+@pytest.mark.parametrize("html", [False, True])
+def test_review_row_of_fifteen_that_does_not_add_up_is_kept_and_reported(html: bool) -> None:
+    """四's one row of 15, under its header, whose 行政复议 group does not add up (5+5+1+1 ≠ 13): the
+    report's own break, kept and reported (identity_broken).  As an HTML table row or a text line of
+    15 numbers its values stand in their columns (every group was NA, said to be PDF text's lines)."""
+    values = ["5", "5", "1", "1", "13", "0", "1", "0", "0", "1", "2", "0", "0", "1", "3"]
+    header = [
+        ["行政复议", "行政诉讼"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计", "未经复议直接起诉", "复议后起诉"],
+        ["结果维持", "结果纠正", "其他结果", "尚未审结", "总计"] * 2,
+    ]
+    part = "四、政府信息公开行政复议、行政诉讼情况"
+    if html:
+        rows = "".join("<tr>" + "".join(f"<td>{c}</td>" for c in r) + "</tr>" for r in [*header, values])
+        text = f"<h3>{part}</h3><table>{rows}</table>"
+    else:
+        text = "\n".join([part, *(" | ".join(r) for r in [*header, values])])
+    r = zhgov_parse.parse(text)
+    assert _value(r, "review_litigation", "review", "total") == 13
+    assert _value(r, "review_litigation", "litigation_after_review", "total") == 3
+    broken = {f.row for f in r.finding_list if f.code == "identity_broken"}
+    assert broken == {"review"}
+    assert "row_order_uncertain" not in _codes(r)
+    # a line of pandas' column numbers (0 … 14) is no row of the table's: still set aside
+    numbers = " | ".join(str(n) for n in range(15))
+    r = zhgov_parse.parse("\n".join([part, " | ".join(header[2]), numbers]))
+    assert "row_order_uncertain" in _codes(r)
+
+
 @pytest.mark.parametrize(
     ("top", "groups", "order"),
     [

@@ -92,6 +92,7 @@ class Row:
     code: str | None = None
     spans: list[tuple[int, int]] | None = None  # where each value stands on its line (layout text)
     gathered: bool = False  # values taken, in reading order, from lines other than the label's own
+    lines: int = 1  # how many lines (table rows) its values come from
     label_end: int | None = None  # layout text: where the label on the row's own line ends
     uncertain: bool = False  # its values may be another row's: it keeps its place, its cells are NA
     after_bare: bool = False  # a row's label right before its own had no values (they may be these)
@@ -282,10 +283,12 @@ def assemble(
                     merged = sorted(pairs)
                     current.spans = [span for span, _ in merged]
                     current.values = [value for _, value in merged]
+                    current.lines += 1
                 else:
                     current.values.extend(rec.values)
                     current.spans = None  # values from several lines, in reading order
                     current.gathered = True
+                    current.lines += 1
                 continue
             label = "".join(_from_last_item(pending))
             match = rows_of(label) if label else Match((), "none")

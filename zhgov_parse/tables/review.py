@@ -27,6 +27,7 @@ from ..mapping import (
     make_cells,
     row_total_holds,
 )
+from ..values import parse_value
 from .common import (
     REVIEW,
     drop_unbalanced_gathered,
@@ -252,6 +253,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
             trimmed = trimmed[:-1]
         pair = _two_groups(row) if len(trimmed) == 10 else None
         if (len(trimmed) == 15 or pair) and not row.match.code:
+            whole = _one_table_row(row, trimmed)
             lines.append([])
             for i, code in enumerate(pair or groups):
                 lines[-1].append(
@@ -262,7 +264,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
                         row.source,
                         True,
                         True,
-                        gathered=row.gathered,
+                        gathered=row.gathered and not whole,
                         uncertain=row.uncertain,
                     )
                 )
@@ -328,6 +330,19 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(REVIEW, template, out)
     return out
+
+
+def _one_table_row(row: Row, values: list[str]) -> bool:
+    """Whether 四's line of values is a row of its table as the page has it (a row of an HTML or
+    Word table; a text line of fifteen numbers, pandas' column numbers 0 … 14 aside), not values
+    gathered from lines of their own: its values stand in their columns, and groups that do not add
+    up are the report's own (kept, ``identity_broken``)."""
+    if row.lines > 1:
+        return False
+    if row.source.startswith("table "):
+        return True
+    numbers = [parse_value(v).number for v in values]
+    return len(values) == 15 and None not in numbers and numbers != list(range(15))
 
 
 def _line_set_aside(lines: list[list[Row]], out: TableResult) -> None:
