@@ -341,6 +341,41 @@ def test_review_table_as_three_labelled_rows_or_one_row_of_fifteen() -> None:
     assert a.loc["litigation_after_review", "total"] == 2
 
 
+@pytest.mark.parametrize(("joined", "group"), [(False, True), (True, True), (False, False)])
+def test_applicant_names_broken_over_two_header_lines_tell_their_order(joined: bool, group: bool) -> None:
+    """三's organisations named in another order than the template's, each name broken over two
+    lines (法律 / 服务机构, 科研 / 机构 …): the upper line's first parts name one column each, so
+    the values follow them.  (The header was unreadable, so the template's order was taken: 4 of a
+    row's 5 organisations' numbers put in the wrong columns, with columns_by_position.)  A cell that
+    holds the line's words (tab text read a line a cell) reads alike; with no group's line above
+    it, a line naming 自然人 first and 总计 last names all seven."""
+    upper = " | | | | 法律 | 其他 | 科研 | 商业 | 社会 |"
+    if joined:
+        upper = " | | | | 法律 其他 科研 商业 社会 | | | | |"
+    if not group:
+        upper = " | | | 自然人 | 法律 | 其他 | 科研 | 商业 | 社会 | 总计"
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和） | | | 申请人情况 |",
+            *([" | | | 自然人 | 法人或其他组织 | | | | | 总计"] if group else []),
+            upper,
+            " | | | | 服务机构 | | 机构 | 企业 | 公益组织 |",
+            "一、本年新收政府信息公开申请数量 | | | 30 | 1 | 2 | 3 | 4 | 5 | 45",
+            "二、上年结转政府信息公开申请数量 | | | 0 | 0 | 0 | 0 | 0 | 0 | 0",
+        ]
+    )
+    r = zhgov_parse.parse(text)
+    row = r.table("application_handling").loc["new_received"]
+    assert list(row) == [30, 4, 3, 5, 1, 2, 45]
+    assert "columns_reordered" in _codes(r)
+    # lines of PDF text, a part a line, in no order: their first parts tell none (and a row of them
+    # holds the other parts too)
+    scrambled = "法人或其他组织 | 自然人 | 社会 | 总计 | 科研 | 法律服务 | 商业企业 | 公益 | 其他 | 机构"
+    r = zhgov_parse.parse(text.replace(upper, scrambled))
+    assert "columns_reordered" not in _codes(r)
+
+
 @pytest.mark.parametrize("html", [False, True])
 def test_review_row_of_fifteen_that_does_not_add_up_is_kept_and_reported(html: bool) -> None:
     """四's one row of 15, under its header, whose 行政复议 group does not add up (5+5+1+1 ≠ 13): the

@@ -87,24 +87,11 @@ def _applicant_columns(
             rows += [codes[: subs[0]], codes[subs[0] :]]  # both header lines read one cell a line
         else:
             rows.append(codes)
-    order: list[str] | None = None
-    for codes in rows:
-        known = list(dict.fromkeys(c for c in codes if c and c != "legal_person"))
-        if sorted(known) == sorted(template) and len(known) == 7:
-            order = known
+    order = _order_named(rows, template)
     if order is None:
-        tops = [c for c in rows if "legal_person" in c]
-        subs = [c for c in rows if sum(1 for x in c if x in template[1:6]) >= 4]
-        if tops and subs:
-            sub = [x for x in subs[0] if x in template[1:6]]
-            composed: list[str] = []
-            for x in tops[0]:
-                if x == "legal_person":
-                    composed.extend(sub)
-                elif x is not None:
-                    composed.append(x)
-            if sorted(composed) == sorted(template) and len(composed) == 7:
-                order = composed
+        # header cells broken over two lines (商业 | 科研 … / 企业 | 机构 …): the upper line's parts
+        # (words of a cell that joined a line's: 科研 其他 法律 社会 商业)
+        order = _order_named(rows + [_framed(codes, template) for codes in _named_by_parts(zone)], template)
     if order is not None:
         return order, (applicants_reordered(order) if order != template else None)
     text = "".join(key(r.text) for r in zone)
@@ -152,6 +139,82 @@ def _is_applicant_header(text: str) -> bool:
     k = key(text)
     hits = sum(1 for w in APPLICANT_FRAME if w in k)
     return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
+
+
+def _order_named(rows: list[list[str | None]], template: list[str]) -> list[str] | None:
+    """The seven applicant columns in the order header lines of column codes name them: one line
+    naming all seven, or the group's line (自然人 | 法人或其他组织 | 总计) with the organisations'."""
+    for codes in rows:
+        known = list(dict.fromkeys(c for c in codes if c and c != "legal_person"))
+        if sorted(known) == sorted(template) and len(known) == 7:
+            return known
+    tops = [c for c in rows if "legal_person" in c]
+    subs = [c for c in rows if sum(1 for x in c if x in template[1:6]) >= 4]
+    if tops and subs:
+        sub = [x for x in subs[0] if x in template[1:6]]
+        composed: list[str] = []
+        for x in dict.fromkeys(tops[0]):  # (the group's name copied into each column it spans, once)
+            if x == "legal_person":
+                composed.extend(sub)
+            elif x is not None:
+                composed.append(x)
+        if sorted(composed) == sorted(template) and len(composed) == 7:
+            return composed
+    return None
+
+
+#: 三's columns by their names' text (as :func:`~.labels.key` writes it).
+_COLUMN_NAMES = {
+    "自然人": "natural_person",
+    "商业企业": "commercial",
+    "科研机构": "research",
+    "社会公益组织": "nonprofit",
+    "法律服务机构": "legal_services",
+    "其他": "other_org",
+    "总计": "total",
+}
+
+
+def _by_prefix(cell: str) -> str | None:
+    """The column a header cell names by the first part of its name (a name broken over two lines,
+    商业 / 企业, 社会公益 / 组织): two characters or more that begin exactly one column's name."""
+    text = key(cell)
+    named = [code for name, code in _COLUMN_NAMES.items() if len(text) >= 2 and name.startswith(text)]
+    return named[0] if len(named) == 1 else None
+
+
+def _named_by_parts(zone: Sequence[Record]) -> list[list[str | None]]:
+    """Codes of header lines that name columns by their names' first parts: a row whose cells hold
+    no later part of a name (机构, 公益, 组织: the other line's), or a cell of four such words (a
+    line joined into one cell).  Lines of PDF text, a part a line, come in no order: a row of
+    them holds later parts too."""
+    out: list[list[str | None]] = []
+    for rec in zone:
+        words = [w for cell in rec.labels for w in cell.split()]
+        if not any(map(_later_part, words)):
+            out.append([_by_prefix(w) for w in words])
+            continue
+        for cell in rec.labels:
+            words = cell.split()
+            if len(words) >= 4 and all(map(_by_prefix, words)):
+                out.append([_by_prefix(w) for w in words])
+    return out
+
+
+def _framed(codes: list[str | None], template: list[str]) -> list[str | None]:
+    """A line's codes read from the first parts of names: all seven where they name each once in
+    the template's frame (自然人 first, 总计 last), else the organisations alone, to go under the
+    group's line (a header read a cell a line into one row names 总计 before them)."""
+    known = [c for c in codes if c]
+    if len(known) == len(set(known)) == 7 and known[0] == template[0] and known[-1] == template[-1]:
+        return codes
+    return [code for code in codes if code in template[1:6]]
+
+
+def _later_part(word: str) -> bool:
+    """Whether a word is a part of a column's name other than its first (企业 of 商业企业)."""
+    text = key(word)
+    return bool(text) and any(text in name and not name.startswith(text) for name in _COLUMN_NAMES)
 
 
 def _names_columns(text: str) -> bool:
