@@ -481,6 +481,40 @@ def test_camelot_s_values_before_their_labels_are_not_taken_for_the_next_label_s
     assert "new_received" in said
 
 
+_CAMELOT_STREAM_PIECES = """三、收到和处理政府信息公开申请情况
+三、本,（一）予以公开,6,1,0,0,0,0,7
+,8.属于行政查询事项,,,,,,,
+,,2,0,0,0,0,0,2
+,1.本机,,,,,,,
+,关不掌,,,,,,,
+,握相关,3,0,1,0,0,0,4
+,政府信,,,,,,,
+,息,,,,,,,
+,2.没有,,,,,,,
+（四）,,,,,,,,
+,现成信,,,,,,,
+无法提,,,,,,,,
+,息需要,2,1,0,0,0,0,3
+供,,,,,,,,
+,另行制,,,,,,,
+,作,,,,,,,
+,3.补正后申请内容仍不明确,1,0,0,0,0,0,1"""
+
+
+def test_camelot_s_label_piece_beside_values_names_the_row_whose_label_holds_it() -> None:
+    """camelot's stream CSV of 三 cuts each label a few characters a line, the values beside a middle
+    piece (``,息需要,2,1,…`` of 2.没有现成信息需要另行制作). Such a piece named no row (``unmapped_row``),
+    and with an unlabeled line of values (a blank row's) in its stead, the rows between two labeled
+    ones were as many as the free rows there and each took the next one's place (48 wrong cells in a
+    fixture's camelot CSV). A piece of one row's label alone, three characters at least, now names
+    that row, weakly: the rows go where their labels say, the line of values no row's is NA."""
+    report = zhgov_parse.parse(_CAMELOT_STREAM_PIECES)
+    got = {c["row"]: c["value"] for c in report.to_dict()["cells"] if c["column"] == "natural_person"}
+    assert (got["unavailable.not_held"], got["unavailable.needs_creation"]) == (3, 2)
+    assert got["withheld.administrative_query"] is None
+    assert "unmapped_values" in {f.code for f in report.finding_list}
+
+
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
     its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the

@@ -109,7 +109,7 @@ class Match:
     """The codes a label may stand for, and how they were found."""
 
     codes: tuple[str, ...]
-    how: str  # "exact" | "contains" | "truncated" | "fuzzy" | "none"
+    how: str  # "exact" | "contains" | "truncated" | "piece" | "fuzzy" | "none"
     code: str | None = field(init=False, compare=False)  # the code when the match is unique, else None
 
     def __post_init__(self) -> None:
@@ -160,6 +160,13 @@ class Matcher:
             return hit
         defined = self._lookup(key(head))
         return defined if defined.how == "exact" and (hit.how == "none" or defined.code in hit.codes) else hit
+
+    def piece(self, label: str) -> Match:
+        """The one row whose alias holds the label's key, three characters at least, else no match
+        (``息需要`` of ``没有现成信息需要另行制作``: a label's middle line, cut by a narrow column)."""
+        k = key(label)
+        codes = _unique(code for alias, code in self.all if k in alias) if len(k) >= 3 else ()
+        return Match(codes, "piece") if len(codes) == 1 else NO_MATCH
 
     def scan(self, label: str) -> list[str]:
         """Codes whose aliases occur in the label, in the order they occur (longest alias wins)."""

@@ -19,7 +19,7 @@ from typing import NamedTuple
 from . import schema
 from .document import Block
 from .findings import SET_ASIDE, Finding
-from .labels import Match
+from .labels import Match, matcher
 from .layout import TAB_FIELD, is_tab_fields
 from .script import either_script
 from .values import (
@@ -453,7 +453,7 @@ def assign(
                 continue
             take(row, code)  # type: ignore[arg-type]
             anchors.append(i)
-        elif row.own and not row.match.codes:
+        elif row.own and not row.match.codes and not _named_by_piece(row, table):
             findings.append(_unmapped(table, row, "matches no row of the template; its values are not used"))
         else:
             loose.append(i)
@@ -480,6 +480,20 @@ def assign(
             slots = [c for c in order[first:last] if c not in taken]
             findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take, template))
     return findings
+
+
+def _named_by_piece(row: Row, table: str) -> bool:
+    """Whether a row with numbers is named by its label as a piece of one row's label alone
+    (camelot's stream CSV cuts 三's labels a few characters a line, the values beside a middle one:
+    ``,息需要,5,3,0,0,1,0,9`` of 2.没有现成信息需要另行制作); if so it takes that row's name, weakly,
+    to be placed between the labeled rows as a wrapped label's row is."""
+    if not any(map(is_number_text, row.values)):
+        return False
+    piece = matcher(table, "row").piece(row.label)
+    if piece.code is None:
+        return False
+    row.match = piece
+    return True
 
 
 def _fill(
