@@ -140,3 +140,49 @@ def test_a_number_s_point_or_sign_on_a_line_of_its_own_is_no_digit_lost() -> Non
     assert got["active_disclosure", "procurement", "procurement_amount"] is None
     said = [f for f in report.finding_list if f.row == "procurement" and f.code == "non_numeric"]
     assert said and "518." in said[0].message
+
+
+_CAMELOT_LATTICE = """三、收到和处理政府信息公开申请情况
+"（本列数据的勾稽关系为：第一项加第二项之和，
+等于第三项加第四项之和）",,,申请人情况,,,,,,
+一、本年新收政府信息公开申请数量,,,50,12,3,2,6,"4
+77",
+"三、本年度
+办理结果",（一）予以公开,,30,5,2,1,4,"1
+43",
+,"（二）部分公开（区分处理的，只计
+这一情形，不计其他情形）",,11,2,"0
+0",,0,"2
+15",
+,"（三）不予公
+开",1.属于国家秘密,3,0,1,0,0,0,4
+,,"3.危及“三安全一稳
+2
+定”",,0,"1
+0",,1,"0
+4",
+,,1.本机关不掌握相关政府信息,10,2,"1
+0
+1",,,2,16"""
+
+
+def test_camelot_s_cells_over_several_lines_are_read_as_cells() -> None:
+    """camelot's lattice CSV quotes a cell whose text runs over lines: a label (``"三、本年度`` /
+    ``办理结果",``), a cell over two or three columns whose rule it missed, their numbers a line each
+    and the cells after it blank (``4,"1`` / ``43",``), or a label's cell that took the row's first
+    value (``"3.危及“三安全一稳`` / ``2`` / ``定”",,0``). Read line by line, such a cell's first number
+    closed its row and the others made rows of their own: 10 wrong cells in a fixture's camelot CSV
+    (予以公开's 总计 read 1). A quoted field over lines is now one cell; its numbers go into the blank
+    cells after it where these are as many as they need."""
+    got = _cells(zhgov_parse.parse(_CAMELOT_LATTICE))
+    columns = ["natural_person", "commercial", "research", "nonprofit", "legal_services", "other_org"]
+    columns.append("total")
+    rows = {
+        "new_received": [50, 12, 3, 2, 6, 4, 77],
+        "granted": [30, 5, 2, 1, 4, 1, 43],
+        "partially_granted": [11, 2, 0, 0, 0, 2, 15],
+        "withheld.state_secret": [3, 0, 1, 0, 0, 0, 4],
+        "withheld.security_stability": [2, 0, 1, 0, 1, 0, 4],
+        "unavailable.not_held": [10, 2, 1, 0, 1, 2, 16],
+    }
+    assert {row: [got["application_handling", row, c] for c in columns] for row in rows} == rows

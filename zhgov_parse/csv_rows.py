@@ -23,8 +23,9 @@ def csv_as_pipes(text: str, lines: list[str]) -> list[str] | None:
     (``"1,234"``)."""
     if text.count(",") < 15 or "|" in text:
         return None
+    joined: set[int] = set()  # lines a field quoted over several lines took into the line before
     if '"' in text:
-        lines = _marks_put_back(lines)
+        lines, joined = _quoted_lines_joined(_marks_put_back(lines))
     fields: list[list[str] | None] = [_fields(line) for line in lines]
     runs: list[tuple[int, int, int]] = []  # (first line, past the last, rows of values)
     i = 0
@@ -33,7 +34,7 @@ def csv_as_pipes(text: str, lines: list[str]) -> list[str] | None:
             i += 1
             continue
         j = i
-        while j < len(lines) and fields[j] is not None:
+        while j < len(lines) and (fields[j] is not None or j in joined):
             j += 1
         valued = sum(_has_values(f) for f in fields[i:j] if f is not None)
         runs.append((i, j, valued))
@@ -44,9 +45,10 @@ def csv_as_pipes(text: str, lines: list[str]) -> list[str] | None:
     for i, j, valued in runs:
         if not valued:
             continue  # lines of commas with no row of values: prose, or a table's header alone
+        at = [k for k in range(i, j) if fields[k] is not None]
         rows = [row for row in fields[i:j] if row is not None]
         numbered = _row_numbers(rows)
-        for k, row in zip(range(i, j), rows, strict=True):
+        for k, row in zip(at, rows, strict=True):
             if numbered:
                 row = row[1:]
             out[k] = "" if _column_numbers(row) else "| " + " | ".join(row) + " |"
@@ -80,6 +82,98 @@ def _marks_put_back(lines: list[str]) -> list[str]:
     return out
 
 
+#: A field opened by a quote and left open at the line's end.
+_OPEN_FIELD = re.compile(r'(?:^|,)"[^"]*$')
+#: The most lines a quoted field runs over (a cell of 三 holds a label of three lines, or seven values).
+_FIELD_LINES = 12
+
+
+def _quoted_lines_joined(lines: list[str]) -> tuple[list[str], set[int]]:
+    """``lines`` with each line that leaves a quoted field open joined to the lines up to the one
+    that closes the last field it opens (camelot's CSV of cells over several lines: ``"三、本年度``
+    / ``办理结果",（一）予以公开,,11,5,2,1,4,"1`` / ``24",``), at the first one's place; and the lines
+    taken into it, left empty. Read line by line, such a field's lines were rows of their own, a
+    value a line. Only a table's row whose every field reads plainly (:func:`_plain`) is joined: a
+    field that holds several rows' labels and values (a table's body in one cell) stays a line a
+    row, as does prose with a quote."""
+    out, taken = list(lines), set()
+    i = 0
+    while i < len(lines):
+        quotes = lines[i].count('"')
+        if quotes % 2 == 0 or not _OPEN_FIELD.search(lines[i]):
+            i += 1
+            continue
+        j = i
+        while quotes % 2 and j + 1 < len(lines) and j + 1 - i < _FIELD_LINES:
+            j += 1
+            quotes += lines[j].count('"')
+        record = "\n".join(lines[i : j + 1])
+        if quotes % 2 or not _plain(record) or _fields(record) is None:
+            i += 1
+            continue  # no CSV row: its lines stay as they are
+        out[i] = record
+        for k in range(i + 1, j + 1):
+            out[k] = ""
+            taken.add(k)
+        i = j + 1
+    return out, taken
+
+
+def _plain(record: str) -> bool:
+    """Whether a CSV row whose fields run over several lines reads plainly: each such field is text
+    alone, numbers alone, or text with one run of numbers that the blank cells after it take."""
+    try:
+        row = next(csv.reader([record]), [])
+    except csv.Error:
+        return False
+    for i, cell in enumerate(row):
+        if "\n" not in cell:
+            continue
+        kinds = [is_value_text(part.strip()) for part in cell.split("\n") if part.strip()]
+        runs = sum(1 for n, kind in enumerate(kinds) if n == 0 or kind != kinds[n - 1])
+        if all(kinds) or not any(kinds):
+            continue
+        if runs > 3 or (runs == 3 and kinds[0]) or _blanks_after(row, i) != sum(kinds):
+            return False
+    return True
+
+
+def _blanks_after(row: list[str], i: int) -> int:
+    """How many blank cells follow cell ``i`` of a row, up to a cell with text or the row's end."""
+    n = 0
+    while i + 1 + n < len(row) and not row[i + 1 + n].strip():
+        n += 1
+    return n
+
+
+def _cells_spread(row: list[str]) -> list[str]:
+    """A row's cells with those over several lines made one line each, a label's lines run
+    together. A cell's numbers go into the blank cells right after it where these are as many as its
+    numbers less one (a cell of numbers alone: ``"1\n24",`` is 1 | 24, camelot's cell over two
+    columns whose rule it missed) or as many (a label's cell that took the row's first value:
+    ``"3.危及“三安全一稳\n2\n定”",,0`` is 3.危及“三安全一稳定” | 2 | 0); else a cell of numbers
+    alone keeps them apart by spaces, several values in one cell (NA, ``row_length_mismatch``)."""
+    out: list[str] = []
+    i = 0
+    while i < len(row):
+        cell = row[i]
+        if "\n" not in cell:
+            out.append(cell)
+            i += 1
+            continue
+        parts = [part.strip() for part in cell.split("\n") if part.strip()]
+        numbers = [part for part in parts if is_value_text(part)]
+        words = "".join(part for part in parts if not is_value_text(part))
+        blanks = _blanks_after(row, i)
+        if numbers and blanks == len(numbers) - (not words):
+            out.extend([*([words] if words else []), *numbers])
+            i += blanks
+        else:
+            out.append(words or " ".join(numbers))
+        i += 1
+    return out
+
+
 def _has_values(row: list[str]) -> bool:
     """A row of values: two values or more, or a label and its value (``行政许可,452``)."""
     values = sum(map(is_value_text, (c for c in row if c)))
@@ -110,11 +204,13 @@ def _fields(line: str) -> list[str] | None:
     row = next(csv.reader([line]), [])
     if len(row) < 2:
         return None
-    row = [" ".join(cell.split()) for cell in row]
+    spread = "\n" in line  # a quoted field over lines: its numbers apart by spaces are cells'
+    one_line = [" ".join(cell.split()) for cell in row if not spread or "\n" not in cell]
+    if any(_NOT_A_FIELD.search(cell) for cell in one_line):
+        return None  # text whose cells stand apart by spaces, its numbers written 28,007
+    row = [" ".join(cell.split()) for cell in _cells_spread(row)] if spread else one_line
     if any(len(cell) > _LONGEST_CELL or "。" in cell or "；" in cell or "|" in cell for cell in row):
         return None
-    if any(_NOT_A_FIELD.search(cell) for cell in row):
-        return None  # text whose cells stand apart by spaces, its numbers written 28,007
     if any(_GLUED.search(cell) and not is_value_text(cell) for cell in row):
         return None  # page text whose labels and numbers run together: 申请数量1,234
     if len(row) == 2 and not (
