@@ -515,6 +515,43 @@ def test_camelot_s_label_piece_beside_values_names_the_row_whose_label_holds_it(
     assert "unmapped_values" in {f.code for f in report.finding_list}
 
 
+def _a_block_a_line(rows: list[tuple[str, list[int]]]) -> str:
+    """Table 三 as pdfminer.six's text has it: each label and each cell a block of its own, a line
+    apart from the next by a blank one."""
+    lines = ["三、收到和处理政府信息公开申请情况", "申请人情况"]
+    lines += ["自然人", "商业企业", "科研机构", "社会公益组织", "法律服务机构", "其他", "总计"]
+    for label, values in rows:
+        lines += [label, *map(str, values)]
+    return "\n\n".join(lines)
+
+
+def test_a_cell_a_block_text_whose_rows_mostly_do_not_add_up_reads_none_in_its_order() -> None:
+    """pdfminer.six's text lists each cell of 三 a block, a row's in an order of its own: most rows
+    gathered from their lines do not add up (``3 0 0 0 18 10 5``, NA), and some still do in another
+    order than the columns' (``38 8 4 7 3 3 63`` for ``38 8 3 4 7 3 63``): 12 wrong cells in a
+    fixture's pdfminer text. Where most rows gathered so do not add up in a text a value a line,
+    every row gathered so is NA (``row_order_uncertain``), but one whose order cannot matter (all 0)."""
+    text = _a_block_a_line(
+        [
+            ("一、本年新收政府信息公开申请数量", [20, 5, 4, 2, 3, 1, 35]),
+            ("二、上年结转政府信息公开申请数量", [6, 0, 1, 0, 0, 2, 3]),
+            ("三、本年度办理结果", []),
+            ("（一）予以公开", [2, 0, 0, 0, 9, 7, 4]),
+            ("（二）部分公开（区分处理的，只计这一情形，不计其他情形）", [1, 0, 0, 0, 0, 0, 0]),
+            ("（三）不予公开", []),
+            ("1.属于国家秘密", [0, 0, 0, 0, 0, 0, 0]),
+        ]
+    )
+    report = zhgov_parse.parse(text)
+    got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got["new_received", "total"] is None
+    assert got["withheld.state_secret", "total"] == 0
+    said = [
+        f.message for f in report.finding_list if f.row == "new_received" and f.code == "row_order_uncertain"
+    ]
+    assert said and "most rows" in said[0]
+
+
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
     its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the

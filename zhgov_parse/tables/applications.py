@@ -279,7 +279,8 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
     if split_at_spaces and check is not None:
-        rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out)
+        one_a_line = all(len(r.values) <= 1 for r in records[first_data:])  # (pdfminer's: a cell a block)
+        rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out, by_most=one_a_line)
     out.findings.extend(
         assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None, template)
     )

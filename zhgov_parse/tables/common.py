@@ -177,7 +177,12 @@ def interleaved(
 
 
 def drop_unbalanced_gathered(
-    rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool], out: TableResult
+    rows: list[Row],
+    n: int,
+    table: str,
+    check: Callable[[list[Value]], bool],
+    out: TableResult,
+    by_most: bool = False,
 ) -> list[Row]:
     """Rows of PDF text that do not add up (总计 ≠ the sum of the others): likelier misread than a
     report's typo.  Lines in reading order may hold another row's values, or this row's in another
@@ -185,20 +190,46 @@ def drop_unbalanced_gathered(
     its cell wraps onto the next line (``２５`` over ``５``).  NA, said.  A row whose cells tabs set
     apart on its own line (a Word table saved as text, a spreadsheet's rows) holds the table's own
     cells, as a pipe row does: one that does not add up is the report's, kept for the identities
-    to report."""
+    to report.
+    ``by_most``: where most rows gathered from lines of their own do not add up, the text's order is
+    none to read by (pdfminer's text lists each cell a block, a row's in an order of its own:
+    ``3 0 0 0 18 10 5``, and others that still add up, ``38 8 4 7 3 3 63`` for ``38 8 3 4 7 3 63``):
+    every row gathered so is NA, but where its order cannot matter (all 0)."""
+    held = broken = 0
     for row in rows:
         if not row.gathered and row.spans and is_tab_fields(row.spans):
             continue
         cells = fit(row.values, n, check)[0]  # digits split over cells joined
-        if cells is None or not breaks_total(cells, blanks_are_zero=False):
+        if cells is None:
             continue
+        if not breaks_total(cells, blanks_are_zero=False):
+            held += row.gathered
+            continue
+        broken += row.gathered
         how = "come from lines of their own" if row.gathered else "stand on one line"
         why = (
             f"its values {how} in PDF text and do not add up (总计 ≠ the sum of the others): they may "
             "be another row's, out of order or wrapped in their cells"
         )
         set_uncertain(row, table, why, out)
+    if by_most and broken > held:
+        why = (
+            f"its values come from lines of their own in PDF text where most rows gathered so do not add "
+            f"up ({broken} of {broken + held}): their order is not the columns'"
+        )
+        for row in rows:
+            if row.gathered and not row.uncertain and not _order_free(fit(row.values, n, check)[0]):
+                set_uncertain(row, table, why, out)
     return rows
+
+
+def _order_free(cells: list[str] | None) -> bool:
+    """Whether a row's values read the same in any order that adds up: all known, its cells other
+    than the total one number (0 | 0 | … | 0)."""
+    if cells is None:
+        return False
+    numbers = [parse_value(c).number for c in cells]
+    return None not in numbers and len(set(numbers[:-1])) == 1
 
 
 def column_positions(rec: Record, columns_of: Matcher) -> list[int] | None:
