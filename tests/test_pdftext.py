@@ -8,6 +8,7 @@ from pathlib import Path
 import pytest
 
 import zhgov_parse
+from zhgov_parse.labels import matcher
 
 from goldens import FIXTURES, expected_cells
 
@@ -550,6 +551,39 @@ def test_a_cell_a_block_text_whose_rows_mostly_do_not_add_up_reads_none_in_its_o
         f.message for f in report.finding_list if f.row == "new_received" and f.code == "row_order_uncertain"
     ]
     assert said and "most rows" in said[0]
+
+
+_HEAD_ON_THE_VALUES_LINE = """三、收到和处理政府信息公开申请情况
+
+| 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 |
+|:--|:--|--:|--:|--:|--:|--:|--:|--:|
+| 三、本年度办理结果 | （一）予以公开 | 13 | 2 | 3 | 1 | 3 | 2 | 24 |
+| （三） | 1.属于 | 2 | 0 | 0 | 0 | 1 | 0 | 3 |
+| 不予公 | 国家秘 | | | | | | | |
+| 开 | 密 | | | | | | | |
+| | 2.其他 | 4 | 0 | 0 | 0 | 0 | 0 | 4 |
+| | 法律行 | | | | | | | |
+| | 政法规 | | | | | | | |
+| | 禁止公 | | | | | | | |
+| | 开 | | | | | | | |
+| （六）其他处理 | 3.其他 | 7 | 2 | 1 | 0 | 1 | 0 | 11 |"""
+
+
+@pytest.mark.parametrize("with_other", [True, False])
+def test_an_item_s_head_that_reads_as_another_item_is_not_that_item(with_other: bool) -> None:
+    """camelot's and tabula's Markdown of 三 put an item's head on its values' line and the rest of its
+    label on lines after (``| | 2.其他 | 4 | 0 | …`` / ``| | 法律行 |`` / …): ``2.其他`` named 3.其他 (其他
+    alone is its label), whose row took 2.其他法律行政法规禁止公开's values, the first of two rows so
+    named kept (5 cells wrong in two fixtures' Markdown). A label whose item number is not the one
+    the template gives the row it names (2, not 3) names no row now; where its place tells which
+    row it is, it is placed there, else NA."""
+    text = _HEAD_ON_THE_VALUES_LINE if with_other else _HEAD_ON_THE_VALUES_LINE.rsplit("\n", 1)[0]
+    report = zhgov_parse.parse(text)
+    got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert (got["other.other", "natural_person"], got["other.other", "total"]) == (
+        (7, 11) if with_other else (None, None)
+    )
+    assert matcher("application_handling", "row")("2.其他").codes == ()
 
 
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:

@@ -109,7 +109,7 @@ class Match:
     """The codes a label may stand for, and how they were found."""
 
     codes: tuple[str, ...]
-    how: str  # "exact" | "contains" | "truncated" | "piece" | "fuzzy" | "none"
+    how: str  # "exact" | "contains" | "truncated" | "piece" | "fuzzy" | "misnumbered" | "none"
     code: str | None = field(init=False, compare=False)  # the code when the match is unique, else None
 
     def __post_init__(self) -> None:
@@ -132,6 +132,7 @@ class Matcher:
             ((alias, code) for alias, code, how in rows if how == "contains"), key=lambda p: -len(p[0])
         )
         self.all = [(alias, code) for alias, code, _ in rows]
+        self._numbered = item_numbers(table) if axis == "row" else {}
         self._cache: dict[str, Match] = {}
         self._scans: dict[str, tuple[str, list[tuple[int, int, str]]]] = {}
 
@@ -146,8 +147,20 @@ class Matcher:
                 hit = self._last_item(label) or hit
             if hit.how != "exact" and (":" in label or "：" in label):
                 hit = self._defined(label, hit)
+            if hit.codes and self._numbered:
+                hit = self._by_number(label, hit)
             _remember(self._cache, label, hit)
         return hit
+
+    def _by_number(self, label: str, hit: Match) -> Match:
+        """``hit`` without the rows whose item the label numbers otherwise than the template does
+        (``2.其他``, the first line of 2.其他法律行政法规禁止公开, is not 3.其他); with none left, a
+        match of no row, ``misnumbered``: a label that names some row, whose place may tell which."""
+        found = _ITEM_NUMBER.findall(unicodedata.normalize("NFKC", _unmarked(label)))
+        if not found:
+            return hit
+        codes = tuple(c for c in hit.codes if found[-1] in self._numbered.get(c, (found[-1],)))
+        return hit if codes == hit.codes else Match(codes, hit.how if codes else "misnumbered")
 
     def _defined(self, label: str, hit: Match) -> Match:
         """A label and its definition after a colon (``规章：地方行政规章指…。``, as some reports
@@ -276,6 +289,25 @@ def _unique(codes: object) -> tuple[str, ...]:
     for c in codes:  # type: ignore[attr-defined]
         seen[c] = None
     return tuple(seen)
+
+
+#: An item's number in a row label: ``3.`` of ``（六）其他处理 3.其他`` (not a value's ``3.5``, nor a
+#: number at the label's end, the next item's head: ``已获取信息4.``).
+_ITEM_NUMBER = re.compile(r"(?<![\d.])(\d{1,2})\s*[.、．](?=\s*[^\s\d])")
+
+
+@cache
+def item_numbers(table: str) -> dict[str, tuple[str, ...]]:
+    """Each row of a table that the templates number as an item, and the numbers they give it."""
+    from . import schema
+
+    numbers: dict[str, set[str]] = {}
+    for template in schema.TEMPLATES:
+        for code, label in schema.rows(table, template):
+            found = _ITEM_NUMBER.findall(label)
+            if found:
+                numbers.setdefault(code, set()).add(found[-1])
+    return {code: tuple(sorted(n)) for code, n in numbers.items()}
 
 
 @cache

@@ -258,7 +258,7 @@ def assemble(
                     head = "".join(_from_last_item(pending))
                     joined_match = rows_of(head + tail)
                     joined = own_text[: len(own_text) - len(tail)] + head + tail
-                if joined_match.codes:
+                if joined_match.codes or joined_match.how == "misnumbered":  # (placed as its lines say)
                     match, label = joined_match, joined
             row = Row(label, match, list(rec.values), rec.source, strong, True, spans=rec.value_spans)
             row.uncertain = rec.uncertain
@@ -453,7 +453,12 @@ def assign(
                 continue
             take(row, code)  # type: ignore[arg-type]
             anchors.append(i)
-        elif row.own and not row.match.codes and not _named_by_piece(row, table):
+        elif (
+            row.own
+            and not row.match.codes
+            and row.match.how != "misnumbered"
+            and not _named_by_piece(row, table)
+        ):
             findings.append(_unmapped(table, row, "matches no row of the template; its values are not used"))
         else:
             loose.append(i)
