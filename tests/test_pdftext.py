@@ -586,6 +586,39 @@ def test_an_item_s_head_that_reads_as_another_item_is_not_that_item(with_other: 
     assert matcher("application_handling", "row")("2.其他").codes == ()
 
 
+_DIGITS_ONE_OVER_ANOTHER = """三、收到和处理政府信息公开申请情况
+
+| （五）不予处理 | 1.信访举报投诉类申请 | 13 4 | 2   | 4 1 24 |
+| ------- | ----------- | ---- | --- | ------ |
+|     | 3.其他 | 17 6 | 1 3 | 3 0 30 |
+| --- | ---- | ---- | --- | ------ |
+２ ５
+|       |     | １１  | ３   | ３    |
+| ----- | --- | --- | --- | ---- |
+| （七）总计 |     | ５   | ２５  | ４６ １ |
+|       |     | ４   | ５   | ７    |
+５ ２
+
+四、结转下年度继续
+|     |     |     |     |     | 40 7 | 4   | 0 1 52 |
+| --- | --- | --- | --- | --- | ---- | --- | ------ |
+办理"""
+
+
+def test_values_after_a_row_short_of_its_own_are_not_the_next_row_s() -> None:
+    """markitdown's Markdown of a PDF table sets a cell's digits one over another over three lines
+    (``| （七）总计 | | ５ | ２５ | ４６ １ |`` / ``| | | ４ | ５ | ７ |`` / ``５ ２``), 总计's row short of
+    its values: the lines of values after it were a row of their own, placed by position as 四、结转
+    下年度继续办理 (whose own line came after the table's end: 3 wrong cells in a fixture). Values
+    alone right after a row short of its values may be that row's: NA, ``row_order_uncertain``."""
+    report = zhgov_parse.parse(_DIGITS_ONE_OVER_ANOTHER)
+    got = [c["value"] for c in report.to_dict()["cells"] if c["row"] == "carried_forward"]
+    assert not [v for v in got if v is not None]
+    assert any(
+        "short of its values" in f.message for f in report.finding_list if f.code == "row_order_uncertain"
+    )
+
+
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
     its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the

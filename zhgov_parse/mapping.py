@@ -462,6 +462,17 @@ def assign(
             findings.append(_unmapped(table, row, "matches no row of the template; its values are not used"))
         else:
             loose.append(i)
+            if fits is not None and _after_a_short_row(rows, i, fits):
+                row.uncertain = True  # it keeps its place, NA
+                findings.append(
+                    row_finding(
+                        "row_order_uncertain",
+                        "values on lines of their own right after a row short of its values: they may "
+                        "be that row's, wrapped, so they are left NA",
+                        table,
+                        row,
+                    )
+                )
     for row in rows:
         if row.code is not None and row.match.how == "fuzzy":
             findings.append(
@@ -485,6 +496,17 @@ def assign(
             slots = [c for c in order[first:last] if c not in taken]
             findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take, template))
     return findings
+
+
+def _after_a_short_row(rows: list[Row], i: int, fits: Callable[[Row], bool]) -> bool:
+    """Whether row ``i`` is values alone, no label before them, right after a row with values that
+    do not fill its columns (``| （七）總計 | | ５ | ２５ | ４６ １ |`` / ``| | | ４ | ５ | ７ |``:
+    markitdown's rows of a cell's digits one over another)."""
+    row = rows[i]
+    if row.label or row.own or i == 0:
+        return False
+    before = rows[i - 1]
+    return any(map(is_number_text, before.values)) and not fits(before)
 
 
 def _named_by_piece(row: Row, table: str) -> bool:
