@@ -619,6 +619,29 @@ def test_values_after_a_row_short_of_its_own_are_not_the_next_row_s() -> None:
     )
 
 
+_SECOND_LINE_UNDER_FILLED_CELLS = """三、收到和处理政府信息公开申请情况
+
+|     |     |     |           |     |     |      |      |     |      |      |
+| --- | --- | --- | --------- | --- | --- | ---- | ---- | --- | ---- | ---- |
+|     |     |     |    1.信访举报投诉类申请 | 3 | 0 |  0  | 1    | 0   |  0   | 4    |
+|     |     |     |    2.重复申请 |     |     |  3   | 0    | 0   |  0   | 0    |
+|     |     |     |           |     |     |      |   1  |     |      |   4  |"""
+
+
+def test_a_row_s_second_line_under_cells_it_filled_leaves_it_na() -> None:
+    """markitdown's Markdown of a PDF table sets a cell's two values one over another: a row short of
+    its values, blank cells before them, and a line of values alone under cells it filled
+    (``| 2.重复申请 | | | 3 | 0 | 0 | 0 | 0 |`` / ``| | … | 1 | | | 4 |``). The row was read as its
+    cells stand, its leading blanks the first columns: 3 wrong cells in a fixture's markitdown text.
+    Which column each value is the lines do not tell: NA, ``row_length_mismatch``."""
+    report = zhgov_parse.parse(_SECOND_LINE_UNDER_FILLED_CELLS)
+    got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert not [v for (row, _), v in got.items() if row == "not_processed.duplicate" and v is not None]
+    assert got["not_processed.complaint", "total"] == 4
+    said = [f.message for f in report.finding_list if f.row == "not_processed.duplicate"]
+    assert any("under cells the first filled" in m for m in said)
+
+
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
     its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the

@@ -25,6 +25,7 @@ from .repairs import (
     glued_values_split,
     values_apart_in_a_cell,
     values_in_labels,
+    values_under_filled_cells,
 )
 from .report import Report
 from .script import detect_script, simplify_long
@@ -235,8 +236,9 @@ def _mapped(blocks: list[Block], table: str, template: str, at_spaces: bool) -> 
     records, shifted = values_in_labels(records_of(blocks), table, template)
     records, apart = values_apart_in_a_cell(records, table, template)
     records, spread = cells_over_two_columns(records, table, template)
+    records, stacked = values_under_filled_cells(records, table, template)
     result = _MAPPERS[table](records, template)
-    result.findings[:0] = [*shifted, *apart, *spread]
+    result.findings[:0] = [*shifted, *apart, *spread, *stacked]
     return result
 
 

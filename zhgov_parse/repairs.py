@@ -183,6 +183,58 @@ def values_apart_in_a_cell(
     return out, findings
 
 
+def values_under_filled_cells(
+    records: list[Record], table: str, template: str
+) -> tuple[list[Record], list[Finding]]:
+    """Records of 三 (pipe text, Markdown: a row a line) whose row is short of its values and whose
+    next line, values alone, holds the rest under cells the row filled (markitdown's tables of a
+    PDF: ``| 2.重复申请 | | | 2 | 0 | 0 | 0 | 0 |`` / ``| | … | 0 | | | 2 |``, a cell of two values one
+    over another): which column each value is, the lines do not tell (read as a row, its leading
+    blank cells took the first columns). The row keeps its place, NA, said. (A row with blank cells
+    among its values takes the next line's values into them, as before.)"""
+    if table != "application_handling":
+        return records, []
+    rows_of = label_matcher(table, "row")
+    out = list(records)
+    findings: list[Finding] = []
+    for i, (rec, after) in enumerate(pairwise(records)):
+        if not rec.labels or after.labels or rec.positions is not None or after.positions is not None:
+            continue
+        ours, theirs = _numbers_at(rec.values), _numbers_at(after.values)
+        code = rows_of(rec.labels[-1]).code or rows_of(rec.text).code
+        if not ours or not theirs or code is None:
+            continue
+        width = row_width(table, template, code)
+        shift = len(after.values) - len(rec.values)  # the two lines right-aligned: one grid
+        if (
+            len(ours) + len(theirs) != width
+            or ours[-1] - ours[0] >= len(ours)  # blank cells among its values, for the rest to fill
+            or shift < 0
+            or not {n - shift for n in theirs} <= set(ours)
+        ):
+            continue
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {schema.row_label(table, code, template)}: its values run over two lines, the second's "
+                "under cells the first filled (a cell's values one over another): which column each is "
+                "is not known; its values are left NA rather than guessed",
+                table,
+                code,
+                expected=f"{width} values",
+                found=" | ".join([*rec.values, "/", *after.values]),
+                source=rec.source,
+            )
+        )
+        out[i] = replace(rec, uncertain=True)
+    return out, findings
+
+
+def _numbers_at(cells: list[str]) -> list[int]:
+    """Where a row's cells hold a number."""
+    return [n for n, cell in enumerate(cells) if is_number_text(cell)]
+
+
 _VALUES_ON_TWO_LINES = re.compile(r"\d\s*¦\s*\d")
 
 
