@@ -642,6 +642,29 @@ def test_a_row_s_second_line_under_cells_it_filled_leaves_it_na() -> None:
     assert any("under cells the first filled" in m for m in said)
 
 
+_VALUES_A_LINE_ABOVE = """三、收到和处理政府信息公开申请情况
+
+| 三、本年度办理结果 | （一）予以公开 | 6 | 1 | 0 | 0 | 2 | 0 | 9 |
+| | （二）部分公开（区分处理的，只计这一情 | 3 | 1 | 0 | 0 | 1 | 0 | 5 |
+| | 形，不计其他情形） | | | | | | | |
+| | （三）不 | 1 | 0 | 0 | 0 | 0 | 0 | 1 |
+| | 1.属于国家秘密 | 2 | 0 | 0 | 0 | 1 | 0 | 3 |
+| | 予公开 | | | | | | | |
+| | 2.其他法律行政法规禁止公开 | | | | | | | |"""
+
+
+def test_a_group_s_line_with_values_leaves_the_next_row_na() -> None:
+    """camelot's Markdown of a PDF table may set 三's values a line above their labels: the group's
+    label alone holds a row of values (``| （三）不 | 1 | 0 | … | 1 |``, 1.属于国家秘密's), and the next
+    line, which names its row, the row after's (``| 1.属于国家秘密 | 2 | 0 | … | 3 |``, 2.其他…'s, whose
+    label comes with none): 3 wrong cells in a fixture. A row right after a group's line of values,
+    itself after a row with values, is NA (``row_order_uncertain``)."""
+    report = zhgov_parse.parse(_VALUES_A_LINE_ABOVE)
+    got = {(c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert not [v for (row, _), v in got.items() if row == "withheld.state_secret" and v is not None]
+    assert got["partially_granted", "total"] == 5
+
+
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
     its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the

@@ -33,13 +33,14 @@ from ..mapping import (
     row_total_holds,
 )
 from ..reading_order import read_in_order
-from ..values import parse_value
+from ..values import is_number_text, parse_value
 from .common import (
     APPLICATION,
     drop_unbalanced_gathered,
     gathered_set_aside,
     interleaved,
     one_cell_header,
+    set_uncertain,
     two_labels_then_values,
     uncertain,
 )
@@ -253,9 +254,11 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         rows = _drop_rows_out_of_order(rows, records[first_data:], 7, out)
         two_labels_then_values(rows, out)
         interleaved(rows, records[first_data:], 7, out)
-    elif _values_first(records[first_data:]):  # camelot's CSV of a PDF table whose rules it missed
-        why = "its values come from lines of their own in a table that lists values before their labels"
-        gathered_set_aside(rows, APPLICATION, why, out)
+    else:
+        _after_a_group_line_of_values(rows, out)
+        if _values_first(records[first_data:]):  # camelot's CSV of a PDF table whose rules it missed
+            why = "its values come from lines of their own in a table that lists values before their labels"
+            gathered_set_aside(rows, APPLICATION, why, out)
     if not rows:
         return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
     if not unread and columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
@@ -349,6 +352,37 @@ def _or_in_reading_order(
     if any(c.value is not None and read.get((c.row, c.column)) != c.value for c in result.cells):
         return result  # the two readings disagree: the rows read line by line stay
     return TableResult(cells, [*([note] if note else []), finding], True)
+
+
+#: A label that is a group of 三's results alone, or its head: ``（三）不`` of （三）不予公开.
+_GROUP_ONLY = re.compile(r"[(（]\s*[三四五六]\s*[)）]\s*(.{0,4})")
+_GROUPS = ("不予公开", "无法提供", "不予处理", "其他处理")
+
+
+def _after_a_group_line_of_values(rows: list[Row], out: TableResult) -> None:
+    """A table's rows (pipe text, Markdown, CSV) where a group's label alone holds a row of values
+    after a row with values, and a row its own line names comes next (``| （三）不 | 1 | 0 | … | 1 |``
+    / ``| 1.属于国家秘密 | 2 | 0 | … |``: camelot's Markdown of a PDF table, the values a line above
+    their labels): that row's values may be the next row's. NA, said. (After a row left blank, the
+    group's line holds that row's values: ``2.其他法律行政法规,,,,`` / ``（三）不予公开,,1,2,…``.)"""
+    for before, row, after in zip(rows, rows[1:], rows[2:], strict=False):
+        group = _GROUP_ONLY.fullmatch(row.label.replace(" ", ""))
+        if (
+            group is None
+            or not row.own
+            or row.match.codes
+            or not any(map(is_number_text, before.values))  # (a label's row left blank: these its values)
+            or not any(name.startswith(group.group(1)) for name in _GROUPS)
+            or sum(1 for v in row.values if v.strip()) < 7
+            or not after.strong
+            or after.uncertain
+        ):
+            continue
+        why = (
+            f"its line comes after the line of group '{row.label}', which holds a row of values: the "
+            "values may stand a line above their labels, these the next row's"
+        )
+        set_uncertain(after, APPLICATION, why, out)
 
 
 def _values(row: Row) -> int:
