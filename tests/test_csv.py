@@ -186,3 +186,28 @@ def test_camelot_s_cells_over_several_lines_are_read_as_cells() -> None:
         "unavailable.not_held": [10, 2, 1, 0, 1, 2, 16],
     }
     assert {row: [got["application_handling", row, c] for c in columns] for row in rows} == rows
+
+
+def test_two_cells_run_together_before_a_blank_total_leave_the_row_na() -> None:
+    """PyMuPDF's cells of a PDF table (``find_tables()`` saved with ``to_csv``) may run two cells'
+    values together, the row's 总计 a cell to the left and its own cell blank (``…,30,12,4,2,116,65,``:
+    11 and 6, 65 the total): read as they stand, 116 and 65 were two columns' values (2 wrong cells in
+    a fixture's text). Where the last number is the sum of the others with one of them cut in two,
+    the row is NA, ``row_length_mismatch``."""
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            ",自然人,商业企业,科研机构,社会公益组织,法律服务机构,其他,总计",
+            "一、本年新收政府信息公开申请数量,30,12,4,2,116,65,",
+            "二、上年结转政府信息公开申请数量,1,0,0,1,0,1,3",
+            "三、本年度办理结果（一）予以公开,5,1,0,0,1,0,7",
+        ]
+    )
+    report = zhgov_parse.parse(text)
+    got = _cells(report)
+    assert got.get(("application_handling", "new_received", "legal_services")) is None
+    assert got["application_handling", "carried_in", "total"] == 3
+    said = [
+        f.message for f in report.finding_list if f.row == "new_received" and f.code == "row_length_mismatch"
+    ]
+    assert said and "cut in two" in said[0]

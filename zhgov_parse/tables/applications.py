@@ -317,6 +317,14 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 short.append(row)
             out.findings.append(length_mismatch(APPLICATION, row, 7, columns))
             continue
+        if total_last and not cells[-1].strip() and _two_values_run_together(cells):
+            why = (
+                f"row {schema.row_label(APPLICATION, row.code, template)}: its 总计 is blank and its last "
+                "number the sum of the others with one of them cut in two (two cells' values run together, "
+                "the total a cell to the left); its values are left NA rather than guessed"
+            )
+            out.findings.append(row_finding("row_length_mismatch", why, APPLICATION, row, row.code))
+            continue
         if repair:
             out.findings.append(row_finding("cell_repaired", repair, APPLICATION, row, row.code))
         make_cells(APPLICATION, row, columns, cells, out)
@@ -383,6 +391,25 @@ def _after_a_group_line_of_values(rows: list[Row], out: TableResult) -> None:
             "values may stand a line above their labels, these the next row's"
         )
         set_uncertain(after, APPLICATION, why, out)
+
+
+def _two_values_run_together(cells: list[str]) -> bool:
+    """Whether a row's last number is the sum of the others once one of them is cut in two, its 总计
+    cell blank (PyMuPDF's cells of a PDF table: ``59 | 22 | 4 | 4 | 116 | 106 |``, 11 and 6 run
+    together and 106 the 总计, a cell to the left)."""
+    numbers = [parse_value(c).number for c in cells[:-1]]
+    if None in numbers or not all(isinstance(n, int) for n in numbers):
+        return False
+    *parts, total = numbers
+    whole = sum(parts)  # type: ignore[arg-type]
+    for cell, n in zip(cells, parts, strict=False):
+        digits = unicodedata.normalize("NFKC", cell).strip()
+        for k in range(1, len(digits)):
+            if (digits[k] != "0" or k == len(digits) - 1) and whole - n + int(digits[:k]) + int(
+                digits[k:]
+            ) == total:
+                return True
+    return False
 
 
 def _values(row: Row) -> int:
