@@ -211,3 +211,24 @@ def test_two_cells_run_together_before_a_blank_total_leave_the_row_na() -> None:
         f.message for f in report.finding_list if f.row == "new_received" and f.code == "row_length_mismatch"
     ]
     assert said and "cut in two" in said[0]
+
+
+def test_values_alone_at_a_table_s_start_are_not_its_first_row() -> None:
+    """tabula's stream CSV of a PDF table may write a row over two lines, the first with two values
+    in one cell (``一、本年新收…,38,8,,4  7,3,``: no CSV row, numbers apart by spaces) and the second
+    values alone (``,,,3,,,63``), the table's first CSV row: placed by position as 一、本年新收…, its 3
+    read as 社会公益组织's (it is 科研机构's). Values alone with blank cells opening a table may be the
+    rest of a line before it: NA, ``row_order_uncertain``."""
+    text = "\n".join(
+        [
+            "三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量,20,6,,4  7,3,",
+            ",,,3,,,43",
+            "二、上年结转政府信息公开申请数量,8,1,0,0,0,0,9",
+            "三、本年度办理结果（一）予以公开,5,1,0,0,1,0,7",
+        ]
+    )
+    report = zhgov_parse.parse(text)
+    got = _cells(report)
+    assert got.get(("application_handling", "new_received", "nonprofit")) is None
+    assert got["application_handling", "carried_in", "total"] == 9

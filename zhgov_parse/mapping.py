@@ -467,8 +467,8 @@ def assign(
                 findings.append(
                     row_finding(
                         "row_order_uncertain",
-                        "values on lines of their own right after a row short of its values: they may "
-                        "be that row's, wrapped, so they are left NA",
+                        "values on lines of their own right after a row short of its values (or opening "
+                        "the table, with blank cells): they may be that line's, wrapped, so they are left NA",
                         table,
                         row,
                     )
@@ -501,10 +501,13 @@ def assign(
 def _after_a_short_row(rows: list[Row], i: int, fits: Callable[[Row], bool]) -> bool:
     """Whether row ``i`` is values alone, no label before them, right after a row with values that
     do not fill its columns (``| （七）總計 | | ５ | ２５ | ４６ １ |`` / ``| | | ４ | ５ | ７ |``:
-    markitdown's rows of a cell's digits one over another)."""
+    markitdown's rows of a cell's digits one over another), or first in the table with blank cells
+    (tabula's ``一、本年新收…,38,8,,4  7,3,`` / ``,,,3,,,63``: the line before no CSV row)."""
     row = rows[i]
-    if row.label or row.own or i == 0:
+    if row.label or row.own:
         return False
+    if i == 0:  # the table's first row, with blank cells: the rest of a line before the table
+        return not all(map(str.strip, row.values))
     before = rows[i - 1]
     return any(map(is_number_text, before.values)) and not fits(before)
 
