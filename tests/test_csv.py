@@ -232,3 +232,33 @@ def test_values_alone_at_a_table_s_start_are_not_its_first_row() -> None:
     got = _cells(report)
     assert got.get(("application_handling", "new_received", "nonprofit")) is None
     assert got["application_handling", "carried_in", "total"] == 9
+
+
+def test_a_number_in_a_row_s_first_cell_before_its_label_is_its_first_value() -> None:
+    """camelot's stream CSV of 二 may set a cell over the label's column and the first value's, its
+    lines the number and then the label (``"2`` / ``行政事业性收费",-1,``; the header's ``"信息内容`` /
+    ``上一年项目数量",本年增/减,``). Read line by line, the row's values were ``-1`` and a blank,
+    -1 its 上一年项目数量 (1 wrong cell in a fixture's camelot CSV). The number is the row's first
+    value, a cell after the label."""
+    text = "\n".join(
+        [
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项,,第二十条第（一）项 第二十条第（一）项 第二十条第（一）项,",
+            "信息内容,本年新制作数量,本年新公开数量,对外公开总数量",
+            "规章,0,0,0",
+            "规范性文件,5,5,31",
+            "第二十条第（五）项,第二十条第（五）项 第二十条第（五）项 第二十条第（五）项,",
+            '"信息内容',
+            '上一年项目数量",本年增/减,处理决定数量',
+            '"8',
+            '行政许可",+1,126',
+            "第二十条第（八）项,第二十条第（八）项 第二十条第（八）项 第二十条第（八）项,",
+            '"信息内容',
+            '上一年项目数量",本年增/减,',
+            '"2',
+            '行政事业性收费",-1,',
+        ]
+    )
+    got = _cells(zhgov_parse.parse(text))
+    assert [got["active_disclosure", "fees", c] for c in ("previous_count", "change")] == [2, -1]
+    assert got["active_disclosure", "licensing", "decisions"] == 126

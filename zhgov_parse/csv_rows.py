@@ -121,7 +121,10 @@ def _quoted_lines_joined(lines: list[str]) -> tuple[list[str], set[int]]:
 
 def _plain(record: str) -> bool:
     """Whether a CSV row whose fields run over several lines reads plainly: each such field is text
-    alone, numbers alone, or text with one run of numbers that the blank cells after it take."""
+    alone, numbers alone, or text with one run of numbers that the blank cells after it take, or
+    the row's first field, one number before its label (``"2`` / ``行政事业性收费",-1,``: camelot's
+    cell over the label's column and the first value's, as its header's ``"信息内容`` / ``上一年项目
+    数量"``), the number the first value."""
     try:
         row = next(csv.reader([record]), [])
     except csv.Error:
@@ -133,7 +136,11 @@ def _plain(record: str) -> bool:
         runs = sum(1 for n, kind in enumerate(kinds) if n == 0 or kind != kinds[n - 1])
         if all(kinds) or not any(kinds):
             continue
-        if runs > 3 or (runs == 3 and kinds[0]) or _blanks_after(row, i) != sum(kinds):
+        if runs > 3 or (runs == 3 and kinds[0]):
+            return False
+        if _blanks_after(row, i) != sum(kinds) and not (
+            i == 0 and runs == 2 and kinds[0] and sum(kinds) == 1
+        ):
             return False
     return True
 
@@ -152,7 +159,8 @@ def _cells_spread(row: list[str]) -> list[str]:
     numbers less one (a cell of numbers alone: ``"1\n24",`` is 1 | 24, camelot's cell over two
     columns whose rule it missed) or as many (a label's cell that took the row's first value:
     ``"3.危及“三安全一稳\n2\n定”",,0`` is 3.危及“三安全一稳定” | 2 | 0); else a cell of numbers
-    alone keeps them apart by spaces, several values in one cell (NA, ``row_length_mismatch``)."""
+    alone keeps them apart by spaces, several values in one cell (NA, ``row_length_mismatch``), and
+    a label's number is a cell right after it (``"2\n行政事业性收费",-1`` is 行政事业性收费 | 2 | -1)."""
     out: list[str] = []
     i = 0
     while i < len(row):
@@ -169,7 +177,7 @@ def _cells_spread(row: list[str]) -> list[str]:
             out.extend([*([words] if words else []), *numbers])
             i += blanks
         else:
-            out.append(words or " ".join(numbers))
+            out.extend([words, *numbers] if words else [" ".join(numbers)])
         i += 1
     return out
 
