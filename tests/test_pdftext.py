@@ -665,6 +665,33 @@ def test_a_group_s_line_with_values_leaves_the_next_row_na() -> None:
     assert got["partially_granted", "total"] == 5
 
 
+_A_CELL_S_LINES_A_ROW_EACH = """三、收到和处理政府信息公开申请情况
+
+| 0 | 1 | 2 | 3 | 4 | 5 | 6 | 7 | 8 | 9 |
+|:--|:--|:--|--:|--:|--:|--:|--:|--:|--:|
+| | | 3.补正后申请内容仍不明确 | 3 | 1 | 0 | | | 0 | 5 |
+| | | | | | 1 | | | | |
+| | | | | | 0 | | | | |
+| | （五）不 | 3 | | 0 | 5 | | | | |
+| | 予处理 | 1.信访举报投诉类申请 | | | 0 | | | | |
+| | | | | | 2 | | | | |
+| | | | | | 0 | | | | |
+| | | | | | 10 | | | | |"""
+
+
+def test_a_row_s_one_number_among_a_cell_s_lines_is_na() -> None:
+    """camelot's Markdown of a cell over lines writes a row for each line: a column of numbers down
+    the rows (5 / 0 / 2 / 0 / 10: 1.信访举报投诉类申请's cell over five columns), one of them on the
+    row its label names, its other cells blank (``| 1.信访举报投诉类申请 | | | 0 | | | | |``): the 0
+    was read as its 科研机构 (it is 社会公益组织's; 1 wrong cell in a fixture). A row of 三 with one
+    number, 总计 blank, in a column whose lines around it hold numbers too, is NA."""
+    report = zhgov_parse.parse(_A_CELL_S_LINES_A_ROW_EACH)
+    got = [c["value"] for c in report.to_dict()["cells"] if c["row"] == "not_processed.complaint"]
+    assert not [v for v in got if v is not None]
+    said = [f.message for f in report.finding_list if f.row == "not_processed.complaint"]
+    assert any("its one number" in m for m in said)
+
+
 def test_a_label_s_tail_over_a_page_break_does_not_name_the_next_row() -> None:
     """pdftotext -layout of a 三 whose row 5.要求行政机关确认… runs over a page break: its values on
     its first line, its label's tail (``或重新出具已获取信`` / ``息``) on lines of their own, then the

@@ -23,6 +23,7 @@ from .read_text import read_text
 from .repairs import (
     cells_over_two_columns,
     glued_values_split,
+    lone_values_down_a_column,
     values_apart_in_a_cell,
     values_in_labels,
     values_under_filled_cells,
@@ -237,8 +238,9 @@ def _mapped(blocks: list[Block], table: str, template: str, at_spaces: bool) -> 
     records, apart = values_apart_in_a_cell(records, table, template)
     records, spread = cells_over_two_columns(records, table, template)
     records, stacked = values_under_filled_cells(records, table, template)
+    records, lone = lone_values_down_a_column(records, table, template)
     result = _MAPPERS[table](records, template)
-    result.findings[:0] = [*shifted, *apart, *spread, *stacked]
+    result.findings[:0] = [*shifted, *apart, *spread, *stacked, *lone]
     return result
 
 

@@ -230,6 +230,48 @@ def values_under_filled_cells(
     return out, findings
 
 
+def lone_values_down_a_column(
+    records: list[Record], table: str, template: str
+) -> tuple[list[Record], list[Finding]]:
+    """Records of 三 (pipe text, Markdown: a row a line) whose row holds one number, not its 总计,
+    its other cells blank, and a line next to it a number in that column (camelot's Markdown of a
+    cell over lines, a line a row: ``| 1.信访举报投诉类申请 | | | 0 | | | | |`` between ``… | 3 |``
+    and ``… | 1 |``, the lines of 0⏎1⏎0⏎7): that number may be any line's of the cell. The row keeps
+    its place, NA, said."""
+    if table != "application_handling":
+        return records, []
+    rows_of = label_matcher(table, "row")
+    out = list(records)
+    findings: list[Finding] = []
+    for i, rec in enumerate(records):
+        if not rec.labels or rec.positions is not None or len(rec.values) < 7 or rec.values[-1].strip():
+            continue  # (a row of 三's seven cells, or more, its 总计 blank)
+        at = _numbers_at(rec.values)
+        if len(at) != 1 or sum(1 for v in rec.values if v.strip()) != 1:
+            continue
+        column = len(rec.values) - at[0]  # counted from the row's end: the lines share one grid
+        near = [records[k] for k in (i - 1, i + 1) if 0 <= k < len(records) and records[k].positions is None]
+        if not any(len(r.values) >= column and is_number_text(r.values[-column]) for r in near):
+            continue
+        code = rows_of(rec.labels[-1]).code or rows_of(rec.text).code
+        if code is None:
+            continue
+        findings.append(
+            Finding(
+                "row_length_mismatch",
+                f"row {schema.row_label(table, code, template)}: its one number, 总计 blank, stands in a "
+                "column whose lines around it hold numbers too (a cell's lines a row each): whose it is "
+                "is not known; its values are left NA rather than guessed",
+                table,
+                code,
+                found=" | ".join(rec.values),
+                source=rec.source,
+            )
+        )
+        out[i] = replace(rec, uncertain=True)
+    return out, findings
+
+
 def _numbers_at(cells: list[str]) -> list[int]:
     """Where a row's cells hold a number."""
     return [n for n, cell in enumerate(cells) if is_number_text(cell)]
