@@ -112,6 +112,17 @@ def test_a_blank_first_value_keeps_its_column(name: str) -> None:
     assert laid and all("tab field" in m for m in laid)  # said how, not "aligned with spaces"
 
 
+@pytest.mark.parametrize("name", ["liaoting_culture_2023_html", "yujing_stats_2023_html"])
+def test_a_row_of_table_4_opening_with_a_blank_cell_is_read(name: str) -> None:
+    """四's row of values whose 结果维持 is blank (``⇥⇥⇥1⇥1⇥…``, fifteen fields): it was dropped
+    with the empty paragraphs of page text (its first cell is empty), and table 四 said missing."""
+    text = as_tab_text(source(name).read_bytes(), zero="")
+    assert "\n\t\t\t1\t1\t" in text
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation" and v}
+    got = _cells(text)
+    assert {k: got.get(k) for k in want} == want
+
+
 def test_a_spreadsheet_s_padded_merged_label_is_not_taken_for_a_blank() -> None:
     """A spreadsheet copies a merged label with an empty field after it (``（一）予以公开\\t\\t9…``):
     rows so padded disagree with the others on their fields, and no row is laid out by them."""

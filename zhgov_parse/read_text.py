@@ -107,7 +107,7 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
             start = m.end()
         if start < len(text):
             out.append(Block("paragraph", (text[start:].strip(),), block.source))
-    return [b for b in out if b.cells[0]]
+    return [b for b in out if b.cells[0] or b.kind == "row"]  # a row may open with a blank cell
 
 
 #: Bars that stand for ``|`` between cells: the full-width ``｜`` (CJK-aware converters, tables
