@@ -18,9 +18,10 @@ from goldens import expected_cells, fixture_names, source
 HTML_FIXTURES = [n for n in fixture_names() if n.endswith("_html")]
 
 
-def as_tab_text(page: bytes, zero: str = "0") -> str:
+def as_tab_text(page: bytes, zero: str = "0", grid: bool = False) -> str:
     """A page's tables a row a line, cells joined by tabs as Word saves them: a merged cell once,
-    empty fields below it where it spans rows; each cell ``0`` written as ``zero``."""
+    empty fields below it where it spans rows (``grid``: and after it where it spans columns, as a
+    spreadsheet exports a table, each line as many fields); each cell ``0`` written as ``zero``."""
     root = lxml_html.document_fromstring(load(page).text)
     lines: list[str] = []
     for el in root.body.iter("p", "h1", "h2", "h3", "table"):
@@ -39,6 +40,7 @@ def as_tab_text(page: bytes, zero: str = "0") -> str:
                 text = " ".join(td.text_content().split())
                 fields.append(zero if text == "0" else text)
                 span, rows = int(td.get("colspan", 1)), int(td.get("rowspan", 1))
+                fields += [""] * (span - 1) * grid
                 for k in range(span):
                     below[col + k] = rows - 1
                 col += span
@@ -243,24 +245,29 @@ def test_a_header_line_with_unread_cells_keeps_their_places(sep: str) -> None:
     assert "columns_by_position" in {f.code for f in report.finding_list}
 
 
-def test_a_row_short_of_values_under_a_header_with_an_unread_cell_keeps_its_fields() -> None:
+@pytest.mark.parametrize(("pad", "blank_said"), [("\t", "values_by_layout"), ("", "missing_value")])
+def test_a_row_short_of_values_under_a_header_with_an_unread_cell_keeps_its_fields(
+    pad: str, blank_said: str
+) -> None:
     """``信息内容 ⇥ 上一 ⇥ 本年增/减 ⇥ 处理决定数量`` over ``行政处罚 ⇥ 9 ⇥ ⇥ 15`` (a blank 本年增/减,
     whose field text split at whitespace does not keep): not 9 under 本年增/减 (the two cells the
-    header names); each value in the field it holds, counted from the label, in the template's
-    order (the header reads too little to say another), with findings that say so."""
+    header names); each value in the field it holds, in the template's order (the header reads
+    too little to say another), with findings that say so: counted from the label where the two
+    lines disagree on their fields (the header padded by a tab), else as a full grid's, the blank
+    cell NA as in pipe text."""
     from conftest import FIXTURES
 
     text = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8")
     lines = text.split("\n")
     at = lines.index("行政处罚 | 9 | |15 |")
     assert lines[at - 1] == "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量 |"
-    lines[at - 1] = "信息内容\t上一\t本年增/减\t处理决定数量"
+    lines[at - 1] = "信息内容\t上一\t本年增/减\t处理决定数量" + pad
     lines[at] = "行政处罚\t9\t\t15"
     report = zhgov_parse.parse("\n".join(lines))
     got = {c["column"]: c["value"] for c in report.to_dict()["cells"] if c["row"] == "penalty"}
     assert got == {"previous_count": 9, "change": None, "decisions": 15}
     said = {f.code for f in report.finding_list if f.row == "penalty"}
-    assert {"values_by_layout", "columns_by_position"} <= said
+    assert {blank_said, "columns_by_position"} <= said
 
 
 def _pipe_as_tabs(name: str) -> str:
@@ -274,12 +281,20 @@ def _pipe_as_tabs(name: str) -> str:
 def test_a_blank_cell_of_table_2_keeps_its_column() -> None:
     """``行政处罚 ⇥ 9 ⇥ ⇥ 15`` under a header of three columns and beside the full row ``行政强制 ⇥ 2
     ⇥ 0 ⇥ 4``: 9 and 15 in the fields they hold, 本年增/减 blank (before: NA, row_length_mismatch,
-    and said missing_row as well, 'not found in the table'). The same cells as the pipe text."""
+    and said missing_row as well, 'not found in the table'). The fixture pads each row of a table
+    to as many cells as its others: every line of a table has as many fields, a full grid, read
+    as the pipe text is (the same cells and findings: the blank cell NA, ``missing_value``)."""
     name = "qinghe_justice_2020_pipe"
     report = zhgov_parse.parse(_pipe_as_tabs(name))
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert got == expected_cells(name)
-    assert "values_by_layout" in {f.code for f in report.finding_list if f.row == "penalty"}
+    pipe = zhgov_parse.parse(source(name).read_text(encoding="utf-8"))
+    assert _said(report) == _said(pipe)
+    assert "missing_value" in {f.code for f in report.finding_list if f.row == "penalty"}
+
+
+def _said(report: zhgov_parse.Report) -> list[tuple[str, str, str, str]]:
+    return sorted((f.code, f.table or "", f.row or "", f.column or "") for f in report.finding_list)
 
 
 @pytest.mark.parametrize(
@@ -308,3 +323,71 @@ def test_a_row_of_table_3_that_does_not_add_up_is_the_report_s_as_in_pipe_text()
     assert got == expected_cells(name)
     codes = {(f.code, f.row) for f in report.finding_list}
     assert ("identity_broken", "granted") in codes and ("row_order_uncertain", "granted") not in codes
+
+
+@pytest.mark.parametrize("name", HTML_FIXTURES)
+def test_a_full_grid_s_blank_cells_keep_their_columns(name: str) -> None:
+    """A table as a spreadsheet exports it (xlsx to tsv): every line of it as many fields, a merged
+    label padded with empty fields (``一、本年新收…⇥⇥⇥16⇥10⇥13⇥⇥⇥⇥39``), zeros left blank, so that
+    hardly a row has every value. Each value is in the column of the field it stands in, as pipe
+    text with empty cells reads; a blank cell is NA. Before, the rows with a blank were NA
+    (runon_unsolvable, row_length_mismatch): 53-91 cells a report."""
+    want = expected_cells(name)
+    got = _cells(as_tab_text(source(name).read_bytes(), zero="", grid=True))
+    assert {k: got.get(k) for k, v in want.items() if v} == {k: v for k, v in want.items() if v}
+    assert all(got.get(k) in (None, 0) for k, v in want.items() if v == 0)  # blank: NA (０ is kept)
+    assert all(v is None or v == want.get(k) for k, v in got.items() if v == v and k in want)
+
+
+_GRID_2 = """某区教育局2024年政府信息公开工作年度报告
+二、主动公开政府信息情况
+第二十条第（一）项\t\t\t
+信息内容\t本年制发件数\t本年废止件数\t现行有效件数
+规章\t\t2\t31
+行政规范性文件\t6\t\t
+第二十条第（五）项\t\t\t
+信息内容\t本年处理决定数量\t\t
+行政许可\t45\t\t
+"""
+
+
+def test_a_full_grid_s_trailing_blank_cells_are_cells() -> None:
+    """``行政规范性文件 ⇥ 6 ⇥ ⇥`` under ``信息内容 ⇥ 本年制发件数 ⇥ 本年废止件数 ⇥ 现行有效件数``, every
+    line of the table four fields: the empty fields at the end are its blank cells (before, a
+    blank last cell and a lost tab left the same text: NA, row_length_mismatch)."""
+    report = zhgov_parse.parse(_GRID_2)
+    got = {(c.row, c.column): c.value for c in report._cells if c.table == "active_disclosure"}
+    assert [got["rules", c] for c in ("issued", "repealed", "in_force")] == [None, 2, 31]
+    assert [got["normative_documents", c] for c in ("issued", "repealed", "in_force")] == [6, None, None]
+    assert got["licensing", "decisions"] == 45
+    said = {(f.code, f.row) for f in report.finding_list}
+    assert ("missing_value", "normative_documents") in said
+    assert not {code for code, row in said if row in ("rules", "normative_documents", "licensing")} & {
+        "row_length_mismatch",
+        "missing_row",
+    }
+
+
+def test_a_tab_more_or_less_in_a_full_grid_never_moves_a_value() -> None:
+    """A line of a full grid with a tab more or one less than the others (a field lost, a tab
+    typed): the table's lines disagree, so it is read as before, by nothing but the identities;
+    its rows are right or NA with a finding, never shifted."""
+    name = "jianxi_medsecurity_2022_html"
+    want = expected_cells(name)
+    lines = as_tab_text(source(name).read_bytes(), zero="", grid=True).split("\n")
+    rows = [i for i, line in enumerate(lines) if line.count("\t") == 9 and re.search(r"\t\d", line)]
+    assert len(rows) >= 20
+    rnd = random.Random(7)
+    wrong, unsaid = [], []
+    for i in rows:
+        fields = lines[i].split("\t")
+        at = rnd.randrange(1, len(fields) + 1)
+        gone = rnd.choice([k for k, f in enumerate(fields) if not f and k])
+        for changed in ([*fields[:at], "", *fields[at:]], fields[:gone] + fields[gone + 1 :]):
+            report = zhgov_parse.parse("\n".join([*lines[:i], "\t".join(changed), *lines[i + 1 :]]))
+            got = {(c.table, c.row, c.column): c.value for c in report._cells}
+            wrong += [(i, k) for k, v in got.items() if v == v and v is not None and v != want.get(k)]
+            said = {f.row for f in report.finding_list}
+            unsaid += [(i, k) for k, v in got.items() if v is None and want.get(k) and k[1] not in said]
+    assert wrong == []
+    assert unsaid == []

@@ -110,6 +110,10 @@ class Document:
     # text: rows read without a blank column among their values -> the rows as read (see
     # :func:`without_spacer_columns`)
     spacers: dict[Block, Block] = field(default_factory=dict)
+    # text: each block read from a line with tabs -> that line as a full grid's row (its fields,
+    # blanks in place), or None where the lines about it disagree on their fields (the parser
+    # reads a table as its grid's rows where every line of it with tabs has one)
+    grids: dict[Block, Block | None] = field(default_factory=dict)
 
     def head(self, chars: int) -> str:
         """The document's text, a block a line (what metadata is read from), as far as the block

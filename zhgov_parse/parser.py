@@ -97,7 +97,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     doc = _read_document(loaded.text, loaded.is_html)
     blocks, images = split_run_in_titles(doc.blocks, doc.images)
     if blocks is not doc.blocks:
-        doc = Document(blocks, doc.source_format, doc.findings, images, doc.spacers)
+        doc = Document(blocks, doc.source_format, doc.findings, images, doc.spacers, doc.grids)
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
     located = _first_report(located, findings)
@@ -153,9 +153,13 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         at_spaces = doc.source_format == "text"
         for table in TABLE_PARTS:
             rows = by_table[table]
-            result = _mapped(rows, table, mapping_template, at_spaces)
+            grid = _as_grid(rows, doc.grids) if doc.grids else None
+            if grid is not None:
+                rows = grid
+            spaces = at_spaces and grid is None
+            result = _mapped(rows, table, mapping_template, spaces)
             if doc.spacers and any(b in doc.spacers for b in rows):
-                as_read = _mapped([doc.spacers.get(b, b) for b in rows], table, mapping_template, at_spaces)
+                as_read = _mapped([doc.spacers.get(b, b) for b in rows], table, mapping_template, spaces)
                 result = spacers_decided(table, result, as_read)
             cells.extend(result.cells)
             findings.extend(result.findings)
@@ -225,6 +229,16 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     }
     analysis = _Analysis(located, script == "traditional", cells, year, template)
     return Report(meta, cells, findings, narrative=analysis)
+
+
+def _as_grid(blocks: list[Block], grids: dict[Block, Block | None]) -> list[Block] | None:
+    """A table's blocks with each line of tabs as its full grid's row, read as pipe text's (a blank
+    cell an empty field, in its column), where every line of the table with tabs stands in a grid
+    whose lines agree on their fields; else None (read as text split at whitespace)."""
+    if not any(b in grids for b in blocks):
+        return None
+    rows = [grids.get(b, b) for b in blocks]
+    return None if None in rows else [row for row in rows if row is not None]
 
 
 def _mapped(blocks: list[Block], table: str, template: str, at_spaces: bool) -> TableResult:

@@ -328,6 +328,42 @@ def _row_spans(cells: tuple[str, ...], raw: str) -> tuple[tuple[int, int], ...] 
     return (*label, *tail)
 
 
+def _tab_grids(lines: list[str]) -> dict[int, tuple[int, int]]:
+    """The lines (by index) of tables written as full grids, each with its number of fields and the
+    first line of its grid: runs of two lines or more with tabs that agree on how many fields they
+    have, header lines included (a spreadsheet's rows exported as text, merged cells padded with
+    empty fields, a blank cell an empty field). Where the lines of a run disagree (Word's text
+    writes a merged cell once; tabs typed to align), none of them is a grid's: a field need not be
+    a column."""
+    grids: dict[int, tuple[int, int]] = {}
+    run: list[int] = []
+    for i, raw in enumerate([*lines, ""]):
+        if "\t" in raw and "|" not in raw:
+            run.append(i)
+            continue
+        counts = {len(lines[j].strip(" \r").split("\t")) for j in run}
+        if len(run) >= 2 and len(counts) == 1 and (count := counts.pop()) >= 2:
+            grids.update(dict.fromkeys(run, (count, run[0])))
+        run = []
+    return grids
+
+
+def _grid_row(raw: str, fields: int, source: str) -> Block | None:
+    """A line of a full grid as a row of its fields, blank ones kept (as a pipe row's cells)."""
+    cells = tuple(" ".join(f.split()) for f in raw.strip(" \r").split("\t"))
+    return row_block(cells, source) if len(cells) == fields and any(cells) else None
+
+
+def _grids_without_spacers(
+    runs: dict[int, list[tuple[Block, Block]]], grids: dict[Block, Block | None], spacers: dict[Block, Block]
+) -> None:
+    """Each full grid's rows (``runs``: by its first line, each line's block as read and its grid
+    row) in ``grids`` without the grid's spacer columns, as pipe text's (:func:`without_spacer_columns`)."""
+    for pairs in runs.values():
+        kept = without_spacer_columns([row for _, row in pairs], spacers)
+        grids.update((block, row) for (block, _), row in zip(pairs, kept, strict=True))
+
+
 #: More cells than any row of the template has (三's 9 with its label cells, padded): a line with
 #: more is a whole page's text nodes joined by ``|``, read one cell a line.
 _MAX_PIPE_CELLS = 40
@@ -387,6 +423,9 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     emphasis = "*" in text or "__" in text
     images: list[tuple[int, str]] = []
     joined = "|" in text and _joined_cells(lines)
+    in_grids = _tab_grids(lines) if "\t" in text else {}
+    grids: dict[Block, Block | None] = {}  # each block of a line with tabs -> its grid row
+    runs: dict[int, list[tuple[Block, Block]]] = {}
     for number, raw in enumerate(lines, 1):
         if inserts and number in inserts:
             blocks.extend(inserts.pop(number))
@@ -441,6 +480,11 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
         else:
             words = _word_spans(raw.rstrip()) if len(line) <= 400 else None  # a header line's words
             blocks.append(Block("paragraph", (" ".join(line.split()),), source, spans=words and tuple(words)))
+        if "\t" in raw:  # the line as its full grid's row, if it is one (read so table by table)
+            grid = in_grids.get(number - 1)
+            row = grids[blocks[-1]] = None if grid is None else _grid_row(raw, grid[0], source)
+            if grid is not None and row is not None:
+                runs.setdefault(grid[1], []).append((blocks[-1], row))
     if inserts:
         blocks.extend(b for key in sorted(inserts) for b in inserts[key])
     spacers: dict[Block, Block] = {}
@@ -469,4 +513,6 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             return read_text("\n".join(lines), rows, markdown)
     if kind in ("runon", "text"):
         blocks = _split_runon(blocks, leading=kind == "runon")
-    return Document(tuple(blocks), kind, tuple(boxed), tuple(images), spacers)
+    if runs:
+        _grids_without_spacers(runs, grids, spacers)
+    return Document(tuple(blocks), kind, tuple(boxed), tuple(images), spacers, grids)
