@@ -245,16 +245,14 @@ def test_a_header_line_with_unread_cells_keeps_their_places(sep: str) -> None:
     assert "columns_by_position" in {f.code for f in report.finding_list}
 
 
-@pytest.mark.parametrize(("pad", "blank_said"), [("\t", "values_by_layout"), ("", "missing_value")])
-def test_a_row_short_of_values_under_a_header_with_an_unread_cell_keeps_its_fields(
-    pad: str, blank_said: str
-) -> None:
+@pytest.mark.parametrize("pad", ["\t", ""])
+def test_a_row_short_of_values_under_a_header_with_an_unread_cell(pad: str) -> None:
     """``信息内容 ⇥ 上一 ⇥ 本年增/减 ⇥ 处理决定数量`` over ``行政处罚 ⇥ 9 ⇥ ⇥ 15`` (a blank 本年增/减,
-    whose field text split at whitespace does not keep): not 9 under 本年增/减 (the two cells the
-    header names); each value in the field it holds, in the template's order (the header reads
-    too little to say another), with findings that say so: counted from the label where the two
-    lines disagree on their fields (the header padded by a tab), else as a full grid's, the blank
-    cell NA as in pipe text."""
+    whose field text split at whitespace does not keep): never 9 under 本年增/减 (the two cells the
+    header names). Where the two lines agree on their fields (a full grid), each value in its
+    field, in the template's order (the header reads too little to say another), the blank NA as
+    in pipe text; where they disagree (the header padded by a tab) and no full row places the
+    columns, the row is NA: counted from its label alone, a tab typed after it would move a value."""
     from conftest import FIXTURES
 
     text = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8")
@@ -265,9 +263,26 @@ def test_a_row_short_of_values_under_a_header_with_an_unread_cell_keeps_its_fiel
     lines[at] = "行政处罚\t9\t\t15"
     report = zhgov_parse.parse("\n".join(lines))
     got = {c["column"]: c["value"] for c in report.to_dict()["cells"] if c["row"] == "penalty"}
-    assert got == {"previous_count": 9, "change": None, "decisions": 15}
     said = {f.code for f in report.finding_list if f.row == "penalty"}
-    assert {blank_said, "columns_by_position"} <= said
+    if pad:
+        assert set(got.values()) == {None} and "row_length_mismatch" in said
+    else:
+        assert got == {"previous_count": 9, "change": None, "decisions": 15}
+        assert {"missing_value", "columns_by_position"} <= said
+
+
+def test_a_tab_typed_after_a_label_of_table_2_moves_no_value() -> None:
+    """``行政事业性收费 ⇥ ⇥ 4`` (a tab too many after the label) alone in its small table under a
+    header of its columns: no full row says where the columns are, and counted from the label the 4
+    would be 本年增/减's; the row is NA, said (it read change = 4)."""
+    text = (
+        "某县2020年政府信息公开工作年度报告\n二、主动公开政府信息情况\n第二十条第（八）项\n"
+        "信息内容\t上一年项目数量\t本年增/减\t\n行政事业性收费\t\t4\t\t\n"
+    )
+    report = zhgov_parse.parse(text)
+    got = {c["column"]: c["value"] for c in report.to_dict()["cells"] if c["row"] == "fees"}
+    assert all(value is None for value in got.values())
+    assert "row_length_mismatch" in {f.code for f in report.finding_list if f.row == "fees"}
 
 
 def _pipe_as_tabs(name: str) -> str:

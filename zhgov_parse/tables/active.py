@@ -9,7 +9,7 @@ from collections.abc import Sequence
 from .. import schema
 from ..findings import Finding
 from ..labels import Match, Matcher, key, matcher
-from ..layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, place
+from ..layout import columns_of_full_rows, is_tab_fields, place
 from ..mapping import (
     AMOUNTS,
     STATED_UNIT,
@@ -323,12 +323,13 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
             values = values[:width]  # under header cells naming no column (备注): a remark, no number
         cells, _ = fit(values, width, None)
         if cells is None and (laid := _laid_by_tab_fields(row, neighbours[id(row)], width)) is not None:
-            cells, how = laid
+            cells = laid
             out.findings.append(
                 row_finding(
                     "values_by_layout",
                     f"row '{row.label}' has {len(row.values)} values for {width} columns: each was put in "
-                    f"the column of the tab field it holds ({how}), the others are blank",
+                    "the column of the tab field it holds, as the rows with every value hold them, the "
+                    "others are blank",
                     ACTIVE,
                     row,
                     row.code,
@@ -409,23 +410,19 @@ def _overflowed(rows: list[Row], out: TableResult) -> set[int]:
     return strays
 
 
-def _laid_by_tab_fields(row: Row, table: list[Row], width: int) -> tuple[list[str], str] | None:
+def _laid_by_tab_fields(row: Row, table: list[Row], width: int) -> list[str] | None:
     """A tab-separated row short of values (a blank cell is an empty field: ``行政处罚 ⇥ 9 ⇥ ⇥ 15``),
     each value in the column whose field it holds, as the rows of its small table that have all
-    ``width`` values hold them (or, where none has, counted from the label), and how; only a row
-    whose last value stands in the last column's field (a blank last cell leaves no field, nor
-    does a tab lost before it: which, the text does not say). None where fields do not say (text
-    aligned with spaces, rows that disagree)."""
+    ``width`` values hold them, where its last value stands in the last column's field (a blank
+    last cell leaves no field, nor does a tab lost before it: which, the text does not say). None
+    where no full row says where the columns are: counted from the label alone, a tab typed after
+    it (``行政事业性收费 ⇥ ⇥ 4``) would move the value a column on, and 二 has no sum to catch it."""
     if row.gathered or not row.spans or not is_tab_fields(row.spans):
         return None
-    spans = [r.spans for r in table if r.spans is not None and not r.gathered]
-    places, how = columns_of_full_rows(spans, width), "as the rows with every value hold them"
-    if places is None:
-        places, how = fields_counted_from_labels(spans, width), "counted from the label"
+    places = columns_of_full_rows([r.spans for r in table if r.spans is not None and not r.gathered], width)
     if places is None or row.spans[-1] != places[-1]:
         return None
-    laid = place(row.values, row.spans, places)
-    return None if laid is None else (laid, how)
+    return place(row.values, row.spans, places)
 
 
 def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[str] | None:
