@@ -396,9 +396,10 @@ def _rows(
             if len(td):
                 raw = _text_of(td)
                 text = raw if raw.isdigit() else clean_text(raw)  # digits: no space to collapse
-                if len(text) > 1 and is_value_text(text) and _has_lines(td):  # (one character: one value)
-                    text = _lines_kept_apart(td)
-                elif text[-1:].isdigit() and _has_lines(td) and not is_value_text(text):
+                if is_value_text(text):  # (its lines asked for once: most cells have children)
+                    if len(text) > 1 and _has_lines(td):  # (one character: one value)
+                        text = _lines_kept_apart(td)
+                elif text[-1:].isdigit() and _has_lines(td):
                     text = _value_line_apart(td, text)
             else:
                 raw = td.text
