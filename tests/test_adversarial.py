@@ -259,6 +259,7 @@ def test_long_texts_are_not_kept_in_caches() -> None:
         (read_html.clean_text, read_html._clean_text),
         (values.parse_value, values.cached_value),
         (values.is_value_text, values.cached_value),
+        (values.is_value_text, values._reads_as_value),
         (locate.part_of, locate._part_of),
         (script.to_simplified, script._cached_t2s),
     ]

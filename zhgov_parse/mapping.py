@@ -118,18 +118,19 @@ def to_record(block: Block) -> Record | None:
         return record
     # A spanning cell is one cell: drop its colspan copies, and rowspan copies of values
     # (a label copied down by a rowspan stays: it is the group the row belongs to).
-    kept = [i for i, copy in enumerate(copies) if copy == 0 or (copy == 2 and not is_value_text(cells[i]))]
-    last_label = -1
-    for n in range(len(kept) - 1, -1, -1):  # the last cell that is text, not a value
-        cell = cells[kept[n]]
+    kept = [i for i, copy in enumerate(copies) if not copy or (copy == 2 and not is_value_text(cells[i]))]
+    end = len(kept)  # past the last cell that is text, not a value
+    while end:
+        cell = cells[kept[end - 1]]
         if cell and not (cell.isdigit() and cell.isascii()) and not is_value_text(cell):
-            last_label = n
             break
-    labels = [i for i in kept[: last_label + 1] if cells[i]]
-    values = kept[last_label + 1 :]
-    if not labels and not any(cells[i] for i in values):
+        end -= 1
+    labels = [i for i in kept[:end] if cells[i]]
+    values = kept[end:]
+    value_cells = [cells[i] for i in values]
+    if not labels and not any(value_cells):
         return None
-    return Record([cells[i] for i in labels], [cells[i] for i in values], block.source, [*labels, *values])
+    return Record([cells[i] for i in labels], value_cells, block.source, labels + values)
 
 
 def _plain_record(cells: tuple[str, ...], source: str, with_positions: bool) -> Record | None:

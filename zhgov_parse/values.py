@@ -200,6 +200,12 @@ def is_value_text(raw: str) -> bool:
     a footnote mark (``41①``) or after two signs (``--253``): NA, but a value's cell."""
     if raw.isascii() and raw.isdigit():
         return True  # the usual value cell
+    # Asked of every label cell, several times a report: the answer cached (short texts only).
+    return _reads_as_value(raw) if len(raw) <= 200 else _reads_as_value.__wrapped__(raw)
+
+
+@lru_cache(maxsize=4096)
+def _reads_as_value(raw: str) -> bool:
     value = parse_value(raw)
     return value.problem != "non_numeric" or value.mark is not None or value.signs is not None
 
