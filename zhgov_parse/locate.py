@@ -227,7 +227,7 @@ def _opens_review(block: Block) -> bool:
     """A line ``行政复议`` (or ``行政诉讼``) alone after table 三's rows: the first cell of 四's header,
     a cell a line (PDF text), where 四's part heading was lost."""
     text = block.cells[0] if len(block.cells) == 1 else ""
-    return len(text) <= 8 and "".join(_norm(text).split()) in ("行政复议", "行政诉讼")
+    return 0 < len(text) <= 8 and "".join(_norm(text).split()) in ("行政复议", "行政诉讼")
 
 
 def locate(blocks: tuple[Block, ...]) -> list[Located]:
