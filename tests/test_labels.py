@@ -152,3 +152,42 @@ def test_a_row_label_with_a_footnote_mark_in_pipe_text(sample_text: str, mark: s
     report = zhgov_parse.parse(text)
     assert report.table("application_handling").loc["total"].tolist() == [82, 23, 4, 9, 14, 7, 139]
     assert not {"unmapped_row", "missing_row"} & {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    ("after", "label"),
+    [
+        ("8.属于行政查询事项 | 5 | 2 | 0 | 0 | 0 | 0 | 7 | ||", "合计"),  # 不予公开's sum
+        ("5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 1 | 0 | 1 | 2 | ||", "合计"),
+        ("3.其他 | 4 | 2 | 0 | 0 | 1 | 1 | 8 | ||", "合计"),  # 其他处理's sum, before （七）总计
+        ("8.属于行政查询事项 | 5 | 2 | 0 | 0 | 0 | 0 | 7 | ||", "总计"),
+    ],
+)
+def test_a_groups_sum_among_the_results_is_not_the_tables_total(
+    sample_text: str, after: str, label: str
+) -> None:
+    """``| 合计 | … |`` after a group's items in pipe text (its group's cell on its first row only) is
+    that group's sum: it was read as （七）总计, the first of the two kept (7 wrong cells); now it is
+    unmapped_row and 总计 is the table's own row."""
+    import zhgov_parse
+
+    text = sample_text.replace(after, f"{after}\n{label} | 901 | 902 | 903 | 904 | 905 | 906 | 5421 | ||")
+    assert text != sample_text
+    report = zhgov_parse.parse(text)
+    assert report.table("application_handling").loc["total"].tolist() == [82, 23, 4, 9, 14, 7, 139]
+    codes = {f.code for f in report.finding_list}
+    assert "unmapped_row" in codes and "duplicate_row" not in codes
+
+
+def test_a_sum_under_a_group_in_an_html_table_is_not_the_tables_total() -> None:
+    """An HTML row ``（三）不予公开 (rowspan) | 合计 | …``: its label names the group, so it is the
+    group's sum, not （七）总计 (it made 总计 a duplicate_row, NA)."""
+    from test_variants import BASE, to_html
+
+    import zhgov_parse
+
+    rows = [line for line in BASE.splitlines() if line.startswith("8.屬于行政查詢事項")]
+    assert len(rows) == 1
+    page = to_html(BASE.replace(rows[0], f"{rows[0]}\n合計 | 901 | 902 | 903 | 904 | 905 | 906 | 5421 | ||"))
+    report = zhgov_parse.parse(page)
+    assert report.table("application_handling").loc["total"].tolist() == [61, 21, 13, 13, 20, 18, 146]

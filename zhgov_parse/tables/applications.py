@@ -281,6 +281,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     assembled = rows
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
+    rows = _group_sums_set_aside(rows, template, out)
     if split_at_spaces and check is not None:
         one_a_line = all(len(r.values) <= 1 for r in records[first_data:])  # (pdfminer's: a cell a block)
         rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out, by_most=one_a_line)
@@ -391,6 +392,38 @@ def _after_a_group_line_of_values(rows: list[Row], out: TableResult) -> None:
             "values may stand a line above their labels, these the next row's"
         )
         set_uncertain(after, APPLICATION, why, out)
+
+
+#: The groups of 三's results with items of their own: a sum under one of them is the group's.
+_ITEM_GROUPS = frozenset({"withheld", "unavailable", "not_processed", "other"})
+#: （七）, the item number the template gives its 总计.
+_TOTAL_NUMBER = re.compile(r"[(（]\s*七\s*[)）]")
+
+
+def _group_sums_set_aside(rows: list[Row], template: str, out: TableResult) -> list[Row]:
+    """``rows`` without those a sum word alone names (``合计``, ``总计``: no （七） of the template's
+    总计) that are a group's sum, not the table's: under a group of the results (``（三）不予公开 |
+    合计``), or before rows the template puts before its 总计 (a pipe text's ``合计`` after 8.属于行政
+    查询事项, the group's cell on its first row only). Read as 总计, the group's sum took the table's
+    place (the first of two is kept) or left it NA. Such a row is unmapped_row, its values unused."""
+    results = {c for c, _ in schema.rows(APPLICATION, template)}
+    results -= {"new_received", "carried_in", "carried_forward"}
+    groups_of = matcher(APPLICATION, "group")
+    kept: list[Row] = []
+    for i, row in enumerate(rows):
+        if (
+            row.match.code == "total"
+            and not _TOTAL_NUMBER.search(row.label)
+            and (
+                _ITEM_GROUPS.intersection(groups_of.scan(row.label))
+                or any(r.strong and r.match.code in results for r in rows[i + 1 :])
+            )
+        ):
+            why = "is a group's sum (合计) of some of the results' rows, not the table's 总计: values unused"
+            out.findings.append(row_finding("unmapped_row", f"row '{row.label}' {why}", APPLICATION, row))
+            continue
+        kept.append(row)
+    return kept
 
 
 def _two_values_run_together(cells: list[str]) -> bool:
