@@ -161,20 +161,25 @@ def test_a_row_label_with_a_footnote_mark_in_pipe_text(sample_text: str, mark: s
         ("5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 1 | 0 | 1 | 2 | ||", "合计"),
         ("3.其他 | 4 | 2 | 0 | 0 | 1 | 1 | 8 | ||", "合计"),  # 其他处理's sum, before （七）总计
         ("8.属于行政查询事项 | 5 | 2 | 0 | 0 | 0 | 0 | 7 | ||", "总计"),
+        ("8.属于行政查询事项 | 5 | 2 | 0 | 0 | 0 | 0 | 7 | ||", "其他"),  # an item a report added
+        ("5.要求行政机关确认或重新出具已获取信息 | 0 | 0 | 0 | 1 | 0 | 1 | 2 | ||", "其他"),
     ],
 )
-def test_a_groups_sum_among_the_results_is_not_the_tables_total(
+def test_a_common_word_among_the_results_names_no_row_out_of_its_place(
     sample_text: str, after: str, label: str
 ) -> None:
     """``| 合计 | … |`` after a group's items in pipe text (its group's cell on its first row only) is
-    that group's sum: it was read as （七）总计, the first of the two kept (7 wrong cells); now it is
-    unmapped_row and 总计 is the table's own row."""
+    that group's sum, ``| 其他 | … |`` there an item the report added: they were read as （七）总计 and
+    3.其他, the first of the two kept (7 wrong cells); now they are unmapped_row and 总计 and 3.其他 are
+    the table's own rows."""
     import zhgov_parse
 
     text = sample_text.replace(after, f"{after}\n{label} | 901 | 902 | 903 | 904 | 905 | 906 | 5421 | ||")
     assert text != sample_text
     report = zhgov_parse.parse(text)
-    assert report.table("application_handling").loc["total"].tolist() == [82, 23, 4, 9, 14, 7, 139]
+    table = report.table("application_handling")
+    assert table.loc["total"].tolist() == [82, 23, 4, 9, 14, 7, 139]
+    assert table.loc["other.other"].tolist() == [4, 2, 0, 0, 1, 1, 8]
     codes = {f.code for f in report.finding_list}
     assert "unmapped_row" in codes and "duplicate_row" not in codes
 

@@ -281,7 +281,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     assembled = rows
     rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
     out.findings.extend(fragments)
-    rows = _group_sums_set_aside(rows, template, out)
+    rows = _common_words_set_aside(rows, template, out)
     if split_at_spaces and check is not None:
         one_a_line = all(len(r.values) <= 1 for r in records[first_data:])  # (pdfminer's: a cell a block)
         rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out, by_most=one_a_line)
@@ -396,32 +396,45 @@ def _after_a_group_line_of_values(rows: list[Row], out: TableResult) -> None:
 
 #: The groups of 三's results with items of their own: a sum under one of them is the group's.
 _ITEM_GROUPS = frozenset({"withheld", "unavailable", "not_processed", "other"})
-#: （七）, the item number the template gives its 总计.
-_TOTAL_NUMBER = re.compile(r"[(（]\s*七\s*[)）]")
+#: Rows a word that other rows may bear names (合计, 总计; 其他), each with its group and the item
+#: number the template gives it: （七）总计, （六）其他处理 3.其他.
+_COMMON_WORDS: dict[str, tuple[str | None, re.Pattern[str]]] = {
+    "total": (None, re.compile(r"[(（]\s*七\s*[)）]")),
+    "other.other": ("other", re.compile(r"(?<![\d.])3\s*[.、．]")),
+}
 
 
-def _group_sums_set_aside(rows: list[Row], template: str, out: TableResult) -> list[Row]:
-    """``rows`` without those a sum word alone names (``合计``, ``总计``: no （七） of the template's
-    总计) that are a group's sum, not the table's: under a group of the results (``（三）不予公开 |
-    合计``), or before rows the template puts before its 总计 (a pipe text's ``合计`` after 8.属于行政
-    查询事项, the group's cell on its first row only). Read as 总计, the group's sum took the table's
-    place (the first of two is kept) or left it NA. Such a row is unmapped_row, its values unused."""
-    results = {c for c, _ in schema.rows(APPLICATION, template)}
-    results -= {"new_received", "carried_in", "carried_forward"}
+def _common_words_set_aside(rows: list[Row], template: str, out: TableResult) -> list[Row]:
+    """``rows`` without those named 总计 or 3.其他 by a word alone (``合计``, ``总计``, ``其他``: no
+    item number of the template's) that stand where the template does not put that row: under
+    another group of the results (``（三）不予公开 | 合计``, ``（五）不予处理 | 其他``), or before a row
+    the template puts before it, or that row itself (pipe text's ``合计`` or ``其他`` after 8.属于行政
+    查询事项, the group's cell on its first row only): a group's sum, or an item a report added.
+    Read as the template's row, it took that row's place (the first of two is kept) or left it NA.
+    Such a row is unmapped_row, its values unused."""
+    order = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
     groups_of = matcher(APPLICATION, "group")
     kept: list[Row] = []
     for i, row in enumerate(rows):
-        if (
-            row.match.code == "total"
-            and not _TOTAL_NUMBER.search(row.label)
-            and (
-                _ITEM_GROUPS.intersection(groups_of.scan(row.label))
-                or any(r.strong and r.match.code in results for r in rows[i + 1 :])
-            )
-        ):
-            why = "is a group's sum (合计) of some of the results' rows, not the table's 总计: values unused"
-            out.findings.append(row_finding("unmapped_row", f"row '{row.label}' {why}", APPLICATION, row))
-            continue
+        code = row.match.code
+        if code in _COMMON_WORDS and code in order:
+            group, number = _COMMON_WORDS[code]
+            if not number.search(row.label) and (
+                (_ITEM_GROUPS - {group}).intersection(groups_of.scan(row.label))
+                or any(
+                    r.strong and order.get(r.match.code or "", len(order)) <= order[code]
+                    for r in rows[i + 1 :]
+                )
+            ):
+                why = (
+                    f"names no row where it stands (not the template's {schema.row_label(APPLICATION, code)})"
+                )
+                out.findings.append(
+                    row_finding(
+                        "unmapped_row", f"row '{row.label}' {why}: its values are unused", APPLICATION, row
+                    )
+                )
+                continue
         kept.append(row)
     return kept
 
