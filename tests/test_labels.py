@@ -51,6 +51,24 @@ WORDING = [
     ("application_handling", "row", "（七）合计", "total"),
     ("application_handling", "column", "合计", "total"),
     ("review_litigation", "column", "合計", "total"),
+    # 其它 for 其他 (one word, two ways to write it): the rows were unmapped_row, their cells NA
+    ("application_handling", "row", "3.其它", "other.other"),
+    ("application_handling", "row", "（六）其它处理", "other"),
+    ("application_handling", "row", "2.其它法律行政法规禁止公开", "withheld.prohibited_by_law"),
+    ("application_handling", "column", "其它", "other_org"),
+    # 三安全一稳定 spelt out as 条例 第十四条 words it (the row was unmapped_row, its cells NA)
+    (
+        "application_handling",
+        "row",
+        "3.危及国家安全、公共安全、经济安全和社会稳定",
+        "withheld.security_stability",
+    ),
+    (
+        "application_handling",
+        "row",
+        "3.危及国家安全、公共安全、经济安全、社会稳定",
+        "withheld.security_stability",
+    ),
 ]
 
 

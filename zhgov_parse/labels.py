@@ -31,6 +31,7 @@ _VARIANTS = (
     ("覆议", "复议"),
     ("複议", "复议"),
     ("申请人情況", "申请人情况"),
+    ("其它", "其他"),  # one word, two ways to write it: （六）其它处理, 3.其它, 法人或其它组织
     # Taiwan's words, as a conversion with phrases (OpenCC's s2twp) writes them: 政府資訊 for 政府信息,
     # 規範性檔案 for 规范性文件, 專案數量 for 项目数量; t2s keeps the words.
     ("资讯", "信息"),
