@@ -734,3 +734,33 @@ def test_a_blank_column_read_apart_either_way_leaves_its_rows_na() -> None:
     got = spacers_decided("t", spaced, as_read)
     assert [(c.row, c.value) for c in got.cells] == [("a", 1), ("b", None)]
     assert [(f.code, f.row) for f in got.findings] == [("row_length_mismatch", "b")]
+
+
+def test_a_last_pipe_after_a_blank_cell_says_nothing_of_the_text_s_pipes() -> None:
+    """Cells joined by `` | `` in a sparse report: rows whose last cells are blank end ``|  | `` in
+    either style, so they tell nothing; only a pipe after a filled cell closes rows. Counted as
+    closing pipes, they outnumbered the rows that end with a cell, and ``行政规范性文件 | 4 |  | ``
+    lost its blank last cells: NA, row_length_mismatch."""
+    blank = " | ".join([""] * 7)
+    results = ["1.属于国家秘密", "2.其他法律行政法规禁止公开", "3.危及“三安全一稳定”", "4.保护第三方合法权益"]
+    text = "\n".join(
+        [
+            "某镇2023年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数",
+            "规章 | 2 | 1 | 30",
+            "行政规范性文件 | 4 |  | ",
+            "三、收到和处理政府信息公开申请情况",
+            "一、本年新收政府信息公开申请数量 | 3 |  |  |  |  |  | 3",
+            *(f"（三）不予公开 | {label} | {blank}" for label in results),
+        ]
+    )
+    got = _cells(zhgov_parse.parse(text))
+    assert [
+        got[("active_disclosure", "normative_documents", c)] for c in ("issued", "repealed", "in_force")
+    ] == [
+        4,
+        None,
+        None,
+    ]
+    assert got[("active_disclosure", "rules", "in_force")] == 30

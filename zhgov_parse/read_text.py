@@ -159,10 +159,11 @@ def _joined_cells(lines: list[str]) -> bool:
     ended = joined = 0  # (a row whose first cell is blank starts with a pipe either way)
     for line in lines:
         if line.count("|") >= 2:
-            if line.rstrip()[-1] == "|":
-                ended += 1
-            else:
+            line = line.rstrip()
+            if line[-1] != "|":
                 joined += 1
+            elif line[:-1].rsplit("|", 1)[-1].strip():
+                ended += 1  # a pipe after a filled cell closes the row (after a blank cell: either way)
     return joined >= 3 and ended * 3 < joined
 
 
