@@ -764,3 +764,20 @@ def test_a_last_pipe_after_a_blank_cell_says_nothing_of_the_text_s_pipes() -> No
         None,
     ]
     assert got[("active_disclosure", "rules", "in_force")] == 30
+
+
+def test_a_first_pipe_of_joined_cells_opens_a_blank_first_cell() -> None:
+    """Cells joined by `` | ``: a row whose first cell is blank starts with a pipe (table 四's row of
+    values, 行政复议's 结果维持 blank: `` | 1 |  | 1 | 2 | … | 1``); with no pipe at its end it has no
+    outer pipes, so the first pipe opens a blank cell. Taken for an outer pipe, the row had 14
+    values for 15: unmapped_values, every cell of 四 NA."""
+    text = _scraped("chenghu_finance_2021_html", blank_zero=True)
+    lines = text.split("\n")
+    at = next(i for i, line in enumerate(lines) if line.count("|") == 14 and "结果" not in line)
+    groups = [["", "1", "", "1", "2"], ["", "1", "", "", "1"], ["1", "", "", "", "1"]]
+    lines[at] = " | ".join(v for group in groups for v in group)
+    got = _cells(zhgov_parse.parse("\n".join(lines)))
+    columns = ["upheld", "corrected", "other_outcome", "pending", "total"]
+    for row, group in zip(["review", "litigation_direct", "litigation_after_review"], groups, strict=True):
+        want = [int(v) if v else None for v in group]
+        assert [got.get(("review_litigation", row, c)) for c in columns] == want, row

@@ -138,13 +138,14 @@ _ESCAPED = re.compile(r"\\([!-/:-@\[-`{-~])")  # a backslash before ASCII punctu
 def _split_pipe(line: str, closed: bool = True, joined: bool = False) -> tuple[str, ...]:
     """A pipe line's cells; ``closed``: a last ``|`` closes the row (``| a | b |``), else it opens
     a last cell, blank when nothing follows (``a| b|``, as html2text writes a row); ``joined``: the
-    cells joined by pipes (a row with no first pipe), a last pipe opening a blank cell.  A cell's line breaks
+    cells joined by pipes (a row with no first pipe), a last pipe opening a blank cell, and a first
+    one too where no pipe ends the line (`` | 1 | 2``: its first cell blank).  A cell's line breaks
     (``<br>``, how Markdown converters keep them) join its lines as a cell of a grid table's."""
     line = " ".join(line.split())  # whitespace collapsed once for the line, not cell by cell
     # Markdown's escapes: ``\|`` is a pipe inside a cell, ``3\.其他`` is 3.其他
     cells = [_ESCAPED.sub(r"\1", c) for c in _UNESCAPED_PIPE.split(line)] if "\\" in line else line.split("|")
-    if cells and not cells[0].strip() and line.startswith("|"):
-        cells = cells[1:]
+    if cells and not cells[0].strip() and line.startswith("|") and not (joined and line[-1] != "|"):
+        cells = cells[1:]  # (joined cells with no pipe at the end: a first pipe opens a blank cell)
     if cells and not cells[-1].strip() and closed and not joined:
         cells = cells[:-1]
     if "<" in line and _BREAK.search(line):
@@ -464,9 +465,8 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             continue
         if "|" in line:
             # a row with a pipe at both ends has outer pipes, whatever the others do
-            cells = _split_pipe(
-                line, not open_rows or line[0] == "|", joined and line[0] != "|" and not separators
-            )
+            both = line[0] == "|" and line.rstrip()[-1] == "|"
+            cells = _split_pipe(line, not open_rows or line[0] == "|", joined and not both and not separators)
             if any(cells):
                 blocks.append(row_block(cells, source))
                 pipes += 1
