@@ -214,3 +214,56 @@ def test_a_sum_under_a_group_in_an_html_table_is_not_the_tables_total() -> None:
     page = to_html(BASE.replace(rows[0], f"{rows[0]}\n合計 | 901 | 902 | 903 | 904 | 905 | 906 | 5421 | ||"))
     report = zhgov_parse.parse(page)
     assert report.table("application_handling").loc["total"].tolist() == [61, 21, 13, 13, 20, 18, 146]
+
+
+_FORMS = ("pipe", "markdown", "html")
+
+
+def _in_form(text: str, form: str) -> str:
+    from test_variants import to_html, to_markdown
+
+    return {"pipe": text, "markdown": to_markdown(text), "html": to_html(text)}[form]
+
+
+@pytest.mark.parametrize("form", _FORMS)
+@pytest.mark.parametrize("label", ["合計", "總計", "其他", "五、其他"])
+def test_an_extra_row_after_the_last_row_of_three_leaves_the_templates_row_its_values(
+    label: str, form: str
+) -> None:
+    """A row a report added after 四、结转下年度继续办理 (``合计``, ``其他``, ``五、其他``): its word
+    names （七）总计 or 3.其他, which stand in their places with the template's labels. In HTML the two
+    rows' numbers differed, so the template's row was NA (duplicate_row); now the added row is
+    unmapped_row, its values unused, in every form."""
+    from test_variants import BASE
+
+    import zhgov_parse
+
+    last = next(line for line in BASE.splitlines() if line.startswith("四、結轉下年度"))
+    text = BASE.replace(last, f"{last}\n{label} | 901 | 902 | 903 | 904 | 905 | 906 | 5421 | ||")
+    report = zhgov_parse.parse(_in_form(text, form))
+    table = report.table("application_handling")
+    assert table.loc["total"].tolist() == [61, 21, 13, 13, 20, 18, 146]
+    assert table.loc["other.other"].tolist() == [1, 1, 0, 0, 0, 1, 3]
+    assert table.loc["carried_forward"].tolist() == [5, 0, 1, 0, 0, 3, 9]
+    codes = {f.code for f in report.finding_list}
+    assert "unmapped_row" in codes and "duplicate_row" not in codes
+
+
+@pytest.mark.parametrize("form", _FORMS)
+@pytest.mark.parametrize("before", [True, False])
+def test_a_row_beside_a_template_row_with_its_words_and_more_is_an_extra_row(before: bool, form: str) -> None:
+    """``行政事业性收费减免`` beside 行政事业性收费 names it by containing its words: after it, in HTML
+    (numbers differing) the fee row was NA, duplicate_row; before it, in text, the first of the two was
+    kept: its amount read as the fee's, wrong. Now it is unmapped_row and the fee row keeps its own."""
+    from test_variants import BASE
+
+    import zhgov_parse
+
+    fee = "行政事業性收費 | 3.75 | ||"
+    extra = "行政事業性收費減免 | 8.5 | ||"
+    text = BASE.replace(fee, f"{extra}\n{fee}" if before else f"{fee}\n{extra}")
+    assert text != BASE
+    report = zhgov_parse.parse(_in_form(text, form))
+    assert report.table("active_disclosure").loc["fees", "fee_amount"] == 3.75
+    codes = {f.code for f in report.finding_list}
+    assert "unmapped_row" in codes and "duplicate_row" not in codes

@@ -10,6 +10,7 @@ Nothing is guessed silently: every fallback leaves a finding.
 from __future__ import annotations
 
 import re
+import unicodedata
 from collections.abc import Callable, Iterable, Sequence
 from dataclasses import dataclass, field
 from functools import cache
@@ -19,9 +20,9 @@ from typing import NamedTuple
 from . import schema
 from .document import Block
 from .findings import SET_ASIDE, Finding
-from .labels import Match, matcher
+from .labels import Match, key, matcher
 from .layout import TAB_FIELD, is_tab_fields
-from .script import either_script
+from .script import either_script, to_simplified
 from .values import (
     AMOUNT_FACTORS,
     UNIT_CELLS,
@@ -447,6 +448,18 @@ def assign(
                     anchors.append(i)
                     taken[code] = row
                     findings.append(_duplicate(table, first, row, template))
+                elif pair := _template_row_of(rows, first, row, position, table, template):
+                    kept, extra = pair
+                    if kept is row:
+                        anchors.remove(next(j for j, r in enumerate(rows) if r is first))
+                        anchors.append(i)
+                        take(row, code)  # type: ignore[arg-type]
+                    extra.code = None
+                    why = (
+                        f"names {schema.row_label(table, code, template)} less closely than row "  # type: ignore[arg-type]
+                        f"'{kept.label}', which stands in its place: an extra row; its values are not used"
+                    )
+                    findings.append(_unmapped(table, extra, why))
                 else:
                     differ = _copies_differ(row, first)
                     first.uncertain = first.uncertain or differ
@@ -497,6 +510,65 @@ def assign(
             slots = [c for c in order[first:last] if c not in taken]
             findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take, template))
     return findings
+
+
+def _template_row_of(
+    rows: list[Row], first: Row, row: Row, position: dict[str, int], table: str, template: str | None
+) -> tuple[Row, Row] | None:
+    """Of two rows naming one row of the template, (the template's row, an extra row) where that is
+    certain: one label is the template's own, item number and all (``（七）总计``, ``3.其他``,
+    ``行政事业性收费``), the other's is not, and the other stands out of the template's place (``合计``
+    or ``五、其他`` after 四、结转下年度继续办理) or right beside it, the template's words and more
+    (``行政事业性收费减免``), while the first stands in it.  None otherwise (two rows with one label:
+    copies of a table)."""
+    code = first.match.code
+    own = _template_item(schema.row_label(table, code, template))  # type: ignore[arg-type]
+    exact = [r for r in (first, row) if _names_item(r.label, own)]
+    if len(exact) != 1:
+        return None
+    kept = exact[0]
+    extra = row if kept is first else first
+    at = {id(r): j for j, r in enumerate(rows)}
+    if _out_of_place(rows, at[id(kept)], code, position):  # type: ignore[arg-type]
+        return None
+    words, more = key(kept.label), key(extra.label)
+    beside = abs(at[id(kept)] - at[id(extra)]) == 1 and words != more and words in more
+    if beside or _out_of_place(rows, at[id(extra)], code, position):  # type: ignore[arg-type]
+        return kept, extra
+    return None
+
+
+def _template_item(label: str) -> str:
+    """A template row's label without its group (``3.其他`` of ``（六）其他处理 3.其他``), in the
+    form :func:`_names_item` compares."""
+    return _plain(label.split()[-1])
+
+
+def _plain(text: str) -> str:
+    return "".join(to_simplified(unicodedata.normalize("NFKC", text)).split())
+
+
+def _names_item(label: str, item: str) -> bool:
+    """Whether a row's label ends in the template's item label (after its groups, if any)."""
+    text = _plain(label)
+    return text.endswith(item) and not text[: len(text) - len(item)][-1:].isdigit()
+
+
+def _out_of_place(rows: list[Row], i: int, code: str, position: dict[str, int]) -> bool:
+    """Whether row ``i`` comes after a row its line names that the template puts after ``code``, or
+    before one it puts before it."""
+    at = position[code]
+    for j, row in enumerate(rows):
+        other = row.match.code
+        if (
+            j != i
+            and row.strong
+            and other != code
+            and other in position
+            and (j < i) == (position[other] > at)  # type: ignore[index]
+        ):
+            return True
+    return False
 
 
 def _after_a_short_row(rows: list[Row], i: int, fits: Callable[[Row], bool]) -> bool:
