@@ -781,3 +781,42 @@ def test_a_first_pipe_of_joined_cells_opens_a_blank_first_cell() -> None:
     for row, group in zip(["review", "litigation_direct", "litigation_after_review"], groups, strict=True):
         want = [int(v) if v else None for v in group]
         assert [got.get(("review_litigation", row, c)) for c in columns] == want, row
+
+
+def test_the_space_a_join_leaves_before_a_blank_last_cell_says_the_cells_are_joined() -> None:
+    """``" | ".join(cells)`` with a blank last cell leaves ``规范性文件 |  | 50 | ``: a pipe and then the
+    space of the join. Where a merged cell's padding and blank zeros end most rows so
+    (``第二十条第（一）项 |  |  | ``), the lines that end with a pipe after a filled cell outnumbered
+    the rows that end with a cell, the pipes were taken for closing ones, and every such row of 二
+    was NA (row_length_mismatch). The trailing space is no closing pipe's."""
+    text = "\n".join(
+        [
+            "某镇2019年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项 |  |  | ",
+            "信息内容 | 本年新制作数量 | 本年新公开数量 | 对外公开总数量",
+            "规章 |  |  | ",
+            "规范性文件 |  | 50 | ",
+            "第二十条第（五）项 |  |  | ",
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量",
+            "行政许可 | 1 | 8 | ",
+            "其他对外管理服务事项 | 76 | -14 | 32",
+            "第二十条第（六）项 |  |  | ",
+            "信息内容 | 上一年项目数量 | 本年增/减 | 处理决定数量",
+            "行政处罚 |  | 14 | ",
+            "行政强制 | 703 | -7 | 744",
+        ]
+    )
+    got = _cells(zhgov_parse.parse(text))
+    assert [got[("active_disclosure", "normative_documents", c)] for c in ("new_made", "new_published")] == [
+        None,
+        50,
+    ]
+    assert [
+        got[("active_disclosure", "licensing", c)] for c in ("previous_count", "change", "decisions")
+    ] == [
+        1,
+        8,
+        None,
+    ]
+    assert got[("active_disclosure", "penalty", "change")] == 14

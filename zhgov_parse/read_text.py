@@ -160,6 +160,9 @@ def _joined_cells(lines: list[str]) -> bool:
     ended = joined = 0  # (a row whose first cell is blank starts with a pipe either way)
     for line in lines:
         if line.count("|") >= 2:
+            if line.endswith(" | "):  # the space a join by `` | `` leaves before a blank last cell
+                joined += 1
+                continue
             line = line.rstrip()
             if line[-1] != "|":
                 joined += 1
