@@ -57,7 +57,13 @@ _LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|
 _DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
 _APPLICANTS = r"(?:(?:公民|市民|群众|企业|社会公众|公众|申请人)提出的)?"
 _APPLICATIONS = (
-    rf"{_APPLICANTS}(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项)?|申请)"
+    rf"{_APPLICANTS}(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项|件)?|申请)"
+)
+# Who or when may open a clause that names the applications with no verb (全年政府信息公开申请共256件,
+# 本年度依申请公开申请数量为256件): nothing else, so that 办结政府信息公开申请共256件 is not read so.
+_WHO_WHEN = (
+    r"(?:全年|本年度?|今年|年内|(?:19|20)\d{2}年度?|全(?:市|区|县|镇|乡)"
+    r"|我(?:局|委|办|厅|单位|机关|部门|院|署|中心|镇|乡|街道)|本(?:机关|单位|部门|局|委|办))*"
 )
 _RECEIVE = r"(?:收到|新收|受理|接收|接到|共收)(?:了)?"
 _NEXT_YEAR = r"(?:下一?年度?|(?P<to>(?:19|20)\d{2})年度?)"  # 结转至2024年: checked against the report's
@@ -80,7 +86,8 @@ _BEFORE: tuple[tuple[str, re.Pattern[str]], ...] = tuple(
         ),
         (
             "applications_received",
-            rf"(?:{_RECEIVE}{_APPLICATIONS}|{_DISCLOSURE}申请(?:共|共计)?{_RECEIVE})",
+            rf"(?:{_RECEIVE}{_APPLICATIONS}|{_DISCLOSURE}申请(?:共|共计)?{_RECEIVE}"
+            rf"|^{_WHO_WHEN}{_DISCLOSURE}(?:的)?申请)",
         ),
     )
 )
