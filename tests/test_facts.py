@@ -58,6 +58,13 @@ def test_a_case_count_is_the_number_the_case_noun_counts(sentence: str, expected
         ),
         ("收到申请和咨询各5件。", {}),  # each, but not each a table quantity
         ("涉及行政复议、行政诉讼各1件。", {"reviews": [1], "lawsuits": [1]}),  # 涉及's 及 lists nothing
+        # 均: each, with a unit or none (均为零)
+        ("行政复议、行政诉讼均为0件。", {"reviews": [0], "lawsuits": [0]}),
+        ("本年度行政复议、行政诉讼案件数量均为零。", {"reviews": [0], "lawsuits": [0]}),
+        ("行政复议和行政诉讼案件数均为0。", {"reviews": [0], "lawsuits": [0]}),
+        ("2022年行政复议、行政诉讼均为0件。", {}),
+        ("行政复议、行政诉讼纠错率均为0。", {}),
+        ("收到申请和咨询均为0件。", {}),
         ("行政复议以及行政诉讼各1件。", {"reviews": [1], "lawsuits": [1]}),
     ],
 )
@@ -246,6 +253,16 @@ def test_the_reports_year_tells_this_years_counts() -> None:
     assert values["applications_received"] == [265, 256]
     assert values["applications_carried_forward"] == [4, 4]  # the fixture's own, then this one
     assert not [f for f in report.finding_list if f.code == "fact_mismatch"]
+
+
+def test_a_statement_of_none_for_each_is_read_in_traditional_script() -> None:
+    section = Section(
+        0, "overview", None, None, "paragraph", None, "本年度行政復議、行政訴訟案件數量均為零。", "p1"
+    )
+    assert {(f.subject, f.value) for f in facts.extract([section], year=2023)} == {
+        ("reviews", 0),
+        ("lawsuits", 0),
+    }
 
 
 def test_numbers_pdf_text_wrote_with_radicals_are_read() -> None:

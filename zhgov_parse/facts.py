@@ -256,6 +256,13 @@ def _named(clause: str, after: str, year: int | None) -> str | None:
     return None
 
 
+# 行政复议、行政诉讼均为0件: the number is each listed name's, as with 各.
+_ALL = re.compile(r"(?:均|都)(?:为|是)?$")
+# 行政复议、行政诉讼案件数量均为零: a statement of none with no unit.
+_ALL_NONE = re.compile(
+    r"(?:均|都)(?:为|是)?\s*(?:零|0|〇)(?!\s*(?:[\d.％%]|万元|元|人次|[条件篇次期场起个项]))"
+)
+
 # What separates the names of a list (行政复议、行政诉讼; 行政复议和行政诉讼); not 涉及's 及.
 _LIST_BREAK = re.compile(r"、|以及|(?<!涉)及|和|与")
 
@@ -274,7 +281,7 @@ def _each(wide: str, unit: str, year: int | None) -> list[str]:
 #: before a unit) or a "none" statement.  Only such sentences of a Traditional report are converted:
 #: conversion costs ~0.1 µs a character (:mod:`.simplify`), and most sentences state no number.
 _MAY_STATE = re.compile(
-    r"\d|未|[没沒]有|[无無]|不收取|[零〇一二两兩三四五六七八九十百千万萬]\s*[多余餘]?\s*"
+    r"\d|未|[没沒]有|[无無]|不收取|[均都]\s*[为為是]?\s*[零〇]|[零〇一二两兩三四五六七八九十百千万萬]\s*[多余餘]?\s*"
     r"(?:[万萬]元|元|人次|[条條]|件|篇|次|期|[场場]|起|[个個]|[项項])"
 )
 
@@ -305,6 +312,9 @@ def _codes(before: str, after: str, unit: str, year: int | None, stated: Collect
     wide = _SPACE.sub("", _WIDE_BREAK.split(before)[-1])
     if wide.endswith("各"):
         return _each(wide, unit, year)
+    listed = _ALL.search(wide)
+    if listed and (each := _each(wide[: listed.start()], unit, year)):
+        return each  # 行政复议、行政诉讼均为0件
     clause = _SPACE.sub("", _CLAUSE_BREAK.split(before)[-1])
     code = _subject(clause, wide, _SPACE.sub("", after), unit, year, stated)
     return [code] if code else []
@@ -360,9 +370,26 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
         for code in dict.fromkeys(codes):
             if not any(f.subject == code and f.sentence == sentence for f in facts):
                 facts.append(Fact(s.position, s.section, code, m.group(0), 0, None, False, sentence))
+    if "均" in sentence or "都" in sentence:
+        facts.extend(_none_for_each(s, sentence, year, facts))
     if _NO_FEES_AT_ALL.search(sentence):
         facts.append(Fact(s.position, s.section, "fees_charged", "未收取任何费用", 0, None, False, sentence))
     return facts
+
+
+def _none_for_each(s: Section, sentence: str, year: int | None, facts: Sequence[Fact]) -> list[Fact]:
+    """行政复议、行政诉讼案件数量均为零: a fact of 0 for each listed name, where every one is a
+    table quantity."""
+    out = []
+    for m in _ALL_NONE.finditer(sentence):
+        before = sentence[: m.start()]
+        if not _this_year(before, year):
+            continue
+        wide = _SPACE.sub("", _WIDE_BREAK.split(before)[-1])
+        for code in _each(wide, "件", year):
+            if not any(f.subject == code and f.sentence == sentence for f in [*facts, *out]):
+                out.append(Fact(s.position, s.section, code, wide + m.group(0), 0, None, False, sentence))
+    return out
 
 
 # ---------------------------------------------------------------------------------------------
