@@ -265,6 +265,15 @@ def test_a_statement_of_none_for_each_is_read_in_traditional_script() -> None:
     }
 
 
+@pytest.mark.parametrize(
+    "sentence",
+    ["平均答复时间为5至8个工作日。", "全年收到申请5到8件。", "办理时限为3-5个工作日。", "收到申请五至八件。"],
+)
+def test_a_range_states_no_number(sentence: str) -> None:
+    section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
+    assert facts.extract([section], traditional=False, year=2023) == []
+
+
 def test_numbers_pdf_text_wrote_with_radicals_are_read() -> None:
     """pdfplumber writes some characters as their Kangxi radicals (六⼗三件, ⼗ U+2F17 for 十): the
     count is read as 六十三 (before, no number, and the words around it gave false mismatches)."""

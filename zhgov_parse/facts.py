@@ -44,6 +44,8 @@ _NO_FEES_AT_ALL = re.compile(r"未(?:收取|产生)任何(?:费用|收费)|不�
 _SENTENCE = re.compile(r"[^。；;！？!?]+[。；;！？!?]?")
 _CLAUSE_BREAK = re.compile(r"[，,：:；;、（(]")
 _REST = re.compile(r"[^，,。；;、：:（(]*")
+# 5至8个工作日, 3-5件, 五至八件: the number just before a range's end (统一到 is no range).
+_RANGE_FROM = re.compile(r"(?:\d\s*(?:至|到|[-~～—－–])|[零〇一二两三四五六七八九十百千]至)\s*$")
 _SPACE = re.compile(r"\s+")  # 受理政府信息公开申请 1295 件: subjects are matched without spaces
 _WIDE_BREAK = re.compile(r"[，,：:；;（(]")  # a clause with its lists (行政复议、行政诉讼各1件)
 
@@ -327,6 +329,8 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
         before = sentence[:start]
         if before.endswith(("第", "前", "每")) or before[-1:].isdigit():
             continue  # 第3件; a numeral after digits (2千条) is not read alone
+        if _RANGE_FROM.search(before):
+            continue  # 5至8个工作日, 收到申请5到8件: a range's end is no number the prose states
         if not m["num"][0].isdigit() and m["unit"] in ("个", "项"):
             continue  # 一个平台, 三项制度: not counts
         value = _value(m["num"])
