@@ -409,6 +409,18 @@ def test_a_ragged_box_table_is_left_as_text() -> None:
     assert box_tables([lines[0], lines[1], lines[3]])[1]  # the same table, its lines even: read
 
 
+#: Table 三's part heading and Markdown header as a converter of a sparse report's page writes
+#: them: the header's cells under their grid columns, two columns beyond 总计.
+_SPARSE_HEADER = [
+    "三、收到和处理政府信息公开申请情况",
+    "",
+    "| （本列数据的勾稽关系为：第一项加第二项之和） | | | 申请人情况 | | | | | | |",
+    "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
+    "| | 自然人 | 法人或其他组织 | | | | | 总计 | | |",
+    "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | | |",
+]
+
+
 def test_a_column_of_blank_cells_between_values_is_no_spacer_column() -> None:
     """html-to-markdown 3.21 drops the cells a rowspan covers, so 三's header names its columns left
     of their values; a report that leaves every 法人 cell blank (025's) then has a column empty in
@@ -419,12 +431,7 @@ def test_a_column_of_blank_cells_between_values_is_no_spacer_column() -> None:
     blanks = " |" * 5
     text = "\n".join(
         [
-            "三、收到和处理政府信息公开申请情况",
-            "",
-            "| （本列数据的勾稽关系为：第一项加第二项之和） | | | 申请人情况 | | | | | | |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-            "| | 自然人 | 法人或其他组织 | | | | | 总计 | | |",
-            "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | | |",
+            *_SPARSE_HEADER,
             f"| 一、本年新收政府信息公开申请数量 | | | 17 |{blanks} 17 |",
             f"| 二、上年结转政府信息公开申请数量 | | | 2 |{blanks} 2 |",
             f"| 三、本年度办理结果 | （一）予以公开 | | 15 |{blanks} 15 |",
@@ -446,12 +453,7 @@ def test_a_last_column_of_blank_cells_is_no_spacer_column() -> None:
     row's last column (nothing right of it in any row) is the mapping's to drop."""
     text = "\n".join(
         [
-            "三、收到和处理政府信息公开申请情况",
-            "",
-            "| （本列数据的勾稽关系为：第一项加第二项之和） | | | 申请人情况 | | | | | | |",
-            "| --- | --- | --- | --- | --- | --- | --- | --- | --- | --- |",
-            "| | 自然人 | 法人或其他组织 | | | | | 总计 | | |",
-            "| | | 商业企业 | 科研机构 | 社会公益组织 | 法律服务机构 | 其他 | | | |",
+            *_SPARSE_HEADER,
             "| 一、本年新收政府信息公开申请数量 | | | 9 | 1 | 1 | 0 | 2 | 0 | |",
             "| 三、本年度办理结果 | （一）予以公开 | | 7 | 1 | 0 | 0 | 3 | 0 | |",
             "| | （三）不予公开 | 1.属于国家秘密 | 3 | 1 | 0 | 1 | 2 | 1 | |",

@@ -101,11 +101,12 @@ def _utf16_without_bom(data: bytes) -> tuple[str, str] | None:
     return None
 
 
-def _score(text: str) -> int:
-    return sum(1 for ch in text[:4000] if ch in _COMMON)
-
-
 _COMMON_CHAR = re.compile(f"[{''.join(sorted(_COMMON))}]")
+
+
+def _score(text: str) -> int:
+    """How many of a report's common characters the first 4,000 characters of ``text`` hold."""
+    return _common_words(text[:4000], 4000)
 
 
 def _common_words(text: str, enough: int) -> int:

@@ -241,8 +241,8 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
                         source=rec.source,
                     )
                 )
-    rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None, int]] = []
-    neighbours: dict[int, list[Row]] = {}  # id of a row -> the rows of its small table
+    # each row with its header, the unit its header states, its header's gaps and its small table's rows
+    rows: list[tuple[Row, list[str | None] | None, dict[str, str] | None, int, list[Row]]] = []
     for n, (head, recs) in enumerate(segments):
 
         def expected(m: Match, head: list[str | None] | None = head) -> int:
@@ -253,8 +253,7 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         stated = {"fee_amount": fee_unit[n]} if n in fee_unit else None
         gaps = header_gaps.get(n, 0)
         assembled = assemble(recs, rows_of, expected, lambda t: False)
-        rows.extend((row, head, stated, gaps) for row in assembled)
-        neighbours.update((id(row), assembled) for row in assembled)
+        rows.extend((row, head, stated, gaps, assembled) for row in assembled)
     if split_at_spaces:  # PDF text: a label line with part of its values, the rest on lines after
         # it, in reading order, not cell order; or values before the first row label: every row's
         # values may be the row's before or after
@@ -279,7 +278,7 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     rows = [item for item in rows if id(item[0]) not in strays]
     out.findings.extend(assign([r for r, *_ in rows], order, ACTIVE, template=template))
     reordered: set[tuple[str, ...]] = set()
-    for row, head, stated, gaps in rows:
+    for row, head, stated, gaps, table in rows:
         if row.code is None or row.uncertain:
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
@@ -322,7 +321,7 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         if remarks and not any(remarks) and not any(is_number_text(v) for v in values[width:]):
             values = values[:width]  # under header cells naming no column (备注): a remark, no number
         cells, _ = fit(values, width, None)
-        if cells is None and (laid := _laid_by_tab_fields(row, neighbours[id(row)], width)) is not None:
+        if cells is None and (laid := _laid_by_tab_fields(row, table, width)) is not None:
             cells = laid
             out.findings.append(
                 row_finding(

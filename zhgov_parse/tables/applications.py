@@ -164,16 +164,9 @@ def _order_named(rows: list[list[str | None]], template: list[str]) -> list[str]
     return None
 
 
-#: 三's columns by their names' text (as :func:`~.labels.key` writes it).
-_COLUMN_NAMES = {
-    "自然人": "natural_person",
-    "商业企业": "commercial",
-    "科研机构": "research",
-    "社会公益组织": "nonprofit",
-    "法律服务机构": "legal_services",
-    "其他": "other_org",
-    "总计": "total",
-}
+#: 三's columns by their own names (the schema's labels without the group's: 商业企业 of 法人或其他组织
+#: 商业企业), the same in both templates.
+_COLUMN_NAMES = {label.split()[-1]: code for code, label in schema.columns(APPLICATION, "2021")}
 
 
 def _by_prefix(cell: str) -> str | None:

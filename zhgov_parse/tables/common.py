@@ -196,10 +196,11 @@ def drop_unbalanced_gathered(
     ``3 0 0 0 18 10 5``, and others that still add up, ``38 8 4 7 3 3 63`` for ``38 8 3 4 7 3 63``):
     every row gathered so is NA, but where its order cannot matter (all 0)."""
     held = broken = 0
+    fitted: dict[int, list[str] | None] = {}  # id of a row -> its cells, digits split over cells joined
     for row in rows:
         if not row.gathered and row.spans and is_tab_fields(row.spans):
             continue
-        cells = fit(row.values, n, check)[0]  # digits split over cells joined
+        cells = fitted[id(row)] = fit(row.values, n, check)[0]
         if cells is None:
             continue
         if not breaks_total(cells, blanks_are_zero=False):
@@ -218,7 +219,7 @@ def drop_unbalanced_gathered(
             f"up ({broken} of {broken + held}): their order is not the columns'"
         )
         for row in rows:
-            if row.gathered and not row.uncertain and not _order_free(fit(row.values, n, check)[0]):
+            if row.gathered and not row.uncertain and not _order_free(fitted.get(id(row))):
                 set_uncertain(row, table, why, out)
     return rows
 
