@@ -194,6 +194,15 @@ VARIANTS = {
     "character-references": BASE.replace("(", "&#65288;")
     .replace(")", "&#xFF09;")
     .replace(" | 0 |", " |&nbsp;0 |"),
+    # a page's bytes decoded as Latin-1 (requests' response.text for a page served with no charset),
+    # kept as str or saved again as UTF-8; or as browsers' windows-1252 (undefined bytes as controls)
+    "latin-1-decoded-utf-8": BASE.encode("utf-8").decode("latin-1"),
+    "latin-1-decoded-saved-as-utf-8": SIMPLIFIED.encode("utf-8").decode("latin-1").encode("utf-8"),
+    "latin-1-decoded-gb18030": BASE.encode("gb18030").decode("latin-1"),
+    "windows-1252-decoded-gbk-html": "".join(
+        chr(b) if 0x80 <= b < 0xA0 and b in (0x81, 0x8D, 0x8F, 0x90, 0x9D) else bytes([b]).decode("cp1252")
+        for b in to_html(SIMPLIFIED).replace("utf-8", "gb2312").encode("gbk")
+    ),
     "full-width-bars-in-html-paragraphs": "<html><body>"
     + "".join(f"<p>{line}</p>" for line in BASE.replace("|", "｜").split("\n"))
     + "</body></html>",
@@ -274,6 +283,24 @@ def test_a_few_tags_quoted_in_text_leave_it_text() -> None:
     assert report.meta["source_format"] == "pipe"
     assert "escaped_markup" not in {f.code for f in report.finding_list}
     assert "escaped_markup" in {f.code for f in zhgov_parse.parse(VARIANTS["rss-escaped-html"]).finding_list}
+
+
+def test_a_page_decoded_as_latin_1_is_read_again_from_its_bytes() -> None:
+    """requests' ``response.text`` of a page served with no charset is its bytes decoded as
+    Latin-1: every byte a character, nothing lost; the bytes are read again, in their own encoding,
+    with an info finding. A page whose first characters beyond ASCII are an &nbsp; or a © before
+    its Chinese, or a Western page, is left as it is."""
+    report = zhgov_parse.parse(VARIANTS["latin-1-decoded-gb18030"])
+    assert report.meta["encoding"] == "gb18030"
+    (reread,) = [f for f in report.finding_list if f.code == "latin1_reread"]
+    assert reread.severity == "info" and "gb18030" in reread.message
+    assert zhgov_parse.parse(VARIANTS["windows-1252-decoded-gbk-html"]).meta["source_format"] == "html"
+    for text in ("\xa0\xa9 " + BASE, "Rapport annuel: d\xe9penses, \xe9l\xe8ves, r\xe9gion. " * 20 + BASE):
+        report = zhgov_parse.parse(text)
+        assert "latin1_reread" not in {f.code for f in report.finding_list}
+        assert report.meta["encoding"] is None
+    western = "Rapport annuel de la r\xe9gion: d\xe9penses et \xe9l\xe8ves. " * 40
+    assert zhgov_parse.load.load(western).text == western
 
 
 def test_big5_bytes(base_cells: dict) -> None:

@@ -60,6 +60,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "in_force_mismatch": ("warning", "现行有效件数 differs from last year's plus 本年制发 minus 本年废止"),
     "items_mismatch": ("warning", "上一年项目数量 differs from last year's 上一年项目数量 plus 本年增/减"),
     "encoding_repaired": ("warning", "mojibake (UTF-8 read as GBK) was detected and repaired"),
+    "latin1_reread": ("info", "a page's bytes decoded as Latin-1 (no charset served) were read again"),
     "html_fallback": ("info", "lxml could not read the page; it was repaired with BeautifulSoup first"),
     "span_clamped": ("warning", "a rowspan or colspan beyond any real table was clamped"),
     "spans_disagree": ("info", "a row's cell spans differ from its header's: values taken in cell order"),

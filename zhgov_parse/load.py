@@ -275,6 +275,55 @@ def repair_mojibake(text: str) -> tuple[str, list[Finding]]:
     ]
 
 
+#: The characters Windows-1252 (browsers' "latin-1") gives bytes 0x80–0x9F, back to their bytes; a
+#: byte it leaves undefined there reads as the control character of its value, as in Latin-1.
+_CP1252_BYTES = {
+    ord(bytes([b]).decode("cp1252")): b for b in range(0x80, 0xA0) if b not in (0x81, 0x8D, 0x8F, 0x90, 0x9D)
+}
+_FIRST_WIDE = re.compile(r"[^\x00-\x7f]")
+_LATIN = re.compile("[\x80-\xff" + "".join(map(chr, _CP1252_BYTES)) + "]")
+_CJK = re.compile(r"[\u3000-\u9fff\uff00-\uffef]")
+
+
+def latin1_reread(text: str) -> tuple[str, str, bool] | None:
+    """``text`` read again from its bytes where it is a Chinese page decoded as Latin-1 or
+    Windows-1252 (what ``requests``' ``response.text`` gives for a page served with no charset:
+    政府 → æ\x94¿åº\x9c): (text, the bytes' encoding, is it HTML); None for any other text.
+
+    The decoding lost nothing (every byte became one character), so its characters give the bytes
+    back exactly; those are decoded as any bytes are (BOM, UTF-8, the page's charset, GB18030 or
+    Big5), and kept where they read more of a report's common characters."""
+    first = _FIRST_WIDE.search(text)
+    if first is None or (first.group() > "\xff" and ord(first.group()) not in _CP1252_BYTES):
+        return None  # (a Chinese page: its first character beyond ASCII is Chinese)
+    sample = text[first.start() : first.start() + 4000]
+    latin = len(_LATIN.findall(sample))
+    if latin < 30 or latin < 4 * len(_CJK.findall(sample)):
+        return None  # a page with an &nbsp; or © before its Chinese
+    try:
+        data = text.translate(_CP1252_BYTES).encode("latin-1")
+    except UnicodeEncodeError:
+        return None  # characters neither charset gives: not such a decoding
+    is_html = _HTML.search(data[:65536]) is not None
+    try:
+        again, encoding, _ = decode(data, declared_charset(data) if is_html else None)
+    except UndecodableInput:
+        return None
+    if _score(again) < max(5, 2 * _score(text)):
+        return None
+    return again, encoding, is_html
+
+
+def _latin1_finding(encoding: str) -> Finding:
+    return Finding(
+        "latin1_reread",
+        f"the text was a page's bytes decoded as Latin-1 / Windows-1252 (a page served with no charset: "
+        f"政府 had become æ\x94¿åº\x9c): read again from those bytes, as {encoding}",
+        expected="text decoded in the page's own encoding",
+        found="Latin-1 mojibake",
+    )
+
+
 def _gunzipped(data: bytes, max_bytes: int) -> bytes:
     """A gzip file's content (all its members), no more than ``max_bytes`` of it decompressed."""
     out: list[bytes] = []
@@ -380,6 +429,9 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         if unescaped is not None:
             text, is_html = unescaped, True
             findings = [*findings, _ESCAPED_FINDING]
+    if not text.isascii() and (reread := latin1_reread(text)) is not None:
+        text, encoding, is_html = reread
+        findings = [*findings, _latin1_finding(encoding)]
     if "\x00" in text:
         text = text.replace("\x00", "")
     if not is_html and not text.isascii() and INVISIBLE.search(text):
