@@ -66,6 +66,12 @@ def test_a_case_count_is_the_number_the_case_noun_counts(sentence: str, expected
         ("行政复议、行政诉讼纠错率均为0。", {}),
         ("收到申请和咨询均为0件。", {}),
         ("行政复议以及行政诉讼各1件。", {"reviews": [1], "lawsuits": [1]}),
+        # 均未发生, or a list's 案件为零 with no 均
+        ("行政复议、行政诉讼均未发生。", {"reviews": [0], "lawsuits": [0]}),
+        ("因政府信息公开被申请行政复议、提起行政诉讼案件为零。", {"reviews": [0], "lawsuits": [0]}),
+        ("2022年行政复议、行政诉讼均未发生。", {}),
+        ("收到申请和咨询均未发生变化。", {}),
+        ("行政复议、行政诉讼纠错率为0。", {}),
     ],
 )
 def test_a_count_of_reviews_and_lawsuits_together_is_neither_but_each_is_each(
@@ -255,13 +261,27 @@ def test_the_reports_year_tells_this_years_counts() -> None:
     assert not [f for f in report.finding_list if f.code == "fact_mismatch"]
 
 
-def test_a_statement_of_none_for_each_is_read_in_traditional_script() -> None:
-    section = Section(
-        0, "overview", None, None, "paragraph", None, "本年度行政復議、行政訴訟案件數量均為零。", "p1"
-    )
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "本年度行政復議、行政訴訟案件數量均為零。",
+        "行政復議、行政訴訟均未發生。",
+        "行政復議、行政訴訟案件為零。",
+    ],
+)
+def test_a_statement_of_none_for_each_is_read_in_traditional_script(sentence: str) -> None:
+    section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
     assert {(f.subject, f.value) for f in facts.extract([section], year=2023)} == {
         ("reviews", 0),
         ("lawsuits", 0),
+    }
+
+
+@pytest.mark.parametrize("sentence", ["本年度无政府信息公开申请。", "全年没有收到政府信息公开申请。"])
+def test_no_applications_is_a_statement_of_none(sentence: str) -> None:
+    section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
+    assert {(f.subject, f.value) for f in facts.extract([section], traditional=False, year=2023)} == {
+        ("applications_received", 0)
     }
 
 

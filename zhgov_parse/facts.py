@@ -262,7 +262,8 @@ def _named(clause: str, after: str, year: int | None) -> str | None:
 _ALL = re.compile(r"(?:均|都)(?:为|是)?$")
 # 行政复议、行政诉讼案件数量均为零: a statement of none with no unit.
 _ALL_NONE = re.compile(
-    r"(?:均|都)(?:为|是)?\s*(?:零|0|〇)(?!\s*(?:[\d.％%]|万元|元|人次|[条件篇次期场起个项]))"
+    r"(?:(?:均|都)(?:为|是)?|(?:案件)?(?:数量?)?为)\s*(?:零|0|〇)(?!\s*(?:[\d.％%]|万元|元|人次|[条件篇次期场起个项]))"
+    r"|(?:均|都)(?:未|没有)(?:发生|出现|产生)"
 )
 
 # What separates the names of a list (行政复议、行政诉讼; 行政复议和行政诉讼); not 涉及's 及.
@@ -283,7 +284,7 @@ def _each(wide: str, unit: str, year: int | None) -> list[str]:
 #: before a unit) or a "none" statement.  Only such sentences of a Traditional report are converted:
 #: conversion costs ~0.1 µs a character (:mod:`.simplify`), and most sentences state no number.
 _MAY_STATE = re.compile(
-    r"\d|未|[没沒]有|[无無]|不收取|[均都]\s*[为為是]?\s*[零〇]|[零〇一二两兩三四五六七八九十百千万萬]\s*[多余餘]?\s*"
+    r"\d|未|[没沒]有|[无無]|不收取|[均都为為]\s*[为為是]?\s*[零〇]|[零〇一二两兩三四五六七八九十百千万萬]\s*[多余餘]?\s*"
     r"(?:[万萬]元|元|人次|[条條]|件|篇|次|期|[场場]|起|[个個]|[项項])"
 )
 
@@ -369,12 +370,14 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
             codes.append("processing_fee")
         if what == "上年结转":
             codes.append("applications_carried_in")
-        if what in ("政府信息公开申请", "依申请公开申请", "依申请") and "未收到" in m.group(0):
+        said = m.group(0)
+        received = "未收到" in said or "没有收到" in said or said in ("无" + what, "没有" + what)
+        if what in ("政府信息公开申请", "依申请公开申请", "依申请") and received:
             codes.append("applications_received")
         for code in dict.fromkeys(codes):
             if not any(f.subject == code and f.sentence == sentence for f in facts):
                 facts.append(Fact(s.position, s.section, code, m.group(0), 0, None, False, sentence))
-    if "均" in sentence or "都" in sentence:
+    if "均" in sentence or "都" in sentence or "为" in sentence:
         facts.extend(_none_for_each(s, sentence, year, facts))
     if _NO_FEES_AT_ALL.search(sentence):
         facts.append(Fact(s.position, s.section, "fees_charged", "未收取任何费用", 0, None, False, sentence))
