@@ -488,6 +488,24 @@ def test_a_dash_before_digits_may_mark_a_cell_missing() -> None:
     assert [f.row for f in result.findings if f.code == "runon_ambiguous"] == ["other_services"]
 
 
+@pytest.mark.parametrize("dash", ["\u2014", "\u2013", "\u2212", "\u2010"])
+def test_any_dash_before_digits_in_a_signed_row_may_be_its_sign_or_a_mark(dash: str) -> None:
+    """14—2310 (an em dash), 14–2310 (an en dash), 14−2310 (the minus sign): as 14-2310, a mark
+    (14 | — | 2310) or 本年增/减's sign (14 | —2 | 310). Before, the em and en dashes were read as the
+    mark alone (decisions 2310, a wrong number where the dash was a sign), the minus sign ended the
+    run. A cell's —2 is no number (values.NEGATIVE_SIGNS), so the em dash's sign reading is NA."""
+    result = active_disclosure(f"其他对外管理服务事项14{dash}2310行政事业性收费6{dash}2", "2019")
+    got = {(c.row, c.column): c.value for c in result.cells if c.row in ("other_services", "fees")}
+    assert got == {
+        ("other_services", "previous_count"): 14,
+        ("other_services", "change"): None,
+        ("other_services", "decisions"): None,
+        ("fees", "previous_count"): 6,
+        ("fees", "change"): None if dash == "\u2014" else -2,
+    }
+    assert "other_services" in [f.row for f in result.findings if f.code == "runon_ambiguous"]
+
+
 def test_a_page_footer_with_no_spaces_is_taken_off_a_row_of_table_3() -> None:
     """-3- glued after a row of 三 (a page's footer, as PDF text joins it) is no cells: in 三 a dash
     marks a missing value, and 17 | 5 | 2 | 0 | 3 | 1 | 28 then - | 3 | - read 3 as a count."""

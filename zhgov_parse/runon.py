@@ -41,6 +41,7 @@ from .runon_solve import Reading, jointly
 from .runon_split import (
     BLANK,
     MAX_TABLE_NODES,
+    MINUS_SIGNS,
     NA_MARKS,
     UNIT,
     UNITS,
@@ -104,7 +105,7 @@ _ENUMERATOR_TAIL = re.compile(r"[1-8]\s*[.．、]\s*$")  # the next label's 1. �
 _LABEL_REST = re.compile(
     r"(?:[^\d/—－–\-（(]|[（(](?![一二三四五六七八九十]{1,2}[）)])){0,60}?(?=\s*[\d/—－–\-]|\s*$)"
 )
-_RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}{''.join(sorted(set(''.join(UNITS))))}]*")
+_RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}{MINUS_SIGNS}{''.join(sorted(set(''.join(UNITS))))}]*")
 
 
 @dataclass(frozen=True, slots=True)

@@ -45,19 +45,29 @@ _DECIMAL = re.compile(r"(?:0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*)(?:\.\d+)?")
 
 
 _DASH = re.compile(r"-(?!\d)")
+#: Dashes a cell reads as a minus sign (values.NEGATIVE_SIGNS), read as the ASCII one (NFKC has made
+#: the full-width one ASCII; an en dash alone marks a cell missing, as a table's cell so marked).
+MINUS_SIGNS = "\u2010\u2011\u2012\u2013\u2212\uff0d"
+_AS_HYPHEN = str.maketrans(dict.fromkeys(MINUS_SIGNS, "-"))
+# Where a cell may have a sign, an em dash before a digit stays in its chunk: a mark, or a cell's —2.
+_SIGNED_SPLIT = re.compile(rf"(/|—(?!\d)|{UNIT})")
+_SPLIT = re.compile(rf"([{NA_MARKS}]|{UNIT})")
 
 
 def _tokens(run: str, signed: bool = False) -> list[str]:
     """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
     separator stays: it binds the digits around it into one value (1,540).  A dash is a missing
     value's mark, and before a digit in a row with a ``signed`` column (本年增/减) a mark or a sign
-    (3-1- is 3 | -1 | -; 14-2310 is 14 | -2 | 310 or 14 | - | 2310); counts are never negative
-    (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
+    (3-1- is 3 | -1 | -; 14-2310 is 14 | -2 | 310 or 14 | - | 2310; an en dash or the minus sign
+    as the hyphen; an em dash a mark or a cell's —2, no number: 14—2310 is 14 | — | 2310 or
+    14 | —2 | 310); counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
     run = run.replace("，", ",").strip(",")
+    if not run.isascii():
+        run = run.translate(_AS_HYPHEN)
     out: list[str] = []
     for chunk in run.split():
         chunk = _DASH.sub("—", chunk) if signed else chunk.replace("-", "—")
-        out.extend(t for t in re.split(rf"([{NA_MARKS}]|{UNIT})", chunk) if t)
+        out.extend(t for t in (_SIGNED_SPLIT if signed else _SPLIT).split(chunk) if t)
     return [t for t in out if t not in UNITS]
 
 
@@ -121,6 +131,16 @@ def splits(
         if token[pos] == "-" and not walk(t, pos + 1, [*values, None], spare):
             return False  # a dash before digits (a signed row's only) may mark a cell missing: 14-2310
         kind = kinds[len(values)]
+        if token[pos] == "—":  # an em dash before digits (a signed row's only): a mark, or in
+            # 本年增/减 a cell's —2, which is no number (NA), its digits the cell's
+            if not walk(t, pos + 1, [*values, None], spare):
+                return False
+            for end in range(pos + 2, len(token) + 1) if kind == "signed" else ():
+                if token[end : end + 1] != "," and INT.fullmatch(token[pos + 1 : end]):
+                    nt, npos = (t + 1, 0) if end == len(token) else (t, end)
+                    if not walk(nt, npos, [*values, None], spare):
+                        return False
+            return True
         pattern = _DECIMAL if kind == "decimal" else _SIGNED if kind == "signed" else INT
         for end in range(pos + 1, len(token) + 1):
             piece = token[pos:end]
