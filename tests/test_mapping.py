@@ -162,6 +162,39 @@ def test_amount_under_a_header_in_yuan_is_converted_to_wan_yuan(sample_text: str
     assert "unit_mismatch" in {f.code for f in counted.finding_list}
 
 
+@pytest.mark.parametrize("script", ["simplified", "traditional"])
+@pytest.mark.parametrize(
+    "header",
+    [
+        "本年收费金额(元)",
+        "本年收费金额（元）",
+        "本年收费金额/元",
+        "本年收费金额(人民币元)",
+        "本年收费金额(单位:人民币元)",
+    ],
+)
+def test_a_header_stating_yuan_without_danwei_converts_its_amount(
+    sample_text: str, script: str, header: str
+) -> None:
+    """本年收费金额（元） states the unit as 单位：元 does: its 125000 is 12.5 万元, not 125000 万元 (a wrong
+    number); 单位：人民币元 names 元 too (before, 人民币 was taken for the unit: NA)."""
+    text = sample_text.replace("本年收费金额(单位:万元)", header)
+    text = text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 125000 |")
+    r = zhgov_parse.parse(_converter("s2t").convert(text) if script == "traditional" else text)
+    assert _value(r, "active_disclosure", "fees", "fee_amount") == 12.5
+    assert r.findings.query("code == 'unit_converted'")["found"].tolist() == ["125000 (元)"]
+
+
+@pytest.mark.parametrize(
+    "header", ["本年收费金额(万元)", "本年收费金额(单位:人民币万元)", "本年收费金额(单位:万元)"]
+)
+def test_a_header_stating_wan_yuan_keeps_its_amount(sample_text: str, header: str) -> None:
+    text = sample_text.replace("本年收费金额(单位:万元)", header)
+    r = zhgov_parse.parse(text.replace("行政事业性收费 | 12.5 |", "行政事业性收费 | 125000 |"))
+    assert _value(r, "active_disclosure", "fees", "fee_amount") == 125000
+    assert not {f.code for f in r.finding_list} & {"unit_converted", "unit_mismatch"}
+
+
 @pytest.mark.parametrize("cells", ["125000 | 元", "12.5 | 万元", "12.5 | （万元）"])
 def test_a_unit_in_a_cell_of_its_own_goes_with_the_number_before_it(sample_text: str, cells: str) -> None:
     """A table (or PDF text) may set the unit apart from its number: ``12.5 | 万元`` is one amount, not

@@ -534,6 +534,9 @@ def test_a_fee_in_yuan_is_converted_to_wan_yuan() -> None:
         assert got == {("fees", "fee_amount"): 12.5}, (unit, run)
         converted = [f for f in result.findings if f.code == "unit_converted"]
         assert len(converted) == (run != "12.5")
+    for header in ("本年收费金额(元)", "本年收费金额/元", "本年收费金额(单位:人民币元)"):  # 元 without 单位
+        text = head.replace("本年收费金额(单位:{unit})", header).format(run="125000")
+        assert [c.value for c in active_disclosure(text, "2021").cells if c.row == "fees"] == [12.5]
     counted = active_disclosure(head.format(unit="万元", run="3件"), "2021")  # no amount's unit
     assert [c.value for c in counted.cells if c.column == "fee_amount"] == [None]
     assert "unit_mismatch" in {f.code for f in counted.findings}

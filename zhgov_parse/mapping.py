@@ -954,8 +954,12 @@ def _noted(
 #: The columns that hold amounts (万元 or as written); every other column is a count.
 AMOUNTS = frozenset({"fee_amount", "procurement_amount"})
 _FACTORS = AMOUNT_FACTORS
-#: The unit a header states for its column (本年收费金额（单位：元）), after NFKC.
-STATED_UNIT = re.compile(r"(?:单位|單位)\s*:?\s*([^\s()（）,，;；:：]{1,3})")
+#: The unit a header states for its column, after NFKC: 本年收费金额（单位：元）, or after 金额 in
+#: brackets or after a slash (本年收费金额（元）, 本年收费金额/元); 人民币 before it names no unit.
+STATED_UNIT = re.compile(
+    r"(?:(?:单位|單位)\s*:?|(?:金额|金額)\s*[(/](?!\s*(?:单位|單位)))\s*(?:人民币|人民幣)?\s*"
+    r"([^\s()（）,，;；:：/]{1,3})"
+)
 
 
 def convert_unit(number: int | float | None, unit: str, target: str) -> int | float | None:
