@@ -568,6 +568,24 @@ def test_pdf_text_whose_blank_cells_left_no_token(fixture: str) -> None:
     assert all((table, row) in flagged for table, row, _ in lost)
 
 
+def test_space_text_whose_labels_run_on_under_the_values_is_no_layout() -> None:
+    """Text whose cells are apart by three spaces, zeros blank (``…2.其他法律行政法规禁止公开   1   1
+    2``), its two rows with every value (一、本年新收… and （七）总计) as long in label as to stand in
+    line: a short row was laid out in the columns those two place (values_by_layout), but its label
+    runs on past where their values stand, so nothing lines up. It put 1 | 1 | 2 under 法律服务机构,
+    其他 and 总计 (8 wrong cells, 2 more in a row beside). Such rows are NA, row_length_mismatch."""
+    text = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8")
+    expected = _cells(zhgov_parse.parse(text))
+    start, end = text.index("一、本年新收"), text.index("四、政府信息公开行政复议")
+    table = re.sub(r"(?<=\| )0 \|", "|", text[start:end])  # 三's zeros blank
+    report = zhgov_parse.parse(to_spaced(text[:start] + table + text[end:]))
+    got = _cells(report)
+    wrong = {k for k, v in expected.items() if v and got.get(k) not in (None, v)}
+    wrong |= {k for k, v in expected.items() if v == 0 and got.get(k) not in (None, 0)}
+    assert not wrong
+    assert "values_by_layout" not in {f.code for f in report.finding_list}
+
+
 def to_html2text(text: str) -> str:
     """Tables as html2text writes them: no outer pipes, ``---|---`` under each table's first line,
     a blank cell as spaces (so a blank last cell leaves the line ending in ``|``), and two spaces
