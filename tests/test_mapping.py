@@ -229,6 +229,20 @@ def test_a_count_is_whole_and_in_no_money_unit(sample_text: str, cell: str) -> N
     assert {f.code for f in r.finding_list if f.row == "licensing"} == {"non_numeric"}
 
 
+@pytest.mark.parametrize("cell", ["-3", "－3", "\u22123", "减少3"])
+def test_a_count_or_an_amount_is_never_negative(sample_text: str, cell: str) -> None:
+    """Only 本年增/减 has a sign: -3 under 自然人 (or any count, or a fee) is no count (a typo, or a
+    change slid into a count's column), NA with a finding, where it was read as -3."""
+    assert sample_text.count("(一)予以公开 | 19 |") == 1
+    text = sample_text.replace("(一)予以公开 | 19 |", f"(一)予以公开 | {cell} |")
+    text = text.replace("行政事业性收费 | 12.5 |", f"行政事业性收费 | {cell} |")
+    r = zhgov_parse.parse(text)
+    assert pd.isna(_value(r, "application_handling", "granted", "natural_person"))
+    assert pd.isna(_value(r, "active_disclosure", "fees", "fee_amount"))
+    found = {(f.row, f.column) for f in r.finding_list if f.code == "non_numeric"}
+    assert found == {("granted", "natural_person"), ("fees", "fee_amount")}
+
+
 def test_non_numeric_cell_is_na_with_finding(sample_text: str) -> None:
     r = zhgov_parse.parse(sample_text.replace("行政处罚 | 37 |", "行政处罚 | 见附件 |"))
     assert pd.isna(_value(r, "active_disclosure", "penalty", "decisions"))

@@ -872,7 +872,13 @@ def make_cells(
     for column, raw in zip(columns, cells, strict=True):
         value = parse_value(raw)
         number = value.number
-        if value.problem is not None or value.unit is not None or number.__class__ is float or stated:
+        if (
+            value.problem is not None
+            or value.unit is not None
+            or number.__class__ is float
+            or stated
+            or number < 0
+        ):
             number = _noted(table, code, column, raw, value, source, out.findings, units, stated)
         append(_new_tuple(Cell, (table, code, column, number, raw, label, source)))  # Cell(...), faster
     if cells:
@@ -940,6 +946,22 @@ def _noted(
             )
         )
         return None
+    elif column not in SIGNED and (value.number or 0) < 0:
+        # Only a change (本年增/减) has a sign: -3 under a count is a typo, or a change slid into it.
+        findings.append(
+            Finding(
+                "non_numeric",
+                f"cell '{raw.strip()}' is negative, which no count or amount is (only 本年增/减 has a "
+                "sign): NA",
+                table,
+                row,
+                column,
+                expected="a number not below 0",
+                found=raw.strip(),
+                source=source,
+            )
+        )
+        return None
     elif units and column in units:
         unit = value.unit or (stated or {}).get(column)
         if unit and unit != units[column]:
@@ -953,6 +975,8 @@ def _noted(
 
 #: The columns that hold amounts (万元 or as written); every other column is a count.
 AMOUNTS = frozenset({"fee_amount", "procurement_amount"})
+#: The columns whose values may be below 0 (本年增/减); counts and amounts never are.
+SIGNED = frozenset({"change"})
 _FACTORS = AMOUNT_FACTORS
 #: The unit a header states for its column, after NFKC: 本年收费金额（单位：元）, or after 金额 in
 #: brackets or after a slash (本年收费金额（元）, 本年收费金额/元); 人民币 before it names no unit.
