@@ -71,6 +71,8 @@ MISSING = [
     "_",
     "＿",
     "__",
+    "空",  # typed for a blank
+    "空白",
 ]
 NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十", "增加", "减少1.2.3", "--1"]
 
@@ -157,6 +159,44 @@ def test_a_footnote_mark_in_pipe_text_leaves_the_cell_na_with_a_finding(sample_t
     (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
     assert (finding.row, finding.column, finding.found) == ("normative_documents", "in_force", f"23{mark}")
     assert f"a footnote mark, {mark}, follows its number" in finding.message
+
+
+INEXACT = [
+    "约2",
+    "約2",
+    "近12",
+    "12余",
+    "12餘件",
+    "12多",
+    "12左右",
+    "10-12",
+    "10至12",
+    "10～12",
+    "12（含5件）",
+]
+INEXACT += ["12(含5件)", "12,5", "约1.5万元"]
+
+
+@pytest.mark.parametrize("raw", INEXACT)
+def test_an_estimate_a_range_or_a_note_is_a_value_cell_holding_no_number(raw: str) -> None:
+    """``约2``, ``10-12``, ``12（含5件）`` stand where a row's values do: NA, but no label (as ``41*``)."""
+    value = parse_value(raw)
+    assert (value.number, value.problem, value.inexact) == (None, "non_numeric", True)
+    assert is_value_text(raw)
+
+
+@pytest.mark.parametrize("raw", [*INEXACT[:4], "10-12", "12（含5件）", "空"])
+def test_an_inexact_cell_first_in_table_4_s_row_keeps_the_row(sample_text: str, raw: str) -> None:
+    """Table 四's 15 values on a line of their own, the first ``约2``: it was read as the row's label,
+    so the table was lost (missing_table); the cell is NA with a finding, the other 14 are read."""
+    row = "2 | 1 | 0 | 1 | 4 | 1 | 0 | 0 | 0 | 1 | 0 | 0 | 1 | 0 | 1 |"
+    assert sample_text.count(row) == 1
+    report = zhgov_parse.parse(sample_text.replace(row, raw + row[1:]))
+    cells = report.cells.query("table == 'review_litigation'")
+    assert cells["value"].isna().sum() == 1
+    assert cells.query("row == 'review' and column == 'corrected'")["value"].tolist() == [1]
+    codes = {f.code for f in report.finding_list if f.table == "review_litigation" and f.column == "upheld"}
+    assert codes == ({"missing_value"} if raw == "空" else {"non_numeric"})
 
 
 @pytest.mark.parametrize("raw", ["--253", "- -253", "+-3", "−−5", "－－8"])

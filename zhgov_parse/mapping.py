@@ -916,6 +916,8 @@ def _noted(
             why = f" (a footnote mark, {value.mark}, follows its number)"
         if value.signs:
             why = f" (two signs, {value.signs}, before its number: which number is meant is not sure)"
+        if value.inexact:
+            why = " (words or marks beside its number make it no exact count: 约12, 10-12, 12（含5件）)"
         findings.append(
             Finding(
                 "non_numeric",

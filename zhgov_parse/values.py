@@ -10,7 +10,7 @@ from functools import lru_cache
 #: Cell texts that mean "no value" (NA), compared after NFKC and stripping spaces (``---`` is
 #: how pandoc's Markdown writes a dash, ``—``).
 MISSING_MARKERS = frozenset(
-    {"", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―"}
+    {"", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―", "空", "空白"}
     | {"∕", "⁄", "╱"}  # slashes that NFKC keeps: division, fraction, box-drawing diagonal
     | {"_", "__", "___"}  # underscores typed for a blank (NFKC makes the full-width ＿ one)
 )
@@ -58,6 +58,7 @@ class Value:
     problem: str | None = None  # None, "missing" or "non_numeric"
     mark: str | None = None  # a footnote mark after the number (41①: ①), which makes it none
     signs: str | None = None  # two signs or more before the number (--253: --), which make it none
+    inexact: bool = False  # an estimate, a range or a note beside the number (约12, 10-12, 12（含5件）)
 
 
 #: Characters that show nothing: soft hyphens (Word), zero-width joiners, direction marks and
@@ -91,6 +92,17 @@ _FOOTNOTED = re.compile(
 #: a number?): a value cell, where a row's values end (not a label), but no sure number: NA.
 _SIGN = r"[+\-\u2010-\u2013\u2212]"
 _SIGNS_DOUBLED = re.compile(rf"(?P<signs>{_SIGN}(?:\s*{_SIGN})+)\s*\d+(?:\.\d+)?")
+
+
+_N = r"\d+(?:[.,]\d+)*"
+#: A number that is no exact count: an estimate (约12, 近12, 12余, 12多, 12左右, 12以上), a range
+#: (10-12, 10至12, 10~12) or a note in brackets after it (12（含5件）), matched after NFKC with the
+#: spaces taken out: a value cell, where a row's values stand (not a label), but no number: NA.
+_INEXACT = re.compile(
+    rf"(?:约|約|近|逾|超过|超過|大约|大約)?{_N}(?:余|餘|多|左右|以上|以下|上下)?{_UNIT}?"
+    rf"|{_N}{_UNIT}?(?:-|~|至|到){_N}{_UNIT}?"
+    rf"|{_N}{_UNIT}?\([^()]*[\u4e00-\u9fff][^()]*\)"
+)
 
 
 def digit_mark(raw: str) -> str | None:
@@ -155,7 +167,8 @@ def cached_value(raw: str) -> Value:
     if m is None:
         doubled = _SIGNS_DOUBLED.fullmatch(text)
         signs = None if doubled is None else doubled["signs"]
-        return Value(None, raw, problem="non_numeric", signs=signs)
+        inexact = signs is None and _INEXACT.fullmatch(text) is not None
+        return Value(None, raw, problem="non_numeric", signs=signs, inexact=inexact)
     digits = m["int"].replace(",", "")
     if len(digits) > MAX_DIGITS:  # an ID or a run of junk, not a count or an amount
         return Value(None, raw, problem="non_numeric")
@@ -197,7 +210,8 @@ def fold_units(cells: list[str]) -> list[str]:
 
 def is_value_text(raw: str) -> bool:
     """True when a cell reads as a number or a missing marker (not as a label), or as a number with
-    a footnote mark (``41①``) or after two signs (``--253``): NA, but a value's cell."""
+    a footnote mark (``41①``), after two signs (``--253``) or inexact (``约12``, ``10-12``): NA, but a
+    value's cell."""
     if raw.isascii() and raw.isdigit():
         return True  # the usual value cell
     # Asked of every label cell, several times a report: the answer cached (short texts only).
@@ -207,7 +221,9 @@ def is_value_text(raw: str) -> bool:
 @lru_cache(maxsize=4096)
 def _reads_as_value(raw: str) -> bool:
     value = parse_value(raw)
-    return value.problem != "non_numeric" or value.mark is not None or value.signs is not None
+    return (
+        value.problem != "non_numeric" or value.mark is not None or value.signs is not None or value.inexact
+    )
 
 
 def is_number_text(raw: str) -> bool:
