@@ -943,3 +943,16 @@ def test_labels_with_a_definition_after_a_colon_one_cell_a_line() -> None:
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in r.cell_records()}
     active = [k for k in want if k[0] == "active_disclosure" and k[1] != "penalty"]  # (its blank lost)
     assert {k: got[k] for k in active} == {k: want[k] for k in active}
+
+
+def test_pipe_header_with_the_organisations_group_blank_keeps_the_total_last(sample_text: str) -> None:
+    """三's upper header line with the group's cell blank (自然人 | | 总计) over the organisations: the
+    flattened header reads 总计 second, but the rows add up only with 总计 last. In pipe text whose
+    rows are padded with empty cells that check found no row of seven values, and every row was read
+    with 总计 second (all but the 自然人 column wrong). Now the padded rows are weighed too: the
+    template's order, with columns_by_position."""
+    text = sample_text.replace("自然人 | 法人或其他组织 | 总计 |", "自然人 | |总计 |")
+    r = zhgov_parse.parse(text)
+    as_written = zhgov_parse.parse(sample_text).table("application_handling")
+    assert r.table("application_handling").equals(as_written)
+    assert "columns_by_position" in {f.code for f in r.finding_list if f.table == "application_handling"}

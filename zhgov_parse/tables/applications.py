@@ -125,9 +125,10 @@ def _total_last_adds_up(rows: list[Row], at: int) -> bool:
     ``at`` (where a header put it), in most rows that state all seven values."""
     last = there = stated = 0
     for row in rows:
-        if len(row.values) != 7:
+        values = fit(row.values, 7, None)[0]  # (pipe text pads rows with empty cells)
+        if values is None:
             continue
-        numbers = [parse_value(v).number for v in row.values]
+        numbers = [parse_value(v).number for v in values]
         if None in numbers:
             continue
         stated += 1
