@@ -956,3 +956,33 @@ def test_pipe_header_with_the_organisations_group_blank_keeps_the_total_last(sam
     as_written = zhgov_parse.parse(sample_text).table("application_handling")
     assert r.table("application_handling").equals(as_written)
     assert "columns_by_position" in {f.code for f in r.finding_list if f.table == "application_handling"}
+
+
+@pytest.mark.parametrize("template", ["2021", "2019"])
+def test_active_disclosure_numbers_under_a_header_cell_naming_no_column(template: str) -> None:
+    """二's header names its columns and then a cell naming none (其中转发, 上年数: no column of the
+    template), each row a cell under each header cell. A row with its own cells blank and a number
+    under that cell: the number was taken for the last column (the blank cells on the left dropped
+    as padding). Now the cells under the named columns are the row's (blank: NA), the number is left
+    out with columns_extra; a full row is read too (it was NA, one cell too many)."""
+    columns = {
+        "2021": "本年制发件数 | 本年废止件数 | 现行有效件数",
+        "2019": "本年新制作数量 | 本年新公开数量 | 对外公开总数量",
+    }
+    year, documents = ("2022", "行政规范性文件") if template == "2021" else ("2020", "规范性文件")
+    text = "\n".join(
+        [
+            f"某县司法局{year}年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            f"| 信息内容 | {columns[template]} | 其中转发 |",
+            "|---|---|---|---|---|",
+            "| 规章 |  |  |  | 21 |",
+            f"| {documents} | 4 | 1 | 23 | 3 |",
+            "三、收到和处理政府信息公开申请情况",
+        ]
+    )
+    r = zhgov_parse.parse(text)
+    table = r.table("active_disclosure")
+    assert table.loc["rules"].isna().all()
+    assert table.loc["normative_documents"].tolist()[:3] == [4, 1, 23]
+    assert {f.row for f in r.finding_list if f.code == "columns_extra"} == {"rules", "normative_documents"}

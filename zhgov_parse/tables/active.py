@@ -320,6 +320,11 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         remarks = head[width:] if head and columns and len(values) > width else [None]
         if remarks and not any(remarks) and not any(is_number_text(v) for v in values[width:]):
             values = values[:width]  # under header cells naming no column (备注): a remark, no number
+        elif columns and head and head[:width] == columns and len(values) == len(head) > width:
+            # a cell under each header cell, those naming the row's columns first: the numbers
+            # after them are under cells naming none (上年数), no cell of the template's
+            out.findings.append(_under_no_column(row, head, width))
+            values = values[:width]
         cells, _ = fit(values, width, None)
         if cells is None and (laid := _laid_by_tab_fields(row, table, width)) is not None:
             cells = laid
@@ -377,6 +382,18 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+def _under_no_column(row: Row, head: list[str | None], width: int) -> Finding:
+    """The finding for a row's numbers under header cells that name no column of the template."""
+    return row_finding(
+        "columns_extra",
+        f"row '{row.label}': {len(head) - width} header cells after its columns name none of the "
+        "template's; the numbers under them were left out",
+        ACTIVE,
+        row,
+        row.code,
+    )
 
 
 def _overflowed(rows: list[Row], out: TableResult) -> set[int]:
