@@ -986,3 +986,81 @@ def test_active_disclosure_numbers_under_a_header_cell_naming_no_column(template
     assert table.loc["rules"].isna().all()
     assert table.loc["normative_documents"].tolist()[:3] == [4, 1, 23]
     assert {f.row for f in r.finding_list if f.code == "columns_extra"} == {"rules", "normative_documents"}
+
+
+def _with_a_column(lines: list[str], at: int, cells: list[str]) -> list[str]:
+    """Markdown table lines with a cell put in at column ``at`` of each (the separator line too)."""
+    out = []
+    for line, cell in zip(lines, cells, strict=True):
+        parts = line.strip().strip("|").split("|")
+        parts.insert(at, "---" if set(line) <= set("|-") else f" {cell} ")
+        out.append("|" + "|".join(parts) + "|")
+    return out
+
+
+def _markdown_table(text: str, first: str) -> tuple[int, int]:
+    """Where the Markdown table whose first line starts with ``first`` starts and ends (lines)."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith(first))
+    end = next(i for i in range(start, len(lines)) if not lines[i].startswith("|"))
+    return start, end
+
+
+def _songlan_with_a_column(table_first: str, at: int, cells: list[str]) -> str:
+    text = (FIXTURES / "songlan_market_2023_md.md").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start, end = _markdown_table(text, table_first)
+    lines[start:end] = _with_a_column(lines[start:end], at, cells)
+    return "\n".join(lines)
+
+
+def test_a_row_number_column_before_table_four_is_left_out() -> None:
+    """四 with a 序号 column before its fifteen (1 in the data row): the row had sixteen values and
+    was lost (unmapped_values, missing_table). The header names 序号, a column the template has
+    not: its cells are left out (columns_extra), the fifteen read as written."""
+    text = _songlan_with_a_column("| 行政复议", 0, ["序号", "", "", "", "1"])
+    r = zhgov_parse.parse(text)
+    as_written = zhgov_parse.parse((FIXTURES / "songlan_market_2023_md.md").read_text(encoding="utf-8"))
+    assert r.table("review_litigation").equals(as_written.table("review_litigation"))
+    assert {f.code for f in r.finding_list if f.table == "review_litigation"} == {"columns_extra"}
+
+
+def test_a_subtotal_of_the_organisations_in_table_three_is_left_out() -> None:
+    """三 with a 小计 column first under 法人或其他组织 (Markdown writes the group's name in its first
+    cell, over 小计): the sum was taken for 商业企业 and every organisation a column on, or the rows
+    were NA. Beside 总计, 小计 is no column of the template's: its cells are left out, the group's
+    name kept over the organisations."""
+    text = (FIXTURES / "songlan_market_2023_md.md").read_text(encoding="utf-8")
+    start, end = _markdown_table(text, "| （本列数据")
+    cells = ["", "", "", "小计", *["12"] * (end - start - 4)]
+    lines = text.split("\n")
+    block = _with_a_column(lines[start:end], 4, cells)
+    block[2] = block[2].replace("|  | 法人或其他组织 |", "| 法人或其他组织 |  |", 1)  # over 小计, its first
+    assert "| 自然人 | 法人或其他组织 |  | " in block[2]
+    assert "| 小计 | 商业企业 | 科研机构 |" in block[3]
+    lines[start:end] = block
+    r = zhgov_parse.parse("\n".join(lines))
+    as_written = zhgov_parse.parse(text)
+    assert r.table("application_handling").equals(as_written.table("application_handling"))
+    assert "columns_extra" in {f.code for f in r.finding_list if f.table == "application_handling"}
+
+
+def test_a_remarks_column_of_text_after_table_three_keeps_blank_cells_in_place() -> None:
+    """三 as HTML with a 备注 column of text after 总计 (已办结): a row ending in text was read as all
+    label cells, its numbers then split off with its blank cells dropped, so each value after a blank
+    moved a column left. The header names 备注: its cells are left out, the rows read as written."""
+    page = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    blank = page.replace(
+        "<td>9</td><td>1</td><td>1</td><td>0</td><td>0</td><td>0</td><td>11</td>",
+        "<td>9</td><td>1</td><td></td><td>1</td><td>0</td><td>0</td><td>11</td>",
+    )
+    start, end = blank.index("申请人情况"), blank.index("</table>", blank.index("申请人情况"))
+    table = blank[start:end].replace("</tr>", "<td>已办结</td></tr>")
+    table = table.replace("申请人情况</td><td>已办结</td>", '申请人情况</td><td rowspan="3">备注</td>', 1)
+    table = table.replace("总计</td><td>已办结</td>", "总计</td>", 1).replace(
+        "其他</td><td>已办结</td>", "其他</td>"
+    )
+    r = zhgov_parse.parse(blank[:start] + table + blank[end:])
+    as_written = zhgov_parse.parse(blank)
+    assert r.table("application_handling").equals(as_written.table("application_handling"))
+    assert as_written.table("application_handling").loc["carried_in"].isna().sum() == 1

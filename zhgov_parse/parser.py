@@ -9,6 +9,7 @@ from pathlib import Path
 from . import facts, narrative, tables
 from .document import Block, Document
 from .errors import InternalError, NoReportContent, ParseError, StrictModeError
+from .extra_columns import without_extra_columns
 from .findings import SET_ASIDE, Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
@@ -157,11 +158,16 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             if grid is not None:
                 rows = grid
             spaces = at_spaces and grid is None
-            result = _mapped(rows, table, mapping_template, spaces)
+            spaced = None
             if doc.spacers and any(b in doc.spacers for b in rows):
-                as_read = _mapped([doc.spacers.get(b, b) for b in rows], table, mapping_template, spaces)
-                result = spacers_decided(table, result, as_read)
+                spaced = [doc.spacers.get(b, b) for b in rows]
+                spaced = without_extra_columns(spaced, table, mapping_template)[0]
+            rows, extra = without_extra_columns(rows, table, mapping_template)
+            result = _mapped(rows, table, mapping_template, spaces)
+            if spaced is not None:
+                result = spacers_decided(table, result, _mapped(spaced, table, mapping_template, spaces))
             cells.extend(result.cells)
+            findings.extend(extra)
             findings.extend(result.findings)
     found_tables = {c.table for c in cells if c.raw is not None}
     if not found_tables and not parts and (listed := titles_listed(loaded.text)) >= _LISTED:
