@@ -1064,3 +1064,26 @@ def test_a_remarks_column_of_text_after_table_three_keeps_blank_cells_in_place()
     as_written = zhgov_parse.parse(blank)
     assert r.table("application_handling").equals(as_written.table("application_handling"))
     assert as_written.table("application_handling").loc["carried_in"].isna().sum() == 1
+
+
+@pytest.mark.parametrize("left_out", ["总计", "其他"])
+def test_table_three_without_a_column_reads_the_columns_its_header_names(left_out: str) -> None:
+    """三 in Markdown with a column left out (总计, or 其他): its header names six applicant columns
+    and no row holds more values. Before, the rows were read by position in the template's seven
+    columns (总计 missing: with a blank label cell taken for 自然人, every value a column on; 其他
+    missing: 总计 read as 其他), hundreds of cells wrong over the fixtures. Now the values follow the
+    six columns the header names, the missing one NA, with columns_missing."""
+    text = (FIXTURES / "songlan_market_2023_md.md").read_text(encoding="utf-8")
+    start, end = _markdown_table(text, "| （本列数据")
+    lines = text.split("\n")
+    at = 9 if left_out == "总计" else 8
+    for i in range(start, end):
+        parts = lines[i].strip().strip("|").split("|")
+        del parts[at]
+        lines[i] = "|" + "|".join(parts) + "|"
+    r = zhgov_parse.parse("\n".join(lines))
+    column = "total" if left_out == "总计" else "other_org"
+    as_written = zhgov_parse.parse(text).table("application_handling").drop(columns=column)
+    assert r.table("application_handling").drop(columns=column).equals(as_written)
+    assert r.table("application_handling")[column].isna().all()
+    assert "columns_missing" in {f.code for f in r.finding_list if f.table == "application_handling"}

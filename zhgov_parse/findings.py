@@ -20,6 +20,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "rows_by_position": ("warning", "an unlabeled row was mapped by its position in the template"),
     "columns_by_position": ("warning", "columns were mapped by template order, not by header"),
     "columns_reordered": ("info", "the header orders columns differently from the template"),
+    "columns_missing": ("warning", "the table has fewer columns than the template: the missing ones are NA"),
     "columns_extra": ("info", "the header names columns the template has not: their cells were left out"),
     "more_reports": ("warning", "the input holds another report after the first: only the first was read"),
     "truncated": ("warning", "the input was cut off: what it holds up to the cut was read"),

@@ -120,6 +120,58 @@ def _applicant_columns(
     )
 
 
+def _fewer_columns(header: Sequence[Record], rows: Sequence[Row]) -> tuple[list[str] | None, Finding] | None:
+    """Table 三 of fewer columns than the template's: its header names four to six of the applicant
+    columns (each once) and no row holds more values than it names (a column left out: 总计, 其他).
+    Taken in the template's order, each value after the missing column's would go a column on. The
+    columns the header names, in its order (one line naming them all, or the group's line with the
+    organisations' under it), and a finding; None for the columns where the header's lines tell no
+    order (the table NA). None where a row holds more values (a name lost or unreadable)."""
+    template = [c for c, _ in schema.columns(APPLICATION, "2021")]
+    lines = [[c for cell in rec.labels for c in _cell_codes(cell)] for rec in header]
+    named = {c for line in lines for c in line if c in template}
+    widths = [sum(1 for v in row.values if v.strip()) for row in rows]
+    if not 4 <= len(named) < len(template) or not widths or max(widths) != len(named):
+        return None
+    order = next((line for line in lines if sorted(line) == sorted(named)), None)
+    tops = [line for line in lines if line.count("legal_person") == 1]
+    subs = [  # the organisations' line, under the group's
+        orgs
+        for line in lines
+        if (orgs := [c for c in line if c in template[1:6]]) and not {"legal_person", template[0]} & set(line)
+    ]
+    if order is None and len(tops) == 1 and len(subs) == 1:
+        order = [x for c in tops[0] for x in (subs[0] if c == "legal_person" else [c])]
+    if order is not None and sorted(order) != sorted(named):
+        order = None
+    missing = [schema.column_label(APPLICATION, c) for c in template if c not in named]
+    said = "values follow the header, its cells NA" if order else "where each value stands is not read: NA"
+    return order, Finding(
+        "columns_missing",
+        f"the header names {len(named)} of the seven applicant columns, not {', '.join(missing)}, and no "
+        f"row holds more values: the table has fewer columns than the template; {said}",
+        APPLICATION,
+        expected=", ".join(template),
+        found=", ".join(order or [c for c in template if c in named]),
+    )
+
+
+def _cell_codes(cell: str) -> list[str]:
+    """The applicant columns (or the group 法人或其他组织) a header cell names: one, or one a word
+    (a line of PDF or tab text joined into one cell)."""
+    columns_of, groups_of = matcher(APPLICATION, "column"), matcher(APPLICATION, "group")
+
+    def code_of(text: str) -> str | None:
+        code = columns_of(text).code
+        return "legal_person" if code is None and groups_of(text).code == "legal_person" else code
+
+    whole = code_of(cell)
+    if whole is not None:
+        return [whole]
+    words = [code_of(w) for w in cell.split()]
+    return [w for w in words if w] if len(words) > 1 and all(words) else []
+
+
 def _total_last_adds_up(rows: list[Row], at: int) -> bool:
     """Whether table 三's rows add up with 总计 last (the template's place), and not with 总计 at
     ``at`` (where a header put it), in most rows that state all seven values."""
@@ -238,6 +290,8 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     header = [r for r in zone if _is_applicant_header(r.text)]
     named, note = _applicant_columns(header, zone)
     rows = assemble(records[first_data:], rows_of, lambda m: 7, _is_applicant_header)
+    if named is not None and (fewer := _fewer_columns(header, rows)):
+        named, note = fewer
     template_columns = [c for c, _ in schema.columns(APPLICATION, "2021")]
     unread = named is None  # the header names the columns in no order that can be read: NA
     columns = template_columns if named is None else named
@@ -255,7 +309,12 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
             gathered_set_aside(rows, APPLICATION, why, out)
     if not rows:
         return _or_in_reading_order(out, records[first_data:], template, rows_of, note) if in_order else out
-    if not unread and columns[-1] != "total" and _total_last_adds_up(rows, columns.index("total")):
+    if (
+        not unread
+        and "total" in columns
+        and columns[-1] != "total"
+        and _total_last_adds_up(rows, columns.index("total"))
+    ):
         note = Finding(
             "columns_by_position",
             f"the header reads as {', '.join(columns)}, but the rows add up only with 总计 last (a "
@@ -268,19 +327,20 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
     if note is not None:
         out.findings.append(note)
     order = [c for c, _ in schema.rows(APPLICATION, template)]
-    total_last = columns[-1] == "total"
+    n = len(columns)  # (fewer than seven where the table has fewer: _fewer_columns)
+    total_last = columns[-1] == "total" and n == 7  # (a row of fewer adds up to no total)
     check = row_total_holds if total_last else None
     if split_at_spaces and total_last:
         _lay_out_short_rows(rows, 7, APPLICATION, out)
     assembled = rows
-    rows, fragments = drop_fragments(rows, 7, APPLICATION, check)
+    rows, fragments = drop_fragments(rows, n, APPLICATION, check)
     out.findings.extend(fragments)
     rows = _common_words_set_aside(rows, template, out)
     if split_at_spaces and check is not None:
         one_a_line = all(len(r.values) <= 1 for r in records[first_data:])  # (pdfminer's: a cell a block)
         rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out, by_most=one_a_line)
     out.findings.extend(
-        assign(rows, order, APPLICATION, lambda r: fit(r.values, 7, check)[0] is not None, template)
+        assign(rows, order, APPLICATION, lambda r: fit(r.values, n, check)[0] is not None, template)
     )
     short: list[Row] = []  # rows with fewer values than columns: blank cells lost one cell a line
     kept = {id(row) for row in rows}
@@ -288,7 +348,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         taken = {row.code for row in rows}
         for row in assembled:  # set aside for want of values, under a label of their own
             code = row.match.code
-            if id(row) not in kept and code is not None and code not in taken and _values(row) < 7:
+            if id(row) not in kept and code is not None and code not in taken and _values(row) < n:
                 row.code = code
                 taken.add(code)
                 short.append(row)
@@ -306,11 +366,11 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 )
             )
             continue
-        cells, repair = fit(row.values, 7, check)
+        cells, repair = fit(row.values, n, check)
         if cells is None:
-            if _values(row) < 7:
+            if _values(row) < n:
                 short.append(row)
-            out.findings.append(length_mismatch(APPLICATION, row, 7, columns))
+            out.findings.append(length_mismatch(APPLICATION, row, n, columns))
             continue
         if total_last and not cells[-1].strip() and _two_values_run_together(cells):
             why = (
