@@ -73,6 +73,12 @@ MISSING = [
     "__",
     "空",  # typed for a blank
     "空白",
+    # what data tools print for an empty cell (pandas' to_string, to_markdown)
+    "NaN",
+    "nan",
+    "None",
+    "null",
+    "N/A",
 ]
 NOT_NUMBERS = ["见附件", "约20", "1/2", "12%x", "二十", "增加", "减少1.2.3", "--1"]
 

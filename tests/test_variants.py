@@ -285,6 +285,18 @@ def test_a_few_tags_quoted_in_text_leave_it_text() -> None:
     assert "escaped_markup" in {f.code for f in zhgov_parse.parse(VARIANTS["rss-escaped-html"]).finding_list}
 
 
+def test_a_table_printed_by_pandas_reads_its_nan_cells_as_blank(base_cells: dict) -> None:
+    """A table read into pandas and printed (``to_string``: cells apart by spaces, an empty cell
+    ``NaN``): NaN was taken for a label's text, so each row with one had too few values (NA,
+    row_length_mismatch); now a blank cell's, NA, and every other cell is read."""
+    text = to_spaced(re.sub(r"(?<=\| )0(?= \|)", "NaN", BASE))
+    report = zhgov_parse.parse(text)
+    cells = _cells(report)
+    for key, value in base_cells.items():
+        assert cells[key] in ((None, 0) if value == 0 else (value,)), key
+    assert "row_length_mismatch" not in {f.code for f in report.finding_list}
+
+
 def test_a_page_decoded_as_latin_1_is_read_again_from_its_bytes() -> None:
     """requests' ``response.text`` of a page served with no charset is its bytes decoded as
     Latin-1: every byte a character, nothing lost; the bytes are read again, in their own encoding,

@@ -13,6 +13,8 @@ MISSING_MARKERS = frozenset(
     {"", "-", "--", "---", "—", "——", "–", "/", "\\", "无", "無", "不适用", "不適用", "－", "―", "空", "空白"}
     | {"∕", "⁄", "╱"}  # slashes that NFKC keeps: division, fraction, box-drawing diagonal
     | {"_", "__", "___"}  # underscores typed for a blank (NFKC makes the full-width ＿ one)
+    # what data tools write for an empty cell (pandas' to_string and to_markdown: NaN, nan; None, null)
+    | {"NaN", "nan", "NAN", "None", "none", "null", "NULL", "N/A", "n/a", "#N/A", "<NA>"}
 )
 #: Zero written as a numeral (a table typed in Chinese numerals writes its zeros so).
 ZERO_NUMERALS = frozenset({"零", "〇"})
