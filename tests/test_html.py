@@ -851,3 +851,77 @@ def test_a_chinese_charset_declared_over_another_s_bytes_is_corrected(
     assert r.meta["encoding"] == codec
     assert "charset_mismatch" in set(r.findings["code"])
     assert r.table("active_disclosure").loc["licensing", "decisions"] == 340
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "repaired"),
+    [
+        ('<td rowspan="3" colspan="3">（本列', '<td rowspan="2" colspan="3">（本列', 1),
+        ('<td rowspan="2">自然人</td>', "<td>自然人</td>", 1),
+        ('<td rowspan="2">自然人</td>', '<td rowspan="3">自然人</td>', 1),
+        ('<td rowspan="3">（四）无法提供', '<td rowspan="4">（四）无法提供', 1),
+        ('<td rowspan="2">结果纠正', '<td rowspan="3">结果纠正', 1),
+        ('<td rowspan="2">结果纠正', '<td rowspan="4">结果纠正', 1),
+    ],
+    ids=["note-short", "natural-person-short", "natural-person-long", "group-long", "outcome-long", "by-two"],
+)
+def test_a_rowspan_one_row_too_long_or_too_short_is_read_as_the_rows_show(
+    old: str, new: str, repaired: int
+) -> None:
+    """A rowspan that ends a row early leaves a gap in the next row, its own cells a column left;
+    one a row too long pushes its cell into the next row, whose own cells fill the table. Where
+    one change of that span makes the row as wide as the others, it is read so, with a finding.
+    Before, the first left 总计 to run on into 一、本年新收's values, the others put the label
+    among values (一 row, 四's only row, 三's （五）不予处理 group): 7 to 26 cells NA."""
+    from goldens import expected_cells
+
+    report = _chenghu_with(old, new)
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert sum(f.code == "cell_repaired" for f in report.finding_list) == repaired
+
+
+def test_a_row_that_overflows_by_blank_cells_at_its_end_keeps_its_rowspans() -> None:
+    """Word writes empty cells past a row's last: a row one blank cell too wide under a rowspan
+    in its last row is no sign of that span being too long (the span is left as it is)."""
+    report = _chenghu_with(
+        "<td>3.补正后申请内容仍不明确</td><td>3</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td>",
+        "<td>3.补正后申请内容仍不明确</td><td>3</td><td>2</td><td>0</td><td>0</td><td>0</td><td>0</td><td>5</td>"
+        "<td>&nbsp;</td>",
+    )
+    from goldens import expected_cells
+
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert "cell_repaired" not in {f.code for f in report.finding_list}
+
+
+def test_a_stray_cell_before_a_header_row_leaves_no_header_in_another_order() -> None:
+    """A blank cell before 自然人 (Word's placeholder cell, a stray cell a CMS left) puts the row's
+    cells a column right: the row under it falls a column short of 总计's rowspan, a hole in the
+    browser. 总计 is not read into that row after the organisations and the 自然人 its rowspan
+    carries among them (a header of all seven columns in another order, whose values would follow
+    it: 36 wrong), nor into the row after it among its values."""
+    from goldens import expected_cells
+
+    placeholder = (
+        "<td width=7 style='mso-cell-special:placeholder;border:none;padding:0cm 0cm 0cm 0cm'>"
+        "<p class='MsoNormal'>&nbsp;</p></td>"
+    )
+    report = _chenghu_with('<tr><td rowspan="2">自然人</td>', f'<tr>{placeholder}<td rowspan="2">自然人</td>')
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+
+
+def test_tables_of_different_widths_in_one_table_keep_their_rowspans() -> None:
+    """三 (ten columns) and 四 (fifteen) in one ``<table>``, as some pages put all their tables: 四's
+    header rows are as wide as each other, and no wider than 三's rows make them look; its
+    rowspans are its own (before, read as one row too long: five spurious repairs)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    three_end = html.index("</table>", html.index("申请人情况"))
+    four_start = html.index("<table", three_end)
+    four_rows = html.index("<tr>", four_start)
+    html = html[:three_end] + html[four_rows:]
+    report = zhgov_parse.parse(html)
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert "cell_repaired" not in {f.code for f in report.finding_list}

@@ -342,6 +342,22 @@ def _fill_carried(carried: dict[int, tuple[int, str]], col: int, cells: list[str
     return col
 
 
+def _fill_carried_beyond(
+    carried: dict[int, tuple[int, str]], col: int, cells: list[str], copies: list[int]
+) -> bool:
+    """Put the cells that rowspans carry into this row at and right of its own last cell at ``col``;
+    whether one stands past a gap. Such a cell still counts the row among its span's (it would
+    otherwise run on into the next row, among its values), but is left out of it: where a row
+    falls short of a rowspan's column (a span that ended a row early, a stray cell before the
+    row's), the browser shows a hole, and the row's cells have no order to read the cell in (a
+    header row of 三 would name 总计 last after 自然人 among the organisations)."""
+    col = _fill_carried(carried, col, cells, copies)
+    beyond = [at for at in carried if at > col]
+    for at in beyond:
+        _one_row_down(carried, at)
+    return bool(beyond)
+
+
 def _one_row_down(carried: dict[int, tuple[int, str]], col: int) -> None:
     """A rowspan's cell at ``col`` has filled one more row: one row less left to fill."""
     left, text = carried[col]
@@ -371,19 +387,93 @@ def _rows(
 ) -> list[Block]:
     """Rows of a leaf table with spans expanded (``copies`` marks cells a span filled), its spacer
     columns left out (:func:`~zhgov_parse.document.without_spacer_columns`), the rows and cells the
-    page does not show left out too (looked for only where ``hides``: see :func:`_may_hide`).
+    page does not show left out too (looked for only where ``hides``: see :func:`_may_hide`), a
+    rowspan one row too long or too short read as the rows show it meant
+    (:mod:`~zhgov_parse.rowspans`, with a finding).
 
     ``budget`` (one int in a list, shared by the page's tables) is what the span copies may still
     cost (see :data:`SPAN_BUDGET`).
     """
     if budget is None:
         budget = [SPAN_BUDGET]
+    left = budget[0]
+    found: list[Finding] = []
+    rows, irregular = _grid_rows(table, found, where, budget, hides)
+    if irregular and not found:  # (a row with a gap, or one a rowspan overflows: rare; spans clamped: none)
+        mended = _rowspans_mended(table, hides, where)
+        if mended:
+            budget[0] = left
+            found = [finding for _, finding in mended.values()]
+            rows, _ = _grid_rows(table, found, where, budget, hides, {td: n for td, (n, _) in mended.items()})
+    findings.extend(found)
+    return without_spacer_columns(rows)
+
+
+def _rowspans_mended(
+    table: etree._Element, hides: bool, where: str
+) -> dict[etree._Element, tuple[int, Finding]]:
+    """The cells whose rowspans the rows after them show to be one row too long or too short
+    (:func:`~zhgov_parse.rowspans.rowspans_mended`), each with the rowspan meant and a finding."""
+    from .rowspans import SpanCell, rowspans_mended
+
+    layout: list[list[SpanCell] | None] = []
+    elements: list[list[etree._Element]] = []
+    for tr in table.iter("tr"):
+        if hides and _hidden(tr):
+            layout.append(None)
+            elements.append([])
+            continue
+        tds = [td for td in tr if td.tag in ("td", "th") and not (hides and _hidden(td))]
+        elements.append(tds)
+        layout.append(
+            [
+                SpanCell(
+                    _span(td.get("colspan"), MAX_COLSPAN)[0],
+                    _span(td.get("rowspan"), MAX_ROWSPAN)[0],
+                    not clean_text(_text_of(td)),
+                )
+                for td in tds
+            ]
+        )
+    out = {}
+    for (r, i), (was, meant) in rowspans_mended(layout).items():
+        td = elements[r][i]
+        how = (
+            "one row too long: its next row's own cells fill the table"
+            if meant < was
+            else ("one row too short: its next row has a gap just its width")
+        )
+        finding = Finding(
+            "cell_repaired",
+            f"a cell's rowspan ('{clean_text(_text_of(td))[:20]}') is {how}; read as spanning {meant} rows",
+            expected=f"rowspan={meant}",
+            found=f"rowspan={was}",
+            source=f"{where} row {r + 1}",
+        )
+        out[td] = (meant, finding)
+    return out
+
+
+def _grid_rows(
+    table: etree._Element,
+    findings: list[Finding],
+    where: str,
+    budget: list[int],
+    hides: bool,
+    mended: dict[etree._Element, int] | None = None,
+) -> tuple[list[Block], bool]:
+    """The rows of :func:`_rows` (spacer columns kept), with the rowspans ``mended`` for the page's;
+    and whether a row falls short of a cell a rowspan carries into it, or one with such a cell is
+    wider than the row before (a rowspan one row too short or too long)."""
     rows: list[Block] = []
     carried: dict[int, tuple[int, str]] = {}  # grid column -> (rows left, text) from rowspans
+    gaps = overflow = False
+    width = 0  # of the row before
     for r, tr in enumerate(table.iter("tr"), 1):
         if hides and _hidden(tr):
             _pass_unshown_row(carried)
             continue
+        carries = bool(carried)
         cells: list[str] = []
         copies: list[int] = []  # 0: the cell's own text, 1: colspan copy, 2: rowspan copy
         col = 0
@@ -405,12 +495,16 @@ def _rows(
                 raw = td.text
                 text = "" if raw is None else raw if raw.isdigit() else clean_text(raw)
             keys = td.keys()
-            if not keys or ("colspan" not in keys and "rowspan" not in keys):  # the usual cell
+            if (not keys or ("colspan" not in keys and "rowspan" not in keys)) and (
+                mended is None or td not in mended
+            ):  # the usual cell
                 cells.append(text)
                 copies.append(0)
                 col += 1
                 continue
             colspan, rowspan = _spans(td.attrib, len(text), findings, where, r, budget)
+            if mended is not None:
+                rowspan = mended.get(td, rowspan)
             for k in range(colspan):
                 cells.append(text)
                 copies.append(1 if k else 0)
@@ -418,10 +512,21 @@ def _rows(
                     carried[col] = (rowspan - 1, text)
                 col += 1
         if carried:
-            _fill_carried(carried, col, cells, copies)
+            gaps |= _fill_carried_beyond(carried, col, cells, copies)
         if any(cells):
+            if carries and len(cells) > width and not overflow:
+                overflow = _filled(cells) > width or len(cells) - copies.count(2) == width
+            width = len(cells)
             rows.append(row_block(tuple(cells), f"{where} row {r}", tuple(copies)))
-    return without_spacer_columns(rows)
+    return rows, gaps or overflow
+
+
+def _filled(cells: list[str]) -> int:
+    """How many of a row's cells come before its blank ones at the end."""
+    n = len(cells)
+    while n and not cells[n - 1]:
+        n -= 1
+    return n
 
 
 _LINE_TAGS = ("br", "p", "div", "li")

@@ -1,0 +1,163 @@
+"""Rowspans one row too long or too short, as a page's table gives them, read as the table means.
+
+A rowspan one row too long pushes its cell into the next row, whose own cells then stand a column
+right and overflow the table (四's header cell 结果纠正 over its row of values: the row reads
+``3 | 结果纠正 | 1 | …``); one too short leaves a gap in the next row, its own cells a column left
+(三's header: 商业企业 over the label column).  Where the row's own cells fill the table (every
+span reaching it ends a row earlier), the cells in their last row are as wide as its overflow (they
+do), or one cell ending in the row above is as wide as its gap (it reaches the row), and the row is
+then as wide as the row before it (or, that row short, as most rows) with no gap, the page means
+those spans.  Anything else is left as the page gives it.
+"""
+
+from __future__ import annotations
+
+from collections import Counter
+from typing import NamedTuple
+
+#: Rows a table may have that its spans overflow or leave a gap in for them to be mended (each is
+#: tried with the grid laid out again): a span or two a row off makes one such row each.
+MOST_IRREGULAR = 4
+
+
+class SpanCell(NamedTuple):
+    """A shown cell of a table's row: its spans, and whether it is blank."""
+
+    colspan: int
+    rowspan: int
+    blank: bool
+
+
+#: A table's rows as cells (None: a row the page does not show, which a rowspan still covers).
+Layout = list[list[SpanCell] | None]
+Key = tuple[int, int]  # (row, cell): the cell-th shown cell of the row-th row
+
+
+class _Row(NamedTuple):
+    width: int  # columns of the row
+    filled: int  # columns to the row's last cell that is not blank
+    gap: int  # blank columns left before a cell a rowspan carries into the row
+    own: int  # columns of the row's own cells
+    carried: dict[Key, tuple[int, int]]  # cell carried into the row -> (rows left, this one too; colspan)
+    ending: dict[Key, int]  # cell whose span ends in this row -> its colspan
+
+
+def _grid(layout: Layout, rowspans: dict[Key, int]) -> list[_Row | None]:
+    """The rows as a browser lays them out (a cell a rowspan carries right of a row's own cells
+    still stands in its column, a gap before it), with ``rowspans`` for the cells' own."""
+    out: list[_Row | None] = []
+    carried: dict[int, tuple[int, Key]] = {}  # column -> (rows left, cell) of a cell from above
+    for r, row in enumerate(layout):
+        if row is None:
+            carried = {c: (left - 1, key) for c, (left, key) in carried.items() if left > 1}
+            out.append(None)
+            continue
+        col = end = gap = own = 0  # end: past the last cell not blank
+        here: dict[Key, tuple[int, int]] = {}
+        ending: dict[Key, int] = {}
+        for i, cell in enumerate(row):
+            col = _carry(carried, col, here, ending)
+            rowspan = rowspans.get((r, i), cell.rowspan)
+            for c in range(col, col + cell.colspan):
+                if rowspan > 1:
+                    carried[c] = (rowspan - 1, (r, i))
+            if rowspan == 1:
+                ending[(r, i)] = cell.colspan
+            col += cell.colspan
+            own += cell.colspan
+            if not cell.blank:
+                end = col
+        for c in sorted(carried):
+            if c >= col:
+                gap += c - col
+                col = end = _carry(carried, c, here, ending)
+        out.append(_Row(col, end, gap, own, here, ending))
+    return out
+
+
+def _carry(
+    carried: dict[int, tuple[int, Key]],
+    col: int,
+    here: dict[Key, tuple[int, int]],
+    ending: dict[Key, int],
+) -> int:
+    """Put the cells carried into a row from ``col`` on (noting each in ``here``, and in ``ending``
+    where its span ends in the row); the next column."""
+    while col in carried:
+        left, cell = carried[col]
+        rows, span = here.get(cell, (left, 0))
+        here[cell] = (rows, span + 1)
+        if left == 1:
+            ending[cell] = span + 1
+            del carried[col]
+        else:
+            carried[col] = (left - 1, cell)
+        col += 1
+    return col
+
+
+def _width_around(grid: list[_Row | None], at: int) -> int | None:
+    """How wide the row before row ``at`` is (rows of blanks passed over): the width of its part of
+    the table (a page may put 三 and 四, ten columns and fifteen, in one table, but a rowspan does
+    not reach from one into the other)."""
+    return next((row.width for row in reversed(grid[:at]) if row is not None and row.filled), None)
+
+
+def _irregular(row: _Row | None, width: int | None) -> bool:
+    """Whether a row has a gap, or a cell a rowspan carries into it and more filled columns than
+    the row before is wide (blank cells at its end are no overflow: Word's empty last cells) or
+    own cells as wide as it (blank or not: zeros left blank)."""
+    if row is None or width is None:
+        return False
+    return row.gap > 0 or (bool(row.carried) and (row.filled > width or row.own == width))
+
+
+def rowspans_mended(layout: Layout) -> dict[Key, tuple[int, int]]:
+    """The cells whose rowspans a row after them shows to be one too long or too short, each with
+    (the rowspan it has, the one the table means) — none where the rows agree with their spans."""
+    grid = _grid(layout, {})
+    irregular = [r for r, row in enumerate(grid) if _irregular(row, _width_around(grid, r))]
+    if len(irregular) > MOST_IRREGULAR:
+        return {}  # spans broken throughout (or a hostile page's): no span a row off
+    widths = Counter(row.width for row in grid if row is not None and row.filled)
+    usual = [width for width, n in widths.items() if n == max(widths.values())]
+    rowspans: dict[Key, int] = {}
+    for at in irregular:
+        row, above, before = grid[at], grid[at - 1] if at else None, _width_around(grid, at)
+        if row is None or before is None or not _irregular(row, before):
+            continue  # (mended with a row before it)
+        # as wide as the row before, or as most of the table's rows (the row before a header row
+        # a span left short)
+        for width in dict.fromkeys([before, *usual[:1]] if len(usual) == 1 else [before]):
+            change = _change(row, above, width)
+            if change is None:
+                continue
+            trial = {key: rowspans.get(key, _cell(layout, key).rowspan) + by for key, by in change.items()}
+            mended = _grid(layout, rowspans | trial)
+            now = mended[at]
+            if now is not None and not now.gap and now.filled <= width and now.width == width:
+                rowspans |= trial
+                grid = mended
+                break
+    return {key: (_cell(layout, key).rowspan, n) for key, n in rowspans.items()}
+
+
+def _cell(layout: Layout, key: Key) -> SpanCell:
+    row = layout[key[0]]
+    assert row is not None
+    return row[key[1]]
+
+
+def _change(row: _Row, above: _Row | None, width: int) -> dict[Key, int] | None:
+    """The rowspans that would mend an irregular row, each by how many rows; None if no one way."""
+    if row.gap:
+        # one too short: the one cell ending in the row above as wide as the gap reaches this row
+        reach = [key for key, span in (above.ending.items() if above else ()) if span == row.gap]
+        return {reach[0]: 1} if len(reach) == 1 else None
+    excess = row.filled - width
+    if row.own == width:  # the row's own cells fill the table: no cell from above reaches it
+        return {key: -left for key, (left, _) in row.carried.items()}
+    last = {key: span for key, (left, span) in row.carried.items() if left == 1}
+    if sum(last.values()) == excess:  # one too long: the cells in their last row end a row earlier
+        return dict.fromkeys(last, -1)
+    return None
