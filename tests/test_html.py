@@ -925,3 +925,18 @@ def test_tables_of_different_widths_in_one_table_keep_their_rowspans() -> None:
     report = zhgov_parse.parse(html)
     assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
     assert "cell_repaired" not in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize("number", ["7", "12", "８"])
+def test_a_page_number_between_a_tables_two_parts_is_no_cell(number: str) -> None:
+    """A number alone in a paragraph after a table's row (the page number a converter leaves where
+    a page break cut 三 in two) is no cell of that row: a row short of its last cell stays short
+    (NA, row_length_mismatch), not completed by the page number (before: 总计 read as 7, flagged
+    only by identity_broken)."""
+    report = _chenghu_with(
+        "<td>4</td><td>9</td><td>4</td><td>80</td></tr>",
+        f"<td>4</td><td>9</td><td>4</td></tr></table><p>{number}</p><table>",
+    )
+    cells = _cells_of(report)
+    assert [cells[("application_handling", "total", c)] for c in ("natural_person", "total")] == [None, None]
+    assert "row_length_mismatch" in {f.code for f in report.finding_list}

@@ -665,8 +665,11 @@ def _walk(
         buffer.clear()
         if text and not (len(text) < 80 and chrome.search(text)):
             kind = "heading" if heading_level else "paragraph"
-            if len(text) <= 20 and is_value_text(text):
-                kind = "row"  # a value alone (a table drawn with divs, one cell a block), as in text
+            if len(text) <= 20 and is_value_text(text) and not (blocks and blocks[-1][0].copies is not None):
+                # a value alone (a table drawn with divs, one cell a block), as in text; not right
+                # after a <table>'s row, which no text outside the table continues (a page number
+                # between a table's two parts would be a short row's last value)
+                kind = "row"
             blocks.append(
                 (Block(kind, (text,), f"paragraph {len(blocks) + 1}", level=heading_level), stack[-1])
             )
