@@ -127,11 +127,13 @@ def _fewer_columns(header: Sequence[Record], rows: Sequence[Row]) -> tuple[list[
     columns the header names, in its order (one line naming them all, or the group's line with the
     organisations' under it), and a finding; None for the columns where the header's lines tell no
     order (the table NA). None where a row holds more values (a name lost or unreadable)."""
+    widths = [sum(1 for v in row.values if v.strip()) for row in rows]
+    if not widths or not 4 <= max(widths) < 7:
+        return None  # (the usual table: a row of seven values)
     template = [c for c, _ in schema.columns(APPLICATION, "2021")]
     lines = [[c for cell in rec.labels for c in _cell_codes(cell)] for rec in header]
     named = {c for line in lines for c in line if c in template}
-    widths = [sum(1 for v in row.values if v.strip()) for row in rows]
-    if not 4 <= len(named) < len(template) or not widths or max(widths) != len(named):
+    if not 4 <= len(named) < len(template) or max(widths) != len(named):
         return None
     order = next((line for line in lines if sorted(line) == sorted(named)), None)
     tops = [line for line in lines if line.count("legal_person") == 1]
