@@ -1087,3 +1087,133 @@ def test_table_three_without_a_column_reads_the_columns_its_header_names(left_ou
     assert r.table("application_handling").drop(columns=column).equals(as_written)
     assert r.table("application_handling")[column].isna().all()
     assert "columns_missing" in {f.code for f in r.finding_list if f.table == "application_handling"}
+
+
+def _table_three_lines(text: str) -> tuple[list[str], int, int]:
+    """The text's lines and where its table 三 starts (its header's first line) and ends."""
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if "勾稽关系" in line)
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("四、政府信息公开"))
+    return lines, start, end
+
+
+def _pipe_with_last_column(text: str, name: str, cells: dict[str, str]) -> str:
+    """Pipe text whose table 三 has one more column after 总计: ``name`` on the header's first line,
+    and after each row's last value its cell in ``cells`` (by the row's first cell), else ``9``."""
+    lines, start, end = _table_three_lines(text)
+    lines[start] = lines[start].replace("申请人情况 | ", f"申请人情况 | {name} | ", 1)
+    for i in range(start + 3, end):
+        body = lines[i].rstrip("|").rstrip()  # (its cells, then padding: |…|)
+        lines[i] = f"{body} {cells.get(lines[i].split(' | ')[0], '9')} | |"
+    return "\n".join(lines)
+
+
+def test_pipe_text_with_a_remarks_column_of_text_keeps_blank_cells_in_place(sample_text: str) -> None:
+    """三 in pipe text that is no grid (a row lists the cells it starts) with a 备注 column of text
+    after 总计 (已办结): the text cell made the whole row label cells, its blank cells dropped, each
+    value after a blank a column left (68 cells wrong a run over the fixtures). The header names 备注
+    after the template's columns: a row's text cell after its values is the remark, left out."""
+    blank = sample_text.replace(
+        "二、上年结转政府信息公开申请数量 | 11 | 2 | 0 | 0 | 2 | 0 | 15 | ||",
+        "二、上年结转政府信息公开申请数量 | 11 | 2 | |0 | 2 | 0 | 15 | ||",
+    )
+    assert blank != sample_text
+    lines, start, end = _table_three_lines(blank)
+    remarks = {line.split(" | ")[0]: "已办结" for line in lines[start:end]}
+    text = _pipe_with_last_column(blank, "备注", remarks)
+    assert "| 11 | 2 | |0 | 2 | 0 | 15 | 已办结 | |" in text
+    r = zhgov_parse.parse(text)
+    as_written = zhgov_parse.parse(blank).table("application_handling")
+    assert r.table("application_handling").equals(as_written)
+    assert as_written.loc["carried_in"].fillna(-1).tolist() == [11, 2, -1, 0, 2, 0, 15]
+    assert "columns_extra" in _codes(r)
+
+
+def test_pipe_text_with_last_years_numbers_after_table_three_joins_no_cells(sample_text: str) -> None:
+    """三 in pipe text that is no grid with a 上年数 column after 总计: every row had a value too many
+    (NA), and where joining two neighbouring digits made the row add up, they were joined (2 | 0 into
+    20, its 上年数 22 taken for 总计). The header names 上年数 after the template's columns: a row's
+    last cell is left out, the row read as written."""
+    text = sample_text.replace(
+        "8.属于行政查询事项 | 5 | 2 | 0 | 0 | 0 | 0 | 7 | ||",
+        "8.属于行政查询事项 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | ||",
+    )
+    wider = _pipe_with_last_column(text, "上年数", {"8.属于行政查询事项": "22"})
+    assert "8.属于行政查询事项 | 2 | 0 | 0 | 0 | 0 | 0 | 2 | 22 | |" in wider
+    r = zhgov_parse.parse(wider)
+    assert r.table("application_handling").equals(zhgov_parse.parse(text).table("application_handling"))
+    row = r.table("application_handling").loc["withheld.administrative_query"]
+    assert row.tolist() == [2, 0, 0, 0, 0, 0, 2]
+
+
+def test_text_at_spaces_with_last_years_numbers_after_table_three_leaves_a_short_row_na() -> None:
+    """三 in text split at whitespace with a 上年数 column after 总计: a row with a blank cell (no
+    word left) and its 上年数 had seven values, read in order, 上年数 taken for 总计 (over the
+    fixtures ~60 cells wrong a run, ~120 in tab text). The header names 上年数 after the template's
+    columns: a row with eight values is read without its last, a row short of one is NA (which
+    cell is blank the text does not say: its columns are not aligned), with row_length_mismatch."""
+    text = (FIXTURES / "tongxi_agriculture_2021_text.txt").read_text(encoding="utf-8")
+    lines = text.split("\n")
+    start = next(i for i, line in enumerate(lines) if line.endswith("申请人情况"))
+    end = next(i for i in range(start, len(lines)) if lines[i].startswith("四、政府信息公开"))
+    lines[start] += "    上年数"
+    for i in range(start + 3, end):
+        if re.search(r"\d\s*$", lines[i]):
+            lines[i] += "     12"
+    short = next(i for i in range(start, end) if lines[i].startswith("二、上年结转"))
+    assert lines[short].endswith("     14      3      0      0      2      0     19     12")
+    lines[short] = lines[short].replace("      3      0      0", "      3      0", 1)
+    r = zhgov_parse.parse("\n".join(lines))
+    table = r.table("application_handling")
+    as_written = zhgov_parse.parse(text).table("application_handling")
+    assert table.drop(index="carried_in").equals(as_written.drop(index="carried_in"))
+    assert table.loc["carried_in"].isna().all()
+    assert "row_length_mismatch" in {f.code for f in r.finding_list if f.row == "carried_in"}
+
+
+def test_tab_text_with_last_years_number_after_table_four_a_blank_cell_lost() -> None:
+    """四 in tab text read at whitespace (its lines not a grid) with a 上年数 column after its fifteen:
+    with all fifteen stated the row had sixteen values (NA), with a blank cell the fifteen words
+    were read in order, 上年数 taken for the last 总计. The header names 上年数 after the columns:
+    sixteen values are read without the last; fifteen with a blank cell lost are NA unless each of
+    the three groups adds up (the blank then the 上年数's)."""
+    text = (FIXTURES / "fengdu_land_2020_text.txt").read_text(encoding="utf-8")
+    row = "4\t2\t1\t1\t8\t2\t0\t1\t1\t4\t1\t0\t0\t0\t1"
+    assert row in text
+    header = text.replace("\t行政诉讼\n", "\t行政诉讼" + "\t" * 10 + "上年数\n", 1)
+    assert header != text
+    r = zhgov_parse.parse(header.replace(row, row + "\t12"))
+    as_written = zhgov_parse.parse(text).table("review_litigation")
+    assert r.table("review_litigation").equals(as_written)
+    blank = zhgov_parse.parse(header.replace(row, "4\t2\t\t1\t8\t2\t0\t1\t1\t4\t1\t0\t0\t0\t1\t12"))
+    assert blank.table("review_litigation").isna().all().all()
+    assert "row_length_mismatch" in {f.code for f in blank.finding_list if f.table == "review_litigation"}
+
+
+def test_last_years_numbers_beside_table_two_columns_of_2019_are_left_out() -> None:
+    """2019's 二 has 上一年项目数量, which a report may call 上年数, so that a 上年数 cell was never taken
+    for an extra column; in text at spaces, a row with a blank cell lost and last year's number
+    after its values read it as its 处理决定数量. Beside 上一年项目数量 (or a small table's columns
+    that have none: 本年新制作数量 …), 上年数 is an extra column: a row with every cell is read
+    without it, a row short of a cell is NA, said (no missing_row)."""
+    text = "\n".join(
+        [
+            "某县司法局2020年政府信息公开工作年度报告",
+            "二、主动公开政府信息情况",
+            "第二十条第（一）项",
+            "信息内容    本年新制作数量    本年新公开数量    对外公开总数量    上年数",
+            "规章      0      0      0      2",
+            "规范性文件      3      3     18      3",
+            "第二十条第（六）项",
+            "信息内容    上一年项目数量    本年增/减    处理决定数量    上年数",
+            "行政处罚      9     15     19",
+            "行政强制      2      0      4     16",
+            "三、收到和处理政府信息公开申请情况",
+        ]
+    )
+    r = zhgov_parse.parse(text)
+    table = r.table("active_disclosure")
+    assert table.loc["normative_documents"].dropna().tolist() == [3, 3, 18]
+    assert table.loc["coercion"].dropna().tolist() == [2, 0, 4]
+    assert table.loc["penalty"].isna().all()
+    assert {f.code for f in r.finding_list if f.row == "penalty"} == {"row_length_mismatch"}

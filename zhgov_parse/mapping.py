@@ -1119,7 +1119,8 @@ def row_width(table: str, template: str, row: str) -> int:
     return len(schema.columns(table, template, row))
 
 
-def records_of(blocks: Iterable[Block]) -> list[Record]:
+def records_of(blocks: Iterable[Block], unsure: frozenset[Block] = frozenset()) -> list[Record]:
+    """The records of a table's blocks; those of ``unsure`` blocks uncertain (NA, said already)."""
     blocks = list(blocks)
     width = _grid_width(blocks)
     out = []
@@ -1127,6 +1128,8 @@ def records_of(blocks: Iterable[Block]) -> list[Record]:
         rec = to_record(block)
         if rec is None:
             continue
+        if unsure and block in unsure:
+            rec.uncertain = True
         values = rec.values
         if width and len(block.cells) < width and values and _grid_row(block):
             # A row a cell short of its table's grid lost one, so the empty cells at the edges of its

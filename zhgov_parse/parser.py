@@ -160,12 +160,18 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
             spaces = at_spaces and grid is None
             spaced = None
             if doc.spacers and any(b in doc.spacers for b in rows):
-                spaced = [doc.spacers.get(b, b) for b in rows]
-                spaced = without_extra_columns(spaced, table, mapping_template)[0]
-            rows, extra = without_extra_columns(rows, table, mapping_template)
-            result = _mapped(rows, table, mapping_template, spaces)
+                spaced, _, spaced_unsure = without_extra_columns(
+                    [doc.spacers.get(b, b) for b in rows], table, mapping_template, spaces
+                )
+            rows, extra, unsure = without_extra_columns(rows, table, mapping_template, spaces)
+            result = _mapped(rows, table, mapping_template, spaces, unsure)
             if spaced is not None:
-                result = spacers_decided(table, result, _mapped(spaced, table, mapping_template, spaces))
+                result = spacers_decided(
+                    table, result, _mapped(spaced, table, mapping_template, spaces, spaced_unsure)
+                )
+            if unsure:  # (a row of 二 left NA is no row found: its finding says why)
+                said = {f.row for f in extra if f.code in SET_ASIDE}
+                result.findings = [f for f in result.findings if f.code != "missing_row" or f.row not in said]
             cells.extend(result.cells)
             findings.extend(extra)
             findings.extend(result.findings)
@@ -247,14 +253,17 @@ def _as_grid(blocks: list[Block], grids: dict[Block, Block | None]) -> list[Bloc
     return None if None in rows else [row for row in rows if row is not None]
 
 
-def _mapped(blocks: list[Block], table: str, template: str, at_spaces: bool) -> TableResult:
-    """A table's blocks mapped to its cells (``at_spaces``: text split at whitespace)."""
+def _mapped(
+    blocks: list[Block], table: str, template: str, at_spaces: bool, unsure: frozenset[Block] = frozenset()
+) -> TableResult:
+    """A table's blocks mapped to its cells (``at_spaces``: text split at whitespace; ``unsure``: rows
+    whose cells are NA, a finding says why)."""
     if at_spaces:
-        records, repaired = glued_values_split(records_of(blocks), table, template)
+        records, repaired = glued_values_split(records_of(blocks, unsure), table, template)
         result = _MAPPERS[table](records, template, split_at_spaces=True)
         result.findings[:0] = repaired
         return result
-    records, shifted = values_in_labels(records_of(blocks), table, template)
+    records, shifted = values_in_labels(records_of(blocks, unsure), table, template)
     records, apart = values_apart_in_a_cell(records, table, template)
     records, spread = cells_over_two_columns(records, table, template)
     records, stacked = values_under_filled_cells(records, table, template)
