@@ -285,3 +285,44 @@ def test_rows_written_from_a_later_grid_column_read_in_place() -> None:
     report = zhgov_parse.parse(data)
     assert _cells(report) == expected_cells(name)
     assert [f.code for f in report.finding_list] == ["word_document"]
+
+
+def _text_box(blocks: str) -> str:
+    """A run holding a text box as Word writes it: a drawing, then a VML fallback repeating its text."""
+    wps = "http://schemas.microsoft.com/office/word/2010/wordprocessingShape"
+    return (
+        f'<w:r><mc:AlternateContent><mc:Choice Requires="wps"><w:drawing><wp:anchor xmlns:wp="http://'
+        'schemas.openxmlformats.org/drawingml/2006/wordprocessingDrawing"><wp:docPr id="9" name="文本框 9"/>'
+        '<a:graphic xmlns:a="http://schemas.openxmlformats.org/drawingml/2006/main">'
+        f'<a:graphicData uri="{wps}"><wps:wsp xmlns:wps="{wps}"><wps:txbx><w:txbxContent>{blocks}'
+        "</w:txbxContent></wps:txbx></wps:wsp></a:graphicData></a:graphic></wp:anchor></w:drawing>"
+        '</mc:Choice><mc:Fallback><w:pict><v:shape xmlns:v="urn:schemas-microsoft-com:vml"><v:textbox>'
+        f"<w:txbxContent>{blocks}</w:txbxContent></v:textbox></v:shape></w:pict></mc:Fallback>"
+        "</mc:AlternateContent></w:r>"
+    )
+
+
+def test_a_text_box_is_no_part_of_the_paragraph_that_holds_it() -> None:
+    """A text box anchored in a cell holding 41, the box holding 2: its paragraph stands after the
+    cell's (NA, non_numeric ``41 ¦ 2``), where its text ran on into the cell's (412, flagged by no
+    more than identity_broken); a table in a box is read as a table, once (not its VML copy too)."""
+    name = "chenghu_finance_2021_html"
+    data = _after_run(
+        (DOCX / f"{name}.docx").read_bytes(), "41", _text_box("<w:p><w:r><w:t>2</w:t></w:r></w:p>")
+    )
+    report = zhgov_parse.parse(data)
+    got = _cells(report)
+    in_force = ("active_disclosure", "normative_documents", "in_force")
+    assert got.pop(in_force) is None
+    expected = expected_cells(name)
+    del expected[in_force]
+    assert got == expected
+    assert [(f.code, f.found) for f in report.finding_list] == [
+        ("word_document", "docx"),
+        ("non_numeric", "41 ¦ 2"),
+    ]
+    table = f"<w:tbl><w:tr>{_tc('规章')}{_tc('3')}</w:tr></w:tbl><w:p/>"
+    page = docx_page(_docx(f"<w:p><w:r><w:t>附表</w:t></w:r>{_text_box(table)}</w:p>"), 10**6)
+    assert (
+        "<p>附表</p>\n<table><tr><td><p>规章</p></td><td><p>3</p></td></tr></table>\n<p></p>\n</body>" in page
+    )

@@ -6,6 +6,7 @@ that restarts a merge, then a continuing cell in each row below).  They become `
 ``<table>`` with ``colspan`` and ``rowspan``, so the HTML reader reads a Word file as it reads the
 page Word would save, merged cells and all.  What Word's final view does not show is left out:
 deleted text, text moved away with Track Changes on (``w:moveFrom``), hidden text (``w:vanish``).
+A text box's paragraphs stand after the paragraph holding the box, not within its text.
 """
 
 from __future__ import annotations
@@ -78,12 +79,29 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         raise ParseError(f"expected a Word document whose body is XML, found damaged XML ({exc})") from exc
     # A drawing's text is there once in each of two forms; text moved away is shown only where it went.
     etree.strip_elements(root, _FALLBACK, _MOVED_AWAY, with_tail=False)
+    _text_boxes_apart(root)
     body = root.find(f"{_W}body")
     out = ["<html><body>"]
     if body is not None:
         _blocks(body, out, styles, _marked_runs(root))
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _text_boxes_apart(root: etree._Element) -> None:
+    """Move each text box's paragraphs and tables (``w:txbxContent``) out of the paragraph that holds
+    it, to stand after that paragraph: a box floats apart from the text around its anchor, and its
+    own text is no part of that paragraph's (a box's 2 anchored in a cell holding 41 read 412). The
+    emptied box stays, so the drawing is no picture."""
+    for box in list(root.iter(_TEXT_BOX)):
+        host = next(box.iterancestors(f"{_W}p"), None)
+        if host is None:
+            continue
+        for block in reversed(box):
+            host.addnext(block)
+
+
+_TEXT_BOX = f"{_W}txbxContent"
 
 
 def _children(el: etree._Element) -> list[etree._Element]:
@@ -179,7 +197,7 @@ def _paragraph(p: etree._Element, raised: dict[etree._Element, str]) -> str:
             text = escape(el.text or "")
             parts.append(f"<{script}>{text}</{script}>" if script else text)
         elif tag in _PICTURES:
-            if next(el.iter(f"{_W}t"), None) is None:  # a picture (a table pasted as one?), not a text box
+            if next(el.iter(f"{_W}t", _TEXT_BOX), None) is None:  # a picture (a table pasted as one?)
                 parts.append('<img src="a picture in the Word document">')
         elif tag == f"{_W}tab":
             parts.append(" ")
