@@ -210,11 +210,13 @@ def test_a_raised_footnote_mark_is_no_digit_of_the_number(align: str) -> None:
         '</w:r></w:moveFrom><w:moveFromRangeEnd w:id="2"/>',
         "<w:r><w:rPr><w:vanish/></w:rPr><w:t>5</w:t></w:r>",  # hidden text
         '<w:r><w:rPr><w:b/><w:vanish w:val="true"/></w:rPr><w:t>5</w:t></w:r>',
+        '<w:del w:id="4" w:author="a"><w:r><w:t>5</w:t></w:r></w:del>',  # deleted, its text kept in w:t
     ],
 )
 def test_text_word_does_not_show_is_no_digit_of_the_number(stale: str) -> None:
     """41 then a 5 Word's final view does not show (moved away with Track Changes on, whose runs
-    keep ``w:t``; or hidden, ``w:vanish``): read 41, where it read 415 with no finding."""
+    keep ``w:t``; hidden, ``w:vanish``; deleted by a writer that kept ``w:t`` in ``w:del``, not
+    ``w:delText``): read 41, where it read 415 with no finding."""
     name = "chenghu_finance_2021_html"
     report = zhgov_parse.parse(_after_run((DOCX / f"{name}.docx").read_bytes(), "41", stale))
     assert _cells(report) == expected_cells(name)
@@ -326,3 +328,16 @@ def test_a_text_box_is_no_part_of_the_paragraph_that_holds_it() -> None:
     assert (
         "<p>附表</p>\n<table><tr><td><p>规章</p></td><td><p>3</p></td></tr></table>\n<p></p>\n</body>" in page
     )
+
+
+def test_a_row_deleted_with_track_changes_is_no_row() -> None:
+    """A row marked deleted (``w:trPr/w:del``) is not in Word's final view, even where its text kept
+    ``w:t`` (before, a row of its old values: chenghu's rows each after such a copy of itself were
+    NA, duplicate_row); an inserted row (``w:ins``) is shown, and a merge runs on past a deleted row."""
+    rows = [
+        _tc("A", merge="restart") + _tc("1"),
+        '<w:trPr><w:del w:id="1" w:author="a"/></w:trPr>' + _tc("", merge="continue") + _tc("7"),
+        '<w:trPr><w:ins w:id="2" w:author="a"/></w:trPr>' + _tc("", merge="continue") + _tc("2"),
+    ]
+    page = docx_page(_docx("<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"), 10**6)
+    assert '<tr><td rowspan="2"><p>A</p></td><td><p>1</p></td></tr><tr><td><p>2</p></td></tr></table>' in page

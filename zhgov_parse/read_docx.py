@@ -79,6 +79,7 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         raise ParseError(f"expected a Word document whose body is XML, found damaged XML ({exc})") from exc
     # A drawing's text is there once in each of two forms; text moved away is shown only where it went.
     etree.strip_elements(root, _FALLBACK, _MOVED_AWAY, with_tail=False)
+    _drop_deleted_runs(root)
     _text_boxes_apart(root)
     body = root.find(f"{_W}body")
     out = ["<html><body>"]
@@ -86,6 +87,17 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         _blocks(body, out, styles, _marked_runs(root))
     out.append("</body></html>")
     return "\n".join(out)
+
+
+def _drop_deleted_runs(root: etree._Element) -> None:
+    """Take out the runs a tracked deletion (``w:del``) holds, whatever their text is in: Word writes
+    ``w:delText``, which is no text here, but other writers keep ``w:t`` (it read 37 where Word shows
+    3, the deleted 7 too). An empty ``w:del`` marks a paragraph mark or a row deleted, and stays."""
+    for deleted in [el for el in root.iter(_DELETED) if len(el)]:
+        deleted.getparent().remove(deleted)
+
+
+_DELETED = f"{_W}del"
 
 
 def _text_boxes_apart(root: etree._Element) -> None:
@@ -213,17 +225,20 @@ def _int(value: str | None, default: int) -> int:
     return min(max(int(value), 1), _MAX_SPAN) if value and value.isdecimal() else default
 
 
-def _left_empty(tr: etree._Element) -> tuple[int, int]:
+def _row_props(tr: etree._Element) -> tuple[int, int, bool]:
     """The grid columns a row leaves without cells before and after its own (``w:gridBefore``,
-    ``w:gridAfter``), each 0 to _MAX_SPAN. The row's properties are walked once: a path ``find`` for
-    each costs ~3 µs a row, more than the one ``gridBefore`` lookup this replaced."""
+    ``w:gridAfter``), each 0 to _MAX_SPAN, and whether the row is a tracked deletion (``w:del``: Word
+    shows it no more). The row's properties are walked once: a path ``find`` for each costs ~3 µs a
+    row, more than the one ``gridBefore`` lookup this replaced."""
     skipped = {_GRID_BEFORE: 0, _GRID_AFTER: 0}
+    deleted = False
     for props in tr.iterchildren(f"{_W}trPr"):
         for prop in props:
             if prop.tag in skipped:
                 value = prop.get(f"{_W}val")
                 skipped[prop.tag] = min(int(value), _MAX_SPAN) if value and value.isdecimal() else 0
-    return skipped[_GRID_BEFORE], skipped[_GRID_AFTER]
+            deleted = deleted or prop.tag == _DELETED
+    return skipped[_GRID_BEFORE], skipped[_GRID_AFTER], deleted
 
 
 _GRID_BEFORE, _GRID_AFTER = f"{_W}gridBefore", f"{_W}gridAfter"
@@ -235,8 +250,10 @@ def _table(tbl: etree._Element, styles: dict[str, int], raised: dict[etree._Elem
     for tr in _children(tbl):
         if tr.tag != f"{_W}tr":
             continue
+        col, after, deleted = _row_props(tr)
+        if deleted:  # its text too is deleted (w:del), unless another writer kept it
+            continue
         still: dict[int, _Cell] = {}
-        col, after = _left_empty(tr)
         cells = [_Cell(col, "")] if col else []  # a row starting further right: an empty cell holds its place
         for tc in _children(tr):
             if tc.tag != f"{_W}tc":
