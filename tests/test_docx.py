@@ -341,3 +341,52 @@ def test_a_row_deleted_with_track_changes_is_no_row() -> None:
     ]
     page = docx_page(_docx("<w:tbl>" + "".join(f"<w:tr>{r}</w:tr>" for r in rows) + "</w:tbl>"), 10**6)
     assert '<tr><td rowspan="2"><p>A</p></td><td><p>1</p></td></tr><tr><td><p>2</p></td></tr></table>' in page
+
+
+def _repackaged(data: bytes, name: Callable[[str], str], text: Callable[[str], str]) -> bytes:
+    """A .docx with each member renamed by ``name`` and each XML part's text passed through ``text``."""
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as src, zipfile.ZipFile(buf, "w") as out:
+        for item in src.infolist():
+            body = src.read(item.filename)
+            out.writestr(name(item.filename), text(body.decode()).encode())
+    return buf.getvalue()
+
+
+STRICT = {
+    "http://schemas.openxmlformats.org/wordprocessingml/2006/main": "http://purl.oclc.org/ooxml/wordprocessingml/main",
+    "http://schemas.openxmlformats.org/officeDocument/2006/relationships/officeDocument": (
+        "http://purl.oclc.org/ooxml/officeDocument/relationships/officeDocument"
+    ),
+}
+
+
+def _strict(xml: str) -> str:
+    for transitional, strict in STRICT.items():
+        xml = xml.replace(transitional, strict)
+    return xml
+
+
+@pytest.mark.parametrize(
+    "name, text",
+    [
+        (str, _strict),  # Strict Open XML
+        (  # Word Online: the body as word/document2.xml
+            lambda n: n.replace("word/document.xml", "word/document2.xml"),
+            lambda xml: xml.replace("/word/document.xml", "/word/document2.xml").replace(
+                '"word/document.xml"', '"word/document2.xml"'
+            ),
+        ),
+        (lambda n: n.replace("/", "\\").replace("word", "Word"), str),  # names in backslashes, in other case
+    ],
+    ids=["strict", "document2", "backslashes"],
+)
+def test_a_package_word_opens_is_read(name: Callable[[str], str], text: Callable[[str], str]) -> None:
+    """A document saved as Strict Open XML (its ``w:`` namespace ``http://purl.oclc.org/ooxml/…``),
+    or whose body is not ``word/document.xml`` (``[Content_Types].xml`` names the main part), or
+    whose members are named in another case or with backslashes: read as the plain .docx is. Before,
+    the first was no text (NoReportContent), the others a zip that is no Word document."""
+    plain = (DOCX / "chenghu_finance_2021_html.docx").read_bytes()
+    report = zhgov_parse.parse(_repackaged(plain, name, text))
+    assert _cells(report) == expected_cells("chenghu_finance_2021_html")
+    assert report.to_dict()["sections"] == zhgov_parse.parse(plain).to_dict()["sections"]  # styles found

@@ -53,19 +53,61 @@ def is_docx(data: bytes) -> bool:
         return False
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            return _BODY in archive.NameToInfo
-    except _DAMAGED:
+            return _body_name(archive) is not None
+    except (*_DAMAGED, etree.XMLSyntaxError):
         return False
+
+
+def _body_name(archive: zipfile.ZipFile) -> str | None:
+    """The member holding the document's body: ``word/document.xml``, or else the part that
+    ``[Content_Types].xml`` says is a Word document's main part (Word Online names it
+    ``word/document2.xml``; a part's name in any case, or written with backslashes)."""
+    if _BODY in archive.NameToInfo:
+        return _BODY
+    listed = _member(archive, "[Content_Types].xml")
+    if listed is None:
+        return None
+    with archive.open(listed) as member:
+        types = etree.fromstring(member.read(_STYLES_BYTES), _PARSER)
+    for part in types.iter(_OVERRIDE):
+        if part.get("ContentType") in _MAIN_PARTS:
+            return _member(archive, (part.get("PartName") or "").lstrip("/"))
+    return None
+
+
+def _member(archive: zipfile.ZipFile, name: str) -> str | None:
+    """The zip member of a part, named in any case or with backslashes (a package's part names are
+    not case-sensitive)."""
+    if name in archive.NameToInfo:
+        return name
+    wanted = name.lower()
+    return next((n for n in archive.NameToInfo if n.replace("\\", "/").lower() == wanted), None)
+
+
+_OVERRIDE = "{http://schemas.openxmlformats.org/package/2006/content-types}Override"
+#: The content types of a Word document's main part: a document or a template, with macros or without.
+_MAIN_PARTS = frozenset(
+    (
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml",
+        "application/vnd.openxmlformats-officedocument.wordprocessingml.template.main+xml",
+        "application/vnd.ms-word.document.macroEnabled.main+xml",
+        "application/vnd.ms-word.template.macroEnabledTemplate.main+xml",
+    )
+)
+#: Strict Open XML's namespace for what the transitional one (which Word writes by default) names ``w:``.
+_STRICT = b"http://purl.oclc.org/ooxml/wordprocessingml/main"
+_TRANSITIONAL = _W[1:-1].encode()
 
 
 def docx_page(data: bytes, max_bytes: int) -> str:
     """The document's body as an HTML page (paragraphs and tables in order, spans kept)."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
-            with archive.open(_BODY) as member:
+            body = _body_name(archive) or _BODY
+            with archive.open(body) as member:
                 xml = member.read(max_bytes + 1)
-            styles = _heading_styles(archive)
-    except _DAMAGED as exc:
+            styles = _heading_styles(archive, body.replace("\\", "/").rpartition("/")[0])
+    except (*_DAMAGED, etree.XMLSyntaxError) as exc:
         raise ParseError(
             f"expected a Word document (.docx) that unzips, found a damaged one ({exc})"
         ) from exc
@@ -74,7 +116,7 @@ def docx_page(data: bytes, max_bytes: int) -> str:
             f"expected at most {max_bytes} bytes (max_bytes), found a Word document whose body holds more"
         )
     try:
-        root = etree.fromstring(xml, _PARSER)
+        root = etree.fromstring(_transitional(xml), _PARSER)
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"expected a Word document whose body is XML, found damaged XML ({exc})") from exc
     # A drawing's text is there once in each of two forms; text moved away is shown only where it went.
@@ -127,12 +169,21 @@ def _children(el: etree._Element) -> list[etree._Element]:
     return out
 
 
-def _heading_styles(archive: zipfile.ZipFile) -> dict[str, int]:
+def _transitional(xml: bytes) -> bytes:
+    """A part's XML with Strict Open XML's ``w:`` namespace (Word's "Strict Open XML Document") made
+    the transitional one, which alone is read (a strict document read as no text at all)."""
+    return xml.replace(_STRICT, _TRANSITIONAL) if _STRICT in xml else xml
+
+
+def _heading_styles(archive: zipfile.ZipFile, folder: str) -> dict[str, int]:
     """Paragraph styles that make headings (a title, "heading 1" … or an outline level), with their
-    levels, by style id (Word in Chinese names them 1, 2 …)."""
+    levels, by style id (Word in Chinese names them 1, 2 …); from the styles beside the body."""
     try:
-        with archive.open("word/styles.xml") as member:
-            root = etree.fromstring(member.read(_STYLES_BYTES), _PARSER)
+        name = _member(archive, f"{folder}/styles.xml" if folder else "styles.xml")
+        if name is None:
+            return {}
+        with archive.open(name) as member:
+            root = etree.fromstring(_transitional(member.read(_STYLES_BYTES)), _PARSER)
     except (*_DAMAGED, etree.XMLSyntaxError):
         return {}
     levels = {}
