@@ -390,3 +390,35 @@ def test_a_package_word_opens_is_read(name: Callable[[str], str], text: Callable
     report = zhgov_parse.parse(_repackaged(plain, name, text))
     assert _cells(report) == expected_cells("chenghu_finance_2021_html")
     assert report.to_dict()["sections"] == zhgov_parse.parse(plain).to_dict()["sections"]  # styles found
+
+
+@pytest.mark.parametrize("tab", ["<w:r><w:tab/></w:r>", "<w:r><w:t>……</w:t></w:r>"])
+def test_a_table_of_contents_is_no_report_before_the_report(tab: str) -> None:
+    """Word's table of contents (a TOC field: 一 … 六 a line each, a tab or leader dots, the page
+    number) after the title: its 二 … 四 have no table, so the real 一、总体情况 after it starts no
+    second report. Before, the report was cut there (more_reports): every table missing_table."""
+
+    def line(n: int, heading: str) -> str:
+        field = (
+            '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o "1-3" \\h </w:instrText>'
+        )
+        field += '</w:r><w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+        end = '<w:r><w:fldChar w:fldCharType="end"/></w:r>' if n == 6 else ""
+        runs = f"<w:r><w:t>{heading}</w:t></w:r>{tab}<w:r><w:t>{n}</w:t></w:r>"
+        return (
+            f'<w:p>{field if n == 1 else ""}<w:hyperlink w:anchor="_Toc{n}">{runs}</w:hyperlink>{end}</w:p>'
+        )
+
+    parts = "总体情况 主动公开政府信息情况 收到和处理政府信息公开申请情况 政府信息公开行政复议、行政诉讼情况"
+    parts += " 存在的主要问题及改进情况 其他需要报告的事项"
+    toc = "<w:p><w:r><w:t>目录</w:t></w:r></w:p>" + "".join(
+        line(n, f"{'一二三四五六'[n - 1]}、{part}") for n, part in enumerate(parts.split(), 1)
+    )
+    name = "chenghu_finance_2021_html"
+    report = zhgov_parse.parse(
+        _rewritten(
+            (DOCX / f"{name}.docx").read_bytes(), lambda body: body.replace("</w:p>", "</w:p>" + toc, 1)
+        )
+    )
+    assert _cells(report) == expected_cells(name)
+    assert [f.code for f in report.finding_list] == ["word_document"]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import os
+import re
 from collections.abc import Callable
 from pathlib import Path
 
@@ -333,18 +334,24 @@ class _Analysis:
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
 
 
+#: A table of contents' page number, after its leader dots.
+_PAGE_NUMBER = re.compile(r"[\s.…·]*\d{1,4}\s*")
+
+
 def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
     """The blocks of the page's first report, where another follows it (a listing page holding the
     2023 report and then the 2022 one): a part 一 heading after the first report's tables starts
     the next report, from its title if one stands just before. Read together, the second report's
-    rows would fill the first's blank ones (another year's numbers), with a finding."""
-    tables = False
+    rows would fill the first's blank ones (another year's numbers), with a finding. A table part's
+    heading with nothing after it but its page number and the next part heading is a table of
+    contents' line (Word's TOC: 一 … 六 a line each), no table of a report."""
+    tables = in_table_part = False
     for i, loc in enumerate(located):
         if not loc.is_part_heading:
+            tables = tables or (in_table_part and not _PAGE_NUMBER.fullmatch(loc.block.text))
             continue
-        if loc.section in TABLE_PARTS:
-            tables = True
-        elif loc.section == "overview" and tables:
+        in_table_part = loc.section in TABLE_PARTS
+        if loc.section == "overview" and tables:
             start = i
             for j in range(i - 1, max(i - 6, -1), -1):
                 block = located[j].block
