@@ -422,3 +422,52 @@ def test_a_table_of_contents_is_no_report_before_the_report(tab: str) -> None:
     )
     assert _cells(report) == expected_cells(name)
     assert [f.code for f in report.finding_list] == ["word_document"]
+
+
+def test_a_table_typed_with_tabs_keeps_its_blank_fields() -> None:
+    """Table 三 typed as paragraphs, its cells apart by tabs (``w:tab``; Word's table converted to
+    text), a blank cell an empty field between two tabs: read as tab text is, each value in its
+    field. Before, a tab was a space, the blank field was lost and such rows were NA
+    (runon_ambiguous). Tab stops the paragraph defines (``w:tabs``) are no tabs typed."""
+    lines = [
+        "柘塘镇人民政府2019年政府信息公开工作年度报告",
+        "三、收到和处理政府信息公开申请情况",
+        "（本列数据的勾稽关系为：第一项加第二项之和，等于第三项加第四项之和）\t申请人情况",
+        "自然人\t法人或其他组织\t总计",
+        "商业企业\t科研机构\t社会公益组织\t法律服务机构\t其他",
+        "一、本年新收政府信息公开申请数量\t10\t6\t1\t2\t2\t2\t23",
+        "二、上年结转政府信息公开申请数量\t2\t0\t\t/\t—\t0\t2",
+        "三、本年度办理结果\t（一）予以公开\t4\t1\t1\t/\t—\t0\t6",
+        "（二）部分公开（区分处理的，只计这一情形，不计其他情形）\t0\t0\t\t1\t—\t0\t1",
+        "（三）不予公开\t1.属于国家秘密\t0\t0\t\t/\t—\t0\t0",
+        "2.其他法律行政法规禁止公开\t0\t0\t\t/\t1\t0\t1",
+    ]
+    stops = (
+        '<w:pPr><w:tabs><w:tab w:val="left" w:pos="1200"/><w:tab w:val="left" w:pos="2400"/></w:tabs></w:pPr>'
+    )
+    body = "".join(
+        f"<w:p>{stops}"
+        + "<w:r><w:tab/></w:r>".join(
+            f"<w:r><w:t>{field}</w:t></w:r>" if field else "" for field in line.split("\t")
+        )
+        + "</w:p>"
+        for line in lines
+    )
+    got = _cells(zhgov_parse.parse(_docx(body)))
+    columns = [
+        "natural_person",
+        "commercial",
+        "research",
+        "nonprofit",
+        "legal_services",
+        "other_org",
+        "total",
+    ]
+    row = "application_handling", "carried_in"
+    assert [got[(*row, c)] for c in columns] == [2, 0, None, None, None, 0, 2]
+    row = "application_handling", "partially_granted"
+    assert [got[(*row, c)] for c in columns] == [0, 0, None, 1, None, 0, 1]
+    typed = f"<w:p>{stops}<w:r><w:t>规章</w:t><w:tab/><w:t>3</w:t></w:r></w:p>"
+    assert "<p>规章\t3</p>" in docx_page(
+        _docx(typed), 10**6
+    )  # no tab for each stop: 四's row kept its fields

@@ -44,7 +44,9 @@ _DAMAGED = (
     RuntimeError,
 )
 _PICTURES = (f"{_W}drawing", f"{_W}pict")
-_TEXT = (f"{_W}t", f"{_W}tab", f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
+_TABS = (f"{_W}tab", f"{_W}ptab")
+_TAB_STOPS = f"{_W}tabs"
+_TEXT = (f"{_W}t", *_TABS, f"{_W}br", f"{_W}cr", f"{_W}noBreakHyphen")
 
 
 def is_docx(data: bytes) -> bool:
@@ -262,8 +264,9 @@ def _paragraph(p: etree._Element, raised: dict[etree._Element, str]) -> str:
         elif tag in _PICTURES:
             if next(el.iter(f"{_W}t", _TEXT_BOX), None) is None:  # a picture (a table pasted as one?)
                 parts.append('<img src="a picture in the Word document">')
-        elif tag == f"{_W}tab":
-            parts.append(" ")
+        elif tag in _TABS:  # kept: a row typed with tabs is read as tab text, a blank field in place
+            if el.getparent().tag != _TAB_STOPS:  # a tab stop the paragraph defines is no tab typed
+                parts.append("\t")
         elif tag == f"{_W}noBreakHyphen":
             parts.append("-")
         else:
