@@ -471,3 +471,22 @@ def test_a_table_typed_with_tabs_keeps_its_blank_fields() -> None:
     assert "<p>规章\t3</p>" in docx_page(
         _docx(typed), 10**6
     )  # no tab for each stop: 四's row kept its fields
+
+
+def test_an_alternative_around_a_table_or_row_is_read_once() -> None:
+    """``mc:AlternateContent`` around a table or a row (markup compatibility allows it anywhere): its
+    first choice is read, the fallback (the same content again) is not. Before, neither was read: the
+    table was lost (missing_table)."""
+
+    def alternative(xml: str) -> str:
+        choice = f'<mc:Choice Requires="w14">{xml}</mc:Choice>'
+        return f"<mc:AlternateContent>{choice}<mc:Fallback>{xml}</mc:Fallback></mc:AlternateContent>"
+
+    row = f"<w:tr>{_tc('行政许可')}{_tc('5')}</w:tr>"
+    body = alternative(f"<w:tbl><w:tr>{_tc('规章')}{_tc('3')}</w:tr>{alternative(row)}</w:tbl>")
+    page = docx_page(_docx(body), 10**6)
+    assert page.count("<table>") == 1
+    assert (
+        "<tr><td><p>规章</p></td><td><p>3</p></td></tr><tr><td><p>行政许可</p></td><td><p>5</p></td></tr>"
+        in page
+    )

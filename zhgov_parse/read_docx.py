@@ -21,7 +21,8 @@ from lxml import etree
 from .errors import ParseError
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
-_FALLBACK = "{http://schemas.openxmlformats.org/markup-compatibility/2006}Fallback"
+_MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
+_FALLBACK, _ALTERNATIVES = f"{_MC}Fallback", f"{_MC}AlternateContent"
 #: Where text was moved from with Track Changes on: its runs hold ``w:t`` (not ``w:delText``), yet the
 #: final view shows the text only where it was moved to (``w:moveTo``, a wrapper).
 _MOVED_AWAY = f"{_W}moveFrom"
@@ -161,11 +162,15 @@ _TEXT_BOX = f"{_W}txbxContent"
 
 
 def _children(el: etree._Element) -> list[etree._Element]:
-    """An element's children, those of wrappers (content controls, insertions) in their place."""
+    """An element's children, those of wrappers (content controls, insertions) in their place, and
+    of an alternative's first choice (``mc:AlternateContent`` around a paragraph, row or table; its
+    fallback, the same content again, is gone)."""
     out = []
     for child in el:
         if child.tag in _WRAPPERS:
             out.extend(_children(child))
+        elif child.tag == _ALTERNATIVES:
+            out.extend(_children(child[0]) if len(child) else ())
         else:
             out.append(child)
     return out
