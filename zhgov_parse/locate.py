@@ -330,6 +330,31 @@ def _give_back_spilled(located: list[Located]) -> None:
         return
 
 
+#: The most value cells a page's footer splits into (``3``, ``3 / 7``).
+_FOOTER_VALUES = 3
+
+
+def values_before_header(blocks: list[Block], table: str) -> list[Block]:
+    """Rows of values alone in table 二's or 三's part before the table's header (a page's number
+    or footer, ``3`` or ``3 / 7``, at a page break between the part heading and its table): no row
+    of either table stands before its header.  [] where no header follows them, a row with a label
+    stands before it, or they hold more values than a footer does."""
+    if table == "review_litigation":
+        return []  # (四's values before its header are 三's last row's: see _give_back_last_row)
+    found: list[Block] = []
+    for block in blocks:
+        if _anchor(block) == table:
+            values = sum(1 for b in found for c in b.cells if c)
+            return found if values <= _FOOTER_VALUES else []
+        if block.kind != "row":
+            continue
+        cells = [c for c in block.cells if c]
+        if not all(map(is_value_text, cells)):
+            return []
+        found.append(block)
+    return []
+
+
 def _retable(located: list[Located], start: int, end: int, table: str) -> None:
     """Blocks ``start`` to ``end`` (not included) given to ``table``: the table they were set apart from."""
     for k in range(start, end):

@@ -13,7 +13,7 @@ from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .extra_columns import without_extra_columns
 from .findings import SET_ASIDE, Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
-from .locate import TABLE_PARTS, Located, locate, split_run_in_titles
+from .locate import TABLE_PARTS, Located, locate, split_run_in_titles, values_before_header
 from .mapping import (
     Cell,
     TableResult,
@@ -154,7 +154,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     else:
         at_spaces = doc.source_format == "text"
         for table in TABLE_PARTS:
-            rows = by_table[table]
+            rows = _without_values_before_header(by_table[table], table, findings)
             grid = _as_grid(rows, doc.grids) if doc.grids else None
             if grid is not None:
                 rows = grid
@@ -242,6 +242,24 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     }
     analysis = _Analysis(located, script == "traditional", cells, year, template)
     return Report(meta, cells, findings, narrative=analysis)
+
+
+def _without_values_before_header(rows: list[Block], table: str, findings: list[Finding]) -> list[Block]:
+    """A table's blocks without the rows of values alone before its header (a page's footer), each
+    said with ``unmapped_values``."""
+    stray = values_before_header(rows, table)
+    for block in stray:
+        findings.append(
+            Finding(
+                "unmapped_values",
+                "values before the table's header (a page's number or footer at a page break): not placed",
+                table,
+                found=block.text,
+                source=block.source,
+            )
+        )
+    gone = {id(b) for b in stray}
+    return [b for b in rows if id(b) not in gone] if gone else rows
 
 
 def _as_grid(blocks: list[Block], grids: dict[Block, Block | None]) -> list[Block] | None:

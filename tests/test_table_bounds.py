@@ -1,0 +1,66 @@
+"""Where a table starts and ends in text, and what stands between and around tables: a page's
+footer and header at a page break, notes, captions, tables the template has not."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+
+import zhgov_parse
+
+from goldens import expected_cells, source
+
+
+def _cells(report: zhgov_parse.Report) -> dict[tuple[str, str, str], object]:
+    return {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+
+
+def _one_cell_a_line(text: str) -> str:
+    """Each table cell on a line of its own (``49 |``), empty cells dropped, as some scrapers leave
+    tables."""
+    out = []
+    for line in text.split("\n"):
+        if "|" in line:
+            out += [f"{c.strip()} |" for c in line.split("|") if c.strip()]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+def _after_heading(text: str, heading: str, lines: list[str]) -> str:
+    """``text`` with ``lines`` right after the line that opens with ``heading``."""
+    at = re.search(rf"^{heading}.*\n", text, re.M)
+    assert at is not None
+    return text[: at.end()] + "".join(f"{line}\n" for line in lines) + text[at.end() :]
+
+
+def _wrong(report: zhgov_parse.Report, name: str) -> dict:
+    want = expected_cells(name)
+    return {k: v for k, v in _cells(report).items() if v is not None and v != want.get(k)}
+
+
+@pytest.mark.parametrize("footer", ["3 / 7", "3"])
+def test_a_page_footer_between_a_part_heading_and_its_table_is_no_row(footer: str) -> None:
+    """A page break right after 二's heading (the page's number, then its header: the report's
+    title) in a table a cell a line: the footer's numbers are no row of 二 (they were taken for 规章's,
+    whose cells are all marked missing, by its place before the first label)."""
+    name = "qinghe_data_2022_pipe"
+    text = _one_cell_a_line(source(name).read_text(encoding="utf-8"))
+    title = "青禾市数据资源局2022年政府信息公开工作年度报告"
+    report = zhgov_parse.parse(_after_heading(text, "二、", [footer, title]))
+    assert _wrong(report, name) == {}
+    found = " | ".join(footer.split())
+    assert any(f.code == "unmapped_values" and f.found == found for f in report.finding_list)
+
+
+def test_a_page_footer_before_table_three_s_header_leaves_its_rows_read() -> None:
+    """A page's number before 三's header, a cell a line: values before the header made the table
+    look like one listing values before their labels, and every row of it was left NA."""
+    name = "heyu_ecology_2021_pipe"
+    text = _one_cell_a_line(source(name).read_text(encoding="utf-8"))
+    title = "鶴嶼市生態環境局2021年政府信息公開工作年度報告"
+    report = zhgov_parse.parse(_after_heading(text, "三、", ["3 / 7", title]))
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "application_handling"}
+    assert {k: got.get(k) for k in want} == want
