@@ -64,3 +64,18 @@ def test_a_page_footer_before_table_three_s_header_leaves_its_rows_read() -> Non
     got = _cells(report)
     want = {k: v for k, v in expected_cells(name).items() if k[0] == "application_handling"}
     assert {k: got.get(k) for k in want} == want
+
+
+def test_a_row_marked_missing_keeps_its_cells_over_a_later_table_s_row_of_that_name() -> None:
+    """A list of the year's documents by kind after 二 (序号 | 名称 | 数量), one named 行政许可 where
+    二's 行政许可 is marked 不适用: the later row's number was taken for 二's (a row with numbers kept
+    over one with none, for a header's wrapped line); a cell marked missing states it as a number does."""
+    name = "qinghe_govoffice_2025_md"
+    text = source(name).read_text(encoding="utf-8")
+    extra = ["2025年主动公开信息分类统计", "", "| 序号 | 名称 | 数量（件） |", "|---|---|---|"]
+    extra += ["| 1 | 规章 | 2 |", "| 2 | 行政规范性文件 | 5 |", "| 3 | 行政许可 | 17 |", ""]
+    at = text.index("## 三、")
+    report = zhgov_parse.parse(text[:at] + "\n".join(extra) + "\n" + text[at:])
+    assert _wrong(report, name) == {}
+    assert _cells(report)["active_disclosure", "licensing", "decisions"] is None
+    assert any(f.code == "duplicate_row" and f.row == "licensing" for f in report.finding_list)

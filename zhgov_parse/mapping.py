@@ -439,9 +439,10 @@ def assign(
             if code in taken:
                 first = taken[code]
                 # keep the occurrence that fits its columns, or the one with numbers over one with
-                # none (a header's line that wrapped: 未经复议 / 直接起诉 | 复议后起诉)
+                # none (a header's line that wrapped: 未经复议 / 直接起诉 | 复议后起诉); a row marked
+                # missing (行政许可 | 不适用) states its cells as numbers do
                 if (fits is not None and not fits(first) and fits(row)) or (
-                    not any(map(is_number_text, first.values)) and any(map(is_number_text, row.values))
+                    not _states_values(first) and any(map(is_number_text, row.values))
                 ):
                     first.code, row.code = None, code  # keep the occurrence that fits its columns
                     anchors.remove(next(j for j, r in enumerate(rows) if r is first))
@@ -694,6 +695,11 @@ def _unmapped(table: str, row: Row, why: str) -> Finding:
         table,
         row,
     )
+
+
+def _states_values(row: Row) -> bool:
+    """Whether a row's value cells state anything: a number, or a cell marked missing (/, —, 不适用)."""
+    return any(v.strip() and is_value_text(v) for v in row.values)
 
 
 def _copies_differ(row: Row, first: Row) -> bool:
