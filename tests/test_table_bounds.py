@@ -79,3 +79,41 @@ def test_a_row_marked_missing_keeps_its_cells_over_a_later_table_s_row_of_that_n
     assert _wrong(report, name) == {}
     assert _cells(report)["active_disclosure", "licensing", "decisions"] is None
     assert any(f.code == "duplicate_row" and f.row == "licensing" for f in report.finding_list)
+
+
+def _doubled(lines: list[str]) -> list[str]:
+    """Table lines with each value doubled (another year's figures, which add up as the report's do)."""
+    return [re.sub(r"(?<=\| )\d+(?= \|)", lambda m: str(int(m.group()) * 2), line) for line in lines]
+
+
+@pytest.mark.parametrize("where", ["before", "after"])
+def test_last_year_s_copy_of_table_three_under_its_caption_is_left_out(where: str) -> None:
+    """Table 三 given twice in its part, once under ``附：2020年度…（对比）`` with last year's figures:
+    before the report's own, each row's first occurrence (last year's) was read as the report's,
+    every cell wrong; after it, as it stands first. The copy under that caption is left out."""
+    name = "heyu_ecology_2021_pipe"
+    lines = source(name).read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if "勾稽關系" in line)
+    end = next(i for i, line in enumerate(lines) if line.startswith("四、政府信息公開"))
+    copy = ["附：2020年度收到和處理政府信息公開申請情況（對比）", *_doubled(lines[start:end])]
+    at = start if where == "before" else end
+    report = zhgov_parse.parse("\n".join(lines[:at] + copy + lines[at:]))
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "application_handling"}
+    assert {k: got.get(k) for k in want} == want
+    assert [f.code for f in report.finding_list].count("table_other_year") == 1
+
+
+def test_last_year_s_copy_of_table_four_in_pdf_text_is_left_out() -> None:
+    """四's header and row of values again after the report's own, in PDF text, under a caption naming
+    last year (上年度): its row had been read as a group of the report's table."""
+    name = "tongxi_agriculture_2021_text"
+    lines = source(name).read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("行政复议"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    values = "      ".join("220040002210001")  # (复议后起诉 1 where the report's is 0)
+    copy = ["上年度行政复议、行政诉讼情况", *lines[start : end - 1], values]
+    report = zhgov_parse.parse("\n".join(lines[:end] + copy + lines[end:]))
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation"}
+    assert {k: got.get(k) for k in want} == want

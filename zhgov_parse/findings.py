@@ -34,6 +34,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "info",
         "a row short of values in layout text: each put in the column it stands under",
     ),
+    "table_other_year": (
+        "info",
+        "a copy of a table under a caption for another year's figures was left out: the report's own read",
+    ),
     "table_transposed": ("info", "a table stands on its side: its columns as rows, its rows as columns"),
     "label_fuzzy_match": ("info", "a label was matched by similarity, not exactly"),
     "unit_converted": ("info", "an amount written in another unit was converted"),

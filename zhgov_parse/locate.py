@@ -355,6 +355,77 @@ def values_before_header(blocks: list[Block], table: str) -> list[Block]:
     return []
 
 
+#: A caption's words for another year's figures (上年度, 上一年, 去年, 同期, 对比), after _norm.
+_OTHER_YEAR_WORDS = re.compile(r"上一?年度|上一年|去年|同期|对比")
+_CAPTION_YEAR = re.compile(r"(?<!\d)(20\d\d)\s*年")
+_CAPTION_LINES = 3  # the lines before a table's header a caption may stand on
+_MAX_CAPTION = 60
+
+
+def other_year_copies(blocks: list[Block], table: str, year: int | None) -> list[tuple[int, int, str]]:
+    """Copies of a table, in its part, under a caption for another year's figures (``附：2020年度收到和
+    处理政府信息公开申请情况（对比）``, ``上年度情况``), where the report's own copy stands there too,
+    as (start, end, caption) of the blocks to leave out.  A copy starts where the header line that
+    opens the table recurs, its caption the lines before it; it is left out only where another
+    copy has no such caption and the two share most row labels (a header repeated after a page
+    break, the page's date above it, goes on with other rows)."""
+    opens = [_opens_table(b, table) for b in blocks]
+    heads = [i for i, o in enumerate(opens) if o and (i == 0 or not opens[i - 1])]
+    if len(heads) < 2:
+        return []
+    first = _header_key(blocks[heads[0]])
+    starts = [i for i in heads if _header_key(blocks[i]) == first]
+    if len(starts) < 2:
+        return []
+    copies = []
+    for k, at in enumerate(starts):
+        begin = at
+        while begin > 0 and at - begin < _CAPTION_LINES and blocks[begin - 1].kind != "row":
+            begin -= 1
+        caption = next((b.text for b in blocks[begin:at] if _names_another_year(b.text, year)), None)
+        copies.append((begin, at, starts[k + 1] if k + 1 < len(starts) else len(blocks), caption))
+    own = [c for c in copies if c[3] is None]
+    if len(own) != 1:
+        return []
+    own_labels = _row_labels(blocks[own[0][1] : own[0][2]])
+    out = []
+    for begin, at, end, caption in copies:
+        if caption is None:
+            continue
+        end = own[0][0] if own[0][0] > begin else end  # (a copy before the report's own ends at its caption)
+        labels = _row_labels(blocks[at:end])
+        if len(labels) >= 2 and len(labels & own_labels) * 2 >= len(labels):
+            out.append((begin, end, caption))
+    return out
+
+
+def _opens_table(block: Block, table: str) -> bool:
+    """Whether a block is a line of the table's header (四's a cell a line: ``行政复议`` or, its groups
+    as rows, ``结果维持`` alone)."""
+    if _anchor(block) == table:
+        return True
+    return table == "review_litigation" and (_opens_review(block) or _norm(block.text) == "结果维持")
+
+
+def _header_key(block: Block) -> str:
+    return "".join(_norm(block.text).split())
+
+
+def _names_another_year(text: str, year: int | None) -> bool:
+    """Whether a short line names an earlier year than the report's, or last year's figures."""
+    if len(text) > _MAX_CAPTION:
+        return False
+    t = _norm(text)
+    if _OTHER_YEAR_WORDS.search(t):
+        return True
+    return year is not None and any(int(y) < year for y in _CAPTION_YEAR.findall(t))
+
+
+def _row_labels(blocks: list[Block]) -> set[str]:
+    """The texts of a table's lines and cells that are no value (labels, header words), without spaces."""
+    return {"".join(_norm(c).split()) for b in blocks for c in b.cells if c and not is_value_text(c)}
+
+
 def _retable(located: list[Located], start: int, end: int, table: str) -> None:
     """Blocks ``start`` to ``end`` (not included) given to ``table``: the table they were set apart from."""
     for k in range(start, end):

@@ -13,7 +13,14 @@ from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .extra_columns import without_extra_columns
 from .findings import SET_ASIDE, Finding
 from .load import DEFAULT_MAX_BYTES, Loaded, load
-from .locate import TABLE_PARTS, Located, locate, split_run_in_titles, values_before_header
+from .locate import (
+    TABLE_PARTS,
+    Located,
+    locate,
+    other_year_copies,
+    split_run_in_titles,
+    values_before_header,
+)
 from .mapping import (
     Cell,
     TableResult,
@@ -154,7 +161,8 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     else:
         at_spaces = doc.source_format == "text"
         for table in TABLE_PARTS:
-            rows = _without_values_before_header(by_table[table], table, findings)
+            rows = _without_other_years(by_table[table], table, year, findings)
+            rows = _without_values_before_header(rows, table, findings)
             grid = _as_grid(rows, doc.grids) if doc.grids else None
             if grid is not None:
                 rows = grid
@@ -242,6 +250,28 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     }
     analysis = _Analysis(located, script == "traditional", cells, year, template)
     return Report(meta, cells, findings, narrative=analysis)
+
+
+def _without_other_years(
+    rows: list[Block], table: str, year: int | None, findings: list[Finding]
+) -> list[Block]:
+    """A table's blocks without its copies under a caption for another year's figures (see
+    :func:`~zhgov_parse.locate.other_year_copies`), each said with ``table_other_year``."""
+    copies = other_year_copies(rows, table, year) if len(rows) > 8 else []
+    for begin, _, caption in copies:
+        findings.append(
+            Finding(
+                "table_other_year",
+                f"a copy of the table under the caption '{caption}' (another year's figures) was left out; "
+                "the report's own copy was read",
+                table,
+                found=caption,
+                source=rows[begin].source,
+            )
+        )
+    for begin, end, _ in sorted(copies, reverse=True):
+        rows = rows[:begin] + rows[end:]
+    return rows
 
 
 def _without_values_before_header(rows: list[Block], table: str, findings: list[Finding]) -> list[Block]:
