@@ -117,3 +117,23 @@ def test_last_year_s_copy_of_table_four_in_pdf_text_is_left_out() -> None:
     got = _cells(report)
     want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation"}
     assert {k: got.get(k) for k in want} == want
+
+
+def test_an_attachment_s_table_four_after_part_six_is_left_out() -> None:
+    """A sub-unit's table 四 in an attachment after part 六, in PDF text: its row of values was read
+    as one of the report's groups (复议后起诉 1 where the report states 0)."""
+    name = "tongxi_agriculture_2021_text"
+    lines = source(name).read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("行政复议"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    values = "      ".join("220040002210001")
+    annex = [
+        "附件：区农业综合行政执法大队政府信息公开行政复议、行政诉讼情况",
+        *lines[start : end - 1],
+        values,
+    ]
+    report = zhgov_parse.parse("\n".join(lines + annex))
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation"}
+    assert {k: got.get(k) for k in want} == want
+    assert any(f.code == "table_annexed" for f in report.finding_list)

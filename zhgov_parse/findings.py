@@ -38,6 +38,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
         "info",
         "a copy of a table under a caption for another year's figures was left out: the report's own read",
     ),
+    "table_annexed": (
+        "info",
+        "a table in part 五 or 六 like one the report has before (an attachment's) was left out",
+    ),
     "table_transposed": ("info", "a table stands on its side: its columns as rows, its rows as columns"),
     "label_fuzzy_match": ("info", "a label was matched by similarity, not exactly"),
     "unit_converted": ("info", "an amount written in another unit was converted"),

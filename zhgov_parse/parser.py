@@ -118,7 +118,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     # the sign-off from the document's last blocks: a page's head may stop short of it
     year, agency = year_and_agency(plain, "\n".join(b.text for b in doc.blocks[-4:]))
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
-    for loc in located:
+    for loc in _without_annexed_copies(located, findings):
         if loc.table is not None and not loc.is_part_heading:
             by_table[loc.table].append(loc.block)
     last = located[-1] if located else None
@@ -384,6 +384,48 @@ class _Analysis:
 
 #: A table of contents' page number, after its leader dots.
 _PAGE_NUMBER = re.compile(r"[\s.…·]*\d{1,4}\s*")
+
+
+#: Parts after the tables, where a table's header starts an annex's table (a sub-unit's 三 after 六).
+_LATER_PARTS = ("problems_improvements", "other_matters")
+
+
+def _without_annexed_copies(located: list[Located], findings: list[Finding]) -> list[Located]:
+    """``located`` without the blocks of a table that stands in part 五 or 六 (an attachment's table, a
+    sub-unit's 四 after the report's own) where its own part, or the text before, holds that table
+    with values already, each such copy said with ``table_annexed``. (A table found only there,
+    its part heading lost or worded as another's, stays.)"""
+    if not any(loc.table is not None and loc.section in _LATER_PARTS for loc in located):
+        return located
+    seen: set[str] = set()
+    gone: set[int] = set()
+    said: set[tuple[str, str]] = set()
+    for i, loc in enumerate(located):
+        if loc.table is None or loc.is_part_heading:
+            continue
+        if loc.section not in _LATER_PARTS:
+            if loc.block.kind == "row" and any(map(is_number_text, loc.block.cells)):
+                seen.add(loc.table)
+            continue
+        if loc.table not in seen:
+            continue
+        gone.add(i)
+        if (loc.table, loc.section) not in said:
+            said.add((loc.table, loc.section))
+            findings.append(
+                Finding(
+                    "table_annexed",
+                    f"a table like this one in part {_PART_TITLES[loc.section]} (an attachment's, another "
+                    "unit's) was left out; the report's own, before it, was read",
+                    loc.table,
+                    found=loc.block.text[:80],
+                    source=loc.block.source,
+                )
+            )
+    return [loc for i, loc in enumerate(located) if i not in gone] if gone else located
+
+
+_PART_TITLES = {"problems_improvements": "五", "other_matters": "六"}
 
 
 def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
