@@ -137,3 +137,21 @@ def test_an_attachment_s_table_four_after_part_six_is_left_out() -> None:
     want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation"}
     assert {k: got.get(k) for k in want} == want
     assert any(f.code == "table_annexed" for f in report.finding_list)
+
+
+def test_a_list_of_documents_by_kind_before_table_two_leaves_its_rows_read() -> None:
+    """A list before 二's table in its part (序号 | 名称 | 数量（件）, ``1 | 规章 | 2``): its rows name 二's
+    规章 and 规范性文件 with one value, where 二's rows have three. The first occurrence was kept and
+    left NA (a row short of its columns); the row whose values fill the columns is the table's."""
+    name = "heyu_ecology_2021_pipe"
+    text = source(name).read_text(encoding="utf-8")
+    listed = [
+        "2021年主動公開信息分類統計",
+        "序號 | 名稱 | 數量（件） |",
+        "1 | 規章 | 2 |",
+        "2 | 行政規范性文件 | 5 |",
+    ]
+    report = zhgov_parse.parse(_after_heading(text, "二、", listed))
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "active_disclosure"}
+    assert {k: got.get(k) for k in want} == want

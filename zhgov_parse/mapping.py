@@ -413,14 +413,17 @@ def assign(
     table: str,
     fits: Callable[[Row], bool] | None = None,
     template: str | None = None,
+    whole: Callable[[Row], bool] | None = None,
 ) -> list[Finding]:
     """Give each row a code.
 
     Rows whose own line names them are anchors.  Between two anchors, the other rows (labels
     wrapped from lines above, ambiguous or missing) take the template's free codes there: by
     position when their number equals the number of free codes, else by their labels where those
-    are in template order.  Whatever is left is reported, never guessed.
+    are in template order.  Whatever is left is reported, never guessed.  ``whole`` (``fits`` if
+    not given): of two rows naming one row, the one whose values fill its columns is kept.
     """
+    whole = whole or fits
     findings: list[Finding] = []
     position = {code: i for i, code in enumerate(order)}
     taken: dict[str, Row] = {}
@@ -441,7 +444,7 @@ def assign(
                 # keep the occurrence that fits its columns, or the one with numbers over one with
                 # none (a header's line that wrapped: 未经复议 / 直接起诉 | 复议后起诉); a row marked
                 # missing (行政许可 | 不适用) states its cells as numbers do
-                if (fits is not None and not fits(first) and fits(row)) or (
+                if (whole is not None and not whole(first) and whole(row)) or (
                     not _states_values(first) and any(map(is_number_text, row.values))
                 ):
                     first.code, row.code = None, code  # keep the occurrence that fits its columns

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import itertools
 import unicodedata
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 
 from .. import schema
 from ..findings import Finding
@@ -276,7 +276,9 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     order = [c for c, _ in schema.rows(ACTIVE, template)]
     strays = _overflowed([r for r, *_ in rows], out)
     rows = [item for item in rows if id(item[0]) not in strays]
-    out.findings.extend(assign([r for r, *_ in rows], order, ACTIVE, template=template))
+    out.findings.extend(
+        assign([r for r, *_ in rows], order, ACTIVE, template=template, whole=_fits(template))
+    )
     reordered: set[tuple[str, ...]] = set()
     for row, head, stated, gaps, table in rows:
         if row.code is None or row.uncertain:
@@ -382,6 +384,17 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+def _fits(template: str) -> Callable[[Row], bool]:
+    """Whether a row's values fill the columns of the row its label names (of two rows so named, the
+    one that does is the table's: not a list's ``1 | 规章 | 2`` before it)."""
+
+    def fits(row: Row) -> bool:
+        code = row.match.code
+        return code is not None and fit(row.values, row_width(ACTIVE, template, code), None)[0] is not None
+
+    return fits
 
 
 def _under_no_column(row: Row, head: list[str | None], width: int) -> Finding:
