@@ -369,6 +369,8 @@ def other_year_copies(blocks: list[Block], table: str, year: int | None) -> list
     opens the table recurs, its caption the lines before it; it is left out only where another
     copy has no such caption and the two share most row labels (a header repeated after a page
     break, the page's date above it, goes on with other rows)."""
+    if not any(b.kind != "row" and _names_another_year(b.text, year) for b in blocks):
+        return []  # (no caption for another year: the usual table)
     opens = [_opens_table(b, table) for b in blocks]
     heads = [i for i, o in enumerate(opens) if o and (i == 0 or not opens[i - 1])]
     if len(heads) < 2:
