@@ -19,7 +19,7 @@ from . import schema
 from .document import Block, row_block
 from .findings import Finding
 from .labels import Matcher, key, matcher
-from .layout import Span, columns_of_full_rows, is_tab_fields, place
+from .layout import Span, columns_of_full_rows, is_tab_fields, label_clear_of, place
 from .mapping import may_add_up, row_total_holds
 from .values import is_number_text, is_value_text, parse_value
 
@@ -404,9 +404,7 @@ def _laid(
     if laid is None:
         return None
     if table == "application_handling":
-        if not may_add_up(laid[:n]) or (
-            not is_tab_fields(places) and spans[len(labels) - 1][1] > places[0][0]
-        ):
+        if not may_add_up(laid[:n]) or not label_clear_of(spans[len(labels) - 1][1], places):
             return None
     elif not is_tab_fields(places):
         return None

@@ -24,6 +24,13 @@ def is_tab_fields(spans: Sequence[Span]) -> bool:
     return all(a == b for a, b in spans)
 
 
+def label_clear_of(label_end: int | None, columns: Sequence[Span]) -> bool:
+    """Whether a row's label ends before the first column's values (or the columns are tab fields,
+    counted from the label): a label running on under the columns says the text's columns are not
+    aligned, and its values may not be placed by where they stand."""
+    return label_end is None or label_end <= columns[0][0] or is_tab_fields(columns)
+
+
 def columns_of_full_rows(rows: Sequence[Sequence[Span]], n: int) -> list[Span] | None:
     """Each column's extent over the rows that have all ``n`` values (each value's span, in
     order), when those extents do not overlap; else None.  Tab fields (points): the fields those

@@ -15,7 +15,7 @@ from ..column_order import (
 )
 from ..findings import Finding
 from ..labels import Matcher, key, matcher
-from ..layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, place
+from ..layout import columns_of_full_rows, fields_counted_from_labels, is_tab_fields, label_clear_of, place
 from ..mapping import (
     Record,
     Row,
@@ -564,8 +564,8 @@ def _lay_out_short_rows(rows: list[Row], n: int, table: str, out: TableResult) -
     for row in short:
         if counted and (row.spans or [None])[-1] != places[-1]:
             continue  # its last field short of 总计's: how many fields it had, the text does not say
-        if row.label_end is not None and row.label_end > places[0][0] and not is_tab_fields(places):
-            continue  # its label runs on under the columns: the text's columns are not aligned
+        if not label_clear_of(row.label_end, places):
+            continue
         laid = place(row.values, row.spans or [], places)
         if laid is None or not may_add_up(laid):
             continue
