@@ -213,12 +213,24 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
         title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
         # not 2023年我局政府信息公开工作…; the agency as written (in the report's script)
         after = m.groupdict().get("after") if "报告" in to_simplified(title) else None
-        first = m["agency"] or m["alias"]  # （青河市数据局）2023年…: the name bracketed alone
+        first = _issued(m["agency"]) or m["alias"]  # （青河市数据局）2023年…: the name bracketed alone
         named = _agency(first) or _agency(after) or _agency_after(title)
         if named is None and first is None:
             named = _agency_above(lines[:i])
         titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
     return titles
+
+
+#: The office that issues a report by a notice, before the notice's words: 青河市人民政府办公室关于印发….
+_ISSUER = re.compile(r"^[^\s\d]{2,30}?(?:关于|關於)(?:印发|印發|公布|发布|發布|转发|轉發)?")
+
+
+def _issued(agency: str | None) -> str | None:
+    """A title's agency without the office that issued the report by a notice (青河市人民政府办公室关于
+    印发澜石区住房和城乡建设局2023年…的通知: the report is the 住房和城乡建设局's)."""
+    if agency and ("关于" in agency or "關於" in agency):
+        return _ISSUER.sub("", agency) or None
+    return agency
 
 
 def _own_title(
