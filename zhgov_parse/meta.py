@@ -217,6 +217,8 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
         named = _agency(first) or _agency(after) or _agency_after(title)
         if named is None and first is None:
             named = _agency_above(lines[:i])
+        elif named is not None and named == _agency(first) and region_of(to_simplified(named)) is None:
+            named = _placed_above(lines[:i], named)
         titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
     return titles
 
@@ -289,6 +291,25 @@ def _agency_above(lines: list[str]) -> str | None:
                 return None
             return _agency(name)
     return None
+
+
+#: The last characters of an area's name (澜石区), or of a name cut in a word after it (澜石区住房和城乡).
+_AREA_ENDS = "省市县区州盟旗镇乡縣區鄉鎮"
+
+
+def _placed_above(lines: list[str], named: str) -> str:
+    """A title's agency with the start of its name a wrapped title put on the line above (澜石区 /
+    住房和城乡建设局2023年…报告): that line, when it is a few characters and nothing else and ends as an
+    area's name does, and the name joined starts with an area; else the agency as the title line gives it."""
+    above = next((line.strip().lstrip("#").strip() for line in reversed(lines) if line.strip()), "")
+    if (
+        not 2 <= len(above) <= 20
+        or above[-1] not in _AREA_ENDS
+        or not all("\u4e00" <= c <= "\u9fff" for c in above)
+    ):
+        return named
+    joined = _agency(above + named)
+    return joined if joined and region_of(to_simplified(joined)) is not None else named
 
 
 _AGENCY_AFTER = re.compile(r"[报報]告\s*[（(]([^（）()]{2,40})[）)]")
