@@ -225,3 +225,19 @@ def test_an_agency_pdf_text_wrote_with_radicals_is_read_as_its_characters() -> N
     assert year_and_agency(title.format("⻘⽲市司法局")) == (2019, "青禾市司法局")
     assert year_and_agency(title.format("樅崗區退役軍⼈事務局")) == (2019, "樅崗區退役軍人事務局")
     assert year_and_agency(title.format("青河⺮市司法局")) == (2019, None)
+
+
+def test_the_article_s_title_over_a_page_title_of_another_year() -> None:
+    """A CMS may keep last year's title in the page's <title>; the article's <h1> above the element
+    holding the report is its own."""
+    page = (
+        "<html><head><title>青禾市数据局{title}年政府信息公开工作年度报告</title></head><body>"
+        "<h1>青禾市数据局2023年政府信息公开工作年度报告</h1><div class='article'>"
+        "<p>本报告所列数据统计期限为2023年1月1日至2023年12月31日。</p><p>一、总体情况</p><p>2023年，我局……</p>"
+        "<p>二、主动公开政府信息情况</p><table><tr><td>信息内容</td><td>本年制发件数</td></tr>"
+        "<tr><td>规章</td><td>1</td></tr></table><p>六、其他需要报告的事项</p><p>无。</p></div></body></html>"
+    )
+    for title in ("2022", "2023"):
+        report = zhgov_parse.parse(page.format(title=title))
+        assert (report.meta["year"], report.meta["agency"]) == (2023, "青禾市数据局")
+        assert "year_mismatch" not in {f.code for f in report.finding_list}

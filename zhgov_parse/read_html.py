@@ -20,6 +20,7 @@ from .document import Block, Document, row_block, without_spacer_columns
 from .errors import ParseError
 from .findings import Finding
 from .locate import part_of, site_chrome
+from .meta import has_title
 from .values import is_value_text
 
 MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
@@ -308,6 +309,18 @@ def _report_container(
             break
         top = parent
     return top
+
+
+def _title_above(located: list[tuple[Block, etree._Element]], title: str) -> Block | None:
+    """The report's title in the page's ``<h1>`` or ``<h2>`` just above the element that holds the
+    report, where the page's ``<title>`` does not repeat it (a CMS may keep another year's there): it
+    is the article's own, and the year the report is for is read from it."""
+    for block, _ in reversed(located):
+        if block.kind == "heading":
+            if block.level <= 2 and block.text not in title and has_title(block.text):
+                return block
+            return None
+    return None
 
 
 def _within(el: etree._Element, container: etree._Element, known: dict[etree._Element, bool]) -> bool:
@@ -849,16 +862,21 @@ def read_html(text: str) -> Document:
     images: list[tuple[int, str]] = []
     located = _walk(root, set(tables), findings, images, hides)
     container = _report_container(located, tables)
+    heading = None
     if container is not None:
         within: dict[etree._Element, bool] = {}
         kept = [i for i, (_, el) in enumerate(located) if _within(el, container, within)]
         images = [
             (bisect_left(kept, at), src) for at, src in images if kept and kept[0] <= at <= kept[-1] + 1
         ]
+        heading = _title_above(located[: kept[0]] if kept else [], title)
         located = [located[i] for i in kept]
     blocks = [b for b, _ in located]
     if not tables:
         _refuse_empty_shell(blocks, scripts, links)
+    if heading is not None:
+        blocks.insert(0, heading)
+        images = [(at + 1, src) for at, src in images]
     if title and not any(title in b.text or b.text in title for b in blocks[:3] if b.kind != "row"):
         blocks.insert(0, Block("heading", (title,), "title", level=1))
         images = [(at + 1, src) for at, src in images]
