@@ -198,7 +198,7 @@ def test_part_titles_in_other_wordings(wording: str, section: str) -> None:
     assert report.sections.query("kind == 'heading' and section == @section")["text"].iloc[0] == wording
 
 
-@pytest.mark.parametrize("name", [*TEXT, "chenghu_finance_2021_html"])
+@pytest.mark.parametrize("name", [*TEXT, "fengdu_land_2020_text", "chenghu_finance_2021_html"])
 def test_part_titles_run_into_their_first_sentence(name: str) -> None:
     """A part's title with its first paragraph run on (一、总体情况：2023年，… typed so, or
     <p><strong>一、总体情况</strong>2023年…</p>): the title opens the part and the sentence is that
@@ -222,3 +222,14 @@ def test_part_titles_run_into_their_first_sentence(name: str) -> None:
     assert run_in.sections[columns].values.tolist() == units[columns].values.tolist()
     assert run_in.facts.values.tolist() == report.facts.values.tolist()
     assert _cells(run_in) == _cells(report)
+
+
+@pytest.mark.parametrize("wording", ["五、存在的不足和改进措施", "五、政府信息公开工作存在的问题和整改措施"])
+def test_other_wordings_of_five_run_into_their_first_sentence(wording: str) -> None:
+    """五 titled otherwise than the template, its first sentence run on: the part still opens there
+    (before, its heading and first sentence were 四's paragraph and the part was missing)."""
+    text = source("lanshi_housing_2023_pipe").read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text.replace("五、存在的主要问题及改进情况\n", wording + "："))
+    five = report.sections.query("section == 'problems_improvements'")
+    assert five["text"].iloc[0] == wording
+    assert "problems_missing" not in {f.code for f in report.finding_list}
