@@ -233,3 +233,20 @@ def test_other_wordings_of_five_run_into_their_first_sentence(wording: str) -> N
     five = report.sections.query("section == 'problems_improvements'")
     assert five["text"].iloc[0] == wording
     assert "problems_missing" not in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    "name", ["lanshi_housing_2023_pipe", "fengdu_land_2020_text", "liaoting_culture_2023_html"]
+)
+def test_parts_numbered_as_subsections(name: str) -> None:
+    """Parts numbered （一）总体情况 … （六）其他需要报告的事项: each opens its part where its title is the
+    part's and its number its own, so 一's own （一）主动公开情况 … stay its subsections (before, the
+    whole report was its preamble, with no finding)."""
+    text = source(name).read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text)
+    for number in "一二三四五六":
+        text = re.sub(rf"(?<=[>\n]){number}、(?=[总主收政存其])", f"（{number}）", text, count=1)
+    bracketed = zhgov_parse.parse(text)
+    columns = ["section", "subsection_code", "kind"]
+    assert bracketed.sections[columns].values.tolist() == report.sections[columns].values.tolist()
+    assert bracketed.facts.values.tolist() == report.facts.values.tolist()

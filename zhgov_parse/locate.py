@@ -68,6 +68,27 @@ _TITLES = {
     "存在的主要问题及改进情况": "problems_improvements",
     "其他需要报告的事项": "other_matters",
 }
+#: A part numbered as a subsection is, （一）总体情况 … （六）其他需要报告的事项.
+_BRACKETED_PART = re.compile(r"^[（(]\s*([一二三四五六])\s*[)）]\s*(\S.*)$")
+_PART_NUMBERS = {
+    "一": "overview",
+    "二": "active_disclosure",
+    "三": "application_handling",
+    "四": "review_litigation",
+    "五": "problems_improvements",
+    "六": "other_matters",
+}
+
+
+def _bracketed_part(number: str, title: str) -> str | None:
+    """The part a bracketed number opens (（二）主动公开政府信息情况), where the title is the part's
+    whole title (政府信息公开工作存在的主要问题… too) and the number its own: 一's subsections,
+    （一）主动公开情况 …, are none."""
+    words = _PUNCTUATION.sub("", title)
+    code = _TITLES.get(words) or _TITLES.get(words.removeprefix("政府信息公开工作"))
+    return code if code is not None and _PART_NUMBERS[number] == code else None
+
+
 _PUNCTUATION = re.compile(r"[\s、，,。.:：;；]+")
 #: A part's numbered title with its first sentence run on (一、总体情况：2023年，… in text; <p><strong>
 #: 一、总体情况</strong>2023年…</p> on a page): the number must be the part's own and the title one of
@@ -114,6 +135,8 @@ def _part_of(text: str, heading: bool) -> str | None:
         arabic = _ARABIC_PART.match(t)  # 2.主动公开政府信息情况: a part's own title only
         if arabic is not None:
             t = arabic.group(1)
+        elif (bracketed := _BRACKETED_PART.match(t)) is not None:
+            return _bracketed_part(*bracketed.groups())
         elif not heading and (exact := _TITLES.get(_PUNCTUATION.sub("", t))) is not None:
             return exact  # a line that is a part's whole title, unnumbered (typed bold, numbers dropped)
         elif not heading or _SUBSECTION_MARK.match(t):
