@@ -241,3 +241,16 @@ def test_the_article_s_title_over_a_page_title_of_another_year() -> None:
         report = zhgov_parse.parse(page.format(title=title))
         assert (report.meta["year"], report.meta["agency"]) == (2023, "青禾市数据局")
         assert "year_mismatch" not in {f.code for f in report.finding_list}
+
+
+def test_year_with_no_title_nor_statistics_period() -> None:
+    """The year the overview opens with, else the year before an early sign-off, not the next year's
+    plans the text cites more often."""
+    plans = "五、存在的主要问题及改进情况\n2024年，我局将深化公开。2024年做好培训。2024年力争全覆盖。\n"
+    signed = "青河市数据局\n2024年1月20日"
+    assert year_and_agency("一、总体情况\n2023年，我局坚持……\n" + plans + signed)[0] == 2023
+    assert year_and_agency("一、总体情况\n我局坚持……\n" + plans + signed)[0] == 2023
+    in_numerals = "青河市数据局\n二〇二四年二月二日"
+    assert year_and_agency("一、总体情况\n我局坚持……\n" + plans + in_numerals)[0] == 2023
+    late = "一、总体情况\n我局坚持……2023年完成……2023年开展……\n青河市数据局\n2023年12月28日"
+    assert year_and_agency(late)[0] == 2023  # signed late in the year: the year it cites most

@@ -93,7 +93,7 @@ def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str 
     (else, for a text whose title was kept apart, the one its preamble gives for questions, else
     the one it is signed by at its ``end``: the text's own unless given)."""
     head = _head(text)
-    year, agency, settled = _year_and_agency(head, text)
+    year, agency, settled = _year_and_agency(head, text, text[-300:] if end is None else end)
     if not settled:  # no agency, or one the order of titles that disagree chose
         agency = _contact(head) or _signed_by(text[-300:] if end is None else end, year) or agency
     return year, agency
@@ -111,7 +111,7 @@ def _contact(head: str) -> str | None:
 
 #: The date a report is signed with, on a line of its own: 2024年1月20日, 二〇二四年一月二十日.
 _SIGNED_ON = re.compile(
-    r"((?:19|20)\d{2}|[一二][〇零○ＯOo0一二三四五六七八九]{3})\s*年\s*[\d一二三四五六七八九十]{1,3}\s*月"
+    r"((?:19|20)\d{2}|[一二][〇零○ＯOo0一二三四五六七八九]{3})\s*年\s*([\d一二三四五六七八九十]{1,3})\s*月"
     r"\s*[\d一二三四五六七八九十]{1,3}\s*日"
 )
 
@@ -140,7 +140,7 @@ _CONTACT = re.compile(
 )
 
 
-def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None, bool]:
+def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, str | None, bool]:
     """The year, the agency and whether the agency is settled (the titles of its year agree on it)."""
     if "二" in head or "一九" in head:
         head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
@@ -165,10 +165,55 @@ def _year_and_agency(head: str, text: str) -> tuple[int | None, str | None, bool
         return (stated if stated in in_titles else in_titles[0]), None, False
     if stated is not None:
         return stated, None, False
+    return _unstated_year(lines, text, signoff), None, False
+
+
+#: The year a part's first paragraph opens with: 2023年，我局….
+_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*[，,]")
+
+
+def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
+    """The year of a text that states it in no title and no statistics period: the year its overview
+    opens with (一、总体情况 / 2023年，我局…), else the year before the one it is signed in early
+    (落款 …2024年1月20日: a report is due by the end of January), else the year it cites most (its
+    plans for the next year, 2024年，我局将…, may outnumber the year's own)."""
+    for i, line in enumerate(lines):
+        if len(line) <= 20 and part_of(line.strip()) == "overview":
+            following = next((later for later in lines[i + 1 : i + 4] if later.strip()), "")
+            opening = _OPENING_YEAR.match(following)
+            if opening is not None:
+                return int(opening.group(1))
+            break
+    signed = _signed_on(signoff)
+    if signed is not None:
+        return signed - 1
     years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
-    if years:
-        return years.most_common(1)[0][0], None, False
-    return None, None, False
+    return years.most_common(1)[0][0] if years else None
+
+
+def _signed_on(end: str) -> int | None:
+    """The year of the date a report is signed with in its last lines, where it is in the first half
+    of that year (a date later in the year may be the reported year's own)."""
+    lines = [line.strip() for line in _EMPHASIS.sub("", _fold(end)).split("\n") if line.strip()][-4:]
+    for line in reversed(lines):
+        signed = _SIGNED_ON.fullmatch(line)
+        if signed is not None:
+            early = signed.group(2).lstrip("0") in (
+                "1",
+                "2",
+                "3",
+                "4",
+                "5",
+                "6",
+                "一",
+                "二",
+                "三",
+                "四",
+                "五",
+                "六",
+            )
+            return int(signed.group(1).translate(_CN_DIGITS)) if early else None
+    return None
 
 
 #: Words of a report's preamble (本报告根据《条例》编制, 本年报由…组成).
