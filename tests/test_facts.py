@@ -181,6 +181,20 @@ def test_a_change_is_not_a_count(sentence: str, expected: dict) -> None:
 @pytest.mark.parametrize(
     ("sentence", "expected"),
     [
+        ("月均收到政府信息公开申请22件，全年共收到申请265件。", {"applications_received": [265]}),
+        ("全年共收到申请265件，平均每月收到申请22件。", {"applications_received": [265]}),
+        ("日均受理政府信息公开申请3件。", {}),
+    ],
+)
+def test_a_rate_is_not_a_count(sentence: str, expected: dict) -> None:
+    """A count per month or day (月均, 平均每月) is not the year's total: read as one, it raised a
+    false fact_mismatch against a right table."""
+    assert _coded(sentence) == expected
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
         (
             "全年收到政府信息公开申请256件，其中通过网络平台收到申请201件、收到重复申请23件。",
             {"applications_received": [256]},

@@ -120,6 +120,8 @@ _CHANGE = re.compile(
     r"同比|环比|相比|(?:比|较)(?:上一?年|去年|前年|(?:19|20)\d{2}\s*年)"
     r"|增加|减少|增长|下降|上升|增多|提高|降低|回落|下滑|多收|少收"
 )
+# A rate, not the year's total: 月均收到申请22件, 平均每月办结20件.
+_PER = re.compile(r"(?:月|日|周|季|年|人|户)均|平均|每(?:月|日|天|周|季度?|人|个工作日)")
 # Money not charged: 减免行政事业性收费1200万元, 减免信息处理费300元.
 _WAIVED = re.compile(r"减免|免收|免除|减收|豁免|免予|免于|退还|退回")
 # A part of a total the sentence has stated before (共收到申请256件，其中…收到申请201件); 其中本年新收
@@ -232,7 +234,7 @@ def _subject(
     """The table quantity a number states: named by the words just before it (or just after it),
     in a clause that speaks of this year's total of it and in the quantity's unit.  ``stated``: the
     subjects the sentence has given a number before."""
-    if _CHANGE.search(clause) or _BOTH.search(wide):
+    if _CHANGE.search(clause) or _PER.search(clause) or _BOTH.search(wide):
         return None
     code = _named(clause, after, year)
     if code is None or unit not in (("元", "万元") if code in _MONEY else _COUNT_UNITS):
