@@ -254,3 +254,5 @@ def test_year_with_no_title_nor_statistics_period() -> None:
     assert year_and_agency("一、总体情况\n我局坚持……\n" + plans + in_numerals)[0] == 2023
     late = "一、总体情况\n我局坚持……2023年完成……2023年开展……\n青河市数据局\n2023年12月28日"
     assert year_and_agency(late)[0] == 2023  # signed late in the year: the year it cites most
+    copied = "一、总体情况\n2022年，我局坚持……\n" + plans + signed  # last year's opening kept
+    assert year_and_agency(copied)[0] is None

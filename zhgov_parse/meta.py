@@ -176,17 +176,20 @@ def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
     """The year of a text that states it in no title and no statistics period: the year its overview
     opens with (一、总体情况 / 2023年，我局…), else the year before the one it is signed in early
     (落款 …2024年1月20日: a report is due by the end of January), else the year it cites most (its
-    plans for the next year, 2024年，我局将…, may outnumber the year's own)."""
+    plans for the next year, 2024年，我局将…, may outnumber the year's own); none where the overview's
+    year and the sign-off's disagree."""
+    opening = None
     for i, line in enumerate(lines):
         if len(line) <= 20 and part_of(line.strip()) == "overview":
             following = next((later for later in lines[i + 1 : i + 4] if later.strip()), "")
-            opening = _OPENING_YEAR.match(following)
-            if opening is not None:
-                return int(opening.group(1))
+            opened = _OPENING_YEAR.match(following)
+            opening = int(opened.group(1)) if opened else None
             break
     signed = _signed_on(signoff)
-    if signed is not None:
-        return signed - 1
+    if signed is not None:  # where they disagree, one was copied from another year's report
+        return signed - 1 if opening in (None, signed - 1) else None
+    if opening is not None:
+        return opening
     years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
     return years.most_common(1)[0][0] if years else None
 
