@@ -256,3 +256,12 @@ def test_year_with_no_title_nor_statistics_period() -> None:
     assert year_and_agency(late)[0] == 2023  # signed late in the year: the year it cites most
     copied = "一、总体情况\n2022年，我局坚持……\n" + plans + signed  # last year's opening kept
     assert year_and_agency(copied)[0] is None
+
+
+def test_a_wrapped_title_after_links_to_other_reports() -> None:
+    """The report's own title wrapped before its last words (as PDF text wraps it), under a page's
+    links to other years' reports: its own year, not the last link's."""
+    links = "".join(f"青河市数据局{year}年政府信息公开工作年度报告\n" for year in (2022, 2021))
+    title = "2023 年青河市数据局政府信息公开\n工作年度报告\n"
+    body = "本年度报告根据《条例》编制。\n\n一、总体情况\n我局坚持……2024年，我局将……\n"
+    assert year_and_agency(links + title + body) == (2023, "青河市数据局")

@@ -256,7 +256,9 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
         m = _TITLE.match(line.strip()) or _TITLE_YEAR_LAST.match(line.strip())
         if m is None and _YEAR_BRACKETED.match("".join(lines[i + 1 : i + 2])):
             m = _TITLE_YEAR_LAST.match(line.strip() + lines[i + 1].strip())  # …年度报告 / （2023年度）
-        if m is None or (titles and "报告" not in to_simplified(line)):
+        if m is None or (
+            titles and "报告" not in to_simplified(line) and not _ends_on(line, lines[i + 1 : i + 2])
+        ):
             continue  # after a title, a sentence is none (2024年我局将继续做好政府信息公开工作)
         title = line + "".join(lines[i + 1 : i + 2])  # a title may wrap once
         # not 2023年我局政府信息公开工作…; the agency as written (in the report's script)
@@ -315,6 +317,17 @@ def _named(
         named = agencies - {None}
         return year, named.pop() if len(named) == 1 else None, False
     return year, agency, agencies == {agency}
+
+
+def _ends_on(line: str, following: list[str]) -> bool:
+    """Whether a title's line is ended by the next, a few words of it (2025 年上海市人民政府办公厅政府信息公开
+    / 工作年度报告, as PDF text wraps it), not by a sentence or a preamble (本报告…)."""
+    rest = following[0].strip() if following else ""
+    return line.rstrip().endswith(("公开", "公開")) and _TITLE_END.fullmatch(rest) is not None
+
+
+#: A title's last words, on a line of their own: 工作年度报告.
+_TITLE_END = re.compile(r"(?:工作)?(?:年度)?[报報]告")
 
 
 def _wrapped_title(line: str, following: list[str]) -> str | None:
