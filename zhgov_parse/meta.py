@@ -341,13 +341,17 @@ def _wrapped_title(line: str, following: list[str]) -> str | None:
     return line.strip() + rest
 
 
+#: A crawler's label before a page's title: 标题: 平潭综合实验区.
+_LABEL = re.compile(r"^(?:标题|標題|title)\s*[:：]\s*")
+
+
 def _agency_above(lines: list[str]) -> str | None:
     """The agency a title names on a line of its own just above it (青河市数据局 / 2023年政府信息公开
-    工作年度报告; Markdown's ``# 青河市数据局``): the last line before the title that is not blank, when
-    it is a name and nothing else."""
+    工作年度报告; Markdown's ``# 青河市数据局``, a crawler's ``标题: 青河市数据局``): the last line before
+    the title that is not blank, when it is a name and nothing else."""
     for line in reversed(lines):
         if line.strip():
-            name = line.strip().lstrip("#").strip()
+            name = _LABEL.sub("", line.strip().lstrip("#").strip())
             if len(name) > 30 or any(c.isdigit() for c in name) or "网" in name or "網" in name:
                 return None
             return _agency(name)
