@@ -473,6 +473,34 @@ def test_a_table_typed_with_tabs_keeps_its_blank_fields() -> None:
     )  # no tab for each stop: 四's row kept its fields
 
 
+def test_a_table_typed_with_tabs_among_word_tables_is_read() -> None:
+    """Table 四 typed as paragraphs, its cells apart by tabs, while 二 and 三 are Word's tables: the
+    document is read as its paragraphs a line each, its tables as HTML, so 四's lines are read as
+    tab text's are. Before, the page's paragraphs were no rows beside its tables (15 cells lost,
+    missing_table). A line of a contents list (a title, a tab, its page number) is no such row."""
+    review = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
+    lines = [
+        "行政复议\t行政诉讼",
+        f"{review}\t未经复议直接起诉\t复议后起诉",
+        f"{review}\t{review}",
+        "1\t0\t0\t1\t2\t0\t1\t0\t0\t1\t0\t0\t0\t0\t0",
+    ]
+    tab = "<w:r><w:tab/></w:r>"
+    runs = (tab.join(f"<w:r><w:t>{f}</w:t></w:r>" for f in line.split("\t")) for line in lines)
+    typed = "".join(f"<w:p>{r}</w:p>" for r in runs)
+    name = "chenghu_finance_2021_html"
+    data = (DOCX / f"{name}.docx").read_bytes()
+    last = re.compile(r"<w:tbl>(?:(?!<w:tbl>).)*</w:tbl>(?=(?:(?!<w:tbl>).)*$)", re.S)
+    report = zhgov_parse.parse(_rewritten(data, lambda body: last.sub(typed, body)))
+    assert _cells(report) == expected_cells(name)
+    assert report.meta["source_format"] == "text"
+    contents = "<w:p><w:r><w:t>一、总体情况</w:t><w:tab/><w:t>1</w:t></w:r></w:p>"
+    assert (
+        docx_page(_rewritten(data, lambda body: body.replace("<w:tbl>", contents + "<w:tbl>", 1)), 10**6)[:6]
+        == "<html>"
+    )
+
+
 def test_an_alternative_around_a_table_or_row_is_read_once() -> None:
     """``mc:AlternateContent`` around a table or a row (markup compatibility allows it anywhere): its
     first choice is read, the fallback (the same content again) is not. Before, neither was read: the

@@ -56,6 +56,9 @@ class Loaded:
     encoding: str | None
     is_html: bool
     findings: list[Finding] = field(default_factory=list)
+    #: A Word document's paragraphs a line each and its tables as HTML (a table typed with tabs
+    #: among its paragraphs, read as text's is: see :func:`~zhgov_parse.read_docx.docx_page`).
+    word_lines: bool = False
 
 
 _CONTROL_BYTES = bytes([*range(9), *range(14, 32)])
@@ -357,6 +360,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
                 "raise max_bytes if this is really one report"
             )
         findings = []
+        word_lines = False
         if data[:2] == b"\x1f\x8b":  # a scraper's stored page (.html.gz)
             data = _gunzipped(data, max_bytes)
             findings.append(Finding("decompressed", "gzip-compressed input: decompressed", found="gzip"))
@@ -366,7 +370,9 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             from .read_docx import docx_page, is_docx  # zipfile and all: only zips need them
 
             if is_docx(data):
-                data = docx_page(data, max_bytes).encode("utf-8")
+                page = docx_page(data, max_bytes)
+                word_lines = not page.startswith("<html>")
+                data = page.encode("utf-8")
                 findings.append(_DOCX_FINDING)
         declared = None
         if is_mhtml(data):
@@ -412,7 +418,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         archive = content.find("ultipart/related", 0, 4096) >= 0
         if archive and is_mhtml(content[:4096].encode("utf-8", "replace")):
             return load(content.encode("utf-8", "surrogatepass"), max_bytes=max_bytes)  # its parts are bytes
-        text, encoding, findings = content, None, []
+        text, encoding, findings, word_lines = content, None, [], False
         if text.startswith("%PDF-"):
             raise BinaryInput("PDF")
         is_html = _HTML_STR.search(text[:65536]) is not None
@@ -444,7 +450,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     text, repaired = repair_mojibake(text)
     if "\r" in text:
         text = text.replace("\r\n", "\n").replace("\r", "\n")
-    return Loaded(text, encoding, is_html, findings + repaired)
+    return Loaded(text, encoding, is_html, findings + repaired, word_lines)
 
 
 #: The fields of a scraper's JSON record that hold the page (its html, or its text).

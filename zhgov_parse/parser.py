@@ -89,11 +89,13 @@ def read(path: str | os.PathLike[str], *, strict: bool = False, max_bytes: int =
     return parse(p.read_bytes(), strict=strict, max_bytes=max_bytes)
 
 
-def _read_document(text: str, is_html: bool) -> Document:
+def _read_document(text: str, is_html: bool, word_lines: bool = False) -> Document:
     if is_html:
         from .read_html import read_html
         from .read_mixed import is_text_with_html, read_text_with_html
 
+        if word_lines:
+            return read_text_with_html(text, markdown=False)
         if is_text_with_html(text):
             return read_text_with_html(text)
 
@@ -103,7 +105,7 @@ def _read_document(text: str, is_html: bool) -> Document:
 
 def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     loaded = load(content, max_bytes=max_bytes)
-    doc = _read_document(loaded.text, loaded.is_html)
+    doc = _read_document(loaded.text, loaded.is_html, loaded.word_lines)
     blocks, images = split_run_in_titles(doc.blocks, doc.images)
     if blocks is not doc.blocks:
         doc = Document(blocks, doc.source_format, doc.findings, images, doc.spacers, doc.grids)

@@ -12,6 +12,7 @@ A text box's paragraphs stand after the paragraph holding the box, not within it
 from __future__ import annotations
 
 import io
+import re
 import zipfile
 import zlib
 from html import escape
@@ -103,7 +104,9 @@ _TRANSITIONAL = _W[1:-1].encode()
 
 
 def docx_page(data: bytes, max_bytes: int) -> str:
-    """The document's body as an HTML page (paragraphs and tables in order, spans kept)."""
+    """The document's body as an HTML page (paragraphs and tables in order, spans kept); or, where a
+    paragraph beside its tables is a row of a table typed with tabs, its paragraphs a line each (a
+    blank line between) and its tables as HTML, which the text reader reads with its tab rows."""
     try:
         with zipfile.ZipFile(io.BytesIO(data)) as archive:
             body = _body_name(archive) or _BODY
@@ -127,11 +130,39 @@ def docx_page(data: bytes, max_bytes: int) -> str:
     _drop_deleted_runs(root)
     _text_boxes_apart(root)
     body = root.find(f"{_W}body")
-    out = ["<html><body>"]
+    out: list[str] = []
     if body is not None:
         _blocks(body, out, styles, _marked_runs(root))
-    out.append("</body></html>")
-    return "\n".join(out)
+    if _has_typed_table(out):
+        return "\n\n".join(_as_text(block) for block in out)
+    return "\n".join(["<html><body>", *out, "</body></html>"])
+
+
+#: A number standing as a field of its own (a paragraph's text split at tabs).
+_NUMBER_FIELD = re.compile(r"\s*[+-]?[\d０-９]+(?:\.\d+)?\s*")
+
+
+def _has_typed_table(blocks: list[str]) -> bool:
+    """Whether a paragraph beside the document's tables is a row of another table typed with tabs
+    (three fields or more, two of them numbers; not a contents line's title and page number), none
+    of its paragraphs with a raised or lowered run."""
+    rows = [b for b in blocks if "\t" in b and not b.startswith("<table>") and _typed_row(_as_text(b))]
+    if not rows or any("<su" in row for row in rows):
+        return False
+    return any(b.startswith("<table>") for b in blocks)
+
+
+def _typed_row(paragraph: str) -> bool:
+    fields = [f for f in paragraph.split("\t") if f.strip()]
+    return len(fields) >= 3 and sum(1 for f in fields if _NUMBER_FIELD.fullmatch(f)) >= 2
+
+
+def _as_text(block: str) -> str:
+    """A block as a line of text that carries its tables as HTML: a paragraph's or heading's text,
+    escaped, a line each of its line breaks; a table as it is."""
+    if block.startswith("<table>"):
+        return block
+    return block[block.index(">") + 1 : block.rindex("<")].replace("<br>", "\n")
 
 
 def _drop_deleted_runs(root: etree._Element) -> None:

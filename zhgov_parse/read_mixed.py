@@ -90,8 +90,10 @@ def _without_tags(text: str) -> str:
     return replaced_in_place(_BREAK.sub(" ", text), _TAG, lambda m: "")
 
 
-def read_text_with_html(text: str) -> Document:
-    """Read text that carries HTML: its ``<table>`` elements as HTML tables, the rest as text."""
+def read_text_with_html(text: str, markdown: bool = True) -> Document:
+    """Read text that carries HTML: its ``<table>`` elements as HTML tables, the rest as text
+    (``markdown``: as Markdown; else a paragraph a line, as Word's paragraphs, which may hold a table
+    typed with tabs: see :func:`~zhgov_parse.read_docx.docx_page`)."""
     from .read_html import table_rows
     from .read_text import read_text
 
@@ -112,5 +114,6 @@ def read_text_with_html(text: str) -> Document:
         at = b
     pieces.append(text[at:])
     rest = _without_tags("".join(pieces))
-    doc = read_text(html.unescape(rest), inserts, markdown=True)
-    return Document(doc.blocks, "markdown", (*doc.findings, *findings), doc.images, doc.spacers)
+    doc = read_text(html.unescape(rest), inserts, markdown=markdown)
+    kind = "markdown" if markdown else doc.source_format
+    return Document(doc.blocks, kind, (*doc.findings, *findings), doc.images, doc.spacers, doc.grids)
