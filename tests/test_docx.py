@@ -501,6 +501,46 @@ def test_a_table_typed_with_tabs_among_word_tables_is_read() -> None:
     )
 
 
+def _importing(chunk: bytes, name: str, before: str = "") -> bytes:
+    """A .docx whose body imports ``chunk`` (``w:altChunk``), stored as ``word/{name}``."""
+    rels = (
+        '<Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">'
+        '<Relationship Id="rIdAlt1" Target="' + name + '" '
+        'Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/aFChunk"/></Relationships>'
+    )
+    r = 'xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"'
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr(
+            "word/document.xml",
+            f'<w:document {W} {r}><w:body>{before}<w:altChunk r:id="rIdAlt1"/></w:body></w:document>',
+        )
+        z.writestr("word/_rels/document.xml.rels", rels)
+        z.writestr(f"word/{name}", chunk)
+    return buf.getvalue()
+
+
+@pytest.mark.parametrize("kind", ["htm", "mht"])
+def test_content_a_word_document_imports_is_read(kind: str) -> None:
+    """A body that imports an HTML page or a web archive stored in the package (``w:altChunk``, as
+    programs that make .docx files from HTML write it; Word merges it on saving): the page is read
+    in its place, as the page itself is. Before, the document was no text (NoReportContent)."""
+    name = "chenghu_finance_2021_html"
+    page = (FIXTURES / f"{name}.html").read_bytes()
+    if kind == "mht":
+        page = (
+            b'MIME-Version: 1.0\r\nContent-Type: multipart/related; boundary="B"\r\n\r\n--B\r\n'
+            b"Content-Type: text/html; charset=utf-8\r\nContent-Location: file:///C:/a.htm\r\n\r\n"
+            + page
+            + b"\r\n--B--\r\n"
+        )
+    report = zhgov_parse.parse(_importing(page, f"afchunk.{kind}", "<w:p><w:r><w:t>附件</w:t></w:r></w:p>"))
+    assert _cells(report) == expected_cells(name)
+    assert report.meta == {**zhgov_parse.read(FIXTURES / f"{name}.html").meta, "encoding": "utf-8"}
+    with pytest.raises(zhgov_parse.ParseError, match=r"w:altChunk: word/afchunk.rtf\); open it in Word"):
+        zhgov_parse.parse(_importing(b"{\\rtf1\\ansi 2021}", "afchunk.rtf"))
+
+
 def test_an_alternative_around_a_table_or_row_is_read_once() -> None:
     """``mc:AlternateContent`` around a table or a row (markup compatibility allows it anywhere): its
     first choice is read, the fallback (the same content again) is not. Before, neither was read: the

@@ -6,7 +6,8 @@ that restarts a merge, then a continuing cell in each row below).  They become `
 ``<table>`` with ``colspan`` and ``rowspan``, so the HTML reader reads a Word file as it reads the
 page Word would save, merged cells and all.  What Word's final view does not show is left out:
 deleted text, text moved away with Track Changes on (``w:moveFrom``), hidden text (``w:vanish``).
-A text box's paragraphs stand after the paragraph holding the box, not within its text.
+A text box's paragraphs stand after the paragraph holding the box, not within its text; content the
+body imports (``w:altChunk``: an HTML page or web archive stored in the package) stands in its place.
 """
 
 from __future__ import annotations
@@ -113,6 +114,7 @@ def docx_page(data: bytes, max_bytes: int) -> str:
             with archive.open(body) as member:
                 xml = member.read(max_bytes + 1)
             styles = _heading_styles(archive, body.replace("\\", "/").rpartition("/")[0])
+            chunks = _chunks(archive, body, max_bytes) if b"altChunk" in xml else {}
     except (*_DAMAGED, etree.XMLSyntaxError) as exc:
         raise ParseError(
             f"expected a Word document (.docx) that unzips, found a damaged one ({exc})"
@@ -129,10 +131,20 @@ def docx_page(data: bytes, max_bytes: int) -> str:
     etree.strip_elements(root, _FALLBACK, _MOVED_AWAY, with_tail=False)
     _drop_deleted_runs(root)
     _text_boxes_apart(root)
+    if chunks:
+        _chunks_in_place(root, chunks)
     body = root.find(f"{_W}body")
     out: list[str] = []
     if body is not None:
         _blocks(body, out, styles, _marked_runs(root))
+    unread = sorted(name for name, page in chunks.values() if page is None)
+    if unread and not _TAG.sub("", "".join(out)).strip():
+        kinds = ", ".join(unread)
+        raise ParseError(
+            "expected a Word document with its text, found one whose body only imports content this "
+            f"reader cannot read (w:altChunk: {kinds}); open it in Word and save it again, which "
+            "writes the imported content into the body"
+        )
     if _has_typed_table(out):
         return "\n\n".join(_as_text(block) for block in out)
     return "\n".join(["<html><body>", *out, "</body></html>"])
@@ -146,8 +158,8 @@ def _has_typed_table(blocks: list[str]) -> bool:
     """Whether a paragraph beside the document's tables is a row of another table typed with tabs
     (three fields or more, two of them numbers; not a contents line's title and page number), none
     of its paragraphs with a raised or lowered run."""
-    rows = [b for b in blocks if "\t" in b and not b.startswith("<table>") and _typed_row(_as_text(b))]
-    if not rows or any("<su" in row for row in rows):
+    rows = [b for b in blocks if "\t" in b and b.startswith(("<p>", "<h")) and _typed_row(_as_text(b))]
+    if not rows or any("<su" in row for row in rows) or any(b.startswith("<div>") for b in blocks):
         return False
     return any(b.startswith("<table>") for b in blocks)
 
@@ -163,6 +175,82 @@ def _as_text(block: str) -> str:
     if block.startswith("<table>"):
         return block
     return block[block.index(">") + 1 : block.rindex("<")].replace("<br>", "\n")
+
+
+#: A relationship's type that imports content into the body (``w:altChunk``: an HTML, MHT, RTF or
+#: text file, or another document, stored in the package; Word merges it into the body on saving).
+_IMPORT = "/aFChunk"
+_RELATIONSHIP = "{http://schemas.openxmlformats.org/package/2006/relationships}Relationship"
+_CHUNK = "imported-chunk"  # an altChunk's stand-in in the tree: its content as HTML, or None
+_TAG = re.compile(r"<[^>]*>")
+
+
+def _chunks(archive: zipfile.ZipFile, body: str, max_bytes: int) -> dict[str, tuple[str, str | None]]:
+    """The part each relationship of the body that imports a chunk points to, by relationship id,
+    with its content as HTML: an HTML or MHT file's page (between its ``<body>`` tags), text's
+    lines; None for what is not read here (RTF, another document)."""
+    folder, _, name = body.replace("\\", "/").rpartition("/")
+    listed = _member(archive, f"{folder}/_rels/{name}.rels" if folder else f"_rels/{name}.rels")
+    if listed is None:
+        return {}
+    with archive.open(listed) as member:
+        rels = etree.fromstring(member.read(_STYLES_BYTES), _PARSER)
+    chunks: dict[str, tuple[str, str | None]] = {}
+    for rel in rels.iter(_RELATIONSHIP):
+        target = rel.get("Target") or ""
+        if not (rel.get("Type") or "").endswith(_IMPORT) or rel.get("TargetMode") == "External":
+            continue
+        path = target.lstrip("/") if target.startswith("/") else f"{folder}/{target}".lstrip("/")
+        stored = _member(archive, path)
+        if stored is None:
+            continue
+        with archive.open(stored) as member:
+            data = member.read(max_bytes + 1)
+        if len(data) > max_bytes:
+            raise ParseError(
+                f"expected at most {max_bytes} bytes (max_bytes), found a Word document whose imported "
+                f"content ({target}) holds more"
+            )
+        chunks[rel.get("Id") or ""] = stored, _chunk_page(data)
+    return chunks
+
+
+def _chunk_page(data: bytes) -> str | None:
+    """An imported chunk's content as HTML to stand in the body: a page's (or a web archive's
+    page's) body, a text's lines a paragraph each; None for RTF or a document (a zip)."""
+    from .load import charset_name, declared_charset, decode, sniff_binary
+    from .mhtml import is_mhtml, page_of
+
+    declared = None
+    if is_mhtml(data):
+        page = page_of(data)
+        if page is None:
+            return None
+        data, charset, _ = page
+        declared = charset_name(charset) if charset else None
+    if sniff_binary(data[:8192]) is not None:  # RTF, a document (a zip, a .doc)
+        return None
+    text, _, _ = decode(data, declared or declared_charset(data))
+    opened = _BODY_TAG.search(text)
+    if opened is None and _HTML_TAG.search(text, 0, 4096) is None:
+        return "".join(f"<p>{escape(line)}</p>" for line in text.splitlines())
+    start = 0 if opened is None else opened.end()
+    end = text.lower().rfind("</body")
+    return text[start : end if end > start else len(text)]
+
+
+_BODY_TAG = re.compile(r"<body\b[^>]*>", re.I)
+_HTML_TAG = re.compile(r"<(?:html|p|div|table|br|span)\b", re.I)
+
+
+def _chunks_in_place(root: etree._Element, chunks: dict[str, tuple[str, str | None]]) -> None:
+    """Each ``w:altChunk`` of the body replaced by its content's stand-in (its text the HTML)."""
+    for chunk in list(root.iter(f"{_W}altChunk")):
+        rid = next((v for k, v in chunk.attrib.items() if k.endswith("}id")), "")
+        stand_in = etree.Element(_CHUNK)
+        stand_in.text = chunks.get(rid, ("", None))[1]
+        stand_in.tail = chunk.tail
+        chunk.getparent().replace(chunk, stand_in)
 
 
 def _drop_deleted_runs(root: etree._Element) -> None:
@@ -285,6 +373,8 @@ def _blocks(
             out.append(f"<{tag}>{_paragraph(el, raised)}</{tag}>")
         elif el.tag == f"{_W}tbl":
             out.append(_table(el, styles, raised))
+        elif el.tag == _CHUNK and el.text:
+            out.append(f"<div>{el.text}</div>")
 
 
 def _paragraph(p: etree._Element, raised: dict[etree._Element, str]) -> str:
