@@ -15,6 +15,7 @@ import pytest
 import zhgov_parse
 from zhgov_parse.errors import BinaryInput, InternalError
 from zhgov_parse.read_docx import docx_page
+from zhgov_parse.word_numbers import formatted
 
 from conftest import FIXTURES
 from goldens import expected_cells
@@ -539,6 +540,112 @@ def test_content_a_word_document_imports_is_read(kind: str) -> None:
     assert report.meta == {**zhgov_parse.read(FIXTURES / f"{name}.html").meta, "encoding": "utf-8"}
     with pytest.raises(zhgov_parse.ParseError, match=r"w:altChunk: word/afchunk.rtf\); open it in Word"):
         zhgov_parse.parse(_importing(b"{\\rtf1\\ansi 2021}", "afchunk.rtf"))
+
+
+def _numbered_titles(data: bytes, lists: str) -> bytes:
+    """The .docx with its parts' and their sections' numbers (一、, （一）) taken out of the titles' text
+    and made Word's list numbers instead (``w:numPr``, levels 0 and 1 of list 1), ``lists`` its
+    ``numbering.xml``."""
+    title = re.compile(
+        r"(<w:pPr>)((?:(?!</w:pPr>).)*</w:pPr><w:r><w:rPr></w:rPr><w:t>)(（?)[一二三四五六][、）]"
+    )
+
+    def numbered(m: re.Match[str]) -> str:
+        level = int(bool(m.group(3)))
+        return f'{m.group(1)}<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="1"/></w:numPr>{m.group(2)}'
+
+    def edit(body: str) -> str:  # the titles outside the tables
+        pieces = re.split(r"(<w:tbl>.*?</w:tbl>)", body, flags=re.S)
+        return "".join(p if n % 2 else title.sub(numbered, p) for n, p in enumerate(pieces))
+
+    buf = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(_rewritten(data, edit))) as src, zipfile.ZipFile(buf, "w") as out:
+        for item in src.infolist():
+            out.writestr(item, src.read(item.filename))
+        out.writestr("word/numbering.xml", f"<w:numbering {W}>{lists}</w:numbering>")
+    return buf.getvalue()
+
+
+def test_the_numbers_word_writes_before_part_titles_are_read() -> None:
+    """Part titles numbered by Word (一、 and （一） from ``numbering.xml``: Chinese counting, level
+    texts ``%1、`` and ``（%2）``, the second level restarting under each part) read as if typed.
+    Before, the titles came without their numbers: the sections' titles lost them, and every
+    （一）…（五） section of 一 was no section."""
+    levels = "".join(
+        f'<w:lvl w:ilvl="{n}"><w:start w:val="1"/><w:numFmt w:val="chineseCounting"/>'
+        f'<w:lvlText w:val="{text}"/></w:lvl>'
+        for n, text in enumerate(["%1、", "（%2）"])
+    )
+    lists = f'<w:abstractNum w:abstractNumId="7">{levels}</w:abstractNum>'
+    lists += '<w:num w:numId="1"><w:abstractNumId w:val="7"/></w:num>'
+    name = "chenghu_finance_2021_html"
+    plain = zhgov_parse.read(DOCX / f"{name}.docx")
+    report = zhgov_parse.parse(_numbered_titles((DOCX / f"{name}.docx").read_bytes(), lists))
+    assert report.to_dict()["sections"] == plain.to_dict()["sections"]
+    assert _cells(report) == expected_cells(name)
+
+
+@pytest.mark.parametrize(
+    ("kind", "numbers"),
+    [
+        ("chineseCounting", "一 二 十 十一 二十 二十三"),
+        ("chineseCountingThousand", "一 二 十 十一 二十 二十三"),
+        ("ideographTraditional", "甲 乙 癸 None None None"),
+        ("decimal", "1 2 10 11 20 23"),
+        ("decimalEnclosedCircle", "① ② ⑩ ⑪ ⑳ None"),
+        ("upperRoman", "I II X XI XX XXIII"),
+        ("bullet", "None None None None None None"),
+    ],
+)
+def test_word_list_number_formats(kind: str, numbers: str) -> None:
+    assert " ".join(str(formatted(n, kind)) for n in (1, 2, 10, 11, 20, 23)) == numbers
+
+
+def test_word_lists_count_as_word_does() -> None:
+    """Two list instances of one list count on together (the second restarts it only where it
+    overrides a start); a level restarts under its parent; a heading style may number its
+    paragraphs; a bullet writes nothing; paragraphs in a table count but keep their text."""
+    levels = (
+        '<w:lvl w:ilvl="0"><w:numFmt w:val="chineseCounting"/><w:lvlText w:val="%1、"/></w:lvl>'
+        '<w:lvl w:ilvl="1"><w:numFmt w:val="decimal"/><w:lvlText w:val="%1.%2"/>'
+        '<w:suff w:val="space"/></w:lvl>'
+    )
+    lists = (
+        f'<w:abstractNum w:abstractNumId="0">{levels}</w:abstractNum><w:abstractNum w:abstractNumId="1">'
+        '<w:lvl w:ilvl="0"><w:numFmt w:val="bullet"/><w:lvlText w:val="●"/></w:lvl></w:abstractNum>'
+        '<w:num w:numId="1"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="2"><w:abstractNumId w:val="0"/></w:num>'
+        '<w:num w:numId="3"><w:abstractNumId w:val="0"/>'
+        '<w:lvlOverride w:ilvl="0"><w:startOverride w:val="5"/></w:lvlOverride></w:num>'
+        '<w:num w:numId="4"><w:abstractNumId w:val="1"/></w:num>'
+    )
+    styles = '<w:style w:styleId="H"><w:name w:val="heading 1"/>'
+    styles += '<w:pPr><w:numPr><w:numId w:val="1"/></w:numPr></w:pPr></w:style>'
+
+    def p(text: str, num: str = "", level: int = 0, style: str = "") -> str:
+        props = f'<w:numPr><w:ilvl w:val="{level}"/><w:numId w:val="{num}"/></w:numPr>' if num else ""
+        props += f'<w:pStyle w:val="{style}"/>' if style else ""
+        return f"<w:p><w:pPr>{props}</w:pPr><w:r><w:t>{text}</w:t></w:r></w:p>"
+
+    cell = f"<w:tbl><w:tr><w:tc>{p('甲', '1')}</w:tc></w:tr></w:tbl>"
+    body = p("总体", style="H") + p("细", "1", 1) + p("细", "2", 1) + p("主动", "2") + cell + p("要点", "4")
+    body += p("申请", "3") + p("细", "3", 1)
+    buf = io.BytesIO()
+    with zipfile.ZipFile(buf, "w") as z:
+        z.writestr("word/document.xml", f"<w:document {W}><w:body>{body}</w:body></w:document>")
+        z.writestr("word/styles.xml", f"<w:styles {W}>{styles}</w:styles>")
+        z.writestr("word/numbering.xml", f"<w:numbering {W}>{lists}</w:numbering>")
+    page = docx_page(buf.getvalue(), 10**6)
+    assert re.findall(r"<(?:p|h1)>([^<]*)</", page) == [
+        "一、总体",
+        "一.1 细",  # each level's own format (Word's legal numbering, w:isLgl, would write 1.1)
+        "一.2 细",
+        "二、主动",
+        "甲",
+        "要点",
+        "五、申请",
+        "五.1 细",
+    ]
 
 
 def test_an_alternative_around_a_table_or_row_is_read_once() -> None:

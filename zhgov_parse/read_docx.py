@@ -21,6 +21,7 @@ from html import escape
 from lxml import etree
 
 from .errors import ParseError
+from .word_numbers import Numbering, numbers_in_place
 
 _W = "{http://schemas.openxmlformats.org/wordprocessingml/2006/main}"
 _MC = "{http://schemas.openxmlformats.org/markup-compatibility/2006}"
@@ -113,8 +114,11 @@ def docx_page(data: bytes, max_bytes: int) -> str:
             body = _body_name(archive) or _BODY
             with archive.open(body) as member:
                 xml = member.read(max_bytes + 1)
-            styles = _heading_styles(archive, body.replace("\\", "/").rpartition("/")[0])
+            folder = body.replace("\\", "/").rpartition("/")[0]
+            style_sheet = _style_sheet(archive, folder)
+            styles = {} if style_sheet is None else _heading_styles(style_sheet)
             chunks = _chunks(archive, body, max_bytes) if b"altChunk" in xml else {}
+            numbering = _numbering(archive, folder, style_sheet)
     except (*_DAMAGED, etree.XMLSyntaxError) as exc:
         raise ParseError(
             f"expected a Word document (.docx) that unzips, found a damaged one ({exc})"
@@ -133,6 +137,8 @@ def docx_page(data: bytes, max_bytes: int) -> str:
     _text_boxes_apart(root)
     if chunks:
         _chunks_in_place(root, chunks)
+    if numbering is not None:
+        numbers_in_place(root, numbering)
     body = root.find(f"{_W}body")
     out: list[str] = []
     if body is not None:
@@ -301,17 +307,21 @@ def _transitional(xml: bytes) -> bytes:
     return xml.replace(_STRICT, _TRANSITIONAL) if _STRICT in xml else xml
 
 
-def _heading_styles(archive: zipfile.ZipFile, folder: str) -> dict[str, int]:
-    """Paragraph styles that make headings (a title, "heading 1" … or an outline level), with their
-    levels, by style id (Word in Chinese names them 1, 2 …); from the styles beside the body."""
+def _style_sheet(archive: zipfile.ZipFile, folder: str) -> etree._Element | None:
+    """The styles beside the body; None if there are none, or they are damaged."""
     try:
         name = _member(archive, f"{folder}/styles.xml" if folder else "styles.xml")
         if name is None:
-            return {}
+            return None
         with archive.open(name) as member:
-            root = etree.fromstring(_transitional(member.read(_STYLES_BYTES)), _PARSER)
+            return etree.fromstring(_transitional(member.read(_STYLES_BYTES)), _PARSER)
     except (*_DAMAGED, etree.XMLSyntaxError):
-        return {}
+        return None
+
+
+def _heading_styles(root: etree._Element) -> dict[str, int]:
+    """Paragraph styles that make headings (a title, "heading 1" … or an outline level), with their
+    levels, by style id (Word in Chinese names them 1, 2 …)."""
     levels = {}
     for style in root.iter(f"{_W}style"):
         name = _val(style, "name", "") or ""
@@ -320,6 +330,19 @@ def _heading_styles(archive: zipfile.ZipFile, folder: str) -> dict[str, int]:
         if 1 <= level <= 6:
             levels[style.get(f"{_W}styleId") or ""] = level
     return levels
+
+
+def _numbering(archive: zipfile.ZipFile, folder: str, styles: etree._Element | None) -> Numbering | None:
+    """The lists the numbering beside the body defines (with the styles that number their
+    paragraphs); None for a document with none, or whose numbering is damaged."""
+    name = _member(archive, f"{folder}/numbering.xml" if folder else "numbering.xml")
+    if name is None:
+        return None
+    try:
+        with archive.open(name) as member:
+            return Numbering(etree.fromstring(_transitional(member.read(_STYLES_BYTES)), _PARSER), styles)
+    except (*_DAMAGED, etree.XMLSyntaxError):
+        return None
 
 
 def _outline_level(outline: str | None) -> int:
