@@ -397,7 +397,8 @@ def test_a_package_word_opens_is_read(name: Callable[[str], str], text: Callable
 def test_a_table_of_contents_is_no_report_before_the_report(tab: str) -> None:
     """Word's table of contents (a TOC field: 一 … 六 a line each, a tab or leader dots, the page
     number) after the title: its 二 … 四 have no table, so the real 一、总体情况 after it starts no
-    second report. Before, the report was cut there (more_reports): every table missing_table."""
+    second report. Before, the report was cut there (more_reports): every table missing_table. The
+    field's lines are left out: the parts' sections are the body's."""
 
     def line(n: int, heading: str) -> str:
         field = (
@@ -423,6 +424,31 @@ def test_a_table_of_contents_is_no_report_before_the_report(tab: str) -> None:
     )
     assert _cells(report) == expected_cells(name)
     assert [f.code for f in report.finding_list] == ["word_document"]
+    # its lines are no sections (they were: 一 … 六 twice, the page numbers as text of their own)
+    plain = zhgov_parse.read(DOCX / f"{name}.docx")
+
+    def sections(r: zhgov_parse.Report) -> list[tuple]:
+        return [
+            (s["section"], s["subsection"], s["text"]) for s in r.to_dict()["sections"] if s["text"] != "目录"
+        ]
+
+    assert sections(report) == sections(plain)
+
+
+def test_a_contents_field_left_open_takes_no_text() -> None:
+    """A TOC field that never ends (a damaged file): nothing is left out, for its result would run to
+    the document's end; a page reference (PAGEREF) inside a TOC's lines ends before it does."""
+    begin = '<w:r><w:fldChar w:fldCharType="begin"/></w:r><w:r><w:instrText> TOC \\o </w:instrText></w:r>'
+    begin += '<w:r><w:fldChar w:fldCharType="separate"/></w:r>'
+    page = docx_page(_docx(f"<w:p>{begin}<w:r><w:t>一、总体情况</w:t></w:r></w:p>"), 10**6)
+    assert "<p>一、总体情况</p>" in page
+    pageref = (
+        begin.replace("TOC \\o", "PAGEREF _Toc1 \\h")
+        + '<w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType="end"/></w:r>'
+    )
+    body = f"<w:p>{begin}<w:r><w:t>一、总体情况</w:t></w:r>{pageref}</w:p>"
+    body += '<w:p><w:r><w:fldChar w:fldCharType="end"/></w:r></w:p><w:p><w:r><w:t>正文</w:t></w:r></w:p>'
+    assert re.findall(r"<p>([^<]*)</p>", docx_page(_docx(body), 10**6)) == ["", "", "正文"]
 
 
 def test_a_table_typed_with_tabs_keeps_its_blank_fields() -> None:

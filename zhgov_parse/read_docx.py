@@ -139,6 +139,8 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         _chunks_in_place(root, chunks)
     if numbering is not None:
         numbers_in_place(root, numbering)
+    if b"TOC" in xml:
+        _contents_dropped(root)
     body = root.find(f"{_W}body")
     out: list[str] = []
     if body is not None:
@@ -257,6 +259,36 @@ def _chunks_in_place(root: etree._Element, chunks: dict[str, tuple[str, str | No
         stand_in.text = chunks.get(rid, ("", None))[1]
         stand_in.tail = chunk.tail
         chunk.getparent().replace(chunk, stand_in)
+
+
+def _contents_dropped(root: etree._Element) -> None:
+    """Take out the text of a table of contents (the result of a ``TOC`` field: a line for each part,
+    its title and page number), whose titles would read as the parts' own and their page numbers as
+    values. Only a field that ends is: one left open would take the rest of the document."""
+    fields: list[list] = []  # each open field: [whether it is a TOC, its instruction so far]
+    pending: list[etree._Element] = []  # text of the open TOC's lines
+    dropped: list[etree._Element] = []
+    for el in root.iter(_FIELD_CHAR, _INSTRUCTION, f"{_W}t", f"{_W}tab"):
+        tag = el.tag
+        if tag == _FIELD_CHAR:
+            kind = el.get(f"{_W}fldCharType")
+            if kind == "begin":
+                fields.append([False, ""])
+            elif kind == "separate" and fields:
+                fields[-1][0] = fields[-1][1].lstrip().upper().startswith("TOC")
+            elif kind == "end" and fields and fields.pop()[0] and not any(f[0] for f in fields):
+                dropped += pending
+                pending.clear()
+        elif tag == _INSTRUCTION:
+            if fields:
+                fields[-1][1] += el.text or ""
+        elif any(f[0] for f in fields) and el.getparent().tag == f"{_W}r":
+            pending.append(el)
+    for el in dropped:
+        el.getparent().remove(el)
+
+
+_FIELD_CHAR, _INSTRUCTION = f"{_W}fldChar", f"{_W}instrText"
 
 
 def _drop_deleted_runs(root: etree._Element) -> None:
