@@ -45,7 +45,7 @@ class BinaryInput(ParseError):
         elif kind.startswith("ZIP"):
             how = (  # a .docx is read as it is (zhgov_parse.read_docx)
                 "an XLSX, ODT or other zipped file: LibreOffice's soffice --headless --convert-to html; "
-                "a Word .docx is read as it is"
+                "a Word .docx is read as it is, as is an OpenDocument text .odt"
             )
         elif kind.startswith(("legacy Office", "RTF")):
             how = "a .doc or RTF file: LibreOffice's soffice --headless --convert-to html"

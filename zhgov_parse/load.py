@@ -374,6 +374,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
                 word_lines = not page.startswith("<html>")
                 data = page.encode("utf-8")
                 findings.append(_DOCX_FINDING)
+            else:
+                from .read_odt import is_odt, odt_page
+
+                if is_odt(data):
+                    data = odt_page(data, max_bytes).encode("utf-8")
+                    findings.append(_ODT_FINDING)
         declared = None
         if is_mhtml(data):
             page = page_of(data)
@@ -461,6 +467,11 @@ _DOCX_FINDING = Finding(
     "word_document",
     "a Word document (.docx): its body's paragraphs and tables were read, merged cells as spans",
     found="docx",
+)
+_ODT_FINDING = Finding(
+    "opendocument_text",
+    "an OpenDocument text (.odt): its body's paragraphs and tables were read, merged cells as spans",
+    found="odt",
 )
 #: A table's or a paragraph's tag written as text, escaped once or more (``&lt;td&gt;``, ``&amp;lt;td``).
 _ESCAPED_TAG = re.compile(r"&(?:amp;)*lt;/?(?:table|tr|td|th|p|div|span|br)\b", re.I)
