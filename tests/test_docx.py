@@ -14,7 +14,7 @@ import pytest
 
 import zhgov_parse
 from zhgov_parse.errors import BinaryInput, InternalError
-from zhgov_parse.read_docx import docx_page
+from zhgov_parse.read_docx import docx_page, word_xml_page
 from zhgov_parse.word_numbers import formatted
 
 from conftest import FIXTURES
@@ -672,6 +672,52 @@ def test_word_lists_count_as_word_does() -> None:
         "五、申请",
         "五.1 细",
     ]
+
+
+def _word_2003(data: bytes) -> str:
+    """A .docx's body and styles as Word 2003 XML (WordprocessingML 2003): its namespace, its merges
+    (``w:vmerge``), its body in a section (``wx:sect``, ``wx:sub-section``)."""
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        body, styles = z.read("word/document.xml").decode(), z.read("word/styles.xml").decode()
+    body = body[body.index("<w:body>") + 8 : body.rindex("</w:body>")].replace("<w:vMerge", "<w:vmerge")
+    styles = re.sub(r"<w:styles[^>]*>", "<w:styles>", styles[styles.index("<w:styles") :], count=1)
+    return (
+        '<?xml version="1.0" encoding="GBK"?><?mso-application progid="Word.Document"?><w:wordDocument '
+        'xmlns:w="http://schemas.microsoft.com/office/word/2003/wordml" '
+        'xmlns:wx="http://schemas.microsoft.com/office/word/2003/auxHint" '
+        f'xmlns:aml="http://schemas.microsoft.com/aml/2001/core">{styles}'
+        f"<w:body><wx:sect><wx:sub-section>{body}</wx:sub-section></wx:sect></w:body></w:wordDocument>"
+    )
+
+
+def test_a_word_2003_xml_document_reads_as_its_docx() -> None:
+    """Word 2003 XML (``w:wordDocument``: Word's "XML Document", and the .doc files programs make
+    from templates), as bytes or as text: read as the .docx it was made from is, merged cells
+    (``w:vmerge``) as spans; a tracked insertion's runs are read, a deletion's and a comment's not;
+    a numbered paragraph's number is the one Word wrote (``wx:t``). Before, its text ran together
+    as one page's (every table missing_table)."""
+    name = "chenghu_finance_2021_html"
+    plain = zhgov_parse.read(DOCX / f"{name}.docx")
+    xml = _word_2003((DOCX / f"{name}.docx").read_bytes())
+    for given in (xml.encode("gbk"), xml):
+        report = zhgov_parse.parse(given)
+        assert _cells(report) == expected_cells(name)
+        assert report.to_dict()["sections"] == plain.to_dict()["sections"]
+        assert [f.code for f in report.finding_list] == ["word_document"]
+    runs = (
+        '<aml:annotation w:type="Word.Deletion"><aml:content><w:r><w:delText>7</w:delText></w:r>'
+        "</aml:content></aml:annotation>"
+        '<aml:annotation w:type="Word.Insertion"><aml:content><w:r><w:t>4</w:t></w:r></aml:content>'
+        '</aml:annotation><w:r><w:t>1</w:t></w:r><aml:annotation w:type="Word.Comment">'
+        "<aml:content><w:p><w:r><w:t>9</w:t></w:r></w:p></aml:content></aml:annotation>"
+    )
+    numbered = (
+        '<w:p><w:pPr><w:listPr><wx:t wx:val="一、"/></w:listPr></w:pPr><w:r><w:t>总体情况</w:t></w:r></w:p>'
+    )
+    page = word_xml_page(
+        xml.replace("<wx:sect>", f"<wx:sect>{numbered}<w:p>{runs}</w:p>").encode("gbk"), 10**7
+    )
+    assert "<p>一、总体情况</p>\n<p>41</p>" in page
 
 
 def test_an_alternative_around_a_table_or_row_is_read_once() -> None:

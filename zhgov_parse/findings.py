@@ -79,7 +79,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "json_content": ("info", "the input was JSON: the report was read from its string or its text field"),
     "decompressed": ("info", "the input was gzip-compressed (a scraper's stored .html.gz): decompressed"),
     "escaped_markup": ("info", "the page's markup was written as text (&lt;td&gt;): unescaped, read as HTML"),
-    "word_document": ("info", "the input was a Word document (.docx): its body was read"),
+    "word_document": ("info", "the input was a Word document (.docx or Word 2003 XML): its body was read"),
     "opendocument_text": ("info", "the input was an OpenDocument text (.odt): its body was read"),
     "web_archive": ("info", "the input was a web archive (MHTML): the page inside it was read"),
 }

@@ -380,6 +380,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
                 if is_odt(data):
                     data = odt_page(data, max_bytes).encode("utf-8")
                     findings.append(_ODT_FINDING)
+        elif data.find(b"wordDocument", 0, 4096) >= 0:
+            from .read_docx import is_word_xml, word_xml_page
+
+            if is_word_xml(data):
+                data = word_xml_page(data, max_bytes).encode("utf-8")
+                findings.append(_WORD_XML_FINDING)
         declared = None
         if is_mhtml(data):
             page = page_of(data)
@@ -421,6 +427,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
+        if content.find("wordDocument", 0, 4096) >= 0:
+            from .read_docx import is_word_xml
+
+            if is_word_xml(content[:4096].encode("utf-8", "replace")):  # read as its bytes, in UTF-8
+                text = _XML_DECLARATION.sub("", content, count=1)  # (the encoding it declared is no more)
+                return load(text.encode("utf-8", "replace"), max_bytes=max_bytes)
         archive = content.find("ultipart/related", 0, 4096) >= 0
         if archive and is_mhtml(content[:4096].encode("utf-8", "replace")):
             return load(content.encode("utf-8", "surrogatepass"), max_bytes=max_bytes)  # its parts are bytes
@@ -468,6 +480,13 @@ _DOCX_FINDING = Finding(
     "a Word document (.docx): its body's paragraphs and tables were read, merged cells as spans",
     found="docx",
 )
+_WORD_XML_FINDING = Finding(
+    "word_document",
+    "a Word 2003 XML document (WordprocessingML, often named .doc or .xml): its body's paragraphs and "
+    "tables were read, merged cells as spans",
+    found="word 2003 xml",
+)
+_XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _ODT_FINDING = Finding(
     "opendocument_text",
     "an OpenDocument text (.odt): its body's paragraphs and tables were read, merged cells as spans",

@@ -8,6 +8,8 @@ page Word would save, merged cells and all.  What Word's final view does not sho
 deleted text, text moved away with Track Changes on (``w:moveFrom``), hidden text (``w:vanish``).
 A text box's paragraphs stand after the paragraph holding the box, not within its text; content the
 body imports (``w:altChunk``: an HTML page or web archive stored in the package) stands in its place.
+A Word 2003 XML document (``w:wordDocument``, one XML file) is read so too: its body's elements are
+mostly a .docx's.
 """
 
 from __future__ import annotations
@@ -131,6 +133,60 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         root = etree.fromstring(_transitional(xml), _PARSER)
     except etree.XMLSyntaxError as exc:
         raise ParseError(f"expected a Word document whose body is XML, found damaged XML ({exc})") from exc
+    return _page(root, styles, chunks, numbering, contents=b"TOC" in xml)
+
+
+def is_word_xml(head: bytes) -> bool:
+    """Whether bytes start as a Word 2003 XML document does (WordprocessingML 2003, a
+    ``w:wordDocument``: Word's "XML Document", and what programs making .doc files from templates
+    write, named .doc or .xml)."""
+    return _WORD_2003 in head[:4096] and b"wordDocument" in head[:4096]
+
+
+def word_xml_page(data: bytes, max_bytes: int) -> str:
+    """A Word 2003 XML document's body as the page :func:`docx_page` makes of a .docx: its elements
+    are mostly theirs (``w:vmerge`` is ``w:vMerge``); sections and tracked changes wrap its blocks
+    and runs (``wx:sub-section``, ``aml:annotation``: an insertion's content is read, a deletion's or
+    a comment's is not), and each numbered paragraph says the number Word shows (``wx:t``)."""
+    if len(data) > max_bytes:
+        raise ParseError(f"expected at most {max_bytes} bytes (max_bytes), found {len(data)}")
+    try:
+        root = etree.fromstring(data.replace(_WORD_2003, _TRANSITIONAL), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"expected a Word 2003 XML document, found damaged XML ({exc})") from exc
+    for kind in ("vmerge", "hmerge"):
+        for merge in root.iter(f"{_W}{kind}"):
+            merge.tag = f"{_W}{kind[0]}M{kind[2:]}"
+    for note in list(root.iter(_ANNOTATION)):
+        if note.get(f"{_W}type") != "Word.Insertion" and note.getparent() is not None:
+            note.getparent().remove(note)  # (its tail, text between its runs, is none of Word's)
+    etree.strip_tags(root, _ANNOTATION, _CONTENT, *_SECTIONS)
+    for hint in list(root.iter(f"{_WX}t")):  # a numbered paragraph's number, as Word shows it
+        p = next(hint.iterancestors(f"{_W}p"), None)
+        label = hint.get(f"{_WX}val") or ""
+        if p is not None and label.strip() and next(p.iterancestors(f"{_W}tbl"), None) is None:
+            run = etree.Element(f"{_W}r")
+            etree.SubElement(run, f"{_W}t").text = label
+            p.find(f"{_W}pPr").addnext(run)
+    styles = root.find(f"{_W}styles")
+    return _page(root, {} if styles is None else _heading_styles(styles), {}, None, contents=b"TOC" in data)
+
+
+_WORD_2003 = b"http://schemas.microsoft.com/office/word/2003/wordml"
+_WX = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
+_AML = "{http://schemas.microsoft.com/aml/2001/core}"
+_ANNOTATION, _CONTENT = f"{_AML}annotation", f"{_AML}content"
+_SECTIONS = (f"{_WX}sect", f"{_WX}sub-section", f"{_WX}pBdrGroup")
+
+
+def _page(
+    root: etree._Element,
+    styles: dict[str, int],
+    chunks: dict[str, tuple[str, str | None]],
+    numbering: Numbering | None,
+    contents: bool,
+) -> str:
+    """The page of a Word document's parsed body (see :func:`docx_page`)."""
     # A drawing's text is there once in each of two forms; text moved away is shown only where it went.
     etree.strip_elements(root, _FALLBACK, _MOVED_AWAY, with_tail=False)
     _drop_deleted_runs(root)
@@ -139,7 +195,7 @@ def docx_page(data: bytes, max_bytes: int) -> str:
         _chunks_in_place(root, chunks)
     if numbering is not None:
         numbers_in_place(root, numbering)
-    if b"TOC" in xml:
+    if contents:
         _contents_dropped(root)
     body = root.find(f"{_W}body")
     out: list[str] = []
