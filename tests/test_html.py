@@ -484,12 +484,25 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         '<td>4<span style="COLOR: red; DISPLAY : NONE">7</span>1</td>',
         "<td>4<span hidden>7</span>1</td>",
         '<td>4<span style="display&#58;none">7</span>1</td>',
+        "<td><s>7</s>41</td>",
+        "<td><strike>7</strike> 41</td>",
+        '<td><S style="color:red">17</S>&nbsp;<span>41</span></td>',
     ],
-    ids=["word-tracked-deletion", "display-none", "display-none-upper", "hidden", "colon-as-entity"],
+    ids=[
+        "word-tracked-deletion",
+        "display-none",
+        "display-none-upper",
+        "hidden",
+        "colon-as-entity",
+        "struck",
+        "strike",
+        "struck-upper",
+    ],
 )
 def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
-    """A tracked deletion (Word's "Save as Web Page": <del>) or a hidden element in a cell (an
-    anti-copy watermark, Word's hidden text) is no part of its number: 41, not 741 or 471."""
+    """A tracked deletion (Word's "Save as Web Page": <del>), a hidden element in a cell (an
+    anti-copy watermark, Word's hidden text) or a number struck out beside its correction (<s>,
+    <strike>) is no part of its number: 41, not 741, 471 or 1741."""
     from conftest import FIXTURES
 
     html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")

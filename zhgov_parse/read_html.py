@@ -31,8 +31,11 @@ MAX_ROWSPAN = 512
 #: rows grow quadratically.  A cell whose copies would exceed what is left is read as 1 × 1.
 SPAN_BUDGET = 250_000
 
+#: (``<s>`` and ``<strike>``: text the page shows struck out, a number corrected beside it, ``<s>12</s>13``,
+#: is no part of what the page states, as a ``<del>`` is not.)
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select",
-         "button", "input", "textarea", "nav", "footer", "head", "title", "meta", "link")  # fmt: skip
+         "button", "input", "textarea", "nav", "footer", "head", "title", "meta", "link",
+         "s", "strike")  # fmt: skip
 _BLOCK = frozenset(
     [
         "p",
