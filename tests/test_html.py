@@ -953,3 +953,30 @@ def test_a_page_number_between_a_tables_two_parts_is_no_cell(number: str) -> Non
     cells = _cells_of(report)
     assert [cells[("application_handling", "total", c)] for c in ("natural_person", "total")] == [None, None]
     assert "row_length_mismatch" in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        '<td><input type="text" readonly value="41"></td>',
+        "<td><INPUT VALUE=41 class=f></td>",
+        '<td><input type="number" value=" 41 " disabled></td>',
+        "<td><textarea readonly>41</textarea></td>",
+        '<td><input type="hidden" value="7">41</td>',
+    ],
+    ids=["input", "input-upper", "number", "textarea", "hidden-input"],
+)
+def test_a_read_only_form_shows_its_values(cell: str) -> None:
+    """A form a CMS publishes read-only holds each value in a text box (``<input value="41">``, a
+    ``<textarea>``): its value is the cell's text, as a browser shows it (before: a blank cell, NA).
+    A hidden input shows nothing, and a form's controls outside the tables are still no text."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert html.count("<td>41</td>") == 1
+    html = html.replace("<td>41</td>", cell).replace("<body>", '<body><form><input value="搜索 2021"></form>')
+    from zhgov_parse.read_html import read_html
+
+    report = zhgov_parse.parse(html)
+    assert report.table("active_disclosure").loc["normative_documents", "in_force"] == 41
+    assert not any("搜索" in block.text for block in read_html(html).blocks)

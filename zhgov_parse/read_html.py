@@ -837,6 +837,30 @@ def _drop_unshown(root: etree._Element) -> None:
         parent.remove(el)
 
 
+#: The kinds of ``<input>`` a browser shows the ``value`` of as text in a box (no type: text).
+_TEXT_INPUTS = frozenset(["", "text", "number"])
+
+
+def _show_fields(root: etree._Element) -> None:
+    """Make the text boxes in a table's cells text: a form a CMS publishes read-only shows each value
+    in an ``<input value="12">`` or a ``<textarea>``, which the page's other controls (a search
+    box, buttons) are dropped with. One search of the tree (in C) where a page has none."""
+    for el in root.iter("input", "textarea"):
+        if next(el.iterancestors("td", "th"), None) is None:
+            continue
+        if el.tag == "input":
+            if (el.get("type") or "").strip().lower() not in _TEXT_INPUTS:
+                continue
+            value = el.get("value") or ""
+        else:
+            value = "".join(el.itertext())
+        tail = el.tail
+        el.clear()  # (its tail too)
+        el.tag = "span"
+        el.text = value
+        el.tail = tail
+
+
 def read_html(text: str) -> Document:
     """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
     findings: list[Finding] = []
@@ -846,6 +870,7 @@ def read_html(text: str) -> Document:
         _drop_unshown(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root)
+    _show_fields(root)
     scripts = sum(1 for _ in root.iter("script"))
     links = [
         el.get("href") or el.get("src") or el.get("data") or ""
