@@ -473,3 +473,25 @@ def test_a_last_column_of_blank_cells_is_no_spacer_column() -> None:
     # the row under a three-cell label is its seven cells; the others, one blank too many at each
     # end, fit two ways, neither with a 总计 to tell them apart: NA
     assert [got["application_handling", "withheld.state_secret", c] for c in columns] == [3, 1, 0, 1, 2, 1]
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<td><del>7</del>9</td>",
+        "<td><s>7</s>9</td>",
+        '<td>9<span style="display:none">7</span></td>',
+        '<td><input value="9" readonly></td>',
+    ],
+    ids=["deleted", "struck", "hidden", "text-box"],
+)
+def test_an_html_table_in_markdown_is_read_as_a_page_shows_it(cell: str) -> None:
+    """A ``<table>`` that a Markdown text carries holds the text a page would show, as on a page:
+    deleted, struck and hidden text left out, a text box's value read (before: 79, 97 and NA)."""
+    name = "heyu_ecology_2021_pipe"
+    text = _markdown_with_html((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"))
+    assert text.count("<td>(一)予以公開</td><td>9</td>") == 1
+    text = text.replace("<td>(一)予以公開</td><td>9</td>", f"<td>(一)予以公開</td>{cell}")
+    report = zhgov_parse.parse(text)
+    assert report.meta["source_format"] == "markdown"
+    assert _cells(report)[("application_handling", "granted", "natural_person")] == 9

@@ -947,13 +947,18 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     sources named ``{where} row …``; with the findings its spans gave."""
     findings: list[Finding] = []
     root = _parse_tree(fragment, findings)
+    hides = _may_hide(fragment)
+    if hides:  # as on a page: the text the fragment shows, as it shows it
+        _drop_unshown(root)
     _raise_scripts(root)
+    _show_fields(root)
+    etree.strip_elements(root, *_DROP, with_tail=False)
     tables = _leaf_tables(root)
     budget = [SPAN_BUDGET]
     rows: list[Block] = []
     for n, table in enumerate(tables, 1):
         name = where if len(tables) == 1 else f"{where}.{n}"
-        rows.extend(_rows(table, findings, name, budget, _may_hide(fragment)))
+        rows.extend(_rows(table, findings, name, budget, hides))
     return rows, findings
 
 
