@@ -875,8 +875,19 @@ def test_a_chinese_charset_declared_over_another_s_bytes_is_corrected(
         ('<td rowspan="3">（四）无法提供', '<td rowspan="4">（四）无法提供', 1),
         ('<td rowspan="2">结果纠正', '<td rowspan="3">结果纠正', 1),
         ('<td rowspan="2">结果纠正', '<td rowspan="4">结果纠正', 1),
+        ('<td rowspan="8">（三）不予公开', '<td rowspan="10">（三）不予公开', 1),
+        ('<td rowspan="3">（四）无法提供', '<td rowspan="5">（四）无法提供', 1),
     ],
-    ids=["note-short", "natural-person-short", "natural-person-long", "group-long", "outcome-long", "by-two"],
+    ids=[
+        "note-short",
+        "natural-person-short",
+        "natural-person-long",
+        "group-long",
+        "outcome-long",
+        "by-two",
+        "withheld-group-by-two",
+        "unavailable-group-by-two",
+    ],
 )
 def test_a_rowspan_one_row_too_long_or_too_short_is_read_as_the_rows_show(
     old: str, new: str, repaired: int
@@ -885,7 +896,9 @@ def test_a_rowspan_one_row_too_long_or_too_short_is_read_as_the_rows_show(
     one a row too long pushes its cell into the next row, whose own cells fill the table. Where
     one change of that span makes the row as wide as the others, it is read so, with a finding.
     Before, the first left 总计 to run on into 一、本年新收's values, the others put the label
-    among values (一 row, 四's only row, 三's （五）不予处理 group): 7 to 26 cells NA."""
+    among values (一 row, 四's only row, 三's （五）不予处理 group): 7 to 26 cells NA. So too a group's
+    span two rows too long (10 for 8), which pushes the next group's first two rows right (before:
+    the second of them NA, 7 cells)."""
     from goldens import expected_cells
 
     report = _chenghu_with(old, new)

@@ -18,6 +18,9 @@ from typing import NamedTuple
 #: Rows a table may have that its spans overflow or leave a gap in for them to be mended (each is
 #: tried with the grid laid out again): a span or two a row off makes one such row each.
 MOST_IRREGULAR = 4
+#: Rows a rowspan may overflow the next rows' cells by for it to be mended: a span typed one or
+#: two rows too long (10 for 8) pushes the cells of as many rows after it a column right.
+TOO_LONG_BY = 2
 
 
 class SpanCell(NamedTuple):
@@ -157,7 +160,10 @@ def _change(row: _Row, above: _Row | None, width: int) -> dict[Key, int] | None:
     excess = row.filled - width
     if row.own == width:  # the row's own cells fill the table: no cell from above reaches it
         return {key: -left for key, (left, _) in row.carried.items()}
-    last = {key: span for key, (left, span) in row.carried.items() if left == 1}
-    if sum(last.values()) == excess:  # one too long: the cells in their last row end a row earlier
-        return dict.fromkeys(last, -1)
+    for by in range(1, TOO_LONG_BY + 1):
+        # one too long: the cells in their last row end a row earlier; or two too long, in their
+        # last row but one (三's group cell over its eight rows and the next group's first two)
+        last = {key: span for key, (left, span) in row.carried.items() if left == by}
+        if last and sum(last.values()) == excess:
+            return dict.fromkeys(last, -by)
     return None
