@@ -993,3 +993,43 @@ def test_a_read_only_form_shows_its_values(cell: str) -> None:
     report = zhgov_parse.parse(html)
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == 41
     assert not any("搜索" in block.text for block in read_html(html).blocks)
+
+
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ('<tr><td rowspan="8">（三）不予公开', '<tr><td></td><td rowspan="8">（三）不予公开'),
+        ('<tr><td rowspan="3">（四）无法提供', '<tr><td>&nbsp;</td><td rowspan="3">（四）无法提供'),
+        ("<tr><td>2.重复申请", "<tr><td></td><td>2.重复申请"),
+    ],
+    ids=["withheld-group", "unavailable-group", "carried-group"],
+)
+def test_a_stray_blank_cell_opening_a_row_is_left_out(old: str, new: str) -> None:
+    """A blank cell opening a row of 三, the row one column wider than the table: it pushes the
+    row's cells, and those its rowspans carry into the rows after it, a column right. Right of
+    every cell carried into the row, those cells reaching rows after it, it is a stray one, left
+    out with a finding (before, the rowspan of 三、本年度办理结果 was cut to end above the row, its
+    group's other rows read label, group, values: 49 cells NA)."""
+    from goldens import expected_cells
+
+    report = _chenghu_with(old, new)
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert sum(f.code == "cell_repaired" for f in report.finding_list) == 1
+
+
+@pytest.mark.parametrize("rowspan", ["3", "4"])
+def test_a_blank_zero_after_a_rowspan_too_long_is_no_stray_cell(rowspan: str) -> None:
+    """A blank first value (a zero left blank) in 四's row of values under a header cell whose
+    rowspan is one or two rows too long is no stray cell: the span is cut, the values stay in
+    their columns (the blank one NA), none read a column left."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    values = "<tr><td>1</td><td>0</td><td>0</td><td>1</td><td>2</td>"
+    assert html.count(values) == 1
+    html = html.replace('<td rowspan="2">结果维持', f'<td rowspan="{rowspan}">结果维持', 1)
+    got = _cells_of(zhgov_parse.parse(html.replace(values, values.replace("<td>1</td>", "<td></td>", 1))))
+    want = expected_cells("chenghu_finance_2021_html")
+    assert {k: v for k, v in want.items() if got[k] is not None and got[k] != v} == {}
+    assert [k for k, v in got.items() if v is None] == [("review_litigation", "review", "upheld")]

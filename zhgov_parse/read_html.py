@@ -454,8 +454,20 @@ def _rowspans_mended(
     out = {}
     for (r, i), (was, meant) in rowspans_mended(layout).items():
         td = elements[r][i]
+        if not meant:
+            finding = Finding(
+                "cell_repaired",
+                "a blank cell opening the row makes it one column wider than the table, and pushes "
+                "the cells it and its rowspans hold a column right; left out",
+                expected="no cell",
+                found="a blank cell",
+                source=f"{where} row {r + 1}",
+            )
+            out[td] = (meant, finding)
+            continue
         how = (
-            "one row too long: its next row's own cells fill the table"
+            f"{'one row' if was - meant == 1 else f'{was - meant} rows'} too long: its next row's own "
+            "cells fill the table"
             if meant < was
             else ("one row too short: its next row has a gap just its width")
         )
@@ -497,6 +509,8 @@ def _grid_rows(
             tag = td.tag
             if (tag != "td" and tag != "th") or (hides and _hidden(td)):
                 continue
+            if mended is not None and mended.get(td) == 0:
+                continue  # a stray blank cell (:func:`~zhgov_parse.rowspans.rowspans_mended`)
             if carried and col in carried:
                 col = _fill_carried(carried, col, cells, copies)
             if len(td):

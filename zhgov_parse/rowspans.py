@@ -41,6 +41,7 @@ class _Row(NamedTuple):
     filled: int  # columns to the row's last cell that is not blank
     gap: int  # blank columns left before a cell a rowspan carries into the row
     own: int  # columns of the row's own cells
+    lead: int  # columns before the row's first own cell (cells carried into it)
     carried: dict[Key, tuple[int, int]]  # cell carried into the row -> (rows left, this one too; colspan)
     ending: dict[Key, int]  # cell whose span ends in this row -> its colspan
 
@@ -56,11 +57,16 @@ def _grid(layout: Layout, rowspans: dict[Key, int]) -> list[_Row | None]:
             out.append(None)
             continue
         col = end = gap = own = 0  # end: past the last cell not blank
+        lead = -1
         here: dict[Key, tuple[int, int]] = {}
         ending: dict[Key, int] = {}
         for i, cell in enumerate(row):
-            col = _carry(carried, col, here, ending)
             rowspan = rowspans.get((r, i), cell.rowspan)
+            if not rowspan:
+                continue  # a stray cell left out
+            col = _carry(carried, col, here, ending)
+            if lead < 0:
+                lead = col
             for c in range(col, col + cell.colspan):
                 if rowspan > 1:
                     carried[c] = (rowspan - 1, (r, i))
@@ -74,7 +80,7 @@ def _grid(layout: Layout, rowspans: dict[Key, int]) -> list[_Row | None]:
             if c >= col:
                 gap += c - col
                 col = end = _carry(carried, c, here, ending)
-        out.append(_Row(col, end, gap, own, here, ending))
+        out.append(_Row(col, end, gap, own, max(lead, 0), here, ending))
     return out
 
 
@@ -132,7 +138,7 @@ def rowspans_mended(layout: Layout) -> dict[Key, tuple[int, int]]:
         # as wide as the row before, or as most of the table's rows (the row before a header row
         # a span left short)
         for width in dict.fromkeys([before, *usual[:1]] if len(usual) == 1 else [before]):
-            change = _change(row, above, width)
+            change = _stray_blank(layout, grid, at, width) or _change(row, above, width)
             if change is None:
                 continue
             trial = {key: rowspans.get(key, _cell(layout, key).rowspan) + by for key, by in change.items()}
@@ -143,6 +149,25 @@ def rowspans_mended(layout: Layout) -> dict[Key, tuple[int, int]]:
                 grid = mended
                 break
     return {key: (_cell(layout, key).rowspan, n) for key, n in rowspans.items()}
+
+
+def _stray_blank(layout: Layout, grid: list[_Row | None], at: int, width: int) -> dict[Key, int] | None:
+    """A blank cell opening a row that makes it one column wider than the table (``<tr><td></td>
+    <td rowspan="8">（三）不予公开</td>…``): it pushes the row's cells, and those the row's rowspans
+    carry into the rows after it, a column right. It is a stray one (left out: a rowspan of 0)
+    where it stands right of every cell carried into the row, and those cells all reach rows after
+    it within the table (a span ending in the row may instead be too long, the blank a zero's)."""
+    row, cells = grid[at], layout[at]
+    if row is None or not cells or row.width != width + 1 or row.gap:
+        return None
+    first = cells[0]
+    if not first.blank or first.colspan != 1 or first.rowspan != 1 or not row.carried:
+        return None
+    if row.lead != sum(span for _, span in row.carried.values()):
+        return None
+    if any(left < 2 or at + left > len(layout) for left, _ in row.carried.values()):
+        return None
+    return {(at, 0): -1}
 
 
 def _cell(layout: Layout, key: Key) -> SpanCell:
