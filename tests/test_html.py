@@ -484,6 +484,8 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         '<td>4<span style="COLOR: red; DISPLAY : NONE">7</span>1</td>',
         "<td>4<span hidden>7</span>1</td>",
         '<td>4<span style="display&#58;none">7</span>1</td>',
+        '<td>4<span style="visibility: hidden">7</span>1</td>',
+        '<td>4<span style="font-size:0px;color:#fff">7</span>1</td>',
         "<td><s>7</s>41</td>",
         "<td><strike>7</strike> 41</td>",
         '<td><S style="color:red">17</S>&nbsp;<span>41</span></td>',
@@ -494,6 +496,8 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         "display-none-upper",
         "hidden",
         "colon-as-entity",
+        "visibility-hidden",
+        "font-size-0",
         "struck",
         "strike",
         "struck-upper",
@@ -513,8 +517,9 @@ def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
 
 def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
-    find exactly what the definition finds, stated as an XPath: every <del>, and every element
-    inside a cell that is hidden or styled display:none (letters in any case, spaces anywhere); on
+    find exactly what the definition finds, stated as an XPath: every <del>, every element inside
+    a cell that is hidden or styled display:none (letters in any case, spaces anywhere), and every
+    element inside a cell, no cell or row itself, styled visibility:hidden or font-size:0; on
     random pages that also hold the words in style sheets, scripts and other attributes."""
     import random
 
@@ -524,10 +529,16 @@ def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
 
     definition = etree.XPath(
         "//del | (//td | //th)//*[@hidden or "
-        "contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')]"
+        "contains(translate(@style, 'DISPLAYNOE ', 'displaynoe'), 'display:none')] | "
+        "(//td | //th)//*[not(self::td or self::th or self::tr)]"
+        "[contains(translate(@style, 'VISBLTYHDEN ', 'visbltyhden'), 'visibility:hidden') or "
+        "contains(concat(translate(@style, ' ', ''), ';'), 'font-size:0;') or "
+        "contains(concat(translate(@style, ' ', ''), ';'), 'font-size:0px;')]"
     )
     styles = ["", "display:none", "DISPLAY : NONE", "color:red; Display: None", "display:block",
-              "visibility:hidden", "overflow: hidden", "display:\tnone", "display&#58;none"]  # fmt: skip
+              "visibility:hidden", "overflow: hidden", "display:\tnone", "display&#58;none",
+              "Visibility : hidden", "font-size:0", "color:#fff; font-size: 0px", "font-size:0.8em",
+              "font-size:10.5pt"]  # fmt: skip
     extras = ["", '<input type="hidden" value="1">', "<style>.m{display:none}</style>",
               "<script>if (a < b) x.hidden = 1;</script>", '<div data-hidden="1">x</div>']  # fmt: skip
     rng = random.Random(7)

@@ -793,7 +793,8 @@ def _in_a_tag(text: str, at: int) -> bool:
 
 def _may_hide(text: str) -> bool:
     """Whether the page's markup may hide some of its text (:func:`_unshown`; rows and cells,
-    :func:`_hidden`): a ``<del`` tag, a ``hidden`` attribute or ``display:none`` inside a tag. Most
+    :func:`_hidden`): a ``<del`` tag, a ``hidden`` attribute, ``display:none``, ``visibility:hidden``
+    or ``size:0`` (``font-size:0``, :func:`_invisible`; lower case) inside a tag. Most
     pages hold the words only in their style sheets and scripts (``.menu{display:none}``,
     ``overflow:hidden``): a few searches in C rule them out."""
     if "<del" in text or "<DEL" in text:
@@ -807,24 +808,53 @@ def _may_hide(text: str) -> bool:
             at = text.find(word, at + 6)
     at = text.find("hidden")
     while at != -1:
-        if text[at + 6 : at + 7] in _ATTRIBUTE_END and _in_a_tag(text, at):
+        if (text[at + 6 : at + 7] in _ATTRIBUTE_END or _styled_invisible(text, at)) and _in_a_tag(text, at):
             return True
         at = text.find("hidden", at + 6)
+    for word in ("size:0", "size: 0"):  # (Word's style sheets: mso-tstyle-rowband-size:0, not in a tag)
+        at = text.find(word)
+        while at != -1:
+            if _in_a_tag(text, at):
+                return True
+            at = text.find(word, at + 6)
     return False
+
+
+def _styled_invisible(text: str, at: int) -> bool:
+    """Whether the ``hidden`` at ``at`` is the value of a ``visibility`` (``visibility : hidden``)."""
+    return text[max(at - 16, 0) : at].replace(" ", "").lower().endswith("visibility:")
 
 
 def _unshown(root: etree._Element) -> list[etree._Element]:
     """The ``<del>`` elements, and the elements inside a table's cells that are ``hidden`` or styled
-    ``display:none``, in document order. (One walk that asks each element for its attributes' names:
-    an XPath with ``translate()`` over every element took 15 ms on a 170 KB page.)"""
+    ``display:none`` or to show none of their text (:func:`_invisible`), in document order. (One
+    walk that asks each element for its attributes' names: an XPath with ``translate()`` over every
+    element took 15 ms on a 170 KB page.)"""
     found = []
     for el in root.iter():
         if el.tag == "del":
             found.append(el)
             continue
-        if _hidden(el) and next(el.iterancestors("td", "th"), None) is not None:
+        if (_hidden(el) or _invisible(el)) and next(el.iterancestors("td", "th"), None) is not None:
             found.append(el)
     return found
+
+
+#: A style that leaves an element's text in its place but shows none of it: ``visibility:hidden``,
+#: ``font-size:0`` (``0px``, ``0pt``…; an anti-copy watermark's digits set in among a number's).
+_INVISIBLE = re.compile(
+    r"(?:^|;)(?:visibility:hidden|font-size:(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?)(?:;|!|$)"
+)
+
+
+def _invisible(el: etree._Element) -> bool:
+    """Whether an element inside a cell is styled to show none of its text (:data:`_INVISIBLE`);
+    the cell itself, which keeps its column, is not left out."""
+    style = el.get("style")
+    if not style or el.tag in ("td", "th", "tr"):
+        return False
+    style = style.replace(" ", "").lower()
+    return ("hidden" in style or "size:0" in style) and _INVISIBLE.search(style) is not None
 
 
 def _hidden(el: etree._Element) -> bool:
