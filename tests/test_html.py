@@ -1044,3 +1044,28 @@ def test_a_blank_zero_after_a_rowspan_too_long_is_no_stray_cell(rowspan: str) ->
     want = expected_cells("chenghu_finance_2021_html")
     assert {k: v for k, v in want.items() if got[k] is not None and got[k] != v} == {}
     assert [k for k, v in got.items() if v is None] == [("review_litigation", "review", "upheld")]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "cell", "value"),
+    [
+        (".jammer{display:none}", '<td>4<font class="jammer">7</font>1</td>', 41),
+        ("span.wm { FONT-SIZE: 0px; color: #fff }", '<td>4<span class="wm">7</span>1</td>', 41),
+        ("/* .x{} */ .a, .jammer { visibility : hidden }", '<td>4<span class="b jammer">7</span>1</td>', 41),
+        ("@media print { .p { display: none } }", '<td><span class="p">41</span></td>', 41),
+        (".x{display:none} .open .x{display:inline}", '<td><span class="x">41</span></td>', 41),
+        (".x{display:none}", '<td><span class="x" style="display:inline">41</span></td>', 41),
+    ],
+    ids=["jammer", "font-size-0", "visibility", "media-print", "toggled", "styled-shown"],
+)
+def test_text_a_style_sheet_hides_in_a_cell_is_left_out(sheet: str, cell: str, value: int) -> None:
+    """An element in a cell of a class the page's style sheet hides (an anti-copy watermark's
+    digits among a number's: ``<style>.jammer{display:none}</style>`` … ``4<font class=jammer>7
+    </font>1``) is left out: 41, not 471. A class hidden on some screens only (``@media``), one a
+    rule shows again (a script's toggle) or an element styled shown itself keeps its text."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace("<td>41</td>", cell).replace("</head>", f"<style>{sheet}</style></head>")
+    report = zhgov_parse.parse(html)
+    assert report.table("active_disclosure").loc["normative_documents", "in_force"] == value

@@ -869,16 +869,96 @@ def _hidden(el: etree._Element) -> bool:
 def _drop_unshown(root: etree._Element) -> None:
     """Take out what the page does not show, keeping the text after each such element."""
     for el in _unshown(root):
-        parent = el.getparent()
-        if parent is None:
-            continue
-        if el.tail:
-            before = el.getprevious()
-            if before is not None:
-                before.tail = (before.tail or "") + el.tail
-            else:
-                parent.text = (parent.text or "") + el.tail
-        parent.remove(el)
+        _take_out(el)
+
+
+def _take_out(el: etree._Element) -> None:
+    """Remove an element from the tree, keeping the text after it."""
+    parent = el.getparent()
+    if parent is None:
+        return
+    if el.tail:
+        before = el.getprevious()
+        if before is not None:
+            before.tail = (before.tail or "") + el.tail
+        else:
+            parent.text = (parent.text or "") + el.tail
+    parent.remove(el)
+
+
+_CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
+_CSS_BRACE = re.compile(r"([{}])")
+_CLASS_SELECTOR = re.compile(r"[a-z0-9]*\.([\w-]+)")
+_CLASS_NAMED = re.compile(r"\.([\w-]+)")
+_SHOWS = re.compile(r"(?:^|;)(?:display|visibility|font-size):")
+
+
+def _css_rules(css: str) -> list[tuple[str, str]]:
+    """A style sheet's rules (its text in lower case) as (selectors, declarations), comments out; the rules
+    inside ``@media`` and other at-rules left out (they hold on some screens only)."""
+    rules = []
+    depth = 0
+    at_rule = False
+    selector = ""
+    for token in _CSS_BRACE.split(_CSS_COMMENT.sub("", css)):
+        if token == "{":
+            depth += 1
+            if depth == 1:
+                at_rule = selector.lstrip().startswith("@")
+        elif token == "}":
+            depth = max(depth - 1, 0)
+            selector = ""
+        elif depth == 0:
+            selector = token.rsplit(";", 1)[-1]  # (after an @import …;)
+        elif depth == 1 and not at_rule:
+            rules.append((selector, token))
+    return rules
+
+
+def _classes_hidden(root: etree._Element) -> set[str]:
+    """The classes the page's style sheets hide everywhere: a rule whose selector is one class
+    (``.jammer``, ``font.jammer``) and whose style shows none of the text (``display:none``,
+    :data:`_INVISIBLE`), where no other rule names the class with a display, visibility or font
+    size (a script's toggle, ``.tab.on .x{display:block}``), nor an ``@media`` rule (some screens)."""
+    hidden: set[str] = set()
+    shown: set[str] = set()
+    for style in root.iter("style"):
+        css = (style.text or "").lower()
+        if not (
+            ("isplay" in css and "none" in css)
+            or ("isibility" in css and "hidden" in css)
+            or "size:0" in css.replace(" ", "")
+        ):
+            continue  # (most sheets: nothing hidden)
+        for selectors, declarations in _css_rules(css):
+            style_of = "".join(declarations.split())
+            if not _SHOWS.search(style_of):
+                continue
+            hides = "display:none" in style_of or _INVISIBLE.search(style_of) is not None
+            for selector in selectors.split(","):
+                simple = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if hides and simple:
+                    hidden.add(simple.group(1))
+                else:
+                    shown.update(_CLASS_NAMED.findall(selector))
+    return hidden - shown
+
+
+def _drop_hidden_by_class(root: etree._Element) -> None:
+    """Take out the elements inside a table's cells of a class the page's style sheets hide
+    (:func:`_classes_hidden`: ``<style>.jammer{display:none}</style>`` … ``4<font class="jammer">7
+    </font>1``, an anti-copy watermark), unless styled otherwise themselves. One search of the
+    tree (in C) for style sheets where a page has none."""
+    classes = _classes_hidden(root)
+    if not classes:
+        return
+    for el in _CLASSED_IN_CELLS(root):
+        names = el.get("class")
+        if not classes.isdisjoint(names.lower().split()) and not el.get("style"):
+            _take_out(el)
+
+
+_CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@class]")
 
 
 #: The kinds of ``<input>`` a browser shows the ``value`` of as text in a box (no type: text).
@@ -912,6 +992,7 @@ def read_html(text: str) -> Document:
     hides = _may_hide(text)
     if hides:  # (most pages: not)
         _drop_unshown(root)
+    _drop_hidden_by_class(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root)
     _show_fields(root)
