@@ -1069,3 +1069,25 @@ def test_text_a_style_sheet_hides_in_a_cell_is_left_out(sheet: str, cell: str, v
     html = html.replace("<td>41</td>", cell).replace("</head>", f"<style>{sheet}</style></head>")
     report = zhgov_parse.parse(html)
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == value
+
+
+@pytest.mark.parametrize("style", ["display:none", "visibility: hidden"])
+def test_a_hidden_stale_copy_of_a_table_is_left_out(style: str) -> None:
+    """A page keeping a hidden copy of a table beside the one it shows (other numbers: last year's,
+    a draft) shows one table: the copy is left out (before, every row a duplicate_row, the tables
+    NA). A page whose report tables are all hidden beside a table it shows that is no twin of
+    them (a table of links) still reads them."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    start = html.index("<table", html.index("三、收到和处理"))
+    end = html.index("</table>", start) + len("</table>")
+    stale = html[start:end].replace("<td>9</td>", "<td>19</td>").replace("<td>13</td>", "<td>23</td>")
+    copied = html[:start] + f'<div style="{style}">{stale}</div>' + html[start:]
+    assert _cells_of(zhgov_parse.parse(copied)) == expected_cells("chenghu_finance_2021_html")
+    links = "<table><tr><td>首页</td><td>政务公开</td><td>年度报告</td></tr></table>"
+    article = html.replace("<body>", f'<body>{links}<div style="display:none">').replace(
+        "</body>", "</div></body>"
+    )
+    assert _cells_of(zhgov_parse.parse(article)) == expected_cells("chenghu_finance_2021_html")

@@ -961,6 +961,31 @@ def _drop_hidden_by_class(root: etree._Element) -> None:
 _CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@class]")
 
 
+def _drop_hidden_twins(root: etree._Element) -> None:
+    """Take out the tables the page hides (the table or an element around it ``hidden`` or styled
+    not to show) whose every label a table it shows holds too: a stale copy of a table kept
+    beside it (last year's numbers, a draft), which would otherwise make every row a duplicate.
+    A page that hides all its tables (its article, until a script shows it) keeps them all, as
+    does one whose hidden table is no twin of a shown one."""
+    tables = _leaf_tables(root)
+    if len(tables) < 2:
+        return
+    hidden = [t for t in tables if any(_hidden(el) or _invisible(el) for el in (t, *t.iterancestors()))]
+    if not hidden or len(hidden) == len(tables):
+        return
+    shown = [_labels_of(t) for t in tables if t not in hidden]
+    for table in hidden:
+        labels = _labels_of(table)
+        if len(labels) >= 3 and any(labels <= other for other in shown):
+            _take_out(table)
+
+
+def _labels_of(table: etree._Element) -> set[str]:
+    """The texts of a table's cells that are no value."""
+    texts = {clean_text(_text_of(cell)) for cell in table.iter("td", "th")}
+    return {text for text in texts if text and not is_value_text(text)}
+
+
 #: The kinds of ``<input>`` a browser shows the ``value`` of as text in a box (no type: text).
 _TEXT_INPUTS = frozenset(["", "text", "number"])
 
@@ -1004,6 +1029,8 @@ def read_html(text: str) -> Document:
     title_el = next(root.iter("title"), None)
     title = clean_text("".join(title_el.itertext())) if title_el is not None else ""
     etree.strip_elements(root, *_DROP, with_tail=False)
+    if hides:
+        _drop_hidden_twins(root)
     tables = _leaf_tables(root)
     if not tables:
         drawn = _text_tables(root)  # a page whose tables are text: pipe rows in <p>s, a <pre>
