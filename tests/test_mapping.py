@@ -1217,3 +1217,27 @@ def test_last_years_numbers_beside_table_two_columns_of_2019_are_left_out() -> N
     assert table.loc["coercion"].dropna().tolist() == [2, 0, 4]
     assert table.loc["penalty"].isna().all()
     assert {f.code for f in r.finding_list if f.row == "penalty"} == {"row_length_mismatch"}
+
+
+@pytest.mark.parametrize("form", ["markdown", "tab"])
+def test_a_page_number_after_a_row_of_three_with_blank_cells_is_none_of_its_cells(form: str) -> None:
+    """A number on a line of its own after a row of 三 whose blank cells keep their places (a page
+    number where a page break cut the table): ``| … | 7.属于行政执法案卷 | | 3 | | | | | 3 |`` / ``7``.
+    It was taken for a value the row's digits had split (as ``1`` / ``5`` for 15 one a line), the
+    row's first blank then dropped as padding: 3 | … | 3 | 7, three cells wrong. A row with a blank
+    cell has its cells apart; the number is unmapped_values."""
+    text = (FIXTURES / "baixi_education_2019_md.md").read_text(encoding="utf-8")
+    row = "| 三、本年度办理结果 | （三）不予公开 | 7.属于行政执法案卷 | 0 | 3 | 0 | 0 | 0 | 0 | 3 |"
+    blanks = row.replace("| 0 ", "|  ")
+    text = text.replace(row, f"{blanks}\n7")
+    if form == "tab":
+        text = "\n".join(
+            "\t".join(c.strip() for c in line.strip("|").split("|")) if line.startswith("|") else line
+            for line in text.split("\n")
+            if not line.startswith("|--")
+        )
+    report = zhgov_parse.parse(text)
+    row_read = report.table("application_handling").loc["withheld.enforcement_files"].tolist()
+    assert [v for v in row_read if not pd.isna(v)] == [3, 3]
+    assert row_read[1] == 3 and row_read[-1] == 3
+    assert "unmapped_values" in _codes(report)

@@ -1102,6 +1102,7 @@ def drop_fragments(
                 and before is not None
                 and before.match.code is not None
                 and len(before.values) == n
+                and all(map(str.strip, before.values))  # (a blank cell: its row's cells are apart)
                 and len(row.values) <= _MAX_JOINS
                 and not check([parse_value(v) for v in before.values])
             ):
