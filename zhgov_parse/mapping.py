@@ -94,6 +94,7 @@ class Row:
     spans: list[tuple[int, int]] | None = None  # where each value stands on its line (layout text)
     gathered: bool = False  # values taken, in reading order, from lines other than the label's own
     lines: int = 1  # how many lines (table rows) its values come from
+    tail: int = 0  # how many values its last line gave, where that line is values alone added after
     label_end: int | None = None  # layout text: where the label on the row's own line ends
     uncertain: bool = False  # its values may be another row's: it keeps its place, its cells are NA
     after_bare: bool = False  # a row's label right before its own had no values (they may be these)
@@ -291,6 +292,7 @@ def assemble(
                     current.spans = None  # values from several lines, in reading order
                     current.gathered = True
                     current.lines += 1
+                    current.tail = len(rec.values)
                 continue
             label = "".join(_from_last_item(pending))
             match = rows_of(label) if label else Match((), "none")
