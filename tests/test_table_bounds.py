@@ -155,3 +155,16 @@ def test_a_list_of_documents_by_kind_before_table_two_leaves_its_rows_read() -> 
     got = _cells(report)
     want = {k: v for k, v in expected_cells(name).items() if k[0] == "active_disclosure"}
     assert {k: got.get(k) for k in want} == want
+
+
+def test_table_four_given_twice_a_cell_a_line_a_blank_lost_takes_no_group_from_its_header() -> None:
+    """A page that gives 四 twice, a cell a line (``行政复议 |`` / … / ``复议后起诉 |`` / ``结果维持 |``
+    / … / ``总计 |`` / ``2 |`` / …), its row short of a blank cell: the second copy's header words
+    were its values' label, 复议后起诉 among them, so its first five values were read as that group's
+    (6 | 2 | 1 | 3 | 12, four cells wrong). Values under header words take no group from them."""
+    text = source("weitang_hrss_2024_pipe").read_text(encoding="utf-8")
+    row = "6 | 2 | 1 | 3 | 12 | 3 | 1 | 0 | 2 | 6 | 2 | 0 | 1 | 1 | 4 |"
+    start, end = text.index("行政复议 | 行政诉讼"), text.index(row) + len(row)
+    table = text[start:end].replace(row, row.replace("| 0 |", "|  |", 1))
+    report = zhgov_parse.parse(_one_cell_a_line(text[:start] + table + "\n" + table + text[end:]))
+    assert not _wrong(report, "weitang_hrss_2024_pipe")

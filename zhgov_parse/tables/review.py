@@ -243,9 +243,10 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
     rows: list[Row] = []
     lines: list[list[Row]] = []  # the groups read from one line of 15 (or 10) values
     for row in assemble(records, rows_of, expected, _is_review_header):
-        if split_at_spaces and not row.own and row.match.how != "exact" and _is_review_header(row.label):
-            # PDF text: value lines under a header broken over lines take no group from the
-            # header's words (复议后起诉 among them); their group is not told, not guessed
+        if not row.own and row.match.how != "exact" and _is_review_header(row.label):
+            # value lines under a header broken over lines (PDF text; a cell a line, where a page
+            # gives the table twice) take no group from the header's words (复议后起诉 among them);
+            # their group is not told, not guessed
             row.match = Match((), "none")
         values = [v for v in row.values]
         trimmed = values
