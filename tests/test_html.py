@@ -1091,3 +1091,20 @@ def test_a_hidden_stale_copy_of_a_table_is_left_out(style: str) -> None:
         "</body>", "</div></body>"
     )
     assert _cells_of(zhgov_parse.parse(article)) == expected_cells("chenghu_finance_2021_html")
+
+
+def test_a_stray_blank_cell_pushing_a_row_s_own_rowspans_is_left_out() -> None:
+    """The first row of 三's part after a page break opens with a blank cell before its own rowspans
+    (三、本年度办理结果, （四）无法提供), one column wider than the table: the rows after it put their
+    labels before the cells those spans carry. The blank is left out with a finding (before: 14
+    cells NA, row_length_mismatch)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    name = "luwan_emergency_2024_html"
+    html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    row = '<tr><td rowspan="12">三、本年度办理结果</td><td rowspan="3">（四）无法提供</td>'
+    assert html.count(row) == 1
+    report = zhgov_parse.parse(html.replace(row, row.replace("<tr>", "<tr><td></td>")))
+    assert _cells_of(report) == expected_cells(name)
+    assert sum(f.code == "cell_repaired" for f in report.finding_list) == 1

@@ -125,15 +125,17 @@ def rowspans_mended(layout: Layout) -> dict[Key, tuple[int, int]]:
     """The cells whose rowspans a row after them shows to be one too long or too short, each with
     (the rowspan it has, the one the table means) — none where the rows agree with their spans."""
     grid = _grid(layout, {})
-    irregular = [r for r, row in enumerate(grid) if _irregular(row, _width_around(grid, r))]
-    if len(irregular) > MOST_IRREGULAR:
-        return {}  # spans broken throughout (or a hostile page's): no span a row off
     widths = Counter(row.width for row in grid if row is not None and row.filled)
     usual = [width for width, n in widths.items() if n == max(widths.values())]
+    irregular = [r for r, row in enumerate(grid) if _irregular(row, _width_around(grid, r))]
+    opening = set(_opening_blank_pushing_spans(layout, grid, usual[0]) if len(usual) == 1 else ())
+    irregular = sorted(opening.union(irregular))
+    if len(irregular) > MOST_IRREGULAR:
+        return {}  # spans broken throughout (or a hostile page's): no span a row off
     rowspans: dict[Key, int] = {}
     for at in irregular:
         row, above, before = grid[at], grid[at - 1] if at else None, _width_around(grid, at)
-        if row is None or before is None or not _irregular(row, before):
+        if row is None or before is None or not (_irregular(row, before) or at in opening):
             continue  # (mended with a row before it)
         # as wide as the row before, or as most of the table's rows (the row before a header row
         # a span left short)
@@ -161,13 +163,40 @@ def _stray_blank(layout: Layout, grid: list[_Row | None], at: int, width: int) -
     if row is None or not cells or row.width != width + 1 or row.gap:
         return None
     first = cells[0]
-    if not first.blank or first.colspan != 1 or first.rowspan != 1 or not row.carried:
+    if not first.blank or first.colspan != 1 or first.rowspan != 1:
         return None
+    if not row.carried:  # (a row no span reaches: its own spans pushed, :func:`_opening_blank_pushing_spans`)
+        return {(at, 0): -1} if _spans_within(cells, at, len(layout)) else None
     if row.lead != sum(span for _, span in row.carried.values()):
         return None
     if any(left < 2 or at + left > len(layout) for left, _ in row.carried.values()):
         return None
     return {(at, 0): -1}
+
+
+def _spans_within(cells: list[SpanCell], at: int, rows: int) -> bool:
+    """Whether a row's own cells after its first hold a rowspan, each such reaching rows within
+    the table."""
+    spans = [cell.rowspan for cell in cells[1:] if cell.rowspan > 1]
+    return bool(spans) and all(at + span <= rows for span in spans)
+
+
+def _opening_blank_pushing_spans(layout: Layout, grid: list[_Row | None], usual: int) -> list[int]:
+    """Rows that no rowspan reaches, one column wider than most of the table's rows and than the
+    row before, that open with a blank cell and hold rowspans of their own (``<tr><td></td><td
+    rowspan="12">三、本年度办理结果</td>…``, the first row of a table's part after a page break):
+    the blank pushes the cells the spans carry a column right, the rows after it then put their
+    labels before them (:func:`_stray_blank`)."""
+    out = []
+    for at, row in enumerate(grid):
+        cells = layout[at]
+        if row is None or not cells or row.carried or row.width != usual + 1:
+            continue
+        if _width_around(grid, at) != usual or not cells[0].blank:
+            continue
+        if _spans_within(cells, at, len(layout)):
+            out.append(at)
+    return out
 
 
 def _cell(layout: Layout, key: Key) -> SpanCell:
