@@ -1241,3 +1241,25 @@ def test_a_page_number_after_a_row_of_three_with_blank_cells_is_none_of_its_cell
     assert [v for v in row_read if not pd.isna(v)] == [3, 3]
     assert row_read[1] == 3 and row_read[-1] == 3
     assert "unmapped_values" in _codes(report)
+
+
+def test_a_row_whose_values_are_all_blank_and_whose_remark_names_a_change_is_no_header(
+    sample_text: str,
+) -> None:
+    """三 in pipe text with a 备注 column holding a change on every row (``同比增长5%``), a row with
+    all its values blank: its line (``8.属于行政查询事项 | | … | | 同比增长4%``) holds no number and
+    names an extra column (同比…), so it was read as a header line, and the rows after it as under
+    none, the next row's blank dropped and its remark read as its 总计 (3 cells wrong). A line
+    that names a row is no header."""
+    text = sample_text.replace(
+        "8.属于行政查询事项 | 5 | 2 | 0 | 0 | 0 | 0 | 7 | ||", "8.属于行政查询事项 | | | | | | | | ||"
+    ).replace(
+        "(四)无法提供 | 1.本机关不掌握相关政府信息 | 4 | 1 | 0 | 0 | 2 | 0 | 7 | |",
+        "(四)无法提供 | 1.本机关不掌握相关政府信息 | 4 | 1 | | 0 | 2 | 0 | 7 | |",
+    )
+    assert text.count("| 4 | 1 | | 0 |") == 1 and "查询事项 | | |" in text
+    lines, start, end = _table_three_lines(text)
+    changes = {line.split(" | ")[0]: f"同比增长{i % 9 + 1}%" for i, line in enumerate(lines[start:end])}
+    report = zhgov_parse.parse(_pipe_with_last_column(text, "备注", changes))
+    row = report.table("application_handling").loc["unavailable.not_held"]
+    assert row.fillna(-1).tolist() == [4, 1, -1, 0, 2, 0, 7]

@@ -132,6 +132,8 @@ def _under_headers(
         cells = _header_cells(block, at_spaces)
         if cells and not any(c and is_number_text(c) for c in cells):
             named = _named(cells, table, template, columns_of, groups_of)
+            if named and _a_rows_remark(cells, named, table):
+                named = None
         if named is not None and not in_header:
             runs.append(({}, [], []))
         in_header = named is not None or (in_header and block.kind != "row")
@@ -141,6 +143,19 @@ def _under_headers(
             named_lines.append((cells, named))
         lines.append(block)
     return runs
+
+
+def _a_rows_remark(cells: tuple[str, ...], named: _Header, table: str) -> bool:
+    """Whether a line of no numbers that names only extra columns is a row's, its values blank and
+    its remark naming one (``8.属于行政查询事项 | | … | | 同比增长4%``): a cell before it names a row
+    (not in 四, whose header names its groups, 行政复议 and 行政诉讼, as its rows are named)."""
+    if table == "review_litigation" or any(
+        what not in ("extra", "subtotal", "last_year") for what, _ in named.values()
+    ):
+        return False
+    rows_of = matcher(table, "row")
+    first = min(named)
+    return any(c and rows_of(c).code is not None for c in cells[:first])
 
 
 def _group_names_kept(cells: tuple[str, ...], header: _Header, extra: set[int]) -> tuple[str, ...]:
