@@ -495,3 +495,13 @@ def test_an_html_table_in_markdown_is_read_as_a_page_shows_it(cell: str) -> None
     report = zhgov_parse.parse(text)
     assert report.meta["source_format"] == "markdown"
     assert _cells(report)[("application_handling", "granted", "natural_person")] == 9
+
+
+@pytest.mark.parametrize("cell", ["~~7~~41", "~~17~~ 41", "41~~7~~"])
+def test_markdown_strikethrough_in_a_cell_is_no_part_of_its_number(cell: str) -> None:
+    """A number struck out beside its correction, as converters write a page's <s>7</s>41 or
+    <del>7</del>41 in Markdown (~~7~~41): 41, as the page itself gives, not 741 or NA."""
+    md = (FIXTURES / "baixi_education_2019_md.md").read_text(encoding="utf-8")
+    assert md.count("| 41 |") == 1
+    report = zhgov_parse.parse(md.replace("| 41 |", f"| {cell} |"))
+    assert report.table("application_handling").loc["total", "natural_person"] == 41

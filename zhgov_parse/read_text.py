@@ -33,6 +33,9 @@ _MD_HEADING = re.compile(r"^(#{1,6}|={1,6}(?=\s))\s*(.*?)\s*[#=]*\s*(?:\{[#.][^{
 _MD_IMAGE = re.compile(r"!\[[^\]]*\]\(\s*<?([^)\s>]*)>?[^)]*\)\s*$")
 _STRONG = re.compile(r"(\*\*|__)(.+?)\1")
 _EMPHASIS = re.compile(r"^[ \t]*\*([^*\s][^*]*)\*[ \t]*$")  # a line in *…* (italic; AsciiDoc's bold)
+#: Markdown's strikethrough (GFM, pandoc: a page's <s>7</s>41 or <del> converted as ~~7~~41): text the
+#: report struck out, no part of what it states, as an HTML page's is not; within one cell.
+_STRUCK = re.compile(r"~~[^~|\n]+?~~")
 #: A separator under a Markdown pipe table's header: the text is Markdown (a heading alone is no
 #: proof: PDF-to-Markdown converters write headings above tables left one cell a line).
 _MARKDOWN = re.compile(r"^[ \t]*\|?[ \t]*:?-{3,}:?[ \t]*\|", re.M)
@@ -426,6 +429,7 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     if (markdown or tables or (ruled and _MARKDOWN.search(text))) and wraps_paragraphs(text, lines):
         lines = paragraphs_joined(lines)
     emphasis = "*" in text or "__" in text
+    struck = "~~" in text
     images: list[tuple[int, str]] = []
     joined = "|" in text and _joined_cells(lines)
     in_grids = _tab_grids(lines) if "\t" in text else {}
@@ -436,6 +440,8 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
             blocks.extend(inserts.pop(number))
         if emphasis and ("*" in raw or "__" in raw):  # Markdown's bold: **三、…** is the heading 三、…
             raw = _EMPHASIS.sub(r"\1", _STRONG.sub(r"\2", raw))
+        if struck and "~~" in raw:
+            raw = _STRUCK.sub("", raw)
         line = raw.strip()
         if not line:
             continue
