@@ -266,3 +266,5 @@ def test_a_wrapped_title_after_links_to_other_reports() -> None:
     title = "2023 年青河市数据局政府信息公开\n工作年度报告\n"
     body = "本年度报告根据《条例》编制。\n\n一、总体情况\n我局坚持……2024年，我局将……\n"
     assert year_and_agency(links + title + body) == (2023, "青河市数据局")
+    title = "2023 年青河市数据局政府信息公开工作\n年度报告\n"
+    assert year_and_agency(links + title + body) == (2023, "青河市数据局")

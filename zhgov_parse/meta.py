@@ -321,9 +321,10 @@ def _named(
 
 def _ends_on(line: str, following: list[str]) -> bool:
     """Whether a title's line is ended by the next, a few words of it (2025 年上海市人民政府办公厅政府信息公开
-    / 工作年度报告, as PDF text wraps it), not by a sentence or a preamble (本报告…)."""
+    / 工作年度报告, …公开工作 / 年度报告, as PDF text wraps it), not by a sentence or a preamble (本报告…)."""
     rest = following[0].strip() if following else ""
-    return line.rstrip().endswith(("公开", "公開")) and _TITLE_END.fullmatch(rest) is not None
+    ends = line.rstrip().endswith(("公开", "公開", "公开工作", "公開工作"))
+    return ends and _TITLE_END.fullmatch(rest) is not None
 
 
 #: A title's last words, on a line of their own: 工作年度报告.
