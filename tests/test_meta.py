@@ -257,6 +257,7 @@ def test_year_with_no_title_nor_statistics_period() -> None:
     assert year_and_agency(late)[0] == 2023  # signed late in the year: the year it cites most
     copied = "一、总体情况\n2022年，我局坚持……\n" + plans + signed  # last year's opening kept
     assert year_and_agency(copied)[0] is None
+    assert year_and_agency("一、总体情况\n2024年，我局将……\n" + plans + signed)[0] == 2023  # a plan
 
 
 def test_a_wrapped_title_after_links_to_other_reports() -> None:
@@ -268,3 +269,11 @@ def test_a_wrapped_title_after_links_to_other_reports() -> None:
     assert year_and_agency(links + title + body) == (2023, "青河市数据局")
     title = "2023 年青河市数据局政府信息公开工作\n年度报告\n"
     assert year_and_agency(links + title + body) == (2023, "青河市数据局")
+
+
+def test_links_to_other_years_reports_above_a_body_with_no_title() -> None:
+    """A page's links to other years' reports directly above a body that names its own report but
+    has no title (the extraction dropped it): the body's year, not the last link's."""
+    links = "".join(f"青河市数据局{year}年政府信息公开工作年度报告\n" for year in (2021, 2020))
+    body = "一、总体情况\n根据《条例》规定，现公布我局2022年政府信息公开工作年度报告。\n（一）主动公开\n……"
+    assert year_and_agency(links + body)[0] == 2022

@@ -159,6 +159,10 @@ def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, st
     if titles:
         # the body follows the last title read, with no other title (one unread) between them
         follows = body is not None and not any(map(_YEAR_IN_TITLE.search, lines[titles[-1][0] + 1 : end]))
+        if follows and stated is None and len({t[1] for t in titles}) > 1:
+            own = _body_year(lines[end:], signoff)
+            if own is not None and own != titles[-1][1]:
+                return own, None, False  # the titles were links to other years' reports
         return _own_title(titles, stated, follows)
     in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
@@ -169,7 +173,9 @@ def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, st
 
 
 #: The year a part's first paragraph opens with: 2023年，我局….
-_OPENING_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*[，,]")
+_OPENING_YEAR = re.compile(
+    r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*[，,](?![^，,。]{0,8}将)"
+)  # not 2024年，我局将…
 
 
 def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
@@ -178,6 +184,26 @@ def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
     (落款 …2024年1月20日: a report is due by the end of January), else the year it cites most (its
     plans for the next year, 2024年，我局将…, may outnumber the year's own); none where the overview's
     year and the sign-off's disagree."""
+    opened, year = _opened_or_signed(lines, signoff)
+    if opened:
+        return year
+    years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
+    return years.most_common(1)[0][0] if years else None
+
+
+def _body_year(body: list[str], signoff: str) -> int | None:
+    """The year a report's body tells with no title: its first lines naming its report (现公布我局2022年
+    政府信息公开工作年度报告), else its early sign-off's date."""
+    for line in body[:12]:
+        if (named := _YEAR_IN_TITLE.search(line)) is not None:
+            return int("".join(named.groups(default="")))
+    signed = _signed_on(signoff)
+    return signed - 1 if signed is not None else None
+
+
+def _opened_or_signed(lines: list[str], signoff: str) -> tuple[bool, int | None]:
+    """Whether the overview's first words or an early sign-off date tell the year, and the year they
+    tell (none where they disagree)."""
     opening = None
     for i, line in enumerate(lines):
         if len(line) <= 20 and part_of(line.strip()) == "overview":
@@ -187,11 +213,8 @@ def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
             break
     signed = _signed_on(signoff)
     if signed is not None:  # where they disagree, one was copied from another year's report
-        return signed - 1 if opening in (None, signed - 1) else None
-    if opening is not None:
-        return opening
-    years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
-    return years.most_common(1)[0][0] if years else None
+        return True, signed - 1 if opening in (None, signed - 1) else None
+    return opening is not None, opening
 
 
 def _signed_on(end: str) -> int | None:
