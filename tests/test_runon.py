@@ -474,6 +474,15 @@ def test_a_trailing_dash_is_a_missing_value_not_a_page_footer() -> None:
     assert runs[0].text == "2341587"  # a footer with spaces around its dashes is taken off
 
 
+@pytest.mark.parametrize("gap", [" ", ""])
+def test_the_next_part_s_arabic_number_is_no_value(gap: str) -> None:
+    """A part numbered in Arabic digits after a row (…继续办理1000001 4、政府信息公开行政复议…): its 4 is
+    the heading's, not the row's (read as the row's, the total was 14 and its identities broke)."""
+    text = f"四、结转下年度继续办理1000001{gap}4、政府信息公开行政复议、行政诉讼情况"
+    runs = find_runs(text, {"carried_forward": "结转下年度继续办理"}, ["carried_forward"]).runs
+    assert runs[0].text == "1000001"
+
+
 def test_a_dash_before_digits_may_mark_a_cell_missing() -> None:
     """In a row with 本年增/减, 14-2310 is 14 | -2 | 310 or 14 | - | 2310 (a report that marks an
     unchanged count with -): the cells they disagree on are NA, not the sign's reading."""
