@@ -994,3 +994,33 @@ def test_page_text_cut_off_inside_table_2_reads_the_rows_before_the_cut() -> Non
     assert len(read) == 12 and (read["value"] == 0).all()
     missing = {f.row for f in report.finding_list if f.code == "missing_row"}
     assert missing == {"penalty", "coercion", "fees", "procurement"}
+
+
+_PART_TITLES = (
+    "总体情况",
+    "主动公开政府信息情况",
+    "收到和处理政府信息公开申请情况",
+    "政府信息公开行政复议",
+    "存在的",
+    "其他需要",
+)
+
+
+@pytest.mark.parametrize("numbered", ["第{}部分 ", "（{}）", "arabic"])
+def test_runon_part_headings_numbered_otherwise(numbered: str) -> None:
+    """Page text whose parts are numbered 第一部分, （一） or 1、 (or whose 五 is worded 存在的不足和改进
+    措施): each part still opens where its heading stands (before, the headings were not cut out of
+    the run-on text: 五 was missing, and facts of 一 and 六 were lost)."""
+    text = render(source("lanshi_housing_2023_pipe"))
+    report = zhgov_parse.parse(text)
+    for i, (number, title) in enumerate(zip("一二三四五六", _PART_TITLES, strict=True)):
+        mark = f"{i + 1}、" if numbered == "arabic" else numbered.format(number)
+        text = text.replace(f"{number}、{title}", mark + title, 1)
+    text = text.replace("存在的主要问题及改进情况", "存在的不足和改进措施", 1)
+    other = zhgov_parse.parse(text)
+    columns = ["section", "subsection_code", "kind"]
+    assert other.sections[columns].values.tolist() == report.sections[columns].values.tolist()
+    assert other.facts[["section", "subject", "value"]].values.tolist() == (
+        report.facts[["section", "subject", "value"]].values.tolist()
+    )
+    assert _cells(other) == _cells(report)
