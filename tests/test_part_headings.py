@@ -239,14 +239,28 @@ def test_other_wordings_of_five_run_into_their_first_sentence(wording: str) -> N
     "name", ["lanshi_housing_2023_pipe", "fengdu_land_2020_text", "liaoting_culture_2023_html"]
 )
 def test_parts_numbered_as_subsections(name: str) -> None:
-    """Parts numbered （一）总体情况 … （六）其他需要报告的事项: each opens its part where its title is the
-    part's and its number its own, so 一's own （一）主动公开情况 … stay its subsections (before, the
-    whole report was its preamble, with no finding)."""
+    """Parts numbered （一）总体情况 … （六）其他需要报告的事项: 一, 五 and 六 open their parts where the
+    title is the part's and the number its own (before, the whole report was its preamble, with no
+    finding); the tables are found as when their headings are left out."""
     text = source(name).read_text(encoding="utf-8")
     report = zhgov_parse.parse(text)
     for number in "一二三四五六":
         text = re.sub(rf"(?<=[>\n]){number}、(?=[总主收政存其])", f"（{number}）", text, count=1)
     bracketed = zhgov_parse.parse(text)
-    columns = ["section", "subsection_code", "kind"]
-    assert bracketed.sections[columns].values.tolist() == report.sections[columns].values.tolist()
-    assert bracketed.facts.values.tolist() == report.facts.values.tolist()
+    parts = set(bracketed.sections.query("kind == 'heading' and tag == 'part'")["section"])
+    assert {"overview", "problems_improvements", "other_matters"} <= parts
+    columns = ["section", "subject", "value", "unit"]
+    assert bracketed.facts[columns].values.tolist() == report.facts[columns].values.tolist()
+    assert _cells(bracketed) == _cells(report)
+
+
+def test_subsections_of_one_named_as_parts_stay_subsections() -> None:
+    """一's subsections titled as the table parts, under their numbers (（二）主动公开政府信息情况,
+    （三）收到和处理政府信息公开申请情况): they stay 一's, its prose and facts too."""
+    text = source("lanshi_housing_2023_pipe").read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text)
+    text = text.replace("（一）主动公开情况", "（二）主动公开政府信息情况", 1)
+    text = text.replace("（二）依申请公开情况", "（三）收到和处理政府信息公开申请情况", 1)
+    renamed = zhgov_parse.parse(text)
+    assert renamed.facts.values.tolist() == report.facts.values.tolist()
+    assert renamed.sections["section"].tolist() == report.sections["section"].tolist()

@@ -68,8 +68,9 @@ _TITLES = {
     "存在的主要问题及改进情况": "problems_improvements",
     "其他需要报告的事项": "other_matters",
 }
-#: A part numbered as a subsection is, （一）总体情况 … （六）其他需要报告的事项.
-_BRACKETED_PART = re.compile(r"^[（(]\s*([一二三四五六])\s*[)）]\s*(\S.*)$")
+#: A part numbered as a subsection is: （一）总体情况, （五）…, （六）其他需要报告的事项 (not 二 to 四, whose
+#: titles 一's own subsections may bear under those numbers: （二）主动公开政府信息情况).
+_BRACKETED_PART = re.compile(r"^[（(]\s*([一五六])\s*[)）]\s*(\S.*)$")
 _PART_NUMBERS = {
     "一": "overview",
     "二": "active_disclosure",
