@@ -927,17 +927,40 @@ def test_rows_run_together_a_line_each_with_table_4_s_groups_on_lines_of_their_o
 
 def test_a_footnote_mark_in_run_on_text_is_no_digit() -> None:
     """``规章007①``: NFKC made the mark a digit (规章0071 read 0, 0, 71). It is read as any other
-    mark after a run's digits (``规章007*``) is: where the run ends."""
+    mark after a run's digits (``规章007*``, ``规章007[1]``) is: where a cell ends, the cell it follows
+    no number (what does it note?), as a table's ``41*`` is: NA, ``non_numeric`` (before: read 7)."""
     text = render(source("chenghu_finance_2021_html"))
     assert text.count("规章000") == 1
 
-    def rules(mark: str) -> list:
+    def rules(mark: str) -> tuple[list, list]:
         report = zhgov_parse.parse(text.replace("规章000", f"规章007{mark}"))
-        return [c["value"] for c in report.to_dict()["cells"] if c["row"] == "rules"]
+        notes = [(f.row, f.column) for f in report.finding_list if f.code == "non_numeric"]
+        return [c["value"] for c in report.to_dict()["cells"] if c["row"] == "rules"], notes
 
-    assert rules("*") == [0, 0, 7]
-    for mark in ("①", "¹", "₁"):
-        assert rules(mark) == rules("*")
+    assert rules("*") == ([0, 0, None], [("rules", "in_force")])
+    for mark in ("①", "¹", "₁", "[1]", "【1】", "（注）", "注1", "※"):
+        assert rules(mark) == rules("*"), mark
+
+
+def test_a_footnote_mark_inside_a_run_ends_a_cell() -> None:
+    """A mark after a cell inside a row's run (``3*101218``, ``31[1]01218``): the run went on past
+    it, the cell it follows NA (``non_numeric``), the others read under the identities; before, the
+    run ended at the mark (row NA, its other digits dropped, the table's identities unchecked).
+    ``注1`` glued before the next cell's digits (``10注15``) leaves where the mark ends unknown: the
+    row reads no way (before, ``规章10`` read blank | 1 | 0: wrong numbers)."""
+    text = render(source("chenghu_finance_2021_html"))
+    row = "4.保护第三方合法权益3101218"
+    assert text.count(row) == 1
+    for marked in ("3*101218", "31[1]01218", "31（注）01218"):
+        report = zhgov_parse.parse(text.replace(row, "4.保护第三方合法权益" + marked))
+        got = _cells(report)
+        cells = [got[(APPS, "withheld.third_party_rights", c)] for c, _ in schema.columns(APPS, "2021")]
+        at = 0 if marked.startswith("3*") else 1
+        assert cells == [None if i == at else v for i, v in enumerate([3, 1, 0, 1, 2, 1, 8])], marked
+        assert not any(f.code == "runon_unchecked" for f in report.finding_list)
+    report = zhgov_parse.parse(text.replace("规章000", "规章10注15"))
+    assert [c["value"] for c in report.to_dict()["cells"] if c["row"] == "rules"] == [None] * 3
+    assert any(f.code == "runon_unsolvable" and f.row == "rules" for f in report.finding_list)
 
 
 def test_a_label_whose_characters_are_set_apart() -> None:

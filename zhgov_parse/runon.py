@@ -43,10 +43,12 @@ from .runon_split import (
     MAX_TABLE_NODES,
     MINUS_SIGNS,
     NA_MARKS,
+    NOTE,
     UNIT,
     UNITS,
     Value,
     in_template_order,
+    is_noted,
     readings,
     splits,
 )
@@ -107,6 +109,27 @@ _LABEL_REST = re.compile(
     r"(?:[^\d/—－–\-（(]|[（(](?![一二三四五六七八九十]{1,2}[）)])){0,60}?(?=\s*[\d/—－–\-]|\s*$)"
 )
 _RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}{MINUS_SIGNS}{''.join(sorted(set(''.join(UNITS))))}]*")
+# A footnote mark after a cell's digits (41*, 41[1], 41(注), 41注1; ① and ¹ are * already): the cell
+# ends there, and the run goes on after it.  注 before two digits or more: where the mark ends is
+# unknown (注1 | 2 or 注12), so it stays in the run, which then reads no way.
+_NOTE_MARK = re.compile(r"(?:[*※†‡]{1,2}|[\[【〔]\d{1,2}[\]】〕]|\(注\d{0,2}\)|注\d?(?!\d))")
+_NOTE_GLUED = re.compile(r"注(?=\d\d)")
+_NOTE_STARTS = frozenset("*※†‡[【〔(注")
+
+
+def _run_from(text: str, at: int) -> tuple[str, int]:
+    """The run of a row's cells starting at ``at``, a footnote mark after a cell's digits written
+    :data:`~zhgov_parse.runon_split.NOTE`; and its end."""
+    m = _RUN.match(text, at)
+    run, end = m.group(0), m.end()  # type: ignore[union-attr]
+    while text[end : end + 1] in _NOTE_STARTS and run.rstrip()[-1:].isdigit():
+        mark = _NOTE_MARK.match(text, end) or _NOTE_GLUED.match(text, end)
+        if mark is None:
+            break
+        rest = _RUN.match(text, mark.end())
+        run += (NOTE if mark.re is _NOTE_MARK else "注") + rest.group(0)  # type: ignore[union-attr]
+        end = rest.end()  # type: ignore[union-attr]
+    return run, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -160,9 +183,7 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
         skipped = text[start : skip.end()]
         if not any(p.search(skipped) for p in later):
             at = skip.end()
-    m = _RUN.match(text, at)
-    run = m.group(0) if m else ""
-    end = at + len(run)
+    run, end = _run_from(text, at)
     run = _ENUMERATOR_TAIL.sub("", run.strip())
     if text[end : end + 1] in ("、", "．"):  # the next heading's number: 1000001 4、政府信息公开行政复议…
         run = _ENUMERATOR_DIGIT.sub("", run)
@@ -258,6 +279,36 @@ def _cells(table: str, code: str, columns: Sequence[str], values: Sequence[Value
         Cell(table, code, c, None if v is BLANK else v, run, None, "run-on text")  # type: ignore[arg-type]
         for c, v in zip(columns, values, strict=True)
     ]
+
+
+def _noted(
+    table: str,
+    code: str,
+    columns: Sequence[str],
+    options: Sequence[Sequence[Value]],
+    values: Sequence[Value],
+    findings: list[Finding],
+    run: str,
+) -> list[Value]:
+    """The row's ``values`` with each cell that a reading has a footnote mark follow (``41*``) NA,
+    and a non_numeric finding for it: no number, as a table's cell so marked (what does the mark
+    note?)."""
+    out = list(values)
+    for i, column in enumerate(columns):
+        if any(is_noted(o[i]) for o in options):
+            out[i] = None
+            findings.append(
+                Finding(
+                    "non_numeric",
+                    f"row {schema.row_label(table, code)}: a footnote mark follows this cell's digits "
+                    f"in '{run}' (written *): no number (what does the mark note?); NA",
+                    table,
+                    code,
+                    column,
+                    found=run,
+                )
+            )
+    return out
 
 
 def _blanks(
@@ -429,6 +480,8 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
             out.findings.append(_ambiguous(APPLICATION, code, raw[code], unique, why, columns))
         out.findings.extend(_blanks(APPLICATION, code, columns, values, raw[code]))
         out.findings.extend(_marked(APPLICATION, code, columns, unique, raw[code]))
+        if NOTE in raw[code]:
+            values = _noted(APPLICATION, code, columns, unique, values, out.findings, raw[code])
         out.cells.extend(_cells(APPLICATION, code, columns, values, raw[code]))
         out.found = True
     if out.found:  # rows whose label was not found are reported by complete() as missing_row
@@ -544,8 +597,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
     moved = _columns_named(head, REVIEW, OUTCOME_WORDS, out.findings)
     placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
     ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
-    run = _RUN.match(text[ends[-1] :]) if ends else None
-    digits = _without_footer(run.group(0), signed=False) if run else ""
+    digits = _without_footer(_run_from(text, ends[-1])[0], signed=False) if ends else ""
     if digits:
         rows = [Run("review", digits)]
         width = 15
@@ -576,6 +628,9 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
                 out.findings.append(_ambiguous(REVIEW, code, row.text, group, why, columns))
             out.findings.extend(_blanks(REVIEW, code, columns, values, row.text))
             out.findings.extend(_marked(REVIEW, code, columns, group, row.text))
+            if NOTE in row.text:  # (a noted cell and its unnoted equal are one in group)
+                noted = [o[5 * i : 5 * i + 5] for o in options]
+                values = _noted(REVIEW, code, columns, noted, values, out.findings, row.text)
             out.cells.extend(_cells(REVIEW, code, columns, values, row.text))
         out.found = True
     if out.found:
@@ -676,6 +731,8 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
             why = "within the template's rules, a blank cell lost or not"
             out.findings.append(_ambiguous(ACTIVE, run.code, run.text, options, why, columns, template))
         out.findings.extend(_marked(ACTIVE, run.code, columns, options, run.text))
+        if NOTE in run.text:
+            values = _noted(ACTIVE, run.code, columns, options, values, out.findings, run.text)
         if "fee_amount" in columns:
             values = _in_wan_yuan(values, columns, _fee_unit(text, run.text), run.text, out.findings)
         out.cells.extend(_cells(ACTIVE, run.code, columns, values, run.text))

@@ -37,6 +37,41 @@ class _Blank:
 
 
 BLANK = _Blank()
+
+
+class _NotedInt(int):
+    """A value a footnote mark follows (``41*``): its digits count in the identities, but the cell
+    is no number (what does the mark note?), as a table's cell so marked is: NA in the output."""
+
+    __slots__ = ()
+
+
+class _NotedFloat(float):
+    """An amount a footnote mark follows (``1.25*``), as :class:`_NotedInt`."""
+
+    __slots__ = ()
+
+
+def noted(value: int | float) -> int | float:
+    return _NotedFloat(value) if isinstance(value, float) else _NotedInt(value)
+
+
+def is_noted(value: object) -> bool:
+    """Whether a footnote mark follows the value in its run."""
+    return isinstance(value, _NotedInt | _NotedFloat)
+
+
+#: How runon.py writes a footnote mark after a cell's digits (``41①``, ``41[1]``, ``41注1``): the
+#: cell ends there, and its value is noted (:func:`noted`).
+NOTE = "*"
+
+
+class _NotedToken(str):
+    """A chunk of a run whose last value a footnote mark follows."""
+
+    __slots__ = ()
+
+
 Value = int | float | None | _Blank
 MAX_BLANKS = 2  # blank cells a row of 三 or 四 may have lost
 INT = re.compile(r"0|[1-9]\d{0,2}(?:,\d{3})+|[1-9]\d*")
@@ -65,10 +100,14 @@ def _tokens(run: str, signed: bool = False) -> list[str]:
     if not run.isascii():
         run = run.translate(_AS_HYPHEN)
     out: list[str] = []
-    for chunk in run.split():
+    noted = NOTE in run
+    for chunk in run.replace(NOTE, NOTE + " ").split() if noted else run.split():
         chunk = _DASH.sub("—", chunk) if signed else chunk.replace("-", "—")
-        out.extend(t for t in (_SIGNED_SPLIT if signed else _SPLIT).split(chunk) if t)
-    return [t for t in out if t not in UNITS]
+        split = (_SIGNED_SPLIT if signed else _SPLIT).split(chunk.rstrip(NOTE) if noted else chunk)
+        out.extend(t for t in split if t and t not in UNITS)
+        if noted and chunk.endswith(NOTE) and out and out[-1] not in NA_MARKS:
+            out[-1] = _NotedToken(out[-1])  # a footnote mark ends the chunk: a cell ends there
+    return out
 
 
 def splits(
@@ -90,6 +129,8 @@ def splits(
     tokens = _tokens(run, "signed" in kinds)
     n = len(kinds)
     left = [sum(len(t) if t not in NA_MARKS else 1 for t in tokens[i:]) for i in range(len(tokens) + 1)]
+    # where a footnote mark follows a token (none, the usual run: [])
+    noted_ends = [len(t) if isinstance(t, _NotedToken) else -1 for t in tokens] if NOTE in run else []
     out: list[list[Value]] = []
     nodes = 0
 
@@ -125,7 +166,8 @@ def splits(
                     end = pos + len(spelled)
                     if token[pos:end] == spelled and token[end : end + 1] != ",":
                         nt, npos = (t + 1, 0) if end == len(token) else (t, end)
-                        if not walk(nt, npos, [*values, total], spare):
+                        value = noted(total) if noted_ends and end == noted_ends[t] else total
+                        if not walk(nt, npos, [*values, value], spare):
                             return False
                 return True
         if token[pos] == "-" and not walk(t, pos + 1, [*values, None], spare):
@@ -152,6 +194,8 @@ def splits(
             if len(plain.split(".")[0]) > MAX_DIGITS:
                 break  # no longer piece is a value either
             value: Value = float(plain) if "." in plain else int(plain)
+            if noted_ends and end == noted_ends[t]:
+                value = noted(value)
             nt, npos = (t + 1, 0) if end == len(token) else (t, end)
             if group and not _room_for_total(values, value, group, remaining(nt, npos), spare):
                 continue
@@ -165,7 +209,7 @@ def splits(
         not blanks
         and group == n
         and all(k == "int" for k in kinds)
-        and not any(t in NA_MARKS for t in tokens)
+        and not any(t in NA_MARKS or isinstance(t, _NotedToken) for t in tokens)
     ):
         return _total_first(tokens, n, accept, shared)
     if not walk(0, 0, [], blanks):
@@ -312,7 +356,12 @@ def readings(
     accept = groups_hold(group)
     tokens = _tokens(run)
     found = _readings(run, tokens, width, group, accept, blanks, shared)
-    if found == [] and width < len(tokens) <= width + MAX_SPLIT_NUMBERS and all(map(str.isdigit, tokens)):
+    if (
+        found == []
+        and width < len(tokens) <= width + MAX_SPLIT_NUMBERS
+        and all(map(str.isdigit, tokens))
+        and not any(isinstance(t, _NotedToken) for t in tokens)  # a mark ends a cell
+    ):
         return _joined_at_spaces(tokens, width, accept, shared)
     return found
 
@@ -352,7 +401,11 @@ def _readings(
     shared: list[int],
 ) -> list[list[Value]] | None:
     if tokens and all(t in NA_MARKS or set(t) == {"0"} for t in tokens):  # zeros and NA marks: one value each
-        values: list[Value] = [None if t in NA_MARKS else 0 for t in tokens for _ in t]
+        values: list[Value] = [
+            None if t in NA_MARKS else noted(0) if isinstance(t, _NotedToken) and i == len(t) - 1 else 0
+            for t in tokens
+            for i in range(len(t))
+        ]
         lost = width - len(values)
         if not 0 <= lost <= blanks:
             return []
