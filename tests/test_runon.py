@@ -1048,3 +1048,17 @@ def test_runon_part_headings_numbered_otherwise(numbered: str) -> None:
         report.facts[["section", "subject", "value"]].values.tolist()
     )
     assert _cells(other) == _cells(report)
+
+
+def test_a_sign_set_apart_from_its_digits_in_a_2019_row() -> None:
+    """``行政許可15- 72904``: a cell ``- 7`` (read -7 in a table) or a cell marked ``-`` and 72904.
+    Before, the space made the dash a mark alone: 15 | - | 72904, a wrong number. Both readings
+    are kept now, and the cells they disagree on are NA."""
+    text = render(source("wuling_transport_2019_md"))
+    assert text.count("行政許可15-72904") == 1
+    for spaced in ("15- 72904", "15— 72904"):
+        report = zhgov_parse.parse(text.replace("行政許可15-72904", "行政許可" + spaced))
+        got = _cells(report)
+        row = [got[("active_disclosure", "licensing", c)] for c in ("previous_count", "change", "decisions")]
+        assert row == [15, None, None], spaced
+        assert any(f.code == "runon_ambiguous" and f.row == "licensing" for f in report.finding_list)

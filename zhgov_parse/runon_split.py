@@ -89,16 +89,22 @@ _SIGNED_SPLIT = re.compile(rf"(/|—(?!\d)|{UNIT})")
 _SPLIT = re.compile(rf"([{NA_MARKS}]|{UNIT})")
 
 
+_SPACED_SIGN = re.compile(r"([-—])\s+(?=\d)")
+
+
 def _tokens(run: str, signed: bool = False) -> list[str]:
     """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
     separator stays: it binds the digits around it into one value (1,540).  A dash is a missing
     value's mark, and before a digit in a row with a ``signed`` column (本年增/减) a mark or a sign
     (3-1- is 3 | -1 | -; 14-2310 is 14 | -2 | 310 or 14 | - | 2310; an en dash or the minus sign
     as the hyphen; an em dash a mark or a cell's —2, no number: 14—2310 is 14 | — | 2310 or
-    14 | —2 | 310); counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
+    14 | —2 | 310), and so is a dash before a space and digits (14- 2310: a cell's ``- 2`` is -2);
+    counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
     run = run.replace("，", ",").strip(",")
     if not run.isascii():
         run = run.translate(_AS_HYPHEN)
+    if signed:  # a sign set apart from its digits (- 2, as a cell's -2 is read) or a mark before a space
+        run = _SPACED_SIGN.sub(r"\1", run)
     out: list[str] = []
     noted = NOTE in run
     for chunk in run.replace(NOTE, NOTE + " ").split() if noted else run.split():
