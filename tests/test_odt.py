@@ -55,6 +55,27 @@ def test_an_odt_reads_as_its_page() -> None:
     ]
 
 
+def test_a_flat_odt_reads_as_its_odt() -> None:
+    """A flat OpenDocument text (.fodt: content and styles in one XML file), as bytes or as text:
+    read as the .odt is. Before, its text ran together as one page's (every table missing_table)."""
+    with zipfile.ZipFile(ODT / "chenghu_finance_2021_html.odt") as z:
+        content, styles = z.read("content.xml").decode(), z.read("styles.xml").decode()
+    inner = re.search(r"<office:styles>.*</office:styles>", styles, re.S)
+    assert inner is not None
+    flat = content.replace("office:document-content", "office:document").replace(
+        "<office:automatic-styles>", inner.group(0) + "<office:automatic-styles>", 1
+    )
+    flat = flat.replace(
+        "<office:document ",
+        '<office:document office:mimetype="application/vnd.oasis.opendocument.text" ',
+        1,
+    )
+    odt = zhgov_parse.read(ODT / "chenghu_finance_2021_html.odt")
+    for given in (flat.encode(), flat):
+        report = zhgov_parse.parse(given)
+        assert report.to_dict() == odt.to_dict()
+
+
 def _tc(text: str, attrs: str = "") -> str:
     return f"<table:table-cell {attrs}><text:p>{text}</text:p></table:table-cell>"
 

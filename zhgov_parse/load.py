@@ -386,6 +386,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
             if is_word_xml(data):
                 data = word_xml_page(data, max_bytes).encode("utf-8")
                 findings.append(_WORD_XML_FINDING)
+        elif data.find(b"opendocument.text", 0, 4096) >= 0:
+            from .read_odt import flat_odt_page, is_flat_odt
+
+            if is_flat_odt(data):
+                data = flat_odt_page(data, max_bytes).encode("utf-8")
+                findings.append(_ODT_FINDING)
         declared = None
         if is_mhtml(data):
             page = page_of(data)
@@ -427,10 +433,12 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
-        if content.find("wordDocument", 0, 4096) >= 0:
+        if content.find("wordDocument", 0, 4096) >= 0 or content.find("opendocument.text", 0, 4096) >= 0:
             from .read_docx import is_word_xml
+            from .read_odt import is_flat_odt
 
-            if is_word_xml(content[:4096].encode("utf-8", "replace")):  # read as its bytes, in UTF-8
+            head = content[:4096].encode("utf-8", "replace")
+            if is_word_xml(head) or is_flat_odt(head):  # a document in one XML file: read as its bytes
                 text = _XML_DECLARATION.sub("", content, count=1)  # (the encoding it declared is no more)
                 return load(text.encode("utf-8", "replace"), max_bytes=max_bytes)
         archive = content.find("ultipart/related", 0, 4096) >= 0

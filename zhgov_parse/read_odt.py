@@ -97,6 +97,27 @@ def odt_page(data: bytes, max_bytes: int) -> str:
         raise ParseError(
             f"expected an OpenDocument text whose body is XML, found damaged XML ({exc})"
         ) from exc
+    return _page(root, styles)
+
+
+def is_flat_odt(head: bytes) -> bool:
+    """Whether bytes start as a flat OpenDocument text does (.fodt: the document one XML file, its
+    root ``office:document`` saying it is a text)."""
+    return b"office:document" in head[:4096] and _MIMETYPES[0] in head[:4096]
+
+
+def flat_odt_page(data: bytes, max_bytes: int) -> str:
+    """A flat OpenDocument text's body as the page :func:`odt_page` makes (its styles are in it)."""
+    if len(data) > max_bytes:
+        raise ParseError(f"expected at most {max_bytes} bytes (max_bytes), found {len(data)}")
+    try:
+        root = etree.fromstring(data, _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"expected a flat OpenDocument text, found damaged XML ({exc})") from exc
+    return _page(root, None)
+
+
+def _page(root: etree._Element, styles: etree._Element | None) -> str:
     etree.strip_elements(root, *_UNSHOWN, with_tail=False)
     raised = _raised_styles(root)
     headings = _heading_styles(root if styles is None else (styles, root))
