@@ -504,7 +504,8 @@ def test_a_table_typed_with_tabs_among_word_tables_is_read() -> None:
     """Table 四 typed as paragraphs, its cells apart by tabs, while 二 and 三 are Word's tables: the
     document is read as its paragraphs a line each, its tables as HTML, so 四's lines are read as
     tab text's are. Before, the page's paragraphs were no rows beside its tables (15 cells lost,
-    missing_table). A line of a contents list (a title, a tab, its page number) is no such row."""
+    missing_table). A line of a contents list (a title, a tab, its page number) is no such row, nor
+    a phone number typed with tabs (which read the whole document as text)."""
     review = "结果维持\t结果纠正\t其他结果\t尚未审结\t总计"
     lines = [
         "行政复议\t行政诉讼",
@@ -522,6 +523,7 @@ def test_a_table_typed_with_tabs_among_word_tables_is_read() -> None:
     assert _cells(report) == expected_cells(name)
     assert report.meta["source_format"] == "text"
     contents = "<w:p><w:r><w:t>一、总体情况</w:t><w:tab/><w:t>1</w:t></w:r></w:p>"
+    contents += "<w:p><w:r><w:t>联系电话：</w:t><w:tab/><w:t>0532</w:t><w:tab/><w:t>7317438</w:t></w:r></w:p>"
     assert (
         docx_page(_rewritten(data, lambda body: body.replace("<w:tbl>", contents + "<w:tbl>", 1)), 10**6)[:6]
         == "<html>"

@@ -220,8 +220,9 @@ _NUMBER_FIELD = re.compile(r"\s*[+-]?[\d０-９]+(?:\.\d+)?\s*")
 
 def _has_typed_table(blocks: list[str]) -> bool:
     """Whether a paragraph beside the document's tables is a row of another table typed with tabs
-    (three fields or more, two of them numbers; not a contents line's title and page number), none
-    of its paragraphs with a raised or lowered run."""
+    (three fields or more, three of them numbers, as the template's rows have: not a contents line's
+    title and page number, nor a phone number typed 联系电话：⇥0532⇥7317438), none of its paragraphs
+    with a raised or lowered run."""
     rows = [b for b in blocks if "\t" in b and b.startswith(("<p>", "<h")) and _typed_row(_as_text(b))]
     if not rows or any("<su" in row for row in rows) or any(b.startswith("<div>") for b in blocks):
         return False
@@ -230,7 +231,7 @@ def _has_typed_table(blocks: list[str]) -> bool:
 
 def _typed_row(paragraph: str) -> bool:
     fields = [f for f in paragraph.split("\t") if f.strip()]
-    return len(fields) >= 3 and sum(1 for f in fields if _NUMBER_FIELD.fullmatch(f)) >= 2
+    return len(fields) >= 3 and sum(1 for f in fields if _NUMBER_FIELD.fullmatch(f)) >= 3
 
 
 def _as_text(block: str) -> str:
