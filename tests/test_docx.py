@@ -522,6 +522,14 @@ def test_a_table_typed_with_tabs_among_word_tables_is_read() -> None:
     report = zhgov_parse.parse(_rewritten(data, lambda body: last.sub(typed, body)))
     assert _cells(report) == expected_cells(name)
     assert report.meta["source_format"] == "text"
+
+    # the title still a heading (a Markdown one in the text), not run into the paragraph after it
+    def sections(r: zhgov_parse.Report) -> list[tuple]:
+        return [
+            (s["section"], s["subsection"], s["kind"], s["tag"], s["text"]) for s in r.to_dict()["sections"]
+        ]
+
+    assert sections(report) == sections(zhgov_parse.read(DOCX / f"{name}.docx"))
     contents = "<w:p><w:r><w:t>一、总体情况</w:t><w:tab/><w:t>1</w:t></w:r></w:p>"
     contents += "<w:p><w:r><w:t>联系电话：</w:t><w:tab/><w:t>0532</w:t><w:tab/><w:t>7317438</w:t></w:r></w:p>"
     assert (

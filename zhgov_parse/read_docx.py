@@ -235,11 +235,12 @@ def _typed_row(paragraph: str) -> bool:
 
 
 def _as_text(block: str) -> str:
-    """A block as a line of text that carries its tables as HTML: a paragraph's or heading's text,
-    escaped, a line each of its line breaks; a table as it is."""
+    """A block as a line of text that carries its tables as HTML: a paragraph's text, escaped, a
+    line each of its line breaks (a heading's marked as Markdown's, ``# …``); a table as it is."""
     if block.startswith("<table>"):
         return block
-    return block[block.index(">") + 1 : block.rindex("<")].replace("<br>", "\n")
+    text = block[block.index(">") + 1 : block.rindex("<")].replace("<br>", "\n")
+    return f"{'#' * int(block[2])} {text}" if block[1] == "h" and text.strip() else text
 
 
 #: A relationship's type that imports content into the body (``w:altChunk``: an HTML, MHT, RTF or
