@@ -32,6 +32,10 @@ def test_empty(content: str | bytes) -> None:
         ("%PDF-1.4 text that was read as str", "PDF"),
         (_xlsx(), "ZIP"),
         (b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(100), "legacy Office"),
+        (
+            b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "EncryptedPackage".encode("utf-16-le"),
+            "password",
+        ),
         (b"\x89PNG\r\n\x1a\n" + bytes(50), "PNG"),
         (b"\xff\xd8\xff\xe0" + bytes(50), "JPEG"),
         (bytes(range(256)) * 4, "binary"),
@@ -46,6 +50,8 @@ def test_binary_formats_are_named(content: bytes, kind: str) -> None:
     assert ("pdftotext -layout" in str(info.value)) == (kind == "PDF")
     assert ("a Word .docx is read as it is" in str(info.value)) == (kind == "ZIP")
     assert ("soffice" in str(info.value)) == (kind in ("ZIP", "legacy Office"))
+    # an encrypted .docx (a compound file, as a .doc is): no converter reads it without its password
+    assert ("save it without one" in str(info.value)) == (kind == "password")
 
 
 def test_gzip_is_bounded_and_damage_is_named() -> None:

@@ -47,6 +47,8 @@ class BinaryInput(ParseError):
                 "an XLSX, ODT or other zipped file: LibreOffice's soffice --headless --convert-to html; "
                 "a Word .docx is read as it is, as is an OpenDocument text .odt"
             )
+        elif kind.startswith("password-protected"):
+            how = "open it with its password and save it without one, as .docx"
         elif kind.startswith(("legacy Office", "RTF")):
             how = "a .doc or RTF file: LibreOffice's soffice --headless --convert-to html"
         else:

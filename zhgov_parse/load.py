@@ -33,6 +33,9 @@ _MAGIC: tuple[tuple[bytes, str], ...] = (
     (b"7z\xbc\xaf\x27\x1c", "7z archive"),
     (b"%!PS", "PostScript"),
 )
+#: The stream of a compound file that holds an encrypted Office document (Office's "Encrypt with
+#: Password" stores the .docx so, in a file that opens as a legacy one does), its name in UTF-16.
+_ENCRYPTED = "EncryptedPackage".encode("utf-16-le")
 _BOMS = (
     (codecs.BOM_UTF8, "utf-8-sig"),
     (codecs.BOM_UTF32_LE, "utf-32"),
@@ -413,6 +416,8 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
         kind = sniff_binary(data[:8192])
         wide = _utf16_without_bom(data) if kind == "binary" else None  # its 0 bytes look binary
         if kind is not None and wide is None:
+            if kind.startswith("legacy Office") and _ENCRYPTED in data:
+                kind = "password-protected Office (an encrypted .docx, .xlsx or .pptx)"
             raise BinaryInput(kind)
         if wide is not None:
             text, encoding = wide
