@@ -145,6 +145,51 @@ def test_headings_by_outline_level_or_style() -> None:
     assert "<h1>报告</h1>\n<h3>一、总体情况</h3>\n<h2>二</h2>\n<p>项</p>\n<p>节</p>" in page
 
 
+def test_the_numbers_of_list_items_are_read() -> None:
+    """A numbered list's items (一、 …, （一） … under them) get the numbers the document shows: the
+    list styles' formats, prefixes and suffixes; a list that continues another (``continue-list``)
+    or the last of its style (``continue-numbering``) counts on, another restarts; a nested level
+    restarts under each item of its parent; a bullet is no number. Before, such part titles came
+    without their numbers (LibreOffice's .odt of a .docx whose titles Word numbers)."""
+    levels = (
+        '<text:list-level-style-number text:level="1" style:num-suffix="、" '
+        'style:num-format="一, 二, 三, ..."/>'
+        '<text:list-level-style-number text:level="2" style:num-prefix="（" style:num-suffix="）" '
+        'style:num-format="一, 二, 三, ..."/>'
+    )
+    styles = f'<text:list-style style:name="L1">{levels}</text:list-style>'
+    styles += (
+        '<text:list-style style:name="L2"><text:list-level-style-bullet text:level="1"/></text:list-style>'
+    )
+
+    def items(*texts: str, nested: str = "") -> str:
+        return "".join(f"<text:list-item><text:p>{t}</text:p>{nested}</text:list-item>" for t in texts)
+
+    sub = f"<text:list>{items('主动公开', '依申请公开')}</text:list>"
+    body = (
+        f'<text:list xml:id="a" text:style-name="L1">{items("总体情况", nested=sub)}</text:list>'
+        "<text:p>正文</text:p>"
+        f'<text:list text:continue-list="a" text:style-name="L1">{items("主动公开政府信息情况")}</text:list>'
+        f'<text:list text:style-name="L2">{items("要点")}</text:list>'
+        '<text:list text:continue-numbering="true" text:style-name="L1">'
+        f"{items('申请', nested=sub)}</text:list>"
+        f'<text:list text:style-name="L1">{items("另一")}</text:list>'
+    )
+    page = odt_page(_odt(body, styles), 10**6)
+    assert re.findall(r"<p>(.*?)</p>", page) == [
+        "一、总体情况",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "正文",
+        "二、主动公开政府信息情况",
+        "要点",
+        "三、申请",
+        "（一）主动公开",
+        "（二）依申请公开",
+        "一、另一",
+    ]
+
+
 def test_damaged_or_other_opendocuments_are_named() -> None:
     with pytest.raises(BinaryInput, match="XLSX, ODT or other zipped file"):
         zhgov_parse.parse(_odt("<text:p>x</text:p>", kind="spreadsheet"))

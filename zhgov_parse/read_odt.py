@@ -19,6 +19,7 @@ from lxml import etree
 
 from .errors import ParseError
 from .read_docx import _DAMAGED, _MAX_SPAN, _PARSER
+from .word_numbers import formatted
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
 _TABLE = "{urn:oasis:names:tc:opendocument:xmlns:table:1.0}"
@@ -120,8 +121,11 @@ def flat_odt_page(data: bytes, max_bytes: int) -> str:
 def _page(root: etree._Element, styles: etree._Element | None) -> str:
     etree.strip_elements(root, *_UNSHOWN, with_tail=False)
     raised = _raised_styles(root)
-    headings = _heading_styles(root if styles is None else (styles, root))
+    trees = root if styles is None else (styles, root)
+    headings = _heading_styles(trees)
     body = root.find(f"{_OFFICE}body/{_OFFICE}text")
+    if body is not None and body.find(f".//{_TEXT}list") is not None:
+        _numbers_in_place(body, _list_styles(trees))
     out = ["<html><body>"]
     if body is not None:
         _blocks(body, out, raised, headings)
@@ -169,6 +173,98 @@ def _heading_styles(trees: etree._Element | tuple[etree._Element, ...]) -> dict[
 
 _STYLES_BYTES = 4 * 1024 * 1024
 _HEADING_NAMES = {"title": 1, **{f"heading {n}": n for n in range(1, 7)}}
+
+
+#: ODF's number formats (``style:num-format``; LibreOffice's Chinese ones named by their first three
+#: numbers), as Word's (:func:`~zhgov_parse.word_numbers.formatted`).
+_FORMATS = {
+    "1": "decimal",
+    "a": "lowerLetter",
+    "A": "upperLetter",
+    "i": "lowerRoman",
+    "I": "upperRoman",
+    "一, 二, 三, ...": "chineseCounting",
+    "壹, 贰, 叁, ...": "chineseLegalSimplified",
+    "甲, 乙, 丙, ...": "ideographTraditional",
+    "①, ②, ③, ...": "decimalEnclosedCircle",
+    "１, ２, ３, ...": "decimalFullWidth",
+}
+
+
+class _ListLevel:
+    __slots__ = ("kind", "levels", "prefix", "start", "suffix")
+
+    def __init__(self, style: etree._Element) -> None:
+        self.kind = _FORMATS.get(style.get(f"{_STYLE}num-format") or "")
+        self.prefix = style.get(f"{_STYLE}num-prefix") or ""
+        self.suffix = style.get(f"{_STYLE}num-suffix") or ""
+        self.start = _int(style.get(f"{_TEXT}start-value"), 1)
+        self.levels = _int(style.get(f"{_TEXT}display-levels"), 1)
+
+
+def _list_styles(trees: etree._Element | tuple[etree._Element, ...]) -> dict[str, dict[int, _ListLevel]]:
+    """Each list style's numbered levels (bullets are none), by style name."""
+    styles: dict[str, dict[int, _ListLevel]] = {}
+    for tree in trees if isinstance(trees, tuple) else (trees,):
+        for style in tree.iter(f"{_TEXT}list-style"):
+            levels = styles.setdefault(style.get(f"{_STYLE}name") or "", {})
+            for level in style.iterchildren(f"{_TEXT}list-level-style-number"):
+                levels[_int(level.get(f"{_TEXT}level"), 1)] = _ListLevel(level)
+    return styles
+
+
+def _numbers_in_place(body: etree._Element, styles: dict[str, dict[int, _ListLevel]]) -> None:
+    """Write the number of each item of a numbered list before its paragraph's text (一、 before
+    总体情况), counted as the document counts: a list restarts but where it continues another
+    (``text:continue-list``) or the last of its style (``text:continue-numbering``); a level
+    restarts under its parent. Items in tables are counted but keep their text, as in Word files."""
+    by_id: dict[str, dict[int, int]] = {}
+    by_style: dict[str, dict[int, int]] = {}
+    for top in body.iter(f"{_TEXT}list"):
+        if next(top.iterancestors(f"{_TEXT}list"), None) is not None:
+            continue  # a list inside another's item: counted with it
+        name = top.get(f"{_TEXT}style-name") or ""
+        of = top.get(f"{_TEXT}continue-list")
+        counts = by_id.get(of) if of else None
+        if counts is None:
+            continued = top.get(f"{_TEXT}continue-numbering") == "true"
+            counts = by_style.get(name, {}) if continued else {}
+        if own := top.get(_XML_ID):
+            by_id[own] = counts
+        by_style[name] = counts
+        _count(top, styles.get(name, {}), counts, 1)
+
+
+_XML_ID = "{http://www.w3.org/XML/1998/namespace}id"
+
+
+def _count(items: etree._Element, levels: dict[int, _ListLevel], counts: dict[int, int], depth: int) -> None:
+    for item in items.iterchildren(f"{_TEXT}list-item"):
+        level = levels.get(depth)
+        start = _int(item.get(f"{_TEXT}start-value"), 0)
+        counts[depth] = start or counts.get(depth, (level.start if level else 1) - 1) + 1
+        for deeper in [d for d in counts if d > depth]:
+            del counts[deeper]
+        for child in item:
+            if child.tag == f"{_TEXT}list":
+                _count(child, levels, counts, depth + 1)
+            elif child.tag in (f"{_TEXT}p", f"{_TEXT}h") and level is not None:
+                label = _label(levels, depth, counts)
+                if label and next(child.iterancestors(f"{_TABLE}table"), None) is None:
+                    child.text = label + (child.text or "")
+                level = None  # an item's later paragraphs have no number
+
+
+def _label(levels: dict[int, _ListLevel], depth: int, counts: dict[int, int]) -> str:
+    own = levels[depth]
+    numbers = []
+    for at in range(max(depth - own.levels + 1, 1), depth + 1):
+        of = levels.get(at)
+        number = None if of is None or of.kind is None else formatted(counts.get(at, of.start), of.kind)
+        if number is None:
+            return ""
+        numbers.append(number)
+    return f"{own.prefix}{'.'.join(numbers)}{own.suffix}"
 
 
 def _raised_styles(root: etree._Element) -> dict[str, str]:
