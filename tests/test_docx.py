@@ -730,6 +730,29 @@ def test_a_word_2003_xml_document_reads_as_its_docx() -> None:
     assert "<p>一、总体情况</p>\n<p>41</p>" in page
 
 
+def test_a_flat_opc_word_document_reads_as_its_docx() -> None:
+    """A Word document in one XML file (Flat OPC, ``pkg:package``: Word's "Word XML Document", and
+    the .doc files programs make from templates), as bytes or as text: read as its .docx is, its
+    styles and numbering with it. Before, its text ran together as one page's (missing_table)."""
+    name = "chenghu_finance_2021_html"
+    data = (DOCX / f"{name}.docx").read_bytes()
+    parts = []
+    with zipfile.ZipFile(io.BytesIO(data)) as z:
+        for item in z.namelist():
+            if item.endswith((".xml", ".rels")):
+                xml = re.sub(r"^\s*<\?xml[^>]*\?>", "", z.read(item).decode())
+                parts.append(f'<pkg:part pkg:name="/{item}"><pkg:xmlData>{xml}</pkg:xmlData></pkg:part>')
+    flat = '<?xml version="1.0" encoding="GBK"?><?mso-application progid="Word.Document"?>'
+    flat += '<pkg:package xmlns:pkg="http://schemas.microsoft.com/office/2006/xmlPackage">'
+    flat += "".join(parts) + "</pkg:package>"
+    plain = zhgov_parse.parse(data)
+    for given in (flat.encode("gbk"), flat):
+        report = zhgov_parse.parse(given)
+        assert _cells(report) == expected_cells(name)
+        assert report.to_dict()["sections"] == plain.to_dict()["sections"]
+        assert [f.code for f in report.finding_list] == ["word_document"]
+
+
 def test_an_alternative_around_a_table_or_row_is_read_once() -> None:
     """``mc:AlternateContent`` around a table or a row (markup compatibility allows it anywhere): its
     first choice is read, the fallback (the same content again) is not. Before, neither was read: the

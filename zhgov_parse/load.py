@@ -383,11 +383,14 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
                 if is_odt(data):
                     data = odt_page(data, max_bytes).encode("utf-8")
                     findings.append(_ODT_FINDING)
-        elif data.find(b"wordDocument", 0, 4096) >= 0:
-            from .read_docx import is_word_xml, word_xml_page
+        elif data.find(b"wordDocument", 0, 4096) >= 0 or data.find(b"xmlPackage", 0, 4096) >= 0:
+            from .read_docx import flat_docx_page, is_flat_docx, is_word_xml, word_xml_page
 
             if is_word_xml(data):
                 data = word_xml_page(data, max_bytes).encode("utf-8")
+                findings.append(_WORD_XML_FINDING)
+            elif is_flat_docx(data):
+                data = flat_docx_page(data, max_bytes).encode("utf-8")
                 findings.append(_WORD_XML_FINDING)
         elif data.find(b"opendocument.text", 0, 4096) >= 0:
             from .read_odt import flat_odt_page, is_flat_odt
@@ -438,12 +441,14 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     elif isinstance(content, str):
         if len(content) > max_bytes:
             raise ParseError(f"expected at most {max_bytes} characters (max_bytes), found {len(content)}")
-        if content.find("wordDocument", 0, 4096) >= 0 or content.find("opendocument.text", 0, 4096) >= 0:
-            from .read_docx import is_word_xml
+        if any(
+            content.find(sign, 0, 4096) >= 0 for sign in ("wordDocument", "xmlPackage", "opendocument.text")
+        ):
+            from .read_docx import is_flat_docx, is_word_xml
             from .read_odt import is_flat_odt
 
             head = content[:4096].encode("utf-8", "replace")
-            if is_word_xml(head) or is_flat_odt(head):  # a document in one XML file: read as its bytes
+            if is_word_xml(head) or is_flat_docx(head) or is_flat_odt(head):  # one XML file: as its bytes
                 text = _XML_DECLARATION.sub("", content, count=1)  # (the encoding it declared is no more)
                 return load(text.encode("utf-8", "replace"), max_bytes=max_bytes)
         archive = content.find("ultipart/related", 0, 4096) >= 0
@@ -495,9 +500,9 @@ _DOCX_FINDING = Finding(
 )
 _WORD_XML_FINDING = Finding(
     "word_document",
-    "a Word 2003 XML document (WordprocessingML, often named .doc or .xml): its body's paragraphs and "
-    "tables were read, merged cells as spans",
-    found="word 2003 xml",
+    "a Word document in one XML file (Word 2003 XML or Flat OPC, often named .doc or .xml): its body's "
+    "paragraphs and tables were read, merged cells as spans",
+    found="word xml",
 )
 _XML_DECLARATION = re.compile(r"^\ufeff?\s*<\?xml[^>]*\?>")
 _ODT_FINDING = Finding(

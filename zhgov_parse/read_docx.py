@@ -172,6 +172,45 @@ def word_xml_page(data: bytes, max_bytes: int) -> str:
     return _page(root, {} if styles is None else _heading_styles(styles), {}, None, contents=b"TOC" in data)
 
 
+def is_flat_docx(head: bytes) -> bool:
+    """Whether bytes start as a Word document in one XML file does (Flat OPC: a ``pkg:package``
+    whose parts are the .docx's, Word's "Word XML Document" and what programs making .doc files
+    from templates write, named .doc or .xml)."""
+    return _FLAT_PACKAGE in head[:4096] and b"package" in head[:4096]
+
+
+def flat_docx_page(data: bytes, max_bytes: int) -> str:
+    """A Flat OPC Word document's body as the page :func:`docx_page` makes of its .docx: the parts
+    it holds as XML (``pkg:xmlData``) are the .docx's, its body that of ``/word/document.xml``."""
+    if len(data) > max_bytes:
+        raise ParseError(f"expected at most {max_bytes} bytes (max_bytes), found {len(data)}")
+    try:
+        package = etree.fromstring(_transitional(data), _PARSER)
+    except etree.XMLSyntaxError as exc:
+        raise ParseError(f"expected a Word XML document (Flat OPC), found damaged XML ({exc})") from exc
+    parts = {}
+    for part in package.iter(f"{_PKG}part"):
+        content = part.find(f"{_PKG}xmlData")
+        if content is not None and len(content):
+            parts[(part.get(f"{_PKG}name") or "").lower()] = content[0]
+    root = parts.get("/word/document.xml")
+    if root is None:
+        raise ParseError(
+            "expected a Word XML document (Flat OPC) with a body, found none (/word/document.xml)"
+        )
+    sheet = parts.get("/word/styles.xml")
+    numbering = parts.get("/word/numbering.xml")
+    return _page(
+        root,
+        {} if sheet is None else _heading_styles(sheet),
+        {},
+        None if numbering is None else Numbering(numbering, sheet),
+        contents=b"TOC" in data,
+    )
+
+
+_FLAT_PACKAGE = b"http://schemas.microsoft.com/office/2006/xmlPackage"
+_PKG = "{http://schemas.microsoft.com/office/2006/xmlPackage}"
 _WORD_2003 = b"http://schemas.microsoft.com/office/word/2003/wordml"
 _WX = "{http://schemas.microsoft.com/office/word/2003/auxHint}"
 _AML = "{http://schemas.microsoft.com/aml/2001/core}"
