@@ -71,14 +71,7 @@ _TITLES = {
 #: A part numbered as a subsection is: （一）总体情况, （五）…, （六）其他需要报告的事项 (not 二 to 四, whose
 #: titles 一's own subsections may bear under those numbers: （二）主动公开政府信息情况).
 _BRACKETED_PART = re.compile(r"^[（(]\s*([一五六])\s*[)）]\s*(\S.*)$")
-_PART_NUMBERS = {
-    "一": "overview",
-    "二": "active_disclosure",
-    "三": "application_handling",
-    "四": "review_litigation",
-    "五": "problems_improvements",
-    "六": "other_matters",
-}
+_PART_NUMBERS = dict(zip("一二三四五六", (code for code, _, _ in PART_KEYWORDS), strict=True))
 
 
 def _bracketed_part(number: str, title: str) -> str | None:
