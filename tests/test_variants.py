@@ -448,6 +448,31 @@ def test_a_page_number_after_a_row_of_three_that_lost_a_blank_cell_fills_none(fo
     }
 
 
+@pytest.mark.parametrize("bare", [False, True])
+def test_a_page_number_inside_a_row_a_cell_a_line_fills_none_of_its_cells(bare: bool) -> None:
+    """One cell a line, a number that is no cell (a page number) between a row's label and its
+    values: in 三, a row that lost a blank cell (``四、结转下年度继续办理`` / ``7`` / ``11`` / ``2`` / ``2``
+    / ``1`` / ``16``) was read 7 | 11 | 2 | 2 | 1 | 16 (six cells wrong, identity_broken); in 二,
+    before a row's marks (``规章`` / ``7`` / ``/`` / ``/`` / ``/``) it was read as the row's first cell,
+    the last mark passed over as a placeholder, with no finding. Each row is NA, said."""
+    from goldens import expected_cells
+
+    text = (FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")
+    row = "四、结转下年度继续办理 | 11 | 2 | 0 | 0 | 2 | 1 | 16 | ||"
+    assert row in text
+    lines = one_cell_a_line(text.replace(row, row.replace("| 0 |", "|  |", 1))).split("\n")
+    for label in ("四、结转下年度继续办理 |", "规章 |"):
+        lines.insert(lines.index(label) + 1, "7")
+    if bare:
+        lines = [line.removesuffix(" |") for line in lines]
+    report = zhgov_parse.parse("\n".join(lines))
+    got, want = _cells(report), expected_cells("qinghe_data_2022_pipe")
+    assert not {k for k, v in got.items() if v is not None and want.get(k) not in (None, v)}
+    for table, code in (("application_handling", "carried_forward"), ("active_disclosure", "rules")):
+        assert all(v is None for k, v in got.items() if k[:2] == (table, code))
+        assert ("row_order_uncertain", code) in {(f.code, f.row) for f in report.finding_list}
+
+
 @pytest.mark.parametrize("fixture", ["lanshi_housing_2023_pipe.txt", "weitang_hrss_2024_pipe.txt"])
 @pytest.mark.parametrize("sep", ["\t", " "], ids=["tabs", "spaces"])
 def test_row_labels_joined_on_one_line_with_their_group(fixture: str, sep: str) -> None:

@@ -240,7 +240,12 @@ def assemble(
             and len(current.values) + len(rec.values) <= expected(current.match)
             and not _fields_filled(current, expected(current.match))
         )
-        if placeholder and not room and not (pending and rows_of("".join(pending)).code is not None):
+        if (
+            placeholder
+            and not room
+            and not (pending and rows_of("".join(pending)).code is not None)
+            and not _one_a_line_after(current, rec)
+        ):
             continue  # a row of dashes or blanks with no label: placeholders, no number
         if rec.labels:
             own_text = rec.text
@@ -307,6 +312,14 @@ def assemble(
         rows.append(row)
         current = row
     return rows
+
+
+def _one_a_line_after(row: Row | None, rec: Record) -> bool:
+    """Whether ``rec`` is one value alone on its line after a row whose values came a line each (text
+    a cell a line): a marker there (``不适用``) is a line more than the row's columns take, as a
+    number would be, not a row of placeholders to pass over (``行政许可`` / ``7`` / ``不适用``: a page
+    number before the row's own cell)."""
+    return row is not None and row.gathered and row.lines == len(row.values) and len(rec.values) == 1
 
 
 def _names_another_row_with(pending: list[str], text: str, rows_of: Matcher) -> bool:
@@ -1089,6 +1102,20 @@ def complete(table: str, template: str, result: TableResult) -> None:
             )
 
 
+def stray_value(row: Row) -> int | None:
+    """Where a row that does not add up (总计 last; blank and marked cells 0) holds a value alone on a
+    line such that the others may add up without it: its last value, on a line after the row's
+    own, or any, where every value came a line each (text a cell a line, the label on lines
+    before). That value may be a number that is no cell (a page number) filling a row that lost a
+    blank cell. None for any other row."""
+    one_a_line = row.gathered and not row.own and row.lines == len(row.values)
+    if not (row.tail == 1 or one_a_line) or _adds_up(row.values):
+        return None
+    values = row.values
+    alone = range(len(values)) if one_a_line else (len(values) - 1,)
+    return next((k for k in alone if may_add_up(values[:k] + values[k + 1 :])), None)
+
+
 def drop_fragments(
     rows: list[Row], n: int, table: str, check: Callable[[list[Value]], bool] | None
 ) -> tuple[list[Row], list[Finding]]:
@@ -1105,6 +1132,7 @@ def drop_fragments(
                 and before.match.code is not None
                 and len(before.values) == n
                 and all(map(str.strip, before.values))  # (a blank cell: its row's cells are apart)
+                and stray_value(before) is None  # (a number that is no cell may have filled it)
                 and len(row.values) <= _MAX_JOINS
                 and not check([parse_value(v) for v in before.values])
             ):

@@ -31,6 +31,7 @@ from ..mapping import (
     may_add_up,
     row_finding,
     row_total_holds,
+    stray_value,
 )
 from ..reading_order import read_in_order
 from ..values import is_number_text, parse_value
@@ -342,7 +343,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
         one_a_line = all(len(r.values) <= 1 for r in records[first_data:])  # (pdfminer's: a cell a block)
         rows = drop_unbalanced_gathered(rows, 7, APPLICATION, check, out, by_most=one_a_line)
     if total_last:
-        _last_line_a_stray_number(rows, out)
+        _a_line_a_stray_number(rows, out)
     out.findings.extend(
         assign(rows, order, APPLICATION, lambda r: fit(r.values, n, check)[0] is not None, template)
     )
@@ -426,26 +427,19 @@ _GROUP_ONLY = re.compile(r"[(（]\s*[三四五六]\s*[)）]\s*(.{0,4})")
 _GROUPS = ("不予公开", "无法提供", "不予处理", "其他处理")
 
 
-def _last_line_a_stray_number(rows: list[Row], out: TableResult) -> None:
-    """Rows whose last value stands alone on a line after the others (text a cell a line; a row's
-    line and a number under it) and does not hold their sum, while the values before it may add
-    up: a number that is no cell (a page number, a note's mark) may have filled a row that lost a
-    blank cell (``1.属于国家秘密`` / ``0`` / ``1`` / ``4`` / ``1`` / ``0`` / ``6`` / ``7``, read 1 | 4 |
-    … | 6 | 7). Which it is, the text does not tell: NA, said."""
+def _a_line_a_stray_number(rows: list[Row], out: TableResult) -> None:
+    """Rows of seven values that may hold a number that is no cell (:func:`~.mapping.stray_value`: a
+    page number at a page break, filling a row that lost a blank cell: ``1.属于国家秘密`` / ``0`` /
+    ``1`` / ``4`` / ``1`` / ``0`` / ``6`` / ``7``, read 0 | 1 | 4 | 1 | 0 | 6 | 7). Which it is, the
+    text does not tell: NA, said."""
     for row in rows:
-        if (
-            row.tail == 1
-            and len(row.values) == 7
-            and not row.uncertain
-            and may_add_up(row.values[:-1])
-            and not row_total_holds([parse_value(v) for v in row.values])
-        ):
-            why = (
-                f"its last value ({row.values[-1].strip()}) stands alone on a line after the others, which "
-                "may add up without it: it may be a number that is no cell (a page number) after a row "
-                "that lost a blank cell"
-            )
-            set_uncertain(row, APPLICATION, why, out)
+        if len(row.values) != 7 or row.uncertain or (stray := stray_value(row)) is None:
+            continue
+        why = (
+            f"its value {row.values[stray].strip()} stands alone on a line, and the others may add up "
+            "without it: it may be a number that is no cell (a page number) in a row that lost a blank cell"
+        )
+        set_uncertain(row, APPLICATION, why, out)
 
 
 def _after_a_group_line_of_values(rows: list[Row], out: TableResult) -> None:
