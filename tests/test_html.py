@@ -486,6 +486,8 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         '<td>4<span style="display&#58;none">7</span>1</td>',
         '<td>4<span style="visibility: hidden">7</span>1</td>',
         '<td>4<span style="font-size:0px;color:#fff">7</span>1</td>',
+        '<td>4<span style="opacity:0">7</span>1</td>',
+        '<td>4<span style="color:red; Opacity: 0.0">7</span>1</td>',
         "<td><s>7</s>41</td>",
         "<td><strike>7</strike> 41</td>",
         '<td><S style="color:red">17</S>&nbsp;<span>41</span></td>',
@@ -498,6 +500,8 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         "colon-as-entity",
         "visibility-hidden",
         "font-size-0",
+        "opacity-0",
+        "opacity-0.0",
         "struck",
         "strike",
         "struck-upper",
@@ -519,7 +523,7 @@ def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
     find exactly what the definition finds, stated as an XPath: every <del>, every element inside
     a cell that is hidden or styled display:none (letters in any case, spaces anywhere), and every
-    element inside a cell, no cell or row itself, styled visibility:hidden or font-size:0; on
+    element inside a cell, no cell or row itself, styled visibility:hidden, font-size:0 or opacity:0; on
     random pages that also hold the words in style sheets, scripts and other attributes."""
     import random
 
@@ -533,12 +537,13 @@ def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
         "(//td | //th)//*[not(self::td or self::th or self::tr)]"
         "[contains(translate(@style, 'VISBLTYHDEN ', 'visbltyhden'), 'visibility:hidden') or "
         "contains(concat(translate(@style, ' ', ''), ';'), 'font-size:0;') or "
-        "contains(concat(translate(@style, ' ', ''), ';'), 'font-size:0px;')]"
+        "contains(concat(translate(@style, ' ', ''), ';'), 'font-size:0px;') or "
+        "contains(concat(translate(@style, ' ', ''), ';'), 'opacity:0;')]"
     )
     styles = ["", "display:none", "DISPLAY : NONE", "color:red; Display: None", "display:block",
               "visibility:hidden", "overflow: hidden", "display:\tnone", "display&#58;none",
               "Visibility : hidden", "font-size:0", "color:#fff; font-size: 0px", "font-size:0.8em",
-              "font-size:10.5pt"]  # fmt: skip
+              "font-size:10.5pt", "opacity:0", "opacity: 0", "opacity:0.5"]  # fmt: skip
     extras = ["", '<input type="hidden" value="1">', "<style>.m{display:none}</style>",
               "<script>if (a < b) x.hidden = 1;</script>", '<div data-hidden="1">x</div>']  # fmt: skip
     rng = random.Random(7)
@@ -1052,11 +1057,22 @@ def test_a_blank_zero_after_a_rowspan_too_long_is_no_stray_cell(rowspan: str) ->
         (".jammer{display:none}", '<td>4<font class="jammer">7</font>1</td>', 41),
         ("span.wm { FONT-SIZE: 0px; color: #fff }", '<td>4<span class="wm">7</span>1</td>', 41),
         ("/* .x{} */ .a, .jammer { visibility : hidden }", '<td>4<span class="b jammer">7</span>1</td>', 41),
+        (".wm{opacity:0}", '<td>4<span class="wm">7</span>1</td>', 41),
+        (".wm{opacity:0.6}", '<td><span class="wm">41</span></td>', 41),
         ("@media print { .p { display: none } }", '<td><span class="p">41</span></td>', 41),
         (".x{display:none} .open .x{display:inline}", '<td><span class="x">41</span></td>', 41),
         (".x{display:none}", '<td><span class="x" style="display:inline">41</span></td>', 41),
     ],
-    ids=["jammer", "font-size-0", "visibility", "media-print", "toggled", "styled-shown"],
+    ids=[
+        "jammer",
+        "font-size-0",
+        "visibility",
+        "opacity-0",
+        "opacity-shown",
+        "media-print",
+        "toggled",
+        "styled-shown",
+    ],
 )
 def test_text_a_style_sheet_hides_in_a_cell_is_left_out(sheet: str, cell: str, value: int) -> None:
     """An element in a cell of a class the page's style sheet hides (an anti-copy watermark's

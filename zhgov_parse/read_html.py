@@ -794,7 +794,7 @@ def _in_a_tag(text: str, at: int) -> bool:
 def _may_hide(text: str) -> bool:
     """Whether the page's markup may hide some of its text (:func:`_unshown`; rows and cells,
     :func:`_hidden`): a ``<del`` tag, a ``hidden`` attribute, ``display:none``, ``visibility:hidden``
-    or ``size:0`` (``font-size:0``, :func:`_invisible`; lower case) inside a tag. Most
+    or ``size:0`` (``font-size:0``) or ``opacity:0`` (:func:`_invisible`; lower case) inside a tag. Most
     pages hold the words only in their style sheets and scripts (``.menu{display:none}``,
     ``overflow:hidden``): a few searches in C rule them out."""
     if "<del" in text or "<DEL" in text:
@@ -815,6 +815,12 @@ def _may_hide(text: str) -> bool:
         at = text.find(word)
         while at != -1:
             if _in_a_tag(text, at):
+                return True
+            at = text.find(word, at + 6)
+    for word in ("pacity", "PACITY"):  # opacity:0, Opacity : 0.0
+        at = text.find(word)
+        while at != -1:
+            if text[at + 6 : at + 12].replace(" ", "").startswith((":0", ":.0")) and _in_a_tag(text, at):
                 return True
             at = text.find(word, at + 6)
     return False
@@ -841,9 +847,11 @@ def _unshown(root: etree._Element) -> list[etree._Element]:
 
 
 #: A style that leaves an element's text in its place but shows none of it: ``visibility:hidden``,
-#: ``font-size:0`` (``0px``, ``0pt``…; an anti-copy watermark's digits set in among a number's).
+#: ``font-size:0`` (``0px``, ``0pt``…; an anti-copy watermark's digits set in among a number's),
+#: ``opacity:0``.
 _INVISIBLE = re.compile(
-    r"(?:^|;)(?:visibility:hidden|font-size:(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?)(?:;|!|$)"
+    r"(?:^|;)(?:visibility:hidden|font-size:(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?|opacity:(?:0+\.?0*|\.0+)%?)"
+    r"(?:;|!|$)"
 )
 
 
@@ -854,7 +862,9 @@ def _invisible(el: etree._Element) -> bool:
     if not style or el.tag in ("td", "th", "tr"):
         return False
     style = style.replace(" ", "").lower()
-    return ("hidden" in style or "size:0" in style) and _INVISIBLE.search(style) is not None
+    return ("hidden" in style or "size:0" in style or "opacity:" in style) and _INVISIBLE.search(
+        style
+    ) is not None
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -890,7 +900,7 @@ _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_BRACE = re.compile(r"([{}])")
 _CLASS_SELECTOR = re.compile(r"[a-z0-9]*\.([\w-]+)")
 _CLASS_NAMED = re.compile(r"\.([\w-]+)")
-_SHOWS = re.compile(r"(?:^|;)(?:display|visibility|font-size):")
+_SHOWS = re.compile(r"(?:^|;)(?:display|visibility|font-size|opacity):")
 
 
 def _css_rules(css: str) -> list[tuple[str, str]]:
@@ -918,8 +928,9 @@ def _css_rules(css: str) -> list[tuple[str, str]]:
 def _classes_hidden(root: etree._Element) -> set[str]:
     """The classes the page's style sheets hide everywhere: a rule whose selector is one class
     (``.jammer``, ``font.jammer``) and whose style shows none of the text (``display:none``,
-    :data:`_INVISIBLE`), where no other rule names the class with a display, visibility or font
-    size (a script's toggle, ``.tab.on .x{display:block}``), nor an ``@media`` rule (some screens)."""
+    :data:`_INVISIBLE`), where no other rule names the class with a display, visibility, font
+    size or opacity (a script's toggle, ``.tab.on .x{display:block}``), nor an ``@media`` rule
+    (some screens)."""
     hidden: set[str] = set()
     shown: set[str] = set()
     for style in root.iter("style"):
@@ -927,7 +938,8 @@ def _classes_hidden(root: etree._Element) -> set[str]:
         if not (
             ("isplay" in css and "none" in css)
             or ("isibility" in css and "hidden" in css)
-            or "size:0" in css.replace(" ", "")
+            or "size:0" in (squeezed := css.replace(" ", ""))
+            or "opacity:0" in squeezed
         ):
             continue  # (most sheets: nothing hidden)
         for selectors, declarations in _css_rules(css):
