@@ -36,7 +36,8 @@ def test_empty(content: str | bytes) -> None:
             b"\xd0\xcf\x11\xe0\xa1\xb1\x1a\xe1" + bytes(600) + "EncryptedPackage".encode("utf-16-le"),
             "password",
         ),
-        (b"\x89PNG\r\n\x1a\n" + bytes(50), "PNG"),
+        (b"{\\rtf1\\ansi\\deff0 {\\fonttbl}", "an RTF file"),
+        (b"\x89PNG\r\n\x1a\n" + bytes(50), "a PNG image file"),
         (b"\xff\xd8\xff\xe0" + bytes(50), "JPEG"),
         (bytes(range(256)) * 4, "binary"),
     ],
@@ -49,7 +50,7 @@ def test_binary_formats_are_named(content: bytes, kind: str) -> None:
     # for a PDF, the extractors whose text keeps a table's rows (tests/test_pdftext.py)
     assert ("pdftotext -layout" in str(info.value)) == (kind == "PDF")
     assert ("a Word .docx is read as it is" in str(info.value)) == (kind == "ZIP")
-    assert ("soffice" in str(info.value)) == (kind in ("ZIP", "legacy Office"))
+    assert ("soffice" in str(info.value)) == (kind in ("ZIP", "legacy Office", "an RTF file"))
     # an encrypted .docx (a compound file, as a .doc is): no converter reads it without its password
     assert ("save it without one" in str(info.value)) == (kind == "password")
 

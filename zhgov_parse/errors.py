@@ -54,7 +54,7 @@ class BinaryInput(ParseError):
         else:
             how = "save it as HTML or as text"
         super().__init__(
-            f"expected the text of an annual report, found a {kind} file; "
+            f"expected the text of an annual report, found {'an' if kind == 'RTF' else 'a'} {kind} file; "
             f"convert it to text or HTML first ({how})"
         )
 
