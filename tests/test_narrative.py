@@ -372,3 +372,17 @@ def test_subsections_of_part_1_numbered_in_digits() -> None:
         ("（三）平台建设", "subsection", "platforms"),
         ("1.监督保障", "unknown", "platforms"),
     ]
+
+
+@pytest.mark.parametrize("seal", ["（盖章）", "(盖章)", "（印章）", "（公章）", "（蓋章）"])
+def test_a_sign_off_with_a_note_for_the_seal_is_the_closing(seal: str) -> None:
+    """The signing body's name with a note where its seal goes (澜石区住房和城乡建设局（盖章）) is the
+    sign-off, as the name alone is: ``closing``. Before, it stayed a paragraph of 六."""
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "lanshi_housing_2023_pipe.txt").read_text(encoding="utf-8")
+    sealed = text.replace("澜石区住房和城乡建设局\n2024", f"澜石区住房和城乡建设局{seal}\n2024")
+    assert sealed != text
+    plain, report = zhgov_parse.parse(text).sections, zhgov_parse.parse(sealed).sections
+    assert report["section"].tolist() == plain["section"].tolist()
+    assert report["section"].tolist()[-2:] == ["closing", "closing"]

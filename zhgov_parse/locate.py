@@ -474,10 +474,17 @@ _SIGNOFF_ORG = re.compile(
 )
 
 
+#: A note after the signing body's name where its seal goes: 澜石区住房和城乡建设局（盖章）.
+_SEAL = re.compile(r"[（(]\s*(?:盖|加盖|签)?(?:公|印)?章\s*[)）]$")
+
+
 def _is_signoff(text: str) -> bool:
     if len(text.strip("（）() ")) > 120:  # cheap first: _norm of a page-long paragraph is slow
         return False
-    t = _norm(text).strip("（）() ")
+    t = _norm(text)
+    if "章" in t:
+        t = _SEAL.sub("", t)
+    t = t.strip("（）() ")
     return len(t) <= 30 and bool(_SIGNOFF_DATE.match(t) or (_SIGNOFF_ORG.search(t) and "，" not in t))
 
 
