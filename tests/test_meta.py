@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+from pathlib import Path
+
 import pytest
 
 import zhgov_parse
@@ -277,3 +279,18 @@ def test_links_to_other_years_reports_above_a_body_with_no_title() -> None:
     links = "".join(f"青河市数据局{year}年政府信息公开工作年度报告\n" for year in (2021, 2020))
     body = "一、总体情况\n根据《条例》规定，现公布我局2022年政府信息公开工作年度报告。\n（一）主动公开\n……"
     assert year_and_agency(links + body)[0] == 2022
+
+
+@pytest.mark.parametrize(
+    "name", ["tianxi_water_2022_html.plumber.txt", "tianxi_water_2022_html.plumber-layout.txt"]
+)
+def test_a_statistics_period_whose_numbers_are_on_the_line_under_it(name: str) -> None:
+    """pdfplumber's text of a PDF whose digits are set in another font puts them on a line of their
+    own: the title's year under it (湉溪县⽔利局 年政府信息公开⼯作年度报 / 2022 / 告), the statistics
+    period's under its words (期限为 年 ⽉ ⽇⾄ 年 ⽉ ⽇。 / 2022 1 1 2022 12 31). The period still tells
+    the year: 2022 (before, none)."""
+    path = Path(__file__).parent / "data" / "pdftext" / name
+    assert zhgov_parse.read(path).meta["year"] == 2022
+    text = "报告\n本报告所列数据统计期限为 年 月 日至 年 月 日。\n 2021  1  1  2021  12  31\n"
+    assert year_and_agency(text)[0] == 2021
+    assert year_and_agency(text.replace("2021  12", "2022  12"))[0] is None  # not one year's period

@@ -43,6 +43,12 @@ _YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}
 _PERIOD = re.compile(
     r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日"
 )
+#: The statistics period with its numbers on the line under its words (PDF text whose digits are set in
+#: another font, as pdfplumber's reading order gives it: 期限为 年 月 日至 年 月 日。… / 2022 1 1 2022 12 31).
+_PERIOD_APART = re.compile(
+    r"期限[为為]\s*年\s*月\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*年\s*月\s*日[^\n]*\n"
+    r"\s*((?:19|20)\d{2})\s+1\s+1\s+\1\s+12\s+31(?:\s|$)"
+)
 #: A year in Chinese numerals (二〇二三年, 二零二三年, its zero typed as a letter or a digit: 二O二三年,
 #: 二0二三年), read as digits.
 _CN_YEAR = re.compile(r"(?:二[〇零○ＯOo0]|一九)[〇零○ＯOo0一二三四五六七八九]{2}(?=\s*年)")
@@ -153,6 +159,9 @@ def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, st
     if stated is None:
         whole = _PERIOD.search(_fold(text[:20000]))
         stated = int(whole.group(1)) if whole else None
+    if stated is None and "期限" in head:
+        apart = _PERIOD_APART.search(unicodedata.normalize("NFKC", head))
+        stated = int(apart.group(1)) if apart else None
     body = _body_start(lines, normal.count("\n", 0, period.start()) if period else None)
     end = len(lines) if body is None else body
     titles = _titles(lines, end)
