@@ -294,3 +294,18 @@ def test_a_statistics_period_whose_numbers_are_on_the_line_under_it(name: str) -
     text = "报告\n本报告所列数据统计期限为 年 月 日至 年 月 日。\n 2021  1  1  2021  12  31\n"
     assert year_and_agency(text)[0] == 2021
     assert year_and_agency(text.replace("2021  12", "2022  12"))[0] is None  # not one year's period
+
+
+def test_a_report_whose_year_is_not_found_says_so() -> None:
+    """A report whose text names no year (its title and preamble cut off) has no year, and a
+    finding says so; the whole report has its year and no such finding."""
+    import re
+
+    from conftest import FIXTURES
+
+    text = (FIXTURES / "lanshi_housing_2023_pipe.txt").read_text(encoding="utf-8")
+    assert "year_unknown" not in set(zhgov_parse.parse(text).findings["code"])
+    body = re.sub(r"(?:19|20)\d\d\s*年", "本年", text[text.index("一、总体情况") :])
+    report = zhgov_parse.parse(body)
+    assert report.meta["year"] is None
+    assert "year_unknown" in set(report.findings["code"])

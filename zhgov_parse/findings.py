@@ -47,6 +47,7 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "unit_converted": ("info", "an amount written in another unit was converted"),
     "unit_mismatch": ("warning", "an amount is written in a unit that does not convert to its column's: NA"),
     "template_unknown": ("warning", "the template version could not be determined"),
+    "year_unknown": ("info", "the report's year could not be determined: meta year is None"),
     "pre2019_template": ("warning", "an old (pre-2019) report: its tables are not in the schema"),
     "runon_tables": ("info", "table cells ran together without separators: read by splitting digits"),
     "runon_ambiguous": ("warning", "a row's run of digits splits in several valid ways: cells left NA"),

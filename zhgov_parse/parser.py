@@ -241,6 +241,15 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         findings.append(
             Finding("template_unknown", "neither the labels nor a year tell the template version")
         )
+    if year is None:
+        findings.append(
+            Finding(
+                "year_unknown",
+                "the report's year was not found: no title names it, no statistics period states it, and "
+                "the overview's opening year and the sign-off's date tell none (or disagree): meta year None",
+                expected="a year",
+            )
+        )
     meta = {
         "template": template,
         "script": script,
