@@ -770,3 +770,19 @@ def test_an_alternative_around_a_table_or_row_is_read_once() -> None:
         "<tr><td><p>规章</p></td><td><p>3</p></td></tr><tr><td><p>行政许可</p></td><td><p>5</p></td></tr>"
         in page
     )
+
+
+@pytest.mark.parametrize("digits", [9, 5000])
+def test_a_span_of_thousands_of_digits_is_the_widest(digits: int) -> None:
+    """A ``w:gridSpan`` of nine digits or of 5,000 (past the 4,300 ``int`` converts) is read as the
+    widest span, as a large one is; before, 5,000 digits raised an internal error."""
+    data = (DOCX / "chenghu_finance_2021_html.docx").read_bytes()
+    out = io.BytesIO()
+    with zipfile.ZipFile(io.BytesIO(data)) as source, zipfile.ZipFile(out, "w") as copy:
+        for name in source.namelist():
+            member = source.read(name)
+            if name == "word/document.xml":
+                span = b'<w:tcPr><w:gridSpan w:val="' + b"9" * digits + b'"/>'
+                member = member.replace(b"<w:tcPr>", span, 1)
+            copy.writestr(name, member)
+    assert zhgov_parse.parse(out.getvalue()).meta["template"] == "2021"

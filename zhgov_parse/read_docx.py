@@ -553,8 +553,11 @@ def _paragraph(p: etree._Element, raised: dict[etree._Element, str]) -> str:
 
 
 def _int(value: str | None, default: int) -> int:
-    """A span attribute as an int in 1.._MAX_SPAN (decimal digits only: ``int("²")`` fails)."""
-    return min(max(int(value), 1), _MAX_SPAN) if value and value.isdecimal() else default
+    """A span or count attribute as an int in 1.._MAX_SPAN (decimal digits only: ``int("²")`` fails;
+    more than eight of them, beyond any span, are the most: ``int`` refuses 4,300 or more)."""
+    if not value or not value.isdecimal():
+        return default
+    return min(max(int(value), 1), _MAX_SPAN) if len(value) <= 8 else _MAX_SPAN
 
 
 def _row_props(tr: etree._Element) -> tuple[int, int, bool]:

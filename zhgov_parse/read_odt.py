@@ -18,7 +18,7 @@ from html import escape
 from lxml import etree
 
 from .errors import ParseError
-from .read_docx import _DAMAGED, _MAX_SPAN, _PARSER
+from .read_docx import _DAMAGED, _MAX_SPAN, _PARSER, _int
 from .word_numbers import formatted
 
 _TEXT = "{urn:oasis:names:tc:opendocument:xmlns:text:1.0}"
@@ -334,11 +334,6 @@ def _paragraph(p: etree._Element, raised: dict[str, str], boxes: list[str]) -> s
             parts.append(f"<{script}>{text}</{script}>" if script and text else text)
         parts.append(escape(child.tail or ""))
     return "".join(parts)
-
-
-def _int(value: str | None, default: int) -> int:
-    """A count attribute as an int in 1.._MAX_SPAN (decimal digits only)."""
-    return min(max(int(value), 1), _MAX_SPAN) if value and value.isdecimal() and len(value) < 9 else default
 
 
 def _table(table: etree._Element, raised: dict[str, str]) -> str:
