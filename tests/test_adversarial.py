@@ -177,6 +177,14 @@ def test_huge_spans_are_clamped() -> None:
     assert "span_clamped" in codes(r1) and "span_clamped" in codes(r10)
 
 
+@pytest.mark.parametrize("span", ["a" + "9" * 5000, "9" * 5000 + "px", "0" * 5000 + "2"])
+def test_spans_of_thousands_of_digits_are_clamped(span: str) -> None:
+    """A span written with thousands of digits (past the 4,300 ``int`` converts) is clamped or read
+    by its first digits, not an internal error."""
+    page = f'<p>二、主动公开政府信息情况</p><table><tr><td colspan="{span}">规章</td><td>1</td></tr></table>'
+    zhgov_parse.parse(page)
+
+
 def test_spans_of_a_long_cell_are_bounded() -> None:
     """One cell of 1,000 / 10,000 characters spanning 64 × 512 over 600 rows: copies are capped."""
     rows = "<tr><td>x</td></tr>" * 600

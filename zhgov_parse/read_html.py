@@ -82,7 +82,7 @@ _CJK = "\u2e80-\u9fff\uf900-\ufaff\uff00-\uff0f\uff1a-\uffef\u3000-\u303f"
 _CJK_GAP = re.compile(rf"(?<=[{_CJK}]) (?=[{_CJK}\d])|(?<=[{_CJK}\d]) (?=[{_CJK}])")
 
 
-_DIGITS = re.compile(r"\d+")
+_DIGITS = re.compile(r"\d{1,9}")  # a span's first digits: more are past any limit (int refuses 4,300)
 
 
 class LinkOnlyPage(ParseError):
