@@ -346,3 +346,13 @@ def _stated(sentence: str) -> list[tuple[str, int | float, bool]]:
 )
 def test_a_count_in_ten_thousands_is_its_value_never_zero(sentence: str, expected: list) -> None:
     assert _stated(sentence) == expected
+
+
+@pytest.mark.parametrize("digits", [17, 5000])
+def test_a_number_longer_than_any_count_is_no_fact(digits: int) -> None:
+    """Prose stating a number of thousands of digits (past the 4,300 ``int`` converts) states no fact;
+    before, it raised an internal error when the facts were asked for."""
+    report = zhgov_parse.parse(f"一、总体情况\n全年共收到政府信息公开申请{'9' * digits}件。\n")
+    assert report.facts.empty
+    stated = zhgov_parse.parse("一、总体情况\n全年共收到政府信息公开申请12件。\n").facts
+    assert stated["value"].tolist() == [12]

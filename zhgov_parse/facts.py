@@ -197,8 +197,11 @@ def chinese_number(text: str) -> int | None:
 
 
 def _value(num: str) -> int | float | None:
+    """A stated number's value; None for one longer than any count (16 characters: ``int`` refuses 4,300)."""
     if num[0].isdigit():
         num = num.replace(",", "").replace("，", "")
+        if len(num) > 16:
+            return None
         if num.endswith("万"):  # 8232万, 1.2万
             value = float(num[:-1]) * 10000
             return int(value) if value.is_integer() else value
