@@ -164,6 +164,35 @@ def test_convert_formats(mixed: Path, tmp_path: Path, fmt: str, capsys) -> None:
     assert set(cells["report_id"]) == set(reports["report_id"])
 
 
+@pytest.mark.parametrize("fmt", ["csv", "jsonl", "sqlite", "parquet"])
+def test_convert_writes_names_that_are_not_utf8(tmp_path: Path, fmt: str, capsys) -> None:
+    """A file name with a byte that is not UTF-8 (Python reads it as a lone surrogate) and a record's
+    url or field holding a lone surrogate (valid JSON) are written escaped: they made every output
+    format refuse the whole run."""
+    if fmt == "parquet":
+        pytest.importorskip("pyarrow")
+    folder = tmp_path / "in"
+    folder.mkdir()
+    page = (FIXTURES / GOOD[0]).read_bytes()
+    try:
+        (folder / os.fsdecode(b"bad\xffname.txt")).write_bytes(page)
+        odd_file = ["bad\\udcffname.txt"]
+    except (OSError, UnicodeError):  # a file system that takes UTF-8 names only
+        odd_file = []
+    record = {"url": "page\ud800.html", "tags": ["a\udcff"], "text": page.decode("utf-8")}
+    (folder / "crawl.jsonl").write_text(json.dumps(record) + "\n", encoding="utf-8")
+    out = tmp_path / "out"
+    assert main(["convert", str(folder), "-o", str(out), "--format", fmt]) == 0
+    assert f"{1 + len(odd_file)} reports written, 0 failed" in capsys.readouterr().out
+    if fmt == "sqlite":
+        sources = [r[0] for r in sqlite3.connect(out / "zhgov.sqlite").execute("select source from reports")]
+    else:
+        jsonl = lambda p: pd.read_json(p, lines=True)  # noqa: E731
+        read = {"csv": pd.read_csv, "jsonl": jsonl, "parquet": pd.read_parquet}[fmt]
+        sources = list(read(out / f"reports.{fmt}")["source"])
+    assert sorted(sources) == sorted([*odd_file, "page\\ud800.html"])
+
+
 def test_csv_neutralizes_formulas_but_keeps_numbers(tmp_path: Path) -> None:
     text = (FIXTURES / GOOD[0]).read_text(encoding="utf-8").replace("行政处罚 | 37 |", "行政处罚 | =1+2 |")
     (tmp_path / "in").mkdir()

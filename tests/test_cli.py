@@ -55,3 +55,30 @@ def test_show_json_into_a_closed_pipe() -> None:
     proc.stdout.close()  # like `| head -c 10`
     err = proc.stderr.read().decode()
     assert proc.wait() == 0 and "Traceback" not in err
+
+
+def test_show_names_a_file_whose_name_is_not_utf8(tmp_path) -> None:
+    """A file name with a byte that is not UTF-8 prints escaped (``\\udcff``): on a terminal that
+    takes UTF-8 only, printing it as Python holds it raised an internal error."""
+    import os
+    import subprocess
+    import sys
+
+    import pytest
+
+    from conftest import ROOT
+
+    try:
+        odd = tmp_path / os.fsdecode(b"bad\xffname.txt")
+        odd.write_bytes((FIXTURES / "qinghe_data_2022_pipe.txt").read_bytes())
+    except (OSError, UnicodeError):
+        pytest.skip("the file system takes UTF-8 names only")
+    env = {**os.environ, "PYTHONIOENCODING": "utf-8:strict"}
+    for flags in (["--json"], []):
+        cmd = [sys.executable, "-m", "zhgov_parse", "show", *flags, str(odd), str(odd) + "-missing"]
+        proc = subprocess.run(cmd, capture_output=True, cwd=ROOT, env=env)
+        out, err = proc.stdout.decode("utf-8"), proc.stderr.decode("utf-8")
+        assert proc.returncode == 1 and "Traceback" not in err
+        assert "bad\\udcffname.txt-missing: FileNotFoundError" in err
+        assert ('"file": "' if flags else "==> ") + str(tmp_path) in out
+        assert "bad\\\\udcffname.txt" in out if flags else "bad\\udcffname.txt <==" in out

@@ -12,7 +12,7 @@ import hashlib
 import json
 import os
 from collections.abc import Callable, Iterable, Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 from pathlib import Path
 from typing import Any
 
@@ -156,6 +156,7 @@ def _record_source(record: dict[str, Any], where: str) -> Source:
 def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
     """Parse one input into rows of every frame (an ``errors`` row when it cannot be parsed)."""
     rows: dict[str, list[dict[str, Any]]] = {name: [] for name in FRAMES}
+    source = _writable(source)
     extra = dict(source.extra)
     try:
         content = source.load()
@@ -200,6 +201,34 @@ def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
         {"report_id": report_id, **{k: getattr(f, k) for k in FINDING_COLUMNS}} for f in findings
     ]
     return rows
+
+
+def _writable(source: Source) -> Source:
+    """The source with its name and carried fields fit to write: lone surrogates (a file name's
+    undecodable bytes, ``bad\\udcffname.txt``, or ``"\\ud800"`` in a JSON record) as ``\\udcff``
+    escapes, which UTF-8 files, SQLite and Parquet refuse as they are."""
+    if _encodable(source.name) and _encodable(repr(source.extra)):
+        return source
+    return replace(source, name=escape_surrogates(source.name), extra=escape_surrogates(dict(source.extra)))
+
+
+def _encodable(text: str) -> bool:
+    try:
+        text.encode("utf-8")
+    except UnicodeEncodeError:
+        return False
+    return True
+
+
+def escape_surrogates(value: Any) -> Any:
+    """Text (and the texts inside dicts and lists) with lone surrogates as ``\\udcff`` escapes."""
+    if isinstance(value, str):
+        return value.encode("utf-8", "backslashreplace").decode("utf-8")
+    if isinstance(value, Mapping):
+        return {escape_surrogates(k): escape_surrogates(v) for k, v in value.items()}
+    if isinstance(value, (list, tuple)):
+        return [escape_surrogates(v) for v in value]
+    return value
 
 
 def _fields(obj: Any) -> dict[str, Any]:

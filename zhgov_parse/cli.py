@@ -56,19 +56,22 @@ def _show_text(report: Report) -> str:
 
 
 def _cmd_show(args: argparse.Namespace) -> int:
+    from .batch import escape_surrogates
+
     status = 0
     for path in args.files:
+        name = escape_surrogates(path)  # a name's bytes that are not UTF-8 print as \udcff escapes
         try:
             report = read(path, strict=args.strict)
         except (ParseError, OSError) as exc:
-            print(f"{path}: {type(exc).__name__}: {exc}", file=sys.stderr)
+            print(f"{name}: {type(exc).__name__}: {escape_surrogates(str(exc))}", file=sys.stderr)
             status = 1
             continue
         if args.json:
-            print(json.dumps({"file": str(path), **report.to_dict()}, ensure_ascii=False, indent=1))
+            print(json.dumps({"file": name, **report.to_dict()}, ensure_ascii=False, indent=1))
         else:
             if len(args.files) > 1:
-                print(f"==> {path} <==")
+                print(f"==> {name} <==")
             print(_show_text(report))
     return status
 
