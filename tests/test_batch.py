@@ -9,13 +9,14 @@ import sqlite3
 import subprocess
 import sys
 import time
+from dataclasses import dataclass
 from pathlib import Path
 
 import pandas as pd
 import pytest
 
 import zhgov_parse
-from zhgov_parse.batch import COLUMNS
+from zhgov_parse.batch import COLUMNS, Source
 from zhgov_parse.cli import main
 
 from conftest import FIXTURES, ROOT
@@ -191,6 +192,44 @@ def test_convert_writes_names_that_are_not_utf8(tmp_path: Path, fmt: str, capsys
         read = {"csv": pd.read_csv, "jsonl": jsonl, "parquet": pd.read_parquet}[fmt]
         sources = list(read(out / f"reports.{fmt}")["source"])
     assert sorted(sources) == sorted([*odd_file, "page\\ud800.html"])
+
+
+_PARENT = os.getpid()
+
+
+@dataclass(frozen=True)
+class _Deadly(Source):
+    """An input whose reading kills the process reading it, as the OOM killer or a crash in
+    compiled code would (only in a worker: the test's own process must live)."""
+
+    def load(self) -> bytes | str:
+        if os.getpid() != _PARENT:
+            os._exit(9)
+        return super().load()
+
+
+def test_a_worker_that_dies_costs_only_its_input() -> None:
+    page = (FIXTURES / GOOD[0]).read_bytes()
+    sources = [Source(f"r{i}.txt", content=page) for i in range(40)]
+    sources[25] = _Deadly("deadly.txt", content=page)
+    batch = zhgov_parse.read_many(sources, workers=2)
+    assert len(batch.reports) == 39
+    assert list(batch.errors["source"]) == ["deadly.txt"]
+    assert list(batch.errors["error_type"]) == ["WorkerCrashed"]
+    assert "died" in batch.errors["message"].iloc[0]
+    # every other input, in input order
+    assert list(batch.reports["source"]) == [s.name for s in sources if s.name != "deadly.txt"]
+
+
+def test_convert_survives_a_worker_that_dies(tmp_path: Path) -> None:
+    from zhgov_parse.output import convert
+
+    page = (FIXTURES / GOOD[0]).read_bytes()
+    sources = [Source(f"r{i}.txt", content=page) for i in range(10)] + [_Deadly("deadly.txt", content=page)]
+    counts = convert(sources, tmp_path / "out", workers=2, chunk=4)
+    assert (counts["reports"], counts["errors"]) == (10, 1)
+    errors = pd.read_csv(tmp_path / "out" / "errors.csv")
+    assert list(errors["error_type"]) == ["WorkerCrashed"]
 
 
 def test_csv_neutralizes_formulas_but_keeps_numbers(tmp_path: Path) -> None:

@@ -171,6 +171,10 @@ def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
         message = f"a record without an html or text field ({extra['_no_content']})"
         rows["errors"].append(_error(source.name, report_id, "InvalidRecord", message))
         return rows
+    if "_crashed" in extra:
+        message = "the process parsing this input died (out of memory, or a crash in compiled code)"
+        rows["errors"].append(_error(source.name, report_id, "WorkerCrashed", message))
+        return rows
     if "_bad_type" in extra:
         message = f"expected a path, a record or a Source, found {extra['_bad_type']}"
         rows["errors"].append(_error(source.name, report_id, "InvalidInput", message))
@@ -253,9 +257,37 @@ def convert_many(
         yield from map(fn, sources)
         return
     from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
 
-    with ProcessPoolExecutor(max_workers=workers) as pool:
-        yield from pool.map(fn, sources, chunksize=chunksize)
+    todo = list(sources)
+    done = 0
+    while done < len(todo):
+        pool = ProcessPoolExecutor(max_workers=workers)
+        try:
+            for result in pool.map(fn, todo[done:], chunksize=chunksize):
+                yield result
+                done += 1
+        except BrokenProcessPool:
+            # A worker died (killed for memory, or a crash in compiled code) on an input among the
+            # ones it had been given: those run one at a time, each in a process of its own.
+            for source in todo[done : done + (workers + 1) * chunksize]:
+                yield _alone(fn, source)
+                done += 1
+        finally:
+            pool.shutdown(cancel_futures=True)
+
+
+def _alone(fn: Callable[[Source], Any], source: Source) -> Any:
+    """``fn`` of one input in a process of its own; an error record if that process dies."""
+    from concurrent.futures import ProcessPoolExecutor
+    from concurrent.futures.process import BrokenProcessPool
+
+    with ProcessPoolExecutor(max_workers=1) as pool:
+        try:
+            return pool.submit(fn, source).result()
+        except BrokenProcessPool:
+            pass
+    return fn(replace(source, extra={**source.extra, "_crashed": True}))
 
 
 # ---------------------------------------------------------------------------------------------
