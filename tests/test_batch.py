@@ -232,6 +232,30 @@ def test_convert_survives_a_worker_that_dies(tmp_path: Path) -> None:
     assert list(errors["error_type"]) == ["WorkerCrashed"]
 
 
+def test_a_file_beyond_max_bytes_is_refused_unread(tmp_path: Path, monkeypatch) -> None:
+    """A disk image or video in an archive's folder is refused by its size: it was read whole
+    (gigabytes of memory, twice for convert's content hash) before being refused."""
+    from zhgov_parse.load import DEFAULT_MAX_BYTES
+
+    folder = tmp_path / "in"
+    folder.mkdir()
+    (folder / GOOD[0]).write_bytes((FIXTURES / GOOD[0]).read_bytes())
+    with open(folder / "disk.img", "wb") as f:
+        f.truncate(DEFAULT_MAX_BYTES + 1)  # sparse: takes no room
+    read_bytes = Path.read_bytes
+
+    def reading(path: Path) -> bytes:
+        assert path.name != "disk.img", "the big file was read"
+        return read_bytes(path)
+
+    monkeypatch.setattr(Path, "read_bytes", reading)
+    batch = zhgov_parse.read_many(folder)
+    assert len(batch.reports) == 1
+    assert batch.errors["message"].iloc[0].startswith(f"expected at most {DEFAULT_MAX_BYTES} bytes")
+    assert main(["convert", str(folder), "-o", str(tmp_path / "out")]) == 1
+    assert list(pd.read_csv(tmp_path / "out" / "errors.csv")["source"]) == ["disk.img"]
+
+
 def test_csv_neutralizes_formulas_but_keeps_numbers(tmp_path: Path) -> None:
     text = (FIXTURES / GOOD[0]).read_text(encoding="utf-8").replace("行政处罚 | 37 |", "行政处罚 | =1+2 |")
     (tmp_path / "in").mkdir()

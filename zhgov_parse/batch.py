@@ -21,7 +21,7 @@ import pandas as pd
 from . import schema
 from .errors import ParseError
 from .findings import FINDING_COLUMNS, Finding
-from .load import CONTENT_KEYS
+from .load import CONTENT_KEYS, DEFAULT_MAX_BYTES
 from .parser import parse
 from .report import CELL_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS
 
@@ -66,7 +66,11 @@ class Source:
             return self.content
         assert self.path is not None
         if self.offset is None:
-            return Path(self.path).read_bytes()
+            path = Path(self.path)
+            size = path.stat().st_size
+            if size > DEFAULT_MAX_BYTES:  # refused unread: a disk image in the folder costs no memory
+                raise ParseError(f"expected at most {DEFAULT_MAX_BYTES} bytes (max_bytes), found {size}")
+            return path.read_bytes()
         with open(self.path, "rb") as f:
             f.seek(self.offset)
             record = json.loads(f.readline().decode("utf-8", "replace"))
@@ -160,7 +164,7 @@ def convert_one(source: Source) -> dict[str, list[dict[str, Any]]]:
     extra = dict(source.extra)
     try:
         content = source.load()
-    except OSError as exc:
+    except (OSError, ParseError) as exc:
         rows["errors"].append(_error(source.name, f"{source.name}#unreadable", type(exc).__name__, str(exc)))
         return rows
     report_id = f"{source.name}#{content_hash(content)}"

@@ -35,6 +35,7 @@ from .batch import (
     settlement,
     year_links,
 )
+from .errors import ParseError
 from .plots import OUTCOMES
 
 FORMATS = ("csv", "jsonl", "sqlite", "parquet")
@@ -510,7 +511,7 @@ def convert(
     for source in sources:
         try:
             digest = content_hash(source.load())
-        except OSError:
+        except (OSError, ParseError):
             digest = f"unreadable:{source.name}"
         if digest in run.done:
             skipped += 1
