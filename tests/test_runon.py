@@ -9,7 +9,7 @@ import pytest
 import zhgov_parse
 from zhgov_parse import schema
 from zhgov_parse.runon import active_disclosure, application_handling, find_runs, review_litigation
-from zhgov_parse.runon_split import BLANK, groups_hold, readings, splits
+from zhgov_parse.runon_split import BLANK, groups_hold, ranges_possible, readings, splits
 
 from goldens import expected_cells, fixture_generator, fixture_names, source
 from runon_render import render
@@ -1062,3 +1062,44 @@ def test_a_sign_set_apart_from_its_digits_in_a_2019_row() -> None:
         row = [got[("active_disclosure", "licensing", c)] for c in ("previous_count", "change", "decisions")]
         assert row == [15, None, None], spaced
         assert any(f.code == "runon_ambiguous" and f.row == "licensing" for f in report.finding_list)
+
+
+def test_a_range_in_a_run_is_no_cell_marked_missing_between_two() -> None:
+    """A cell holding a range (``1466-1468``, ``8-10``; a table reads it NA, ``non_numeric``) in
+    run-on text: its dash was read only as a cell marked missing or a sign, so in 2019's
+    ``行政處罰2101466-1468`` (21 | 0 | 1466-1468) previous_count read 2101466, change -1468, and in
+    三 ``3.其他11000-213`` (1 | 1 | 0 | 0 | 0-2 | 1 | 3) beside ``2210308-10`` (总计 8-10) read
+    其他 2, 总计 13. A dash between digits is now also read as a range's, one cell NA (a total's
+    range one that can hold its parts' sum); the cells the readings disagree on are NA."""
+    text = render(source("wuling_transport_2019_md"))
+    assert text.count("行政處罰2101466") == 1
+    report = zhgov_parse.parse(text.replace("行政處罰2101466", "行政處罰2101466-1468"))
+    got = _cells(report)
+    row = [got[("active_disclosure", "penalty", c)] for c in ("previous_count", "change", "decisions")]
+    assert row == [None, None, None]
+    text = render(source("heyu_ecology_2021_pipe"))
+    third_party = ("application_handling", "withheld.third_party_rights")
+    for dash in "-—":
+        ranged = text.replace("3.其他1100013", f"3.其他11000{dash}213")
+        report = zhgov_parse.parse(ranged.replace("三方合法權益2210308", f"三方合法權益2210308{dash}10"))
+        got = _cells(report)
+        row = [
+            got[("application_handling", "other.other", c)] for c in ("natural_person", "other_org", "total")
+        ]
+        assert row == [1, None, 3], dash
+        assert [got[(*third_party, "total")], got[(*third_party, "natural_person")]] == [None, 2]
+        ways = {(f.code, f.row) for f in report.finding_list}
+        assert {("runon_ambiguous", "other.other"), ("missing_value", "withheld.third_party_rights")} <= ways
+    assert splits("12-14", ["int"], lambda values: True, ranges=True) == [[None]]
+    assert splits("12-14", ["int"], lambda values: True) == []  # a table that marks cells so: no range
+    assert splits("1-1", ["int"] * 3, lambda values: True, ranges=True) == [[1, None, 1]]  # 1 is not above 1
+
+
+def test_a_table_that_marks_cells_with_dashes_reads_no_range() -> None:
+    """Where a table's dashes can only be marks somewhere (``3-``, ``0-0``), a dash between digits
+    is read as a mark alone, as before ranges were read: a column of ``-`` cells would otherwise
+    read each ``0-10`` as a range too (the report's own rows lost, 137 of 183 cells read)."""
+    assert ranges_possible("予以公开12-15 部分公开3-12")
+    assert not ranges_possible("予以公开12-15 部分公开3-0-5")
+    assert not ranges_possible("予以公开12-15 部分公开-35")
+    assert not ranges_possible("予以公开1215 部分公开335")

@@ -49,6 +49,7 @@ from .runon_split import (
     Value,
     in_template_order,
     is_noted,
+    ranges_possible,
     readings,
     splits,
 )
@@ -330,15 +331,19 @@ def _blanks(
     ]
 
 
+_DASH_BETWEEN_DIGITS = re.compile(rf"\d[—{MINUS_SIGNS}-]\d")
+
+
 def _marked(
     table: str, code: str, columns: Sequence[str], options: Sequence[Sequence[Value]], run: str
 ) -> list[Finding]:
     """A missing_value finding for each cell that every reading of the row reads as marked missing
-    (``/``, ``—``), as a table's cell so marked is said."""
+    (``/``, ``—``) or as a range (``8-10``), as a table's cell so marked is said."""
+    how = "(/ or —) or written as a range (8-10)" if _DASH_BETWEEN_DIGITS.search(run) else "(/ or —)"
     return [
         Finding(
             "missing_value",
-            f"row {schema.row_label(table, code)}: the cell marked missing in '{run}' (/ or —): NA",
+            f"row {schema.row_label(table, code)}: the cell marked missing in '{run}' {how}: NA",
             table,
             code,
             column,
@@ -444,9 +449,10 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     unsolved: dict[str, Finding] = {}  # rows with no reading that adds up
     budget = [MAX_TABLE_NODES]
     unread: list[str] = []  # rows found whose digits read no way
+    ranges = ranges_possible(text)
     for run in runs:
         raw[run.code] = run.text
-        options = readings(run.text, 7, 7, budget=budget)
+        options = readings(run.text, 7, 7, budget=budget, ranges=ranges)
         if options is None:
             out.findings.append(_unsolvable(APPLICATION, run.code, run.text, 7, "in a bounded search"))
             unread.append(run.code)
@@ -607,10 +613,11 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
         out.findings.extend(_unmapped(REVIEW, found.extra))
         width = 5
     unread: list[tuple[str, str]] = []  # rows found whose digits read no way, and their run
+    ranges = ranges_possible(text)
     for row in rows:
-        options = readings(row.text, width, 5, blanks=0)
+        options = readings(row.text, width, 5, blanks=0, ranges=ranges)
         if blanks or not options:
-            options = readings(row.text, width, 5)
+            options = readings(row.text, width, 5, ranges=ranges)
         if options and placed:
             options = [in_template_order(o, placed[: len(o)]) for o in options]
         codes = order if width == 15 else [row.code]
@@ -673,13 +680,14 @@ def _in_order(
 
 
 def _with_a_lost_cell(
-    run: str, kinds: Sequence[str], rule: Callable[[list[Value]], bool]
+    run: str, kinds: Sequence[str], rule: Callable[[list[Value]], bool], ranges: bool
 ) -> list[list[Value]]:
     """Readings of a run as one value fewer, the missing one blank (a cell that left no text)."""
     out: list[list[Value]] = []
+    signed = "signed" in kinds
     for lost in range(len(kinds)):
         rest = [k for i, k in enumerate(kinds) if i != lost]
-        for option in splits(run, rest, lambda values: True) or []:
+        for option in splits(run, rest, lambda values: True, signed=signed, ranges=ranges) or []:
             reading = [*option[:lost], BLANK, *option[lost:]]
             if rule(reading):
                 out.append(reading)
@@ -703,6 +711,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         text[: first.start()] if first else "", ACTIVE, _DOCUMENT_WORDS[template], out.findings
     )
     unread: list[Cell] = []  # NA cells of rows found whose digits read no way
+    ranges = ranges_possible(text)
     for run in runs:
         columns = [c for c, _ in schema.columns(ACTIVE, template, run.code)]
         if not run.text:
@@ -710,7 +719,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         kinds = [_KINDS.get(c, "int") for c in columns]
         placed = moved if run.code in ("rules", "normative_documents") else None
         rule = _in_order(_plausible(template, run.code, columns), placed)
-        options = splits(run.text, kinds, rule)
+        options = splits(run.text, kinds, rule, ranges=ranges)
         if not options:
             out.findings.append(
                 _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules", template)
@@ -722,7 +731,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
             # would read as a wrong number, and the cells several readings agree on (5 in 5|1|23
             # and 5|12|3) may belong to another column (| 5 | 123).  So the readings with a cell
             # lost count too.
-            options += _with_a_lost_cell(run.text, kinds, rule)
+            options += _with_a_lost_cell(run.text, kinds, rule, ranges)
         options = [in_template_order(o, placed) for o in options]
         if len(options) > 1 and prose:
             options = _as_stated(options, prose, run, columns, template, out.findings)

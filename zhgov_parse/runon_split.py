@@ -20,6 +20,7 @@ MAX_NODES = 20_000  # split attempts per row before a row is called too ambiguou
 MAX_BLANK_NODES = 5_000  # and when cells may be blank (real rows take under 2,000)
 MAX_TABLE_NODES = 120_000  # and per table: a report never costs more than ~0.2 s here
 NA_MARKS = "/—－–"  # a cell marked missing: one value of its own
+RANGE = "–"  # a hyphen between digits in a row with no sign: a cell marked missing, or a range's (10-12)
 #: Units a run may end in (an amount's, or a count's: 3件, 2笔 as procurements are counted, no
 #: amount's); longest first.
 UNITS = tuple(sorted([*AMOUNT_FACTORS, "件", "条", "條", "笔", "筆"], key=len, reverse=True))
@@ -92,14 +93,15 @@ _SPLIT = re.compile(rf"([{NA_MARKS}]|{UNIT})")
 _SPACED_SIGN = re.compile(r"([-—])\s+(?=\d)")
 
 
-def _tokens(run: str, signed: bool = False) -> list[str]:
+def _tokens(run: str, signed: bool = False, ranges: bool = False) -> list[str]:
     """Chunks split by spaces; NA markers and a unit are chunks of their own.  A thousands
     separator stays: it binds the digits around it into one value (1,540).  A dash is a missing
     value's mark, and before a digit in a row with a ``signed`` column (本年增/减) a mark or a sign
     (3-1- is 3 | -1 | -; 14-2310 is 14 | -2 | 310 or 14 | - | 2310; an en dash or the minus sign
     as the hyphen; an em dash a mark or a cell's —2, no number: 14—2310 is 14 | — | 2310 or
     14 | —2 | 310), and so is a dash before a space and digits (14- 2310: a cell's ``- 2`` is -2);
-    counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7)."""
+    counts are never negative (231-107 is 2 | 3 | 1 | - | 1 | 0 | 7; with ``ranges``, or a range's:
+    2 | 3 | 1-10 | 7, see :func:`_ranges`)."""
     run = run.replace("，", ",").strip(",")
     if not run.isascii():
         run = run.translate(_AS_HYPHEN)
@@ -108,12 +110,30 @@ def _tokens(run: str, signed: bool = False) -> list[str]:
     out: list[str] = []
     noted = NOTE in run
     for chunk in run.replace(NOTE, NOTE + " ").split() if noted else run.split():
-        chunk = _DASH.sub("—", chunk) if signed else chunk.replace("-", "—")
+        if signed:
+            chunk = _DASH.sub("—", chunk)
+        else:
+            chunk = (_RANGE_DASH.sub(RANGE, chunk) if ranges else chunk).replace("-", "—")
         split = (_SIGNED_SPLIT if signed else _SPLIT).split(chunk.rstrip(NOTE) if noted else chunk)
         out.extend(t for t in split if t and t not in UNITS)
         if noted and chunk.endswith(NOTE) and out and out[-1] not in NA_MARKS:
             out[-1] = _NotedToken(out[-1])  # a footnote mark ends the chunk: a cell ends there
     return out
+
+
+# A dash that can be no range's: not between a digit and a digit other than 0 (3-, 0—0, a
+# footer's -3-)
+_MARK_DASH = re.compile(r"(?<!\d)[-—]|[-—](?![1-9])")
+_RANGE_DASH = re.compile(r"(?<=\d)[-—](?=[1-9])")
+
+
+def ranges_possible(table: str) -> bool:
+    """Whether a dash between digits in a table's text (10-12, 10—12) may be a range's as well as a
+    cell marked missing: not where a dash in it can only be a mark (the table marks cells so: 3-,
+    0—0), as no report is supposed to write both."""
+    if not table.isascii():
+        table = table.translate(_AS_HYPHEN)
+    return ("-" in table or "—" in table) and _MARK_DASH.search(table) is None
 
 
 def splits(
@@ -124,15 +144,22 @@ def splits(
     budget: list[int] | None = None,
     blanks: int = 0,
     limit: int = MAX_NODES,
+    signed: bool = False,
+    ranges: bool = False,
 ) -> list[list[Value]] | None:
     """All ways to read ``run`` as ``len(kinds)`` values that ``accept`` takes (None: too many).
+    ``signed``: the row has a 本年增/减 column (its dashes are read so), though ``kinds`` lack it
+    (the row's readings with a cell lost).  ``ranges``: a hyphen between digits may be a range's
+    (see :func:`ranges_possible`).
 
     With ``group`` (7 for a row of 三, 5 for a group of 四) the last value of every group is the sum
     of the others, so it is not searched for: the digits that follow must spell that sum.  Up to
     ``blanks`` cells may be blank: they left no text and read as :data:`BLANK` (0 in the sums).
     """
     shared = budget if budget is not None else [MAX_TABLE_NODES]
-    tokens = _tokens(run, "signed" in kinds)
+    tokens = _tokens(run, signed or "signed" in kinds, ranges)
+    # (``signed``: the row's readings with a cell lost)
+    signed_row = ranges and "signed" in kinds and not signed
     n = len(kinds)
     left = [sum(len(t) if t not in NA_MARKS else 1 for t in tokens[i:]) for i in range(len(tokens) + 1)]
     # where a footnote mark follows a token (none, the usual run: [])
@@ -164,6 +191,12 @@ def splits(
         token = tokens[t]
         if token in NA_MARKS:  # a missing-value marker is one value of its own
             return walk(t + 1, 0, [*values, None], spare)
+        # digits, a hyphen, digits: a cell marked missing between two, or a range (10-12); in a
+        # signed row a range only in its last cell, where the hyphen is no next cell's sign, and
+        # with no cell lost (14-2310 is no 1 | blank | 4-2310)
+        ranged = (t + 2 < len(tokens) and tokens[t + 1] == RANGE) or (
+            signed_row and len(values) == n - 1 and kinds[-1] != "signed" and "-" in token[pos + 1 :]
+        )
         if at_total:
             parts = values[len(values) - group + 1 :]
             if None not in parts:  # the group's total: exactly the sum of its parts
@@ -175,7 +208,8 @@ def splits(
                         value = noted(total) if noted_ends and end == noted_ends[t] else total
                         if not walk(nt, npos, [*values, value], spare):
                             return False
-                return True
+                # a total written as a range (8-10): one that can hold its parts' sum
+                return not ranged or _ranges(tokens, t, pos, values, walk, spare, least=total)
         if token[pos] == "-" and not walk(t, pos + 1, [*values, None], spare):
             return False  # a dash before digits (a signed row's only) may mark a cell missing: 14-2310
         kind = kinds[len(values)]
@@ -189,6 +223,8 @@ def splits(
                     if not walk(nt, npos, [*values, None], spare):
                         return False
             return True
+        if ranged and not _ranges(tokens, t, pos, values, walk, spare):
+            return False
         pattern = _DECIMAL if kind == "decimal" else _SIGNED if kind == "signed" else INT
         for end in range(pos + 1, len(token) + 1):
             piece = token[pos:end]
@@ -221,6 +257,41 @@ def splits(
     if not walk(0, 0, [], blanks):
         return None
     return out
+
+
+def _ranges(
+    tokens: list[str],
+    t: int,
+    pos: int,
+    values: list[Value],
+    walk: Callable[[int, int, list[Value], int], bool],
+    spare: int,
+    least: int | float = 0,
+) -> bool:
+    """The readings with the digits from ``pos`` to a hyphen and some after it one cell, a range
+    (10-12, 8-12: its high end above its low, with as many digits or one more, and not below
+    ``least``): no number, NA.  The hyphen ends token ``t`` (a row with no sign: 10–12 are three
+    tokens) or stands in it (a signed row's: 10-12).  False: the search's budget ran out."""
+    token = tokens[t]
+    dash = token.find("-", pos)
+    if dash < 0:
+        low, after, at = token[pos:], tokens[t + 2], t + 2
+    else:
+        low, after, at = token[pos:dash], token, t
+    start = dash + 1 if dash >= 0 else 0
+    if not INT.fullmatch(low):
+        return True
+    for end in range(start + len(low), min(len(after), start + len(low) + 1) + 1):
+        high = after[start:end]
+        if after[end : end + 1] == "," or not INT.fullmatch(high):
+            if high[0] == "0" or not high[-1].isdigit():
+                break
+            continue
+        if int(high.replace(",", "")) > max(int(low.replace(",", "")), least - 1):
+            nt, npos = (at + 1, 0) if end == len(after) else (at, end)
+            if not walk(nt, npos, [*values, None], spare):
+                return False
+    return True
 
 
 def _total_first(
@@ -348,10 +419,12 @@ def readings(
     group: int,
     blanks: int = MAX_BLANKS,
     budget: list[int] | None = None,
+    ranges: bool = False,
 ) -> list[list[Value]] | None:
     """Every reading of a row of ``width`` whole numbers in groups of ``group`` (each group's last
     value the sum of the others): with all values in the run, then with one, up to ``blanks``,
     cells left blank (a blank cell leaves no text; it counts 0 in the sums).  None: too many.
+    ``ranges``: a hyphen between digits may be a range's (:func:`ranges_possible`).
 
     >>> readings("0000000", 7, 7)
     [[0, 0, 0, 0, 0, 0, 0]]
@@ -360,8 +433,8 @@ def readings(
     """
     shared = budget if budget is not None else [MAX_TABLE_NODES]
     accept = groups_hold(group)
-    tokens = _tokens(run)
-    found = _readings(run, tokens, width, group, accept, blanks, shared)
+    tokens = _tokens(run, ranges=ranges)
+    found = _readings(run, tokens, width, group, accept, blanks, shared, ranges)
     if (
         found == []
         and width < len(tokens) <= width + MAX_SPLIT_NUMBERS
@@ -405,6 +478,7 @@ def _readings(
     accept: Callable[[list[Value]], bool],
     blanks: int,
     shared: list[int],
+    ranges: bool,
 ) -> list[list[Value]] | None:
     if tokens and all(t in NA_MARKS or set(t) == {"0"} for t in tokens):  # zeros and NA marks: one value each
         values: list[Value] = [
@@ -420,7 +494,10 @@ def _readings(
         return [reading for reading in found if accept(reading)]
     if group != width or any(t in NA_MARKS for t in tokens):
         limit = MAX_BLANK_NODES if blanks else MAX_NODES
-        return splits(run, ["int"] * width, accept, group=group, budget=shared, blanks=blanks, limit=limit)
+        kinds = ["int"] * width
+        return splits(
+            run, kinds, accept, group=group, budget=shared, blanks=blanks, limit=limit, ranges=ranges
+        )
     # One group, every value in digits: a blank part leaves the total the sum of the others, so
     # the readings with k blank cells are those of width - k values, a blank put among the parts
     # (the total is not blank: a digit other than 0 is in some part).
