@@ -519,6 +519,29 @@ def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == 41
 
 
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<ruby>41<rt>15</rt></ruby>",
+        "<ruby>41<rp>(</rp><rt>15</rt><rp>)</rp></ruby>",
+        "<RUBY><span>41</span><RT>1</RT></RUBY>",
+    ],
+)
+def test_a_ruby_annotation_is_no_part_of_the_number(cell: str) -> None:
+    """``<ruby>41<rt>15</rt></ruby>`` shows 41 with 15 set small over it (an annotation, in brackets
+    ``<rp>`` where rubies are not shown): the number is 41 (read as 4115 before, or as no number)."""
+    assert _cells_of(_chenghu_with("<td>41</td>", f"<td>{cell}</td>"))[IN_FORCE] == 41
+
+
+def test_a_ruby_annotation_is_no_part_of_a_label() -> None:
+    """A label annotated with its pinyin (``<ruby>规<rt>guī</rt>章<rt>zhāng</rt></ruby>``) still names
+    its row."""
+    from goldens import expected_cells
+
+    report = _chenghu_with(">规章</td>", "><ruby>规<rt>guī</rt>章<rt>zhāng</rt></ruby></td>")
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+
+
 def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
     find exactly what the definition finds, stated as an XPath: every <del>, every element inside

@@ -32,10 +32,11 @@ MAX_ROWSPAN = 512
 SPAN_BUDGET = 250_000
 
 #: (``<s>`` and ``<strike>``: text the page shows struck out, a number corrected beside it, ``<s>12</s>13``,
-#: is no part of what the page states, as a ``<del>`` is not.)
+#: is no part of what the page states, as a ``<del>`` is not. ``<rt>`` and ``<rp>``: a ruby's annotation
+#: set small over its text and the brackets around it, ``<ruby>12<rt>15</rt></ruby>``: the text is 12.)
 _DROP = ("script", "style", "noscript", "template", "iframe", "object", "embed", "svg", "select",
          "button", "input", "textarea", "nav", "footer", "head", "title", "meta", "link",
-         "s", "strike")  # fmt: skip
+         "s", "strike", "rt", "rp")  # fmt: skip
 _BLOCK = frozenset(
     [
         "p",
