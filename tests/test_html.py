@@ -542,6 +542,28 @@ def test_a_ruby_annotation_is_no_part_of_a_label() -> None:
     assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
 
 
+@pytest.mark.parametrize(
+    ("cells", "read"),
+    [
+        ("<td colspan=2 class=xl65 style='mso-ignore:colspan'>规章</td><td>0</td><td>0</td>", (None, 0, 0)),
+        ('<td colspan="2" style="MSO-IGNORE: colspan">规章</td><td>3</td><td>4</td>', (None, 3, 4)),
+        ("<td>规章</td><td colspan=2 style='mso-ignore:colspan'></td><td>5</td>", (None, None, 5)),
+    ],
+)
+def test_an_excel_run_of_blank_cells_is_blank_cells(cells: str, read: tuple[int | None, ...]) -> None:
+    """Excel saves a sheet's cells with nothing in them after a cell as one ``<td colspan=2
+    style='mso-ignore:colspan'>``, the first cell's text (a label running over the blank cell) in
+    it: the cells after the first are blank, no copies of its text (before, the label's copy made
+    the row's values one short: all three NA, row_length_mismatch)."""
+    report = _chenghu_with("<td>规章</td><td>0</td><td>0</td><td>0</td>", cells)
+    columns = ("issued", "repealed", "in_force")
+    cells_read = _cells_of(report)
+    assert tuple(cells_read[("active_disclosure", "rules", c)] for c in columns) == read
+    codes = {(f.code, f.column) for f in report.finding_list if f.row == "rules"}
+    assert {("missing_value", c) for c, v in zip(columns, read, strict=True) if v is None} <= codes
+    assert "row_length_mismatch" not in {code for code, _ in codes}
+
+
 def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
     find exactly what the definition finds, stated as an XPath: every <del>, every element inside

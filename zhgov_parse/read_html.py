@@ -536,11 +536,13 @@ def _grid_rows(
             colspan, rowspan = _spans(td.attrib, len(text), findings, where, r, budget)
             if mended is not None:
                 rowspan = mended.get(td, rowspan)
+            blanks = colspan > 1 and _excel_run(td)
             for k in range(colspan):
-                cells.append(text)
-                copies.append(1 if k else 0)
+                cell = "" if k and blanks else text
+                cells.append(cell)
+                copies.append(1 if k and not blanks else 0)
                 if rowspan > 1:
-                    carried[col] = (rowspan - 1, text)
+                    carried[col] = (rowspan - 1, cell)
                 col += 1
         if carried:
             gaps |= _fill_carried_beyond(carried, col, cells, copies)
@@ -550,6 +552,18 @@ def _grid_rows(
             width = len(cells)
             rows.append(row_block(tuple(cells), f"{where} row {r}", tuple(copies)))
     return rows, gaps or overflow
+
+
+_EXCEL_RUN = re.compile(r"mso-ignore\s*:\s*colspan", re.I)
+
+
+def _excel_run(td: etree._Element) -> bool:
+    """Whether a cell is Excel's run of cells (``<td colspan=2 style='mso-ignore:colspan'>规章</td>``):
+    Excel saves a sheet's cells with nothing in them after a cell as one ``<td>`` spanning them, the
+    first cell's text (a label too long for its column, shown running over the blank ones) in it;
+    no merged cell. The cells after the first are blank, not copies of its text."""
+    style = td.get("style")
+    return style is not None and _EXCEL_RUN.search(style) is not None  # (spanned cells only: few)
 
 
 def _filled(cells: list[str]) -> int:
