@@ -564,6 +564,25 @@ def test_an_excel_run_of_blank_cells_is_blank_cells(cells: str, read: tuple[int 
     assert "row_length_mismatch" not in {code for code, _ in codes}
 
 
+@pytest.mark.parametrize(
+    ("old", "new"),
+    [
+        ("<tr><td>行政规范性文件</td>", "<td>行政规范性文件</td>"),  # its <tr> lost: cells of no row
+        ("<tr><td>行政规范性文件</td>", "</tr></tr><td>行政规范性文件</td>"),
+        ("<tr><td>结果维持</td><td>结果纠正</td>", "<td>结果维持</td><td>结果纠正</td>"),  # 四's header
+    ],
+)
+def test_cells_outside_any_row_are_read_as_the_browser_shows_them(old: str, new: str) -> None:
+    """A row whose ``<tr>`` the page lost (``</tr><td>行政规范性文件</td><td>6</td>…</tr>``): lxml
+    keeps its cells in the table outside any row, where a browser shows them as a row of their own;
+    they were not read (the row NA, missing_row; 四's header row lost: columns_by_position)."""
+    from goldens import expected_cells, expected_findings, finding_keys
+
+    report = _chenghu_with(old, new)
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert finding_keys(report) == expected_findings("chenghu_finance_2021_html")
+
+
 def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
     find exactly what the definition finds, stated as an XPath: every <del>, every element inside

@@ -415,6 +415,7 @@ def _rows(
         budget = [SPAN_BUDGET]
     left = budget[0]
     found: list[Finding] = []
+    _stray_cells_in_rows(table)
     rows, irregular = _grid_rows(table, found, where, budget, hides)
     if irregular and not found:  # (a row with a gap, or one a rowspan overflows: rare; spans clamped: none)
         mended = _rowspans_mended(table, hides, where)
@@ -424,6 +425,26 @@ def _rows(
             rows, _ = _grid_rows(table, found, where, budget, hides, {td: n for td, (n, _) in mended.items()})
     findings.extend(found)
     return without_spacer_columns(rows)
+
+
+_SECTIONS = ("tbody", "thead", "tfoot")
+
+
+def _stray_cells_in_rows(table: etree._Element) -> None:
+    """Put the cells a table (or its body) holds outside any ``<tr>`` into rows, each run of them a
+    row, as a browser shows them: a row whose ``<tr>`` the page lost (``</tr><td>规章</td><td>0</td>…
+    </tr>``), which lxml leaves as cells of no row (before, the row was not read: missing_row)."""
+    for section in (table, *(child for child in table if child.tag in _SECTIONS)):
+        row = None
+        for child in list(section):
+            tag = child.tag
+            if tag == "td" or tag == "th":
+                if row is None:
+                    row = etree.Element("tr")
+                    child.addprevious(row)
+                row.append(child)
+            elif tag == "tr" or tag in _SECTIONS:
+                row = None
 
 
 def _rowspans_mended(
