@@ -420,7 +420,18 @@ IN_FORCE = ("active_disclosure", "normative_documents", "in_force")
 
 
 @pytest.mark.parametrize(
-    "mark", ["<sup>1</sup>", "<sub>1</sub>", "<SUP>1</SUP>", "<sup><span>1</span></sup>", "<sup>[1]</sup>"]
+    "mark",
+    [
+        "<sup>1</sup>",
+        "<sub>1</sub>",
+        "<SUP>1</SUP>",
+        "<sup><span>1</span></sup>",
+        "<sup>[1]</sup>",
+        '<span style="vertical-align:super">1</span>',  # Google Docs' export, some editors'
+        '<span style="font-size:7pt;vertical-align: super">1</span>',
+        '<span style="VERTICAL-ALIGN: sub">1</span>',  # (IE wrote property names in capitals)
+        '<font style="Vertical-Align : super"><b>1</b></font>',
+    ],
 )
 def test_a_footnote_mark_in_sup_is_no_digit_of_the_number(mark: str) -> None:
     """``<td>41<sup>1</sup></td>`` (a footnote's mark on 现行有效件数 41): the cell's text read whole
@@ -440,7 +451,14 @@ def test_a_footnote_mark_in_sup_is_no_digit_of_the_number(mark: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "cell", ["<sup>41</sup>", " <sup><span>41</span></sup> ", "<sup>4</sup><sup>1</sup>"]
+    "cell",
+    [
+        "<sup>41</sup>",
+        " <sup><span>41</span></sup> ",
+        "<sup>4</sup><sup>1</sup>",
+        '<span style="vertical-align:super">41</span>',
+        '<span style="vertical-align:sub">4</span><sup>1</sup>',
+    ],
 )
 def test_a_number_set_in_sup_whole_is_still_the_number(cell: str) -> None:
     """A cell whose whole text is raised (``<td><sup>41</sup></td>``) holds no mark: 41."""
@@ -448,7 +466,16 @@ def test_a_number_set_in_sup_whole_is_still_the_number(cell: str) -> None:
 
 
 @pytest.mark.parametrize(
-    "mark", ["<sup>*</sup>", "①", "<sup>1</sup>", "<sup>[1]</sup>", "<sup>注1</sup>", "[1]"]
+    "mark",
+    [
+        "<sup>*</sup>",
+        "①",
+        "<sup>1</sup>",
+        "<sup>[1]</sup>",
+        "<sup>注1</sup>",
+        "[1]",
+        '<i style="vertical-align:super">1</i>',
+    ],
 )
 def test_a_label_with_a_footnote_mark_still_names_its_row(mark: str) -> None:
     """``（七）总计①``, ``（七）总计<sup>1</sup>`` (a footnote on a label): still row ``total`` (the mark
