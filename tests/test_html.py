@@ -610,6 +610,30 @@ def test_cells_outside_any_row_are_read_as_the_browser_shows_them(old: str, new:
     assert finding_keys(report) == expected_findings("chenghu_finance_2021_html")
 
 
+@pytest.mark.parametrize(
+    ("cell", "read"),
+    [
+        ("<td class=xl67 x:num=\"0\"><span style='mso-spacerun:yes'>   </span>- </td>", 0),  # accounting
+        ("<td class=xl54 align=right x:num=\"0\"><span style='mso-spacerun:yes'>  </span></td>", 0),
+        ('<td x:num="12">—</td>', 12),
+        ('<td x:num="5.8">6</td>', 6),  # shown rounded: the page states 6
+        ('<td x:num="0">0</td>', 0),
+        ("<td x:num>7</td>", 7),
+        ('<td x:str="-">-</td>', None),  # a dash typed as text: no number
+        ('<td x:num="abc">-</td>', None),
+    ],
+)
+def test_an_excel_number_shown_as_a_dash_is_its_value(cell: str, read: int | None) -> None:
+    """Excel saves a number cell whose format shows it otherwise with its value in ``x:num``: an
+    accounting format's dash for 0 (``<td x:num="0"> - </td>``), a format hiding zeros (blank). The
+    value is the number (before, NA: missing_value); a cell shown as a number is read as shown."""
+    report = _chenghu_with("<td>行政规范性文件</td><td>6</td>", f"<td>行政规范性文件</td>{cell}")
+    issued = ("active_disclosure", "normative_documents", "issued")
+    assert _cells_of(report)[issued] == read
+    missing = {f.column for f in report.finding_list if f.code == "missing_value"}
+    assert ("issued" in missing) == (read is None and "-" in cell)
+
+
 def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     """The quick test of a page's text (:func:`_may_hide`) and the walk of its tree (:func:`_unshown`)
     find exactly what the definition finds, stated as an XPath: every <del>, every element inside

@@ -21,7 +21,7 @@ from .errors import ParseError
 from .findings import Finding
 from .locate import part_of, site_chrome
 from .meta import has_title
-from .values import is_value_text
+from .values import is_number_text, is_value_text, parse_value
 
 MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
 MAX_ROWSPAN = 512
@@ -583,6 +583,8 @@ def _grid_rows(
                 raw = td.text
                 text = "" if raw is None else raw if raw.isdigit() else clean_text(raw)
             keys = td.keys()
+            if keys and "x:num" in keys:
+                text = _excel_number(text, td.get("x:num"))
             if (not keys or ("colspan" not in keys and "rowspan" not in keys)) and (
                 mended is None or td not in mended
             ):  # the usual cell
@@ -609,6 +611,16 @@ def _grid_rows(
             width = len(cells)
             rows.append(row_block(tuple(cells), f"{where} row {r}", tuple(copies)))
     return rows, gaps or overflow
+
+
+def _excel_number(text: str, stored: str | None) -> str:
+    """The text of a cell of an Excel sheet saved as a web page, which writes a number cell's value in
+    ``x:num`` where it shows it otherwise: where it shows a dash or nothing for it (an accounting
+    format's ``-`` for 0, a format hiding zeros: ``<td x:num="0"> - </td>``), its value; else its text
+    as shown (``x:num="0.45"`` shown ``0.5``: the page states 0.5)."""
+    if not stored or (text and parse_value(text).problem != "missing"):
+        return text
+    return stored if is_number_text(stored) else text
 
 
 _EXCEL_RUN = re.compile(r"mso-ignore\s*:\s*colspan", re.I)
