@@ -168,3 +168,20 @@ def test_table_four_given_twice_a_cell_a_line_a_blank_lost_takes_no_group_from_i
     table = text[start:end].replace(row, row.replace("| 0 |", "|  |", 1))
     report = zhgov_parse.parse(_one_cell_a_line(text[:start] + table + "\n" + table + text[end:]))
     assert not _wrong(report, "weitang_hrss_2024_pipe")
+
+
+def test_table_four_given_twice_a_cell_a_line_a_blank_lost_and_a_page_number_is_na() -> None:
+    """A page that gives 四 twice a cell a line, its row short of a blank cell (``0 |  | 0 | 0 | 0``)
+    and a page number (``7``) after the first copy's values: that copy read fifteen values, the
+    number 复议后起诉's 总计 after its marks (``/ / / / 7``) and 直接起诉's 总计 the first ``/``
+    (two cells wrong, no finding of their own). A group whose 总计 and outcomes are not marked alike
+    says the values moved: the line is NA, said."""
+    text = source("weitang_hrss_2024_pipe").read_text(encoding="utf-8")
+    row = "6 | 2 | 1 | 3 | 12 | 3 | 1 | 0 | 2 | 6 | 2 | 0 | 1 | 1 | 4 |"
+    start, end = text.index("行政复议 | 行政诉讼"), text.index(row) + len(row)
+    table = text[start:end].replace(row, "6 | 2 | 1 | 3 | 12 | 0 |  | 0 | 0 | 0 | / | / | / | / | / |")
+    report = zhgov_parse.parse(_one_cell_a_line(text[:start] + table + "\n7\n" + table + text[end:]))
+    got = {k: v for k, v in _cells(report).items() if k[0] == "review_litigation"}
+    assert all(v is None for v in got.values())  # (a table all NA is missing_table, its cells none)
+    said = {f.row for f in report.finding_list if f.code == "row_order_uncertain"}
+    assert {"review", "litigation_direct", "litigation_after_review"} <= said

@@ -313,6 +313,7 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
         gathered = [row for row in rows if row.gathered]
         drop_unbalanced_gathered(gathered, 5, REVIEW, holds, out)
         _line_set_aside([groups for groups in lines if groups[0].gathered], out)
+    _marks_astray([groups for groups in lines if groups[0].gathered], out)
     out.findings.extend(
         assign(rows, order, REVIEW, lambda r: fit(r.values, 5, holds)[0] is not None, template)
     )
@@ -344,6 +345,37 @@ def _one_table_row(row: Row, values: list[str]) -> bool:
         return True
     numbers = [parse_value(v).number for v in values]
     return len(values) == 15 and None not in numbers and numbers != list(range(15))
+
+
+def _marks_astray(lines: list[list[Row]], out: TableResult) -> None:
+    """Fifteen values gathered from lines of their own, a group of which has its 总计 marked (``/``,
+    ``—``) among numbers or its 总计 a number after outcomes all marked (``0 0 0 0 /`` then ``/ / /
+    / 7``): a page's marks fill a group or single cells, so the values may have moved by a blank
+    cell lost and a number that is no cell (a page number) come among them. Every group of the
+    line is NA, said."""
+    for groups in lines:
+        astray = next((g for g in groups if not g.uncertain and _marked_apart(g.values)), None)
+        if astray is None:
+            continue
+        why = (
+            f"its values come from lines of their own, and {astray.match.code}'s 总计 and outcomes are "
+            "not marked alike: the values may have moved by a blank cell lost and a number that is no cell"
+        )
+        for group in groups:
+            if not group.uncertain:
+                set_uncertain(group, REVIEW, why, out)
+
+
+def _marked_apart(values: list[str]) -> bool:
+    """Whether a group's 总计 (last) is marked while an outcome is a number, or is a number while
+    every outcome is marked (blank cells aside)."""
+    parsed = [parse_value(v) for v in values if v.strip()]
+    if len(parsed) < 2:
+        return False
+    *outcomes, total = parsed
+    if total.number is None:
+        return any(v.number is not None for v in outcomes)
+    return all(v.number is None for v in outcomes)
 
 
 def _line_set_aside(lines: list[list[Row]], out: TableResult) -> None:
