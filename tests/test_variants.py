@@ -411,6 +411,23 @@ def test_a_row_one_cell_a_line_short_of_a_value_is_never_read_with_a_value_split
     assert "carried_in" in {f.row for f in report.finding_list}
 
 
+def test_a_letter_read_for_a_digit_leaves_no_digit_glued_to_the_label() -> None:
+    """Text split at spaces, OCR's ``l1`` for 11 as 上年结转's first value (``…申请数量   l1   2   0
+    …``): the token is no value, so it stays with the label, and its ``1`` was read as the row's
+    first value glued to the label (natural_person 1 for 11, cell_repaired). A digit after a letter
+    is none glued to a label: the cell is NA, said."""
+    from goldens import expected_cells
+
+    text = (FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")
+    row = "二、上年结转政府信息公开申请数量 | 11 | 2 |"
+    assert row in text
+    report = zhgov_parse.parse(to_spaced(text.replace(row, row.replace("| 11 |", "| l1 |"))))
+    got, want = _cells(report), expected_cells("qinghe_data_2022_pipe")
+    assert not {k for k, v in got.items() if v is not None and want.get(k) not in (None, v)}
+    assert got[("application_handling", "carried_in", "natural_person")] is None
+    assert "carried_in" in {f.row for f in report.finding_list}
+
+
 @pytest.mark.parametrize("form", ["cell_lines", "bare_cell_lines", "spaces"])
 def test_a_page_number_after_a_row_of_three_that_lost_a_blank_cell_fills_none(form: str) -> None:
     """Text that lost a blank cell (one cell a line, or split at spaces), a number on a line of its

@@ -623,7 +623,7 @@ def _one_value_a_line(records: list[Record]) -> bool:
     return sum(len(r.values) == 1 for r in records) > sum(len(r.values) > 1 for r in records)
 
 
-_TRAILING_DIGITS = re.compile(r"\d+$")
+_TRAILING_DIGITS = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\d+$")  # not after a letter: OCR's l1 for 11
 
 
 _INNER_NUMBER = re.compile(r"\d+(?![\d.．、])")  # a number in a label, not an item's 1.
