@@ -428,6 +428,27 @@ def test_a_letter_read_for_a_digit_leaves_no_digit_glued_to_the_label() -> None:
     assert "carried_in" in {f.row for f in report.finding_list}
 
 
+def test_a_value_no_number_run_into_a_label_leaves_the_blank_cells_unplaced() -> None:
+    """Text split at spaces that lost 三's blank cells, OCR's ``Z`` for 2 in a row (``6.屬於四類過程性
+    信息   10   5   Z   3 …``): the row's first values ran into its label (``…過程性信息105Z``), and the
+    run-on solver that places the blank cells other rows lost read the table with that row short,
+    its column sums then placing another row's blank wrongly (``3.危及“三安全一穩定”`` 2 | 1 | 2 |
+    blank | 0 | 1 | 6 read with 2, 1, 2 in other columns: 4 cells wrong). A label that ends in a letter
+    holds a cell that is no number: no blank is placed by the solver (the short rows NA, said)."""
+    from goldens import expected_cells
+
+    text = (FIXTURES / "liuting_health_2022_md.md").read_text(encoding="utf-8")
+    row = "| 10 | 5 | 2 | 3 | 1 | 0 | 21 |"
+    assert row in text
+    text = "\n".join(
+        line for line in text.replace(row, row.replace("| 2 |", "| Z |")).split("\n") if "---" not in line
+    )
+    report = zhgov_parse.parse(to_spaced(text))
+    got, want = _cells(report), expected_cells("liuting_health_2022_md")
+    assert not {k for k, v in got.items() if v is not None and want.get(k) not in (None, v)}
+    assert "withheld.security_stability" in {f.row for f in report.finding_list}
+
+
 @pytest.mark.parametrize("form", ["cell_lines", "bare_cell_lines", "spaces"])
 def test_a_page_number_after_a_row_of_three_that_lost_a_blank_cell_fills_none(form: str) -> None:
     """Text that lost a blank cell (one cell a line, or split at spaces), a number on a line of its

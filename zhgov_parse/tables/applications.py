@@ -626,6 +626,11 @@ def _one_value_a_line(records: list[Record]) -> bool:
 _TRAILING_DIGITS = re.compile(r"(?<![A-Za-zＡ-Ｚａ-ｚ])\d+$")  # not after a letter: OCR's l1 for 11
 
 
+#: A label that ends in a letter or an unread character (after which digits may come): a value cell
+#: that is no number (OCR's ``Z`` for 2, ``10S``), which text split at spaces leaves in the label.
+_UNREAD_TAIL = re.compile(r"[A-Za-zＡ-Ｚａ-ｚ?？□■]\d*$")
+
+
 _INNER_NUMBER = re.compile(r"\d+(?![\d.．、])")  # a number in a label, not an item's 1.
 
 
@@ -653,6 +658,8 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
 
     if any(parse_value(v).mark for row in short for v in row.values):
         return  # 2① is no number (a footnote's mark): the solver would read 21 (NFKC), or the 2
+    if any(_UNREAD_TAIL.search(row.label) for row in short):
+        return  # a cell no number (OCR's 1O, Z for 2) ran into the label: the row's cells are not known
     place = {code: i for i, (code, _) in enumerate(schema.rows(APPLICATION, template))}
     shorts = {id(row) for row in short}
     text = "".join(
