@@ -309,3 +309,18 @@ def test_a_report_whose_year_is_not_found_says_so() -> None:
     report = zhgov_parse.parse(body)
     assert report.meta["year"] is None
     assert "year_unknown" in set(report.findings["code"])
+
+
+def test_a_breadcrumb_naming_another_year_s_report_is_not_the_report_s_year() -> None:
+    """A page with no title of its own whose breadcrumb names last year's report (首页 > 年报 >
+    2022年政府信息公开工作年度报告) above a body whose statistics period or overview tells 2023: the
+    period's year where the overview agrees, else none (before, 2022); a breadcrumb that agrees, or is
+    all that tells a year, still gives it."""
+    crumb = "首页 > 政府信息公开年报 > {}年政府信息公开工作年度报告\n"
+    period = "本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n"
+    body = "一、总体情况\n2023年，我局坚持……\n五、存在的主要问题及改进情况\n2024年，我局将深化公开。\n"
+    assert year_and_agency(crumb.format(2022) + period + body)[0] == 2023
+    assert year_and_agency(crumb.format(2022) + body)[0] is None  # the overview's 2023 against it
+    assert year_and_agency(crumb.format(2022) + period + body.replace("2023年，", ""))[0] is None
+    assert year_and_agency(crumb.format(2023) + body)[0] == 2023
+    assert year_and_agency(crumb.format(2022) + body.replace("2023年，", ""))[0] == 2022

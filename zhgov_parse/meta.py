@@ -175,10 +175,24 @@ def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, st
         return _own_title(titles, stated, follows)
     in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
-        return (stated if stated in in_titles else in_titles[0]), None, False
+        return _mentioned_year(in_titles, stated, lines, signoff), None, False
     if stated is not None:
         return stated, None, False
     return _unstated_year(lines, text, signoff), None, False
+
+
+def _mentioned_year(mentioned: list[int], stated: int | None, lines: list[str], signoff: str) -> int | None:
+    """The year of a report whose title stands on no line of its own but is named in its head (a
+    breadcrumb 首页 > 年报 > 2022年政府信息公开工作年度报告, a link): the statistics period's year where a
+    mention names it; else the first mention's, where neither the period nor the overview's opening year
+    (or an early sign-off's date) tells another; else the period's where the overview agrees with it;
+    else none (a breadcrumb may name last year's report, a period may be copied from it)."""
+    if stated in mentioned:
+        return stated
+    opened, year = _opened_or_signed(lines, signoff)
+    if stated is not None:
+        return stated if opened and year == stated else None
+    return mentioned[0] if not opened or year == mentioned[0] else None
 
 
 #: The year a part's first paragraph opens with: 2023年，我局….
