@@ -356,3 +356,19 @@ def test_a_number_longer_than_any_count_is_no_fact(digits: int) -> None:
     assert report.facts.empty
     stated = zhgov_parse.parse("一、总体情况\n全年共收到政府信息公开申请12件。\n").facts
     assert stated["value"].tolist() == [12]
+
+
+@pytest.mark.parametrize(
+    ("sentence", "expected"),
+    [
+        ("全年共收到政府信息公开申请256件（上年236件），上年结转9件。", [256, 9, None]),
+        ("全年共收到政府信息公开申请256件（2022年为236件），结转下年度继续办理4件。", [256, None, 4]),
+        ("上年（2022年）收到政府信息公开申请236件。", [None, None, None]),  # outside it, 上年 still counts
+    ],
+)
+def test_a_bracketed_aside_s_year_is_its_own(sentence: str, expected: list) -> None:
+    """Last year's count in brackets (（上年236件）) does not make the counts after the bracket last
+    year's: the carried-in and carried-forward counts stated after it are read (before, lost)."""
+    coded = _coded(sentence)
+    codes = ("applications_received", "applications_carried_in", "applications_carried_forward")
+    assert [coded.get(code, [None])[0] for code in codes] == expected

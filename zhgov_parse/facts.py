@@ -209,11 +209,17 @@ def _value(num: str) -> int | float | None:
     return chinese_number(num)
 
 
+#: A closed bracket's aside (（上年236件）, （2022年为236件）): the time it names is its own.
+_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+
+
 def _this_year(prefix: str, year: int | None) -> bool:
     """Whether the sentence up to a number speaks of the report's year: 2022年收到申请221件 in a
     2023 report, 上年…, 自《条例》施行以来累计… do not.  Without the report's year, a year named
     is taken as another."""
     untitled = re.sub(r"《[^》]*》", "", prefix)  # 根据《…2022年政务公开工作要点》: a title's year
+    if "）" in untitled or ")" in untitled:
+        untitled = _ASIDE.sub("", untitled)  # 收到申请256件（上年236件），上年结转9件: the aside's year
     last = next(reversed([*_TIME.finditer(untitled)]), None)
     if last is None or last["now"] or last["from"]:
         return True
