@@ -372,3 +372,9 @@ def test_a_bracketed_aside_s_year_is_its_own(sentence: str, expected: list) -> N
     coded = _coded(sentence)
     codes = ("applications_received", "applications_carried_in", "applications_carried_forward")
     assert [coded.get(code, [None])[0] for code in codes] == expected
+
+
+def test_a_year_of_the_republic_of_china_s_calendar_is_another_year() -> None:
+    """民國111年 is 2022: a 2023 report's count for it is not this year's."""
+    sentence = "民國111年收到政府資訊公開申請221件，民國112年收到申請256件。"
+    assert _coded(facts.to_simplified(sentence)) == {"applications_received": [256]}

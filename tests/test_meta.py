@@ -324,3 +324,20 @@ def test_a_breadcrumb_naming_another_year_s_report_is_not_the_report_s_year() ->
     assert year_and_agency(crumb.format(2022) + period + body.replace("2023年，", ""))[0] is None
     assert year_and_agency(crumb.format(2023) + body)[0] == 2023
     assert year_and_agency(crumb.format(2022) + body.replace("2023年，", ""))[0] == 2022
+
+
+def test_a_year_of_the_republic_of_china_s_calendar() -> None:
+    """Taiwan's Traditional text counts years from 1912 (民國112年 is 2023): the title's, the
+    statistics period's and the sign-off's years are read so, and the sign-off is the closing."""
+    import re
+
+    from conftest import FIXTURES
+
+    page = (FIXTURES / "congang_veterans_2020_html.html").read_text(encoding="utf-8")
+    roc = re.sub(r"((?:19|20)\d{2})\s*年", lambda m: f"民國{int(m.group(1)) - 1911}年", page)
+    assert "2020年" not in roc and "民國109年" in roc
+    report = zhgov_parse.parse(roc)
+    assert report.meta["year"] == 2020
+    assert "year_unknown" not in set(report.findings["code"])
+    assert report.sections["section"].iloc[-1] == "closing"
+    assert year_and_agency("中華民國112年青河市數據局政府資訊公開工作年度報告")[0] == 2023

@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import schema
 from .findings import Finding
-from .meta import as_characters
+from .meta import as_characters, western_years
 from .narrative import Section
 from .script import to_simplified
 from .stated import stated
@@ -220,6 +220,8 @@ def _this_year(prefix: str, year: int | None) -> bool:
     untitled = re.sub(r"《[^》]*》", "", prefix)  # 根据《…2022年政务公开工作要点》: a title's year
     if "）" in untitled or ")" in untitled:
         untitled = _ASIDE.sub("", untitled)  # 收到申请256件（上年236件），上年结转9件: the aside's year
+    if "民" in untitled:
+        untitled = western_years(untitled)  # 民國111年收到申請221件: 2022's
     last = next(reversed([*_TIME.finditer(untitled)]), None)
     if last is None or last["now"] or last["from"]:
         return True

@@ -52,6 +52,16 @@ _PERIOD_APART = re.compile(
 #: A year in Chinese numerals (二〇二三年, 二零二三年, its zero typed as a letter or a digit: 二O二三年,
 #: 二0二三年), read as digits.
 _CN_YEAR = re.compile(r"(?:二[〇零○ＯOo0]|一九)[〇零○ＯOo0一二三四五六七八九]{2}(?=\s*年)")
+#: A year of the Republic of China's calendar, as Taiwan writes dates (民國112年 is 2023; 中華民國…).
+_ROC_YEAR = re.compile(r"民[國国]\s*([1-9]\d{0,2})\s*(?=年)")
+
+
+def western_years(text: str) -> str:
+    """The text with its 民國 years as the years of the common era (民國112年 → 2023年): mainland reports
+    never count so, and 民國 with a number of years is that calendar's alone."""
+    return _ROC_YEAR.sub(lambda m: str(int(m.group(1)) + 1911), text)
+
+
 _CN_DIGITS = str.maketrans("〇零○ＯOo一二三四五六七八九", "000000123456789")
 
 _SIGNALS = {
@@ -98,6 +108,8 @@ def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str 
     """The reported year (from the title, else the most cited year) and the agency in the title
     (else, for a text whose title was kept apart, the one its preamble gives for questions, else
     the one it is signed by at its ``end``: the text's own unless given)."""
+    if "民國" in text or "民国" in text:
+        text, end = western_years(text), None if end is None else western_years(end)
     head = _head(text)
     year, agency, settled = _year_and_agency(head, text, text[-300:] if end is None else end)
     if not settled:  # no agency, or one the order of titles that disagree chose
