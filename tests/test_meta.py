@@ -341,3 +341,26 @@ def test_a_year_of_the_republic_of_china_s_calendar() -> None:
     assert "year_unknown" not in set(report.findings["code"])
     assert report.sections["section"].iloc[-1] == "closing"
     assert year_and_agency("中華民國112年青河市數據局政府資訊公開工作年度報告")[0] == 2023
+
+
+@pytest.mark.parametrize(
+    ("agency", "region"),
+    [
+        ("广州市财政局", "广州市"),  # a 州 that 市 follows is the city's name (before, 广州)
+        ("江苏省苏州市吴中区人民政府", "江苏省苏州市吴中区"),  # before, 江苏省苏州
+        ("贵州省遵义市生态环境局", "贵州省遵义市"),  # before, 贵州
+        ("恩施土家族苗族自治州巴东县民政局", "恩施土家族苗族自治州巴东县"),
+        ("湘西州吉首市教育局", "湘西州吉首市"),
+        ("苏州市城市管理局", "苏州市"),  # 城市管理 is the office's (before, 苏州市城市)
+        ("原澄湖市财政局", "澄湖市"),  # the former office of an agency reorganised (before, 原澄湖市)
+        ("中共澄湖市委宣传部", "澄湖市"),
+        ("国家税务总局澄湖市税务局", None),  # an office's name first, no area (before, 国家税务总局澄湖市)
+        ("中国人民银行澄湖市中心支行", None),
+        ("澄湖市市场监督管理局", "澄湖市"),
+        ("澄湖县城关镇人民政府", "澄湖县城关镇"),
+    ],
+)
+def test_the_region_an_agency_s_name_starts_with(agency: str, region: str | None) -> None:
+    from zhgov_parse.meta import region_of
+
+    assert region_of(agency) == region

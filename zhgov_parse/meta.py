@@ -538,9 +538,14 @@ def detect_template(table_texts: Iterable[str], year: int | None) -> str:
     return "unknown"
 
 
+#: An area's name and its kind, each such part of a name: a 州 that a 市, 省 or 区 follows is the name's
+#: (广州市, 贵州省: not 广州); 城乡, 城市 start words of an office (苏州市城市管理局), and a name holding
+#: 局, 委 or 银行 is an office's (国家税务总局澄湖市税务局, 中国人民银行澄湖市中心支行), no area.
 _REGION = re.compile(
-    r"^(?:(?!城乡|城鄉)[^省市县区州盟旗镇乡縣區鄉鎮和与及與]{1,10}?"
-    r"(?:省|自治区|自治區|市|自治州|州|盟|地区|地區|自治县|自治縣|县|縣|旗|新区|新區|区|區|镇|鎮|乡|鄉|街道))+"
+    r"^(?:原|中共|中国共产党|中國共產黨|共青团|共青團)?"
+    r"(?P<area>(?:(?!城乡|城鄉|城市)(?:(?!银行|銀行)(?:州(?=[市省区區])|[^省市县区州盟旗镇乡縣區鄉鎮和与及與局委])){1,10}?"
+    r"(?:省|自治区|自治區|市|自治州|州(?![市省区區])|盟|地区|地區|自治县|自治縣|县|縣|旗|新区|新區|区|區|镇|鎮|"
+    r"乡|鄉|街道))+)"
 )
 
 
@@ -555,4 +560,4 @@ def region_of(agency: str | None) -> str | None:
     if not agency:
         return None
     m = _REGION.match(agency)
-    return m.group(0) if m else None
+    return m["area"] if m else None
