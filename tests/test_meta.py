@@ -364,3 +364,20 @@ def test_the_region_an_agency_s_name_starts_with(agency: str, region: str | None
     from zhgov_parse.meta import region_of
 
     assert region_of(agency) == region
+
+
+def test_a_year_the_report_s_other_dates_contradict_is_none() -> None:
+    """With no title of its own, a statistics period copied from last year's report (2022年1月1日至…)
+    or a link to last year's report just above the body, against the overview's opening year and an
+    early sign-off (2023): no year (before, 2022, a wrong year); a period the sign-off agrees with is
+    kept against an overview copied from last year's."""
+    period = "本报告所列数据统计期限为{0}年1月1日至{0}年12月31日。\n"
+    body = "一、总体情况\n{}年，我局坚持……\n六、其他需要报告的事项\n无。\n青河市数据局\n{}年1月20日"
+    assert year_and_agency(period.format(2022) + body.format(2023, 2024))[0] is None
+    assert year_and_agency(period.format(2022) + body.format(2022, 2023))[0] == 2022
+    assert year_and_agency(period.format(2024) + body.format(2023, 2025))[0] == 2024  # its overview copied
+    link = "青河市数据局2022年政府信息公开工作年度报告\n"
+    assert year_and_agency(link + period.format(2023) + body.format(2023, 2024))[0] is None
+    assert year_and_agency(link + period.format(2022) + body.format(2022, 2023))[0] == 2022
+    radicals = body.format(2023, 2025).replace("1月20日", "1⽉20⽇")  # PDF text's Kangxi radicals
+    assert year_and_agency(period.format(2024) + radicals)[0] == 2024

@@ -134,10 +134,17 @@ _SIGNED_ON = re.compile(
 )
 
 
+def _last_lines(end: str) -> list[str]:
+    """The last four lines of a report's end that are not blank, as its sign-off is read: full-width
+    digits folded, emphasis left out, radicals PDF text writes (2025年2⽉27⽇) as their characters."""
+    text = _EMPHASIS.sub("", _fold(as_characters(end)))
+    return [line.strip() for line in text.split("\n") if line.strip()][-4:]
+
+
 def _signed_by(end: str, year: int | None) -> str | None:
     """The agency a report is signed by (落款): a name on a line of its own with the date under it, in
     its last lines, dated in the reported year or the two after it (never a date in its text)."""
-    lines = [line.strip() for line in _EMPHASIS.sub("", _fold(end)).split("\n") if line.strip()][-4:]
+    lines = _last_lines(end)
     for name, date in zip(lines[-2::-1], lines[::-1], strict=False):
         signed = _SIGNED_ON.fullmatch(date)
         if signed is None:
@@ -184,12 +191,15 @@ def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, st
             own = _body_year(lines[end:], signoff)
             if own is not None and own != titles[-1][1]:
                 return own, None, False  # the titles were links to other years' reports
-        return _own_title(titles, stated, follows)
+        year, agency, settled = _own_title(titles, stated, follows)
+        if stated is not None and year not in (None, stated) and _against(year, stated, lines, signoff):
+            return None, agency, settled  # a title (or a link above a body with none) against the two
+        return year, agency, settled
     in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
         return _mentioned_year(in_titles, stated, lines, signoff), None, False
-    if stated is not None:
-        return stated, None, False
+    if stated is not None:  # none where the overview or the sign-off tells another (one was copied)
+        return (None if _against(stated, None, lines, signoff) else stated), None, False
     return _unstated_year(lines, text, signoff), None, False
 
 
@@ -239,23 +249,39 @@ def _body_year(body: list[str], signoff: str) -> int | None:
 def _opened_or_signed(lines: list[str], signoff: str) -> tuple[bool, int | None]:
     """Whether the overview's first words or an early sign-off date tell the year, and the year they
     tell (none where they disagree)."""
-    opening = None
-    for i, line in enumerate(lines):
-        if len(line) <= 20 and part_of(line.strip()) == "overview":
-            following = next((later for later in lines[i + 1 : i + 4] if later.strip()), "")
-            opened = _OPENING_YEAR.match(following)
-            opening = int(opened.group(1)) if opened else None
-            break
+    opening = _opening_year(lines)
     signed = _signed_on(signoff)
     if signed is not None:  # where they disagree, one was copied from another year's report
         return True, signed - 1 if opening in (None, signed - 1) else None
     return opening is not None, opening
 
 
+def _opening_year(lines: list[str]) -> int | None:
+    """The year the overview's first paragraph opens with (一、总体情况 / 2023年，我局…)."""
+    for i, line in enumerate(lines):
+        if len(line) <= 20 and part_of(line.strip()) == "overview":
+            following = next((later for later in lines[i + 1 : i + 4] if later.strip()), "")
+            opened = _OPENING_YEAR.match(following)
+            return int(opened.group(1)) if opened else None
+    return None
+
+
+def _against(year: int, other: int | None, lines: list[str], signoff: str) -> bool:
+    """Whether the overview's opening year (2023年，我局…) or an early sign-off's date tells a year
+    against ``year`` (``other``, where given, else any other) and the sign-off does not tell ``year``:
+    a year a report copied from last year's (its overview, its statistics period) is kept where the
+    sign-off agrees with it."""
+    opening, signed = _opening_year(lines), _signed_on(signoff)
+    if signed is not None and signed - 1 == year:
+        return False
+    told = {y for y in (opening, None if signed is None else signed - 1) if y is not None}
+    return other in told if other is not None else bool(told - {year})
+
+
 def _signed_on(end: str) -> int | None:
     """The year of the date a report is signed with in its last lines, where it is in the first half
     of that year (a date later in the year may be the reported year's own)."""
-    lines = [line.strip() for line in _EMPHASIS.sub("", _fold(end)).split("\n") if line.strip()][-4:]
+    lines = _last_lines(end)
     for line in reversed(lines):
         signed = _SIGNED_ON.fullmatch(line)
         if signed is not None:
