@@ -381,3 +381,25 @@ def test_a_year_the_report_s_other_dates_contradict_is_none() -> None:
     assert year_and_agency(link + period.format(2022) + body.format(2022, 2023))[0] == 2022
     radicals = body.format(2023, 2025).replace("1月20日", "1⽉20⽇")  # PDF text's Kangxi radicals
     assert year_and_agency(period.format(2024) + radicals)[0] == 2024
+
+
+@pytest.mark.parametrize(
+    "line",
+    [
+        "主办单位：青河市人民政府办公室",
+        "附件：青河市数据局",
+        "撰稿：青河市数据局办公室",
+        "发布机构：青河市数据局",
+    ],
+)
+def test_a_label_s_line_names_no_agency(line: str) -> None:
+    """A line with a label (a page's footer 主办单位：…, 附件：…) where a title names no agency, as the
+    sign-off above its date or as a name above the title, is no agency (before, 主办单位:青河市人民政府办公室,
+    label and all, and the site's office rather than the report's)."""
+    body = (
+        "2023年政府信息公开工作年度报告\n本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n"
+        "一、总体情况\n2023年，我局坚持……\n六、其他需要报告的事项\n无。\n"
+    )
+    assert year_and_agency(body + line + "\n2024年1月20日") == (2023, None)
+    assert year_and_agency(line + "\n" + body) == (2023, None)
+    assert year_and_agency(body + "青河市数据局\n2024年1月20日") == (2023, "青河市数据局")

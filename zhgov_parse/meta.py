@@ -514,6 +514,8 @@ def _agency(name: str | None) -> str | None:
         name = _SECOND_NAME.sub("", name)
     if not name or name.startswith(("我", "本", "该", "該", "全", "各")):
         return None
+    if any(c in name for c in ":：，,。；;"):
+        return None  # a label's words before it (主办单位：…办公室, a page's footer; 附件：…) or a sentence
     if not name.isprintable() or _RADICAL.search(name):
         return None
     return name if _AGENCY_END.search(to_simplified(name)) else None
