@@ -728,6 +728,44 @@ def test_a_page_holding_two_reports_reads_the_first(first: str, second: str) -> 
     assert "more_reports" in {f.code for f in report.finding_list}
 
 
+def _other_reports_tables(name: str, page: str, fill: tuple[str, str]) -> str:
+    """``page`` with another report's title and its parts 二 to 四 after its 六 (a 相关链接 box, no
+    part 一 of their own), the cells it leaves blank filled (``fill``: its blank, a number)."""
+    cut = page.index("五、存在")
+    tables = page[page.index("二、主动公开") : cut].replace(*fill)
+    if name.endswith("_html"):
+        start = page.rfind("<p", 0, page.index("二、主动公开"))
+        tables = page[start : page.rfind("<p", 0, cut)].replace(*fill)
+        end = page.rfind("</body>")
+        box = f"<div><p>相关链接</p><h2>2018年政府信息公开工作年度报告</h2>{tables}</div>"
+        return page[:end] + box + page[end:]
+    return page + "相关链接\n2021年青禾市数据资源局政府信息公开工作年度报告\n" + tables
+
+
+@pytest.mark.parametrize(
+    ("name", "fill"),
+    [
+        ("qinghe_data_2022_pipe", ("行政强制 | |||", "行政强制 | 5 |||")),
+        ("zhetang_town_2019_html", ("<td></td>", "<td>7</td>")),
+    ],
+)
+def test_another_reports_tables_after_the_report_fill_none_of_its_blanks(
+    name: str, fill: tuple[str, str]
+) -> None:
+    """Another report's tables after the report's 六 (相关链接 showing last year's 二 to 四, with no part
+    一 before them) start another report: only the first is read, with more_reports. Before, their
+    rows filled the report's blank ones (行政强制 5 where the report leaves it blank; in the 2019
+    page, six cells: 规章 and 行政强制), with duplicate_row only; in HTML the other rows, copies that
+    differ, were NA (88 cells lost)."""
+    from goldens import expected_cells, source
+
+    page = source(name).read_text(encoding="utf-8")
+    report = zhgov_parse.parse(_other_reports_tables(name, page, fill))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == expected_cells(name)
+    assert "more_reports" in {f.code for f in report.finding_list}
+
+
 @pytest.mark.parametrize("between", ["<br>", "</p><p>"])
 def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> None:
     """Two rows typed into one (each cell holds both rows' texts on two lines: 3.其他 and （七）总计):

@@ -442,29 +442,34 @@ _PART_TITLES = {"problems_improvements": "五", "other_matters": "六"}
 def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
     """The blocks of the page's first report, where another follows it (a listing page holding the
     2023 report and then the 2022 one): a part 一 heading after the first report's tables starts
-    the next report, from its title if one stands just before. Read together, the second report's
-    rows would fill the first's blank ones (another year's numbers), with a finding. A table part's
-    heading with nothing after it but its page number and the next part heading is a table of
-    contents' line (Word's TOC: 一 … 六 a line each), no table of a report."""
+    the next report, from its title if one stands just before; so does the heading of a table part
+    whose rows with numbers the first report holds already, once a later part has begun (another
+    report's tables after the first's 六, under 相关链接, with no part 一 of their own). Read
+    together, the second report's rows would fill the first's blank ones (another year's numbers),
+    with a finding. A table part's heading with nothing after it but its page number and the next
+    part heading is a table of contents' line (Word's TOC: 一 … 六 a line each), no table of a
+    report."""
     tables = in_table_part = False
+    valued: set[str] = set()  # the table parts whose rows with numbers were read
+    part = ""
     for i, loc in enumerate(located):
         if not loc.is_part_heading:
             tables = tables or (in_table_part and not _PAGE_NUMBER.fullmatch(loc.block.text))
+            if in_table_part and loc.block.kind == "row" and any(map(is_number_text, loc.block.cells)):
+                valued.add(part)
             continue
         in_table_part = loc.section in TABLE_PARTS
-        if loc.section == "overview" and tables:
-            start = i
-            for j in range(i - 1, max(i - 6, -1), -1):
-                block = located[j].block
-                if block.kind != "row" and len(block.text) <= 120 and has_title(block.text):
-                    start = j
-                    break
+        again = loc.section in valued and loc.section != part  # a table part read already: a copy's
+        part = loc.section
+        if (loc.section == "overview" and tables) or again:
+            start = _title_before(located, i)
             first = located[start].block
             findings.append(
                 Finding(
                     "more_reports",
-                    f"the page holds another report after this one (from '{first.text[:60]}'): "
-                    "only the first was read",
+                    f"the page holds another report after this one (from '{first.text[:60]}'"
+                    + ("" if loc.section == "overview" else ", its tables with no part 一 before them")
+                    + "): only the first was read",
                     expected="one report",
                     found=first.text[:80],
                     source=first.source,
@@ -472,6 +477,16 @@ def _first_report(located: list[Located], findings: list[Finding]) -> list[Locat
             )
             return located[:start]
     return located
+
+
+def _title_before(located: list[Located], i: int) -> int:
+    """Where the report whose part heading is block ``i`` starts: at its title, where one stands in
+    the five blocks before it, else at that heading."""
+    for j in range(i - 1, max(i - 6, -1), -1):
+        block = located[j].block
+        if block.kind != "row" and len(block.text) <= 120 and has_title(block.text):
+            return j
+    return i
 
 
 def _cut_off(loaded: Loaded) -> bool:
