@@ -446,13 +446,53 @@ def _first_report(located: list[Located], findings: list[Finding]) -> list[Locat
     whose rows with numbers the first report holds already, once a later part has begun (another
     report's tables after the first's 六, under 相关链接, with no part 一 of their own). Read
     together, the second report's rows would fill the first's blank ones (another year's numbers),
-    with a finding. A table part's heading with nothing after it but its page number and the next
-    part heading is a table of contents' line (Word's TOC: 一 … 六 a line each), no table of a
-    report."""
+    with a finding. Tables before a report's part 一 with no part 一 and no text of their own (a
+    sidebar's copy of another report's 二 to 四) are no report: left out, the report after them read.
+    A table part's heading with nothing after it but its page number and the next part heading is a
+    table of contents' line (Word's TOC: 一 … 六 a line each), no table of a report."""
+    begin = 0
+    while (cut := _next_report(located, begin)) is not None:
+        start, heading = cut
+        first = located[start].block
+        if located[heading].section == "overview" and _tables_alone(located[begin:start]):
+            tables = next(j for j in range(begin, start) if located[j].is_part_heading)
+            findings.append(
+                Finding(
+                    "more_reports",
+                    f"tables before the report (from '{located[tables].block.text[:60]}'), with no part 一 "
+                    f"and no text of their own, are another report's: left out; the report after them "
+                    f"(from '{first.text[:60]}') was read",
+                    expected="one report",
+                    found=located[tables].block.text[:80],
+                    source=located[tables].block.source,
+                )
+            )
+            located = located[:tables] + located[start:]
+            begin = tables
+            continue
+        alone = "" if located[heading].section == "overview" else ", its tables with no part 一 before them"
+        findings.append(
+            Finding(
+                "more_reports",
+                f"the page holds another report after this one (from '{first.text[:60]}'{alone}): "
+                "only the first was read",
+                expected="one report",
+                found=first.text[:80],
+                source=first.source,
+            )
+        )
+        return located[:start]
+    return located
+
+
+def _next_report(located: list[Located], begin: int) -> tuple[int, int] | None:
+    """Where the report after the one starting at ``begin`` starts (its title, else its heading) and
+    the index of the part heading that tells it (see :func:`_first_report`); None if none follows."""
     tables = in_table_part = False
     valued: set[str] = set()  # the table parts whose rows with numbers were read
     part = ""
-    for i, loc in enumerate(located):
+    for i in range(begin, len(located)):
+        loc = located[i]
         if not loc.is_part_heading:
             tables = tables or (in_table_part and not _PAGE_NUMBER.fullmatch(loc.block.text))
             if in_table_part and loc.block.kind == "row" and any(map(is_number_text, loc.block.cells)):
@@ -462,27 +502,28 @@ def _first_report(located: list[Located], findings: list[Finding]) -> list[Locat
         again = loc.section in valued and loc.section != part  # a table part read already: a copy's
         part = loc.section
         if (loc.section == "overview" and tables) or again:
-            start = _title_before(located, i)
-            first = located[start].block
-            findings.append(
-                Finding(
-                    "more_reports",
-                    f"the page holds another report after this one (from '{first.text[:60]}'"
-                    + ("" if loc.section == "overview" else ", its tables with no part 一 before them")
-                    + "): only the first was read",
-                    expected="one report",
-                    found=first.text[:80],
-                    source=first.source,
-                )
-            )
-            return located[:start]
-    return located
+            return _title_before(located, i, begin), i
+    return None
 
 
-def _title_before(located: list[Located], i: int) -> int:
+#: A paragraph this long outside a report's tables is its text (a preamble, its part 一's).
+_OWN_TEXT = 40
+
+
+def _tables_alone(run: list[Located]) -> bool:
+    """Whether blocks before a report's part 一 are tables with no report around them: no part 一
+    heading, no paragraph of text outside the table parts (a title, a caption, links are short)."""
+    return not any(
+        loc.section == "overview"
+        or (loc.table is None and loc.block.kind == "paragraph" and len(loc.block.text) >= _OWN_TEXT)
+        for loc in run
+    )
+
+
+def _title_before(located: list[Located], i: int, begin: int = 0) -> int:
     """Where the report whose part heading is block ``i`` starts: at its title, where one stands in
-    the five blocks before it, else at that heading."""
-    for j in range(i - 1, max(i - 6, -1), -1):
+    the five blocks before it (after ``begin``), else at that heading."""
+    for j in range(i - 1, max(i - 6, begin - 1), -1):
         block = located[j].block
         if block.kind != "row" and len(block.text) <= 120 and has_title(block.text):
             return j
