@@ -185,3 +185,21 @@ def test_table_four_given_twice_a_cell_a_line_a_blank_lost_and_a_page_number_is_
     assert all(v is None for v in got.values())  # (a table all NA is missing_table, its cells none)
     said = {f.row for f in report.finding_list if f.code == "row_order_uncertain"}
     assert {"review", "litigation_direct", "litigation_after_review"} <= said
+
+
+def test_table_four_given_twice_in_pdf_text_is_read_from_one_copy() -> None:
+    """PDF text giving 四 twice in its part (a page's two copies), its header over three lines: the
+    second copy's line ``未经复议直接起诉  复议后起诉`` was its values' label, naming 复议后起诉 more
+    closely than the first copy's row (no label), so that group was the second copy's (five cells of
+    another copy's numbers, the other two groups the first's). A label naming several groups is a
+    header's line: every group is the first copy's, duplicate_row for the second."""
+    name = "yunqi_town_2024_text"
+    lines = source(name).read_text(encoding="utf-8").split("\n")
+    start = next(i for i, line in enumerate(lines) if line.startswith("行政复议"))
+    end = next(i for i, line in enumerate(lines) if line.startswith("五、"))
+    values = "      ".join("111142111511114")
+    report = zhgov_parse.parse("\n".join([*lines[:end], "", *lines[start : end - 1], values, *lines[end:]]))
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation"}
+    assert {k: got.get(k) for k in want} == want
+    assert any(f.code == "duplicate_row" for f in report.finding_list)

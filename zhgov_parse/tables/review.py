@@ -255,11 +255,14 @@ def review_litigation(records: list[Record], template: str, split_at_spaces: boo
         pair = _two_groups(row) if len(trimmed) == 10 else None
         if (len(trimmed) == 15 or pair) and not row.match.code:
             whole = _one_table_row(row, trimmed)
+            # a label naming two groups or three is a header's line (未经复议直接起诉 复议后起诉), no
+            # group's own: kept, it named the last group more closely than a copy of the table before
+            label = row.label if len(row.match.codes) < 2 else ""
             lines.append([])
             for i, code in enumerate(pair or groups):
                 lines[-1].append(
                     Row(
-                        row.label,
+                        label,
                         Match((code,), "exact"),
                         trimmed[5 * i : 5 * i + 5],
                         row.source,
