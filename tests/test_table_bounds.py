@@ -203,3 +203,29 @@ def test_table_four_given_twice_in_pdf_text_is_read_from_one_copy() -> None:
     want = {k: v for k, v in expected_cells(name).items() if k[0] == "review_litigation"}
     assert {k: got.get(k) for k in want} == want
     assert any(f.code == "duplicate_row" for f in report.finding_list)
+
+
+@pytest.mark.parametrize(
+    "name", ["chenghu_finance_2021_html", "luwan_emergency_2024_html", "qinghe_data_2022_pipe"]
+)
+def test_a_sub_unit_s_table_three_in_its_part_after_the_report_s_own_is_left_out(name: str) -> None:
+    """An attachment's copy of 三 in part 三, after the report's own, under its caption (``附表：区数据
+    中心政府信息公开申请情况``; in luwan's page both split over two tables at a page break, the header
+    repeated): left out, table_annexed. Before, the page's rows whose two copies differ were NA, as
+    a page's desktop and mobile copies are (175 cells lost), and the text kept its first rows with
+    duplicate_row (a row the report leaves blank would have taken the attachment's numbers)."""
+    text = source(name).read_text(encoding="utf-8")
+    start, end = text.index("三、收到和处理"), text.index("四、政府信息公开行政")
+    own = text[start:end]
+    if name.endswith("_html"):
+        table = own[own.index("<table") : own.rindex("</table>") + len("</table>")]
+        caption = "<p>附表：区数据中心政府信息公开申请情况</p>"
+        end = text.rfind("<p", 0, end)
+    else:
+        table, caption = own[own.index("\n") + 1 :], "附表：区数据中心政府信息公开申请情况\n"
+    other = re.sub(r"(?<=[ >])(\d+)(?= [|]|</td>)", lambda m: str(int(m[1]) + 2), table)
+    report = zhgov_parse.parse(text[:end] + caption + other + text[end:])
+    got = _cells(report)
+    want = {k: v for k, v in expected_cells(name).items() if k[0] == "application_handling"}
+    assert {k: got.get(k) for k in want} == want
+    assert [f.code for f in report.finding_list].count("table_annexed") == 1

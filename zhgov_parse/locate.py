@@ -387,8 +387,8 @@ def other_year_copies(blocks: list[Block], table: str, year: int | None) -> list
     opens the table recurs, its caption the lines before it; it is left out only where another
     copy has no such caption and the two share most row labels (a header repeated after a page
     break, the page's date above it, goes on with other rows)."""
-    if not any(b.kind != "row" and _names_another_year(b.text, year) for b in blocks):
-        return []  # (no caption for another year: the usual table)
+    if not any(b.kind != "row" and _names_another(b.text, year) for b in blocks):
+        return []  # (no caption for another year or an attachment: the usual table)
     opens = [_opens_table(b, table) for b in blocks]
     heads = [i for i, o in enumerate(opens) if o and (i == 0 or not opens[i - 1])]
     if len(heads) < 2:
@@ -402,17 +402,26 @@ def other_year_copies(blocks: list[Block], table: str, year: int | None) -> list
         begin = at
         while begin > 0 and at - begin < _CAPTION_LINES and blocks[begin - 1].kind != "row":
             begin -= 1
-        caption = next((b.text for b in blocks[begin:at] if _names_another_year(b.text, year)), None)
-        copies.append((begin, at, starts[k + 1] if k + 1 < len(starts) else len(blocks), caption))
-    own = [c for c in copies if c[3] is None]
-    if len(own) != 1:
+        caption = next((b.text for b in blocks[begin:at] if _names_another(b.text, year)), None)
+        end = starts[k + 1] if k + 1 < len(starts) else len(blocks)
+        if (
+            copies
+            and caption is None
+            and not _labelled_rows(blocks[at:end]) & _labelled_rows(blocks[copies[-1][1] : at])
+        ):  # its header repeated after a page break, the copy goes on with other rows
+            copies[-1] = (*copies[-1][:2], end, copies[-1][3])
+            continue
+        copies.append((begin, at, end, caption))
+    own = [c for c in copies if c[3] is None]  # (more than one: the report's own, split at a page break)
+    if not own:
         return []
-    own_labels = _row_labels(blocks[own[0][1] : own[0][2]])
+    own_labels = set().union(*(_row_labels(blocks[at:end]) for _, at, end, _ in own))
     out = []
     for begin, at, end, caption in copies:
-        if caption is None:
-            continue
-        end = own[0][0] if own[0][0] > begin else end  # (a copy before the report's own ends at its caption)
+        if caption is None or (begin < own[0][0] and not _names_another_year(caption, year)):
+            continue  # (an attachment's table stands after the report's own)
+        # a copy before the report's own ends at its caption
+        end = next((o[0] for o in own if o[0] > begin), end)
         labels = _row_labels(blocks[at:end])
         if len(labels) >= 2 and len(labels & own_labels) * 2 >= len(labels):
             out.append((begin, end, caption))
@@ -431,6 +440,25 @@ def _header_key(block: Block) -> str:
     return "".join(_norm(block.text).split())
 
 
+def _names_another(text: str, year: int | None) -> bool:
+    """Whether a short line is the caption of another year's table or of an attachment's."""
+    return _names_another_year(text, year) or names_an_attachment(text)
+
+
+#: An attachment's caption: 附表：区数据中心政府信息公开申请情况, 附件2：…, 附：下属单位….
+_ATTACHMENT = re.compile(r"^\s*附\s*(?:表|件)?\s*[\d一二三四五六七八九十]*\s*[:：]")
+
+
+def names_an_attachment(text: str) -> bool:
+    """Whether a short line is an attachment's caption (附表：…, 附件2：…)."""
+    return len(text) <= _MAX_CAPTION and _ATTACHMENT.match(_norm(text)) is not None
+
+
+def attachment_caption(text: str, year: int | None) -> bool:
+    """Whether a copy's caption (see :func:`other_year_copies`) is an attachment's, naming no other year."""
+    return names_an_attachment(text) and not _names_another_year(text, year)
+
+
 def _names_another_year(text: str, year: int | None) -> bool:
     """Whether a short line names an earlier year than the report's, or last year's figures."""
     if len(text) > _MAX_CAPTION:
@@ -439,6 +467,18 @@ def _names_another_year(text: str, year: int | None) -> bool:
     if _OTHER_YEAR_WORDS.search(t):
         return True
     return year is not None and any(int(y) < year for y in _CAPTION_YEAR.findall(t))
+
+
+def _labelled_rows(blocks: list[Block]) -> set[str]:
+    """The labels of a table's rows with values (the cells before a row's first value, without spaces)."""
+    labels = set()
+    for b in blocks:
+        if b.kind != "row":
+            continue
+        first = next((i for i, c in enumerate(b.cells) if c and is_value_text(c)), 0)
+        if first:
+            labels.add("".join(_norm("".join(b.cells[:first])).split()))
+    return labels
 
 
 def _row_labels(blocks: list[Block]) -> set[str]:

@@ -16,6 +16,7 @@ from .load import DEFAULT_MAX_BYTES, Loaded, load
 from .locate import (
     TABLE_PARTS,
     Located,
+    attachment_caption,
     locate,
     other_year_copies,
     split_run_in_titles,
@@ -270,11 +271,13 @@ def _without_other_years(
     :func:`~zhgov_parse.locate.other_year_copies`), each said with ``table_other_year``."""
     copies = other_year_copies(rows, table, year) if len(rows) > 8 else []
     for begin, _, caption in copies:
+        annexed = attachment_caption(caption, year)
         findings.append(
             Finding(
-                "table_other_year",
-                f"a copy of the table under the caption '{caption}' (another year's figures) was left out; "
-                "the report's own copy was read",
+                "table_annexed" if annexed else "table_other_year",
+                f"a copy of the table under the caption '{caption}' "
+                + ("(an attachment's, another unit's)" if annexed else "(another year's figures)")
+                + " was left out; the report's own copy was read",
                 table,
                 found=caption,
                 source=rows[begin].source,
