@@ -686,6 +686,27 @@ def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:
     assert 300 < found < 1400  # pages with and without something to leave out
 
 
+@pytest.mark.parametrize("hide", ['style="display:none"', "hidden"])
+def test_a_hidden_copy_of_a_report_beside_the_shown_one_takes_its_text_with_it(hide: str) -> None:
+    """A page holding a hidden copy of a report before the one it shows (a print version, another
+    year's behind a tab), its tables twins of the shown ones: its tables were left out, but its text
+    stayed, read before the shown report's: its overview's numbers were cross-checked against the
+    shown tables (fact_mismatch where the two copies differ: two here) and its sections doubled. The hidden
+    element around the twin tables, holding no other table, is left out whole."""
+    import re
+
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)[1]  # type: ignore[index]
+    other = re.sub(r"(?<=[>\d申请])(\d+)(?=</td>|件)", lambda m: str(int(m[1]) + 2), body)  # other numbers
+    page = html.replace("<body>", f"<body><div {hide}>{other}</div>", 1)
+    report, shown = zhgov_parse.parse(page), zhgov_parse.parse(html)
+    assert report.to_dict()["cells"] == shown.to_dict()["cells"]
+    assert report.to_dict()["sections"] == shown.to_dict()["sections"]
+    assert [f.code for f in report.finding_list] == [f.code for f in shown.finding_list]
+
+
 def test_a_page_whose_article_is_hidden_until_a_script_shows_it_is_read() -> None:
     """Hidden elements are left out inside table cells only: a page that hides its whole article
     (shown by a script) is still read."""

@@ -1060,8 +1060,9 @@ _CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@class]")
 def _drop_hidden_twins(root: etree._Element) -> None:
     """Take out the tables the page hides (the table or an element around it ``hidden`` or styled
     not to show) whose every label a table it shows holds too: a stale copy of a table kept
-    beside it (last year's numbers, a draft), which would otherwise make every row a duplicate.
-    A page that hides all its tables (its article, until a script shows it) keeps them all, as
+    beside it (last year's numbers, a draft), which would otherwise make every row a duplicate;
+    with the hidden element around it that holds no other table (the copy's text too). A page that
+    hides all its tables (its article, until a script shows it) keeps them all, as
     does one whose hidden table is no twin of a shown one."""
     tables = _leaf_tables(root)
     if len(tables) < 2:
@@ -1070,10 +1071,25 @@ def _drop_hidden_twins(root: etree._Element) -> None:
     if not hidden or len(hidden) == len(tables):
         return
     shown = [_labels_of(t) for t in tables if t not in hidden]
+    twins = set()
     for table in hidden:
         labels = _labels_of(table)
         if len(labels) >= 3 and any(labels <= other for other in shown):
-            _take_out(table)
+            twins.add(table)
+    for table in twins:
+        if table.getparent() is not None:
+            _take_out(_hidden_copy(table, twins))
+
+
+def _hidden_copy(table: etree._Element, twins: set[etree._Element]) -> etree._Element:
+    """The outermost hidden element around a hidden twin table whose tables are all twins: a hidden
+    copy of the report (a print version, another year's behind a tab), its text taken out with its
+    tables (its narrative, read beside the shown one's, told another copy's numbers); else the table."""
+    out = table
+    for el in table.iterancestors():
+        if (_hidden(el) or _invisible(el)) and all(t in twins for t in _leaf_tables(el)):
+            out = el
+    return out
 
 
 def _labels_of(table: etree._Element) -> set[str]:
