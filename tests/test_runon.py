@@ -1103,3 +1103,22 @@ def test_a_table_that_marks_cells_with_dashes_reads_no_range() -> None:
     assert not ranges_possible("予以公开12-15 部分公开3-0-5")
     assert not ranges_possible("予以公开12-15 部分公开-35")
     assert not ranges_possible("予以公开1215 部分公开335")
+
+
+def test_another_reports_tables_after_a_run_on_report_are_not_read(tmp_path) -> None:
+    """Page text whose cells run together, another report's tables after its 六 (相关链接, last year's
+    二 to 四 under its title, no part 一): 四's digits were read after the last 总计 of the text, the
+    other report's (15 cells), as it had no row to hold them. They start another report now, as in
+    any other form: only the first is read, with more_reports."""
+    name = "qinghe_data_2022_pipe"
+    text = source(name).read_text(encoding="utf-8")
+    tables = text[text.index("二、主动公开") : text.index("五、存在")]
+    other = tables.replace("2 | 1 | 0 | 1 | 4 | 1 |", "3 | 1 | 0 | 1 | 5 | 1 |")
+    assert other != tables
+    page, alone = tmp_path / "page.txt", tmp_path / "alone.txt"
+    box = "相关链接\n2021年青禾市数据资源局政府信息公开工作年度报告\n"
+    page.write_text(text + box + other, encoding="utf-8")
+    alone.write_text(text, encoding="utf-8")
+    report = zhgov_parse.parse(render(page))
+    assert report.to_dict()["cells"] == zhgov_parse.parse(render(alone)).to_dict()["cells"]
+    assert "more_reports" in {f.code for f in report.finding_list}

@@ -498,7 +498,7 @@ def _next_report(located: list[Located], begin: int) -> tuple[int, int] | None:
         loc = located[i]
         if not loc.is_part_heading:
             tables = tables or (in_table_part and not _PAGE_NUMBER.fullmatch(loc.block.text))
-            if in_table_part and loc.block.kind == "row" and any(map(is_number_text, loc.block.cells)):
+            if in_table_part and _holds_values(loc.block):
                 valued.add(part)
             continue
         in_table_part = loc.section in TABLE_PARTS
@@ -507,6 +507,18 @@ def _next_report(located: list[Located], begin: int) -> tuple[int, int] | None:
         if (loc.section == "overview" and tables) or again:
             return _title_before(located, i, begin), i
     return None
+
+
+def _holds_values(block: Block) -> bool:
+    """Whether a block of a table part holds its values: a row with a number, or a paragraph of
+    run-on text whose digits run on from its labels (行政许可1862), no page number."""
+    if block.kind == "row":
+        return any(map(is_number_text, block.cells))
+    return _GLUED_VALUE.search(block.text) is not None
+
+
+#: A label's last character with its value's digits glued to it (run-on text).
+_GLUED_VALUE = re.compile(r"[\u4e00-\u9fff][\d/—]{1,}\d")
 
 
 #: A paragraph this long outside a report's tables is its text (a preamble, its part 一's).
