@@ -1122,3 +1122,24 @@ def test_another_reports_tables_after_a_run_on_report_are_not_read(tmp_path) -> 
     report = zhgov_parse.parse(render(page))
     assert report.to_dict()["cells"] == zhgov_parse.parse(render(alone)).to_dict()["cells"]
     assert "more_reports" in {f.code for f in report.finding_list}
+
+
+def test_an_estimate_in_a_run_is_no_count() -> None:
+    """``12余``, ``12多`` (a table reads them NA, ``non_numeric``) and ``约12``, ``10至12`` in run-on
+    text: the word was dropped, so ``1030004余`` read 总计 4 and ``约1030004`` read the row, as if
+    exact. A word after a cell's digits now ends the cell, NA as a footnote mark's; one before a
+    cell's digits or between two stays in the run, which reads no way: the row is NA."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    secret = ("application_handling", "withheld.state_secret")
+    for written, read, code in [
+        ("1030004余", [1, 0, 3, 0, 0, 0, None], "non_numeric"),
+        ("103多0004", [1, 0, None, 0, 0, 0, 4], "non_numeric"),
+        ("約1030004", [None] * 7, "runon_unsolvable"),
+        ("1030约004", [None] * 7, "runon_unsolvable"),
+        ("1030~2004", [None] * 7, "runon_unsolvable"),
+    ]:
+        report = zhgov_parse.parse(text.replace("國家秘密1030004", "國家秘密" + written))
+        got = _cells(report)
+        columns = [c for c, _ in schema.columns(secret[0], "2021")]
+        assert [got[(*secret, c)] for c in columns] == read, written
+        assert any(f.code == code and f.row == secret[1] for f in report.finding_list), written

@@ -115,7 +115,13 @@ _RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}{MINUS_SIGNS}{''.join(sorted(set(''.
 # unknown (注1 | 2 or 注12), so it stays in the run, which then reads no way.
 _NOTE_MARK = re.compile(r"(?:[*※†‡]{1,2}|[\[【〔]\d{1,2}[\]】〕]|\(注\d{0,2}\)|注\d?(?!\d))")
 _NOTE_GLUED = re.compile(r"注(?=\d\d)")
-_NOTE_STARTS = frozenset("*※†‡[【〔(注")
+# An estimate's word after a cell's digits (12余, 12多, 12左右): the cell ends there, no number,
+# as a footnote mark's.
+_ESTIMATE_AFTER = re.compile(r"余|多|左右|以上|以下|上下")
+_NOTE_STARTS = frozenset("*※†‡[【〔(注余多左以上")
+# An estimate's word before a cell's digits (约12, 近12) or a range's between two (10至12, 10~12):
+# where the cell ends is unknown, so the word stays in the run, which then reads no way (NA).
+_INEXACT_WORD = re.compile(r"(?:约|近|逾|超过|大约|至|到|~)(?=\s*\d)")
 
 
 def _run_from(text: str, at: int) -> tuple[str, int]:
@@ -123,12 +129,17 @@ def _run_from(text: str, at: int) -> tuple[str, int]:
     :data:`~zhgov_parse.runon_split.NOTE`; and its end."""
     m = _RUN.match(text, at)
     run, end = m.group(0), m.end()  # type: ignore[union-attr]
-    while text[end : end + 1] in _NOTE_STARTS and run.rstrip()[-1:].isdigit():
-        mark = _NOTE_MARK.match(text, end) or _NOTE_GLUED.match(text, end)
+    while True:
+        word = _INEXACT_WORD.match(text, end)
+        if word is None and not (text[end : end + 1] in _NOTE_STARTS and run.rstrip()[-1:].isdigit()):
+            break
+        mark = word or _NOTE_MARK.match(text, end) or _ESTIMATE_AFTER.match(text, end)
+        mark = mark or _NOTE_GLUED.match(text, end)
         if mark is None:
             break
         rest = _RUN.match(text, mark.end())
-        run += (NOTE if mark.re is _NOTE_MARK else "注") + rest.group(0)  # type: ignore[union-attr]
+        written = "注" if mark.re is _NOTE_GLUED else mark.group(0) if word else NOTE
+        run += written + rest.group(0)  # type: ignore[union-attr]
         end = rest.end()  # type: ignore[union-attr]
     return run, end
 
@@ -172,6 +183,9 @@ def _without_footer(run: str, signed: bool) -> str:
     return run if signed else _GLUED_PAGE_MARK.sub("", run).strip()
 
 
+_ESTIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
+
+
 def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: bool = False) -> tuple[str, int]:
     """The run after a label's start: the rest of the label skipped, then the digits; and its end.
 
@@ -184,6 +198,8 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
         skipped = text[start : skip.end()]
         if not any(p.search(skipped) for p in later):
             at = skip.end()
+            estimate = _ESTIMATE_BEFORE.search(skipped)  # 约12: the word is the run's (it reads no way)
+            at = start + estimate.start() if estimate else at
     run, end = _run_from(text, at)
     run = _ENUMERATOR_TAIL.sub("", run.strip())
     if text[end : end + 1] in ("、", "．"):  # the next heading's number: 1000001 4、政府信息公开行政复议…
@@ -301,8 +317,9 @@ def _noted(
             findings.append(
                 Finding(
                     "non_numeric",
-                    f"row {schema.row_label(table, code)}: a footnote mark follows this cell's digits "
-                    f"in '{run}' (written *): no number (what does the mark note?); NA",
+                    f"row {schema.row_label(table, code)}: a footnote mark or an estimate's word (12余, "
+                    f"12多) follows this cell's digits in '{run}' (written *): no number (what does the "
+                    "mark note?); NA",
                     table,
                     code,
                     column,
@@ -408,6 +425,8 @@ def _unsolvable(
     table: str, code: str | None, run: str, n: int, why: str, template: str | None = None
 ) -> Finding:
     where = f"row {schema.row_label(table, code, template)}" if code else "the table's rows"
+    if _INEXACT_WORD.search(run):
+        why += " (an estimate or a range, 约12 or 10至12, is no count, and where its cell ends is unknown)"
     return Finding(
         "runon_unsolvable",
         f"{where}: the digits '{run}' cannot be read as {n} values {why}; NA",
