@@ -1143,3 +1143,23 @@ def test_an_estimate_in_a_run_is_no_count() -> None:
         columns = [c for c, _ in schema.columns(secret[0], "2021")]
         assert [got[(*secret, c)] for c in columns] == read, written
         assert any(f.code == code and f.row == secret[1] for f in report.finding_list), written
+
+
+def test_none_written_for_a_cell_in_a_run_is_a_cell_marked_missing() -> None:
+    """``无`` for a cell (a table's ``无`` is a cell marked missing) among a run's digits ended the
+    run there (``1030无04`` read as ``1030``, four cells lost) or was skipped with the label
+    (``无030004`` read as ``030004``). It is now a cell marked missing, as ``/`` is; a label's 无
+    (无正当理由…, 无法提供) is no mark."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    secret = ("application_handling", "withheld.state_secret")
+    columns = [c for c, _ in schema.columns(secret[0], "2021")]
+    for written, read in [
+        ("1030无04", [1, 0, 3, 0, None, 0, 4]),
+        ("无030004", [None, 0, 3, 0, 0, 0, 4]),
+        ("103000无", [1, 0, 3, 0, 0, 0, None]),
+    ]:
+        report = zhgov_parse.parse(text.replace("國家秘密1030004", "國家秘密" + written))
+        got = _cells(report)
+        assert [got[(*secret, c)] for c in columns] == read, written
+        assert any(f.code == "missing_value" and f.row == secret[1] for f in report.finding_list), written
+        assert got[("application_handling", "not_processed.excessive", "total")] == 4

@@ -122,6 +122,9 @@ _NOTE_STARTS = frozenset("*※†‡[【〔(注余多左以上")
 # An estimate's word before a cell's digits (约12, 近12) or a range's between two (10至12, 10~12):
 # where the cell ends is unknown, so the word stays in the run, which then reads no way (NA).
 _INEXACT_WORD = re.compile(r"(?:约|近|逾|超过|大约|至|到|~)(?=\s*\d)")
+# 无 written for a cell (a table's 无 is a cell marked missing) among a run's digits, not a label's
+# (无正当理由…, 无法提供): written / in the run.
+_NONE_MARK = re.compile(r"[无無](?![\u4e00-\u9fff])")
 
 
 def _run_from(text: str, at: int) -> tuple[str, int]:
@@ -130,6 +133,12 @@ def _run_from(text: str, at: int) -> tuple[str, int]:
     m = _RUN.match(text, at)
     run, end = m.group(0), m.end()  # type: ignore[union-attr]
     while True:
+        none = _NONE_MARK.match(text, end) if run.strip() else None
+        if none:
+            rest = _RUN.match(text, none.end())
+            run += "/" + rest.group(0)  # type: ignore[union-attr]
+            end = rest.end()  # type: ignore[union-attr]
+            continue
         word = _INEXACT_WORD.match(text, end)
         if word is None and not (text[end : end + 1] in _NOTE_STARTS and run.rstrip()[-1:].isdigit()):
             break
@@ -201,6 +210,8 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
             estimate = _ESTIMATE_BEFORE.search(skipped)  # 约12: the word is the run's (it reads no way)
             at = start + estimate.start() if estimate else at
     run, end = _run_from(text, at)
+    if at > start and text[at - 1] in "无無":  # 无 for the row's first cell (无030004), a mark
+        run = "/" + run
     run = _ENUMERATOR_TAIL.sub("", run.strip())
     if text[end : end + 1] in ("、", "．"):  # the next heading's number: 1000001 4、政府信息公开行政复议…
         run = _ENUMERATOR_DIGIT.sub("", run)
