@@ -1163,3 +1163,18 @@ def test_none_written_for_a_cell_in_a_run_is_a_cell_marked_missing() -> None:
         assert [got[(*secret, c)] for c in columns] == read, written
         assert any(f.code == "missing_value" and f.row == secret[1] for f in report.finding_list), written
         assert got[("application_handling", "not_processed.excessive", "total")] == 4
+
+
+def test_a_page_footer_inside_a_row_is_taken_out() -> None:
+    """A page's footer between a row's digits (a page break inside the row) ended the run or read
+    as cells: ``行政處罰15第3页8`` read 15 (the 8 dropped unsaid), ``上年结转…401022— 3 —8365`` read
+    总计 8365. The footer is now taken out and the digits joined."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    for old, new in [
+        ("行政處罰158", "行政處罰15第3页8"),
+        ("行政處罰158", "行政處罰第3页158"),
+        ("數量94010317", "數量940103— 3 —17"),
+    ]:
+        got = _cells(zhgov_parse.parse(text.replace(old, new)))
+        assert got[("active_disclosure", "penalty", "decisions")] == 158, new
+        assert got[("application_handling", "carried_in", "total")] == 17, new

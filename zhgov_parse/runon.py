@@ -121,6 +121,11 @@ _ESTIMATE_AFTER = re.compile(r"余|多|左右|以上|以下|上下")
 _NOTE_STARTS = frozenset("*※†‡[【〔(注余多左以上")
 # An estimate's word before a cell's digits (约12, 近12) or a range's between two (10至12, 10~12):
 # where the cell ends is unknown, so the word stays in the run, which then reads no way (NA).
+# A page's footer between two of a row's digits (15第3页8, 401022— 3 —8365: a dash apart from its
+# number by spaces, and glued to the digits around it, is no cell's mark): taken out, the digits
+# joined (where the page broke, a cell's edge or not, is unknown).
+_PAGE_BREAK = re.compile(r"第\s*\d{1,3}\s*页\s*(?=\d)")
+_PAGE_INSIDE = re.compile(r"(?<=\d)[—－–]\s+\d{1,3}\s+[—－–](?=\d)")
 _INEXACT_WORD = re.compile(r"(?:约|近|逾|超过|大约|至|到|~)(?=\s*\d)")
 # 无 written for a cell (a table's 无 is a cell marked missing) among a run's digits, not a label's
 # (无正当理由…, 无法提供): written / in the run.
@@ -133,6 +138,12 @@ def _run_from(text: str, at: int) -> tuple[str, int]:
     m = _RUN.match(text, at)
     run, end = m.group(0), m.end()  # type: ignore[union-attr]
     while True:
+        page = _PAGE_BREAK.match(text, end) if run.rstrip()[-1:].isdigit() else None
+        if page:  # a page's footer inside the row (15第3页8): the digits go on after it
+            rest = _RUN.match(text, page.end())
+            run += rest.group(0)  # type: ignore[union-attr]
+            end = rest.end()  # type: ignore[union-attr]
+            continue
         none = _NONE_MARK.match(text, end) if run.strip() else None
         if none:
             rest = _RUN.match(text, none.end())
@@ -150,7 +161,7 @@ def _run_from(text: str, at: int) -> tuple[str, int]:
         written = "注" if mark.re is _NOTE_GLUED else mark.group(0) if word else NOTE
         run += written + rest.group(0)  # type: ignore[union-attr]
         end = rest.end()  # type: ignore[union-attr]
-    return run, end
+    return _PAGE_INSIDE.sub("", run) if "— " in run or "－ " in run or "– " in run else run, end
 
 
 @dataclass(frozen=True, slots=True)
@@ -192,6 +203,7 @@ def _without_footer(run: str, signed: bool) -> str:
     return run if signed else _GLUED_PAGE_MARK.sub("", run).strip()
 
 
+_PAGE_AFTER_LABEL = re.compile(r"\d{1,3}\s*页\s*(?=\d)")
 _ESTIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 
 
@@ -209,6 +221,8 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
             at = skip.end()
             estimate = _ESTIMATE_BEFORE.search(skipped)  # 约12: the word is the run's (it reads no way)
             at = start + estimate.start() if estimate else at
+            footer = _PAGE_AFTER_LABEL.match(text, at) if skipped.endswith("第") else None
+            at = footer.end() if footer else at  # a page's footer between a label and its digits
     run, end = _run_from(text, at)
     if at > start and text[at - 1] in "无無":  # 无 for the row's first cell (无030004), a mark
         run = "/" + run
