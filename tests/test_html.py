@@ -451,6 +451,36 @@ def test_a_footnote_mark_in_sup_is_no_digit_of_the_number(mark: str) -> None:
 
 
 @pytest.mark.parametrize(
+    ("css", "mark"),
+    [
+        (".fn{vertical-align:super;font-size:9px}", '<span class="fn">1</span>'),
+        ("p.x, SPAN.Note { Vertical-Align : sub }", '<span class="note big">1</span>'),
+        # Word's: a footnote's reference, its number in a span of a class its style sheet raises
+        (
+            "span.MsoFootnoteReference\n\t{mso-style-noshow:yes;\n\tvertical-align:super;}",
+            '<a href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>1</span></a>',
+        ),
+    ],
+)
+def test_a_footnote_mark_of_a_class_set_raised_is_no_digit_of_the_number(css: str, mark: str) -> None:
+    """``41<span class="fn">1</span>`` under ``<style>.fn{vertical-align:super}</style>``: the page
+    shows 41¹ (before, 411 with no finding); NA with ``non_numeric``."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace("<td>41</td>", f"<td>41{mark}</td>").replace(
+        "</head>", f"<style>{css}</style></head>"
+    )
+    report = zhgov_parse.parse(html)
+    assert _cells_of(report)[IN_FORCE] is None
+    (finding,) = [f for f in report.finding_list if f.code == "non_numeric"]
+    assert (finding.row, finding.column, finding.found) == (
+        *IN_FORCE[1:],
+        "41₁" if "sub" in css else "41¹",
+    )
+
+
+@pytest.mark.parametrize(
     "cell",
     [
         "<sup>41</sup>",

@@ -129,17 +129,45 @@ _SCRIPTS = {
 _SHIFTED = re.compile(r"vertical-align\s*:\s*(super|sub)\b", re.I)
 
 
-def _script_of(el: etree._Element, styled: bool) -> str | None:
-    """``"sup"`` or ``"sub"`` where an element's text is set raised or lowered (its tag, or where
-    ``styled``, its style: :data:`_SHIFTED`), else None."""
+def _script_of(el: etree._Element, shifted: dict[str, str] | None) -> str | None:
+    """``"sup"`` or ``"sub"`` where an element's text is set raised or lowered (its tag, or where the
+    page may style text so, ``shifted`` not None: its style, :data:`_SHIFTED`, or a class of
+    ``shifted``, :func:`_shifted_classes`), else None."""
     tag = el.tag
     if tag == "sup" or tag == "sub":
         return tag  # type: ignore[no-any-return]
-    style = el.get("style") if styled else None
-    if not style:
+    if shifted is None:
         return None
-    m = _SHIFTED.search(style)
-    return None if m is None else "sup" if m[1].lower() == "super" else "sub"
+    style = el.get("style")
+    if style:
+        m = _SHIFTED.search(style)
+        if m is not None:
+            return "sup" if m[1].lower() == "super" else "sub"
+    names = el.get("class") if shifted else None
+    if names:
+        for name in names.lower().split():
+            if name in shifted:
+                return shifted[name]
+    return None
+
+
+def _shifted_classes(root: etree._Element) -> dict[str, str]:
+    """The classes the page's style sheets set raised or lowered (``.fn{vertical-align:super}``,
+    ``span.MsoFootnoteReference{…vertical-align:super}`` in Word's), each with ``"sup"`` or ``"sub"``."""
+    found: dict[str, str] = {}
+    for style in root.iter("style"):
+        css = (style.text or "").lower()
+        if "super" not in css and "sub" not in css:
+            continue
+        for selectors, declarations in _css_rules(css):
+            m = _SHIFTED.search(declarations)
+            if m is None:
+                continue
+            for selector in selectors.split(","):
+                simple = _CLASS_SELECTOR.fullmatch(selector.strip())
+                if simple:
+                    found[simple.group(1)] = "sup" if m[1] == "super" else "sub"
+    return found
 
 
 def _raise_scripts(root: etree._Element, styled: bool = False) -> None:
@@ -147,11 +175,12 @@ def _raise_scripts(root: etree._Element, styled: bool = False) -> None:
     page shows them, so that a value cell with a footnote mark reads as no number (not 411) and a
     label's mark can be told from its words. In a block with no text beside them (``<td><sup>41</sup>``)
     they are left as they are: a number set small, not a mark. Where ``styled`` (the page's markup
-    names :data:`_SHIFTED`: :func:`_may_shift`), elements so styled too. One search of the tree (in C)
-    where a page has none."""
+    names :data:`_SHIFTED`: :func:`_may_shift`), elements styled so, or of a class its style sheets
+    style so, too. One search of the tree (in C) where a page has none."""
+    shifted = _shifted_classes(root) if styled else None
     beside: dict[etree._Element, bool] = {}  # block -> whether it has text outside its scripts
     for el in root.iter() if styled else root.iter("sup", "sub"):
-        kind = _script_of(el, styled)
+        kind = _script_of(el, shifted)
         if kind is None:
             continue
         block = el.getparent()
@@ -160,7 +189,7 @@ def _raise_scripts(root: etree._Element, styled: bool = False) -> None:
         if block is None:
             continue
         if block not in beside:  # once a block: a long one with many marks is walked once
-            beside[block] = _text_beside_scripts(block, styled)
+            beside[block] = _text_beside_scripts(block, shifted)
         if beside[block]:
             table = _SCRIPTS[kind]
             for node in el.iter():
@@ -183,12 +212,12 @@ def _may_shift(text: str) -> bool:
     return False
 
 
-def _text_beside_scripts(block: etree._Element, styled: bool = False) -> bool:
-    """Whether a block holds text outside its ``<sup>``s and ``<sub>``s (and, where ``styled``, its
-    elements styled so)."""
+def _text_beside_scripts(block: etree._Element, shifted: dict[str, str] | None = None) -> bool:
+    """Whether a block holds text outside its ``<sup>``s and ``<sub>``s (and, where ``shifted`` is
+    not None, its elements styled so: :func:`_script_of`)."""
     depth = 0  # how many scripts the walk is inside
     for event, node in etree.iterwalk(block, events=("start", "end")):
-        script = node.tag in _SCRIPTS or (styled and _script_of(node, styled) is not None)
+        script = node.tag in _SCRIPTS or (shifted is not None and _script_of(node, shifted) is not None)
         if event == "start":
             depth += script
             text = node.text
