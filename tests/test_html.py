@@ -548,6 +548,9 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         "<td><s>7</s>41</td>",
         "<td><strike>7</strike> 41</td>",
         '<td><S style="color:red">17</S>&nbsp;<span>41</span></td>',
+        '<td><span style="text-decoration: line-through;">7</span>41</td>',
+        '<td><span style="TEXT-DECORATION: underline line-through">17</span> <span>41</span></td>',
+        '<td><span style="text-decoration-line:line-through;color:red">9</span>41</td>',
     ],
     ids=[
         "word-tracked-deletion",
@@ -562,12 +565,16 @@ def test_a_footnote_mark_in_sup_in_pipe_rows_of_paragraphs(sample_text: str) -> 
         "struck",
         "strike",
         "struck-upper",
+        "line-through",
+        "line-through-upper",
+        "line-through-longhand",
     ],
 )
 def test_what_a_cell_holds_but_does_not_show_is_left_out(cell: str) -> None:
     """A tracked deletion (Word's "Save as Web Page": <del>), a hidden element in a cell (an
     anti-copy watermark, Word's hidden text) or a number struck out beside its correction (<s>,
-    <strike>) is no part of its number: 41, not 741, 471 or 1741."""
+    <strike>, a style's line-through as UEditor writes it) is no part of its number: 41, not 741, 471
+    or 1741."""
     from conftest import FIXTURES
 
     html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
@@ -662,6 +669,14 @@ def test_an_excel_number_shown_as_a_dash_is_its_value(cell: str, read: int | Non
     assert _cells_of(report)[issued] == read
     missing = {f.column for f in report.finding_list if f.code == "missing_value"}
     assert ("issued" in missing) == (read is None and "-" in cell)
+
+
+def test_a_cell_styled_struck_out_is_blank() -> None:
+    """A cell whose own style strikes its text out (``<td style="text-decoration:line-through">41``) is
+    blank, as a cell holding only ``<s>41</s>`` is: NA, not 41."""
+    report = _chenghu_with("<td>41</td>", '<td style="text-decoration:line-through">41</td>')
+    assert _cells_of(report)[IN_FORCE] is None
+    assert ("missing_value", "in_force") in {(f.code, f.column) for f in report.finding_list}
 
 
 def test_what_is_left_out_is_what_the_markup_hides_in_cells() -> None:

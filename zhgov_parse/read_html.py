@@ -995,6 +995,26 @@ def _drop_unshown(root: etree._Element) -> None:
         _take_out(el)
 
 
+_STRUCK = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.I)
+_TABLE_PARTS = frozenset(["table", "tbody", "thead", "tfoot", "tr"])
+
+
+def _drop_struck(root: etree._Element) -> None:
+    """Take out the text styled struck out (``<span style="text-decoration:line-through">7</span>41``:
+    a strikethrough as UEditor and CKEditor write it, a number corrected beside it), as ``<s>`` is:
+    no part of what the page states. A cell so styled is blank; a row or table, read as it is."""
+    for el in list(root.iter()):
+        style = el.get("style") if el.tag.__class__ is str else None
+        if not style or "line-through" not in style or _STRUCK.search(style) is None:
+            continue
+        if el.tag in ("td", "th"):
+            for child in list(el):
+                el.remove(child)
+            el.text = None
+        elif el.tag not in _TABLE_PARTS:
+            _take_out(el)
+
+
 def _take_out(el: etree._Element) -> None:
     """Remove an element from the tree, keeping the text after it."""
     parent = el.getparent()
@@ -1159,6 +1179,8 @@ def read_html(text: str) -> Document:
     if hides:  # (most pages: not)
         _drop_unshown(root)
     _drop_hidden_by_class(root)
+    if "line-through" in text:  # (most pages: no text struck out by a style)
+        _drop_struck(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
     _show_fields(root)
@@ -1243,6 +1265,8 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     hides = _may_hide(fragment)
     if hides:  # as on a page: the text the fragment shows, as it shows it
         _drop_unshown(root)
+    if "line-through" in fragment:
+        _drop_struck(root)
     _raise_scripts(root, _may_shift(fragment))
     _show_fields(root)
     etree.strip_elements(root, *_DROP, with_tail=False)
