@@ -451,6 +451,33 @@ def test_a_footnote_mark_in_sup_is_no_digit_of_the_number(mark: str) -> None:
 
 
 @pytest.mark.parametrize(
+    "mark",
+    [
+        "<sup>[1]</sup>",
+        # Word's footnote reference: [1] in a span of a class its style sheet raises
+        "<a href='#_ftn1' name='_ftnref1'><span class=MsoFootnoteReference>[1]</span></a>",
+    ],
+)
+def test_bracketed_footnote_marks_set_raised_are_values_cells(mark: str) -> None:
+    """A row whose every value has a bracketed footnote mark set raised (``<p>&nbsp;0<sup>[1]</sup></p>``
+    read ``0[¹]``): each a value's cell with a footnote mark, NA with ``non_numeric`` (before, they
+    read as labels: the row was not found, missing_row, which says nothing of the marks)."""
+    import re
+
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "congang_veterans_2020_html.html").read_text(encoding="utf-8")
+    start = html.index("規章</td>")
+    end = html.index("</tr>", start)
+    row = re.sub(r"(\d)(?:&nbsp;)*</", lambda m: f"{m[1]}{mark}</", html[start:end])
+    css = "span.MsoFootnoteReference\n\t{mso-style-noshow:yes;\n\tvertical-align:super;}"
+    html = (html[:start] + row + html[end:]).replace("</head>", f"<style>{css}</style></head>")
+    report = zhgov_parse.parse(html)
+    found = [(f.code, f.column, f.found) for f in report.finding_list if f.row == "rules"]
+    assert found == [("non_numeric", c, "0[¹]") for c in ("new_made", "new_published", "total_published")]
+
+
+@pytest.mark.parametrize(
     ("css", "mark"),
     [
         (".fn{vertical-align:super;font-size:9px}", '<span class="fn">1</span>'),

@@ -83,10 +83,11 @@ DIGIT_MARKS = re.compile(
 
 
 #: A number with a footnote mark after it (``41①``, ``41¹``, ``41*``, ``41※``, ``41[1]``, ``41注1``,
-#: ``41（注）``): a value cell, where a row's values end (not a label), but no number: NA.
+#: ``41（注）``; ``41[¹]``, a bracketed mark set raised, as a page's ``<sup>[1]</sup>`` or Word's footnote
+#: reference reads): a value cell, where a row's values end (not a label), but no number: NA.
 _FOOTNOTED = re.compile(
     r"[+\-]?(?:\d{1,3}(?:[,，]\d{3})+|\d+)(?:[.．]\d+)?(?P<mark>"
-    rf"[{DIGIT_MARKS.pattern[1:-1]}*＊※†‡]{{1,2}}|[\[［【〔]\d{{1,2}}[\]］】〕]|[(（]?注\d{{0,2}}[)）]?)"
+    rf"[{DIGIT_MARKS.pattern[1:-1]}*＊※†‡]{{1,2}}|[\[［【〔][\d⁰¹²³⁴-⁹₀-₉]{{1,2}}[\]］】〕]|[(（]?注\d{{0,2}}[)）]?)"
 )
 
 
