@@ -478,6 +478,28 @@ def test_bracketed_footnote_marks_set_raised_are_values_cells(mark: str) -> None
 
 
 @pytest.mark.parametrize(
+    "mark",
+    [
+        '<a href="#note1">1</a>',
+        '<a href="#_ftn1" name="_ftnref1"><span class=MsoFootnoteReference>1</span></a>',
+        ' <a href="notes.html#2"><span>2</span></a>',
+    ],
+)
+def test_a_note_number_linked_after_a_number_is_no_digit_of_it(mark: str) -> None:
+    """``41<a href="#note1">1</a>``: a footnote's number linked to its note, shown as a link after
+    41, was read as a digit of it (411, no finding). Now raised as a ``<sup>``: NA, non_numeric."""
+    report = _chenghu_with("<td>41</td>", f"<td>41{mark}</td>")
+    assert _cells_of(report)[IN_FORCE] is None
+    assert ("non_numeric", "in_force") in {(f.code, f.column) for f in report.finding_list}
+
+
+@pytest.mark.parametrize("cell", ['<a href="#t2">41</a>', '<a href="/a.html">4</a><a href="/b.html">1</a>'])
+def test_a_number_in_a_link_is_the_number(cell: str) -> None:
+    """A link holding the whole number (``<a href="#t2">41</a>``) is the number: 41."""
+    assert _cells_of(_chenghu_with("<td>41</td>", f"<td>{cell}</td>"))[IN_FORCE] == 41
+
+
+@pytest.mark.parametrize(
     ("css", "mark"),
     [
         (".fn{vertical-align:super;font-size:9px}", '<span class="fn">1</span>'),

@@ -199,6 +199,44 @@ def _raise_scripts(root: etree._Element, styled: bool = False) -> None:
                     node.tail = node.tail.translate(table)
 
 
+_NOTE_NUMBER = re.compile(r"\s*[\[［【〔(（]?\d{1,2}[\]］】〕)）]?\s*")
+
+
+def _raise_note_links(root: etree._Element) -> None:
+    """Write raised the digits of a link to a note that is its number, right after a number
+    (``41<a href="#note1">1</a>``, a footnote's reference linked to its note, ``#`` in its href): the
+    page shows the 1 as a link, not a digit of 41 (read as one, 411). A link holding a whole number
+    (``<a>41</a>``) or after words (``见附件<a>2</a>``) is left as it is."""
+    raised = _SCRIPTS["sup"]
+    for a in root.iter("a"):
+        if "#" not in a.get("href", ""):
+            continue  # (nearly every link: to another page)
+        text = _text_of(a) if len(a) else a.text
+        if not text or len(text) > 8 or _NOTE_NUMBER.fullmatch(text) is None:
+            continue
+        if _text_before(a).rstrip()[-1:].isdigit():
+            for node in a.iter():
+                if node.text:
+                    node.text = node.text.translate(raised)
+                if node is not a and node.tail:
+                    node.tail = node.tail.translate(raised)
+
+
+def _text_before(el: etree._Element) -> str:
+    """The text just before an element inside its block (a sibling's tail or text, or its parent's)."""
+    node = el
+    while True:
+        before = node.getprevious()
+        if before is not None:
+            return before.tail if before.tail and not before.tail.isspace() else _text_of(before)
+        parent = node.getparent()
+        if parent is None:
+            return ""
+        if parent.tag in _BREAKS or (parent.text and not parent.text.isspace()):
+            return parent.text or ""
+        node = parent
+
+
 def _may_shift(text: str) -> bool:
     """Whether a page's markup may style text raised or lowered (:data:`_SHIFTED`): most pages never
     name ``super`` or ``sub`` after a ``vertical-align`` (Word's cells: ``vertical-align:top``). Two
@@ -1183,6 +1221,7 @@ def read_html(text: str) -> Document:
         _drop_struck(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
+    _raise_note_links(root)
     _show_fields(root)
     scripts = sum(1 for _ in root.iter("script"))
     links = [
@@ -1268,6 +1307,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     if "line-through" in fragment:
         _drop_struck(root)
     _raise_scripts(root, _may_shift(fragment))
+    _raise_note_links(root)
     _show_fields(root)
     etree.strip_elements(root, *_DROP, with_tail=False)
     tables = _leaf_tables(root)
