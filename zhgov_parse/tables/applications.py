@@ -665,7 +665,7 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
     text = "".join(
         f"{schema.row_label(APPLICATION, row.code, template)} "
         + (_glued_digits(row.label) if id(row) in shorts else "")
-        + " ".join(unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip())
+        + " ".join(_one_token(v) for v in row.values if v.strip())
         + " "
         for row in sorted((r for r in rows if r.code in place), key=lambda r: place[r.code or ""])
     )
@@ -699,6 +699,15 @@ def _place_lost_blanks(rows: list[Row], short: list[Row], template: str, out: Ta
             out.findings.append(row_finding("cell_repaired", why, APPLICATION, row, row.code))
 
 
+def _one_token(value: str) -> str:
+    """A value as one token of run-on text: a tab field's digits apart by a space (``1 3``, a Word
+    page's digits in spans) are one number, as the field is one cell."""
+    return _DIGITS_APART.sub("", unicodedata.normalize("NFKC", value).strip())
+
+
+_DIGITS_APART = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
 def _weighed(code: str | None, present: set[str | None], template: str) -> bool:
     """Whether a column identity of 三 checks row ``code`` with every other term read: 一 + 二 =
     （七）总计 + 四 for those four, （七）总计 = the result rows for a result row (either for 总计)."""
@@ -716,7 +725,7 @@ def _splits_a_value(row: Row) -> bool:
     together (pdfplumber's ``165 42 8 181513 261``)."""
     from ..runon_split import BLANK, readings
 
-    values = [unicodedata.normalize("NFKC", v).strip() for v in row.values if v.strip()]
+    values = [_one_token(v) for v in row.values if v.strip()]
     values = [*_glued_digits(row.label).split(), *values]  # the label's digits come first (…不再处理11)
     numbers = [parse_value(v).number for v in values]
     total = numbers[-1] if numbers else None
