@@ -788,6 +788,22 @@ def test_other_bars_are_cell_separators_only_where_they_separate_rows_cells() ->
     assert bars_as_pipes(BASE.replace("|", "｜")) == BASE
 
 
+def test_bars_apart_among_pipes_are_cell_separators() -> None:
+    """OCR text that read a table's rules as ``｜`` in some places and ``|`` in others
+    (``2.其他法律行政法规禁止公开 ｜ 2 | 0 | 0 | 0 | 2 | 0 | 4 | |｜``): the ``｜`` was text, so the
+    row's first value ran into its label and the others moved a column left (four cells wrong, said
+    only by identity_unassessable). A bar standing apart in a pipe row separates cells; one inside a
+    cell's words (``行政｜许可``) is text."""
+    from goldens import expected_cells
+
+    text = (FIXTURES / "qinghe_data_2022_pipe.txt").read_text(encoding="utf-8")
+    row = "2.其他法律行政法规禁止公开 | 2 | 0 | 0 | 0 | 2 | 0 | 4 | ||"
+    assert row in text
+    mixed = row.replace(" | 2 |", " ｜ 2 |", 1).replace("| 0 | 0 |", "| 0 ｜ 0 |", 1)[:-1] + "｜"
+    report = zhgov_parse.parse(text.replace(row, mixed).replace("行政许可 |", "行政｜许可 |"))
+    assert _cells(report) == expected_cells("qinghe_data_2022_pipe")
+
+
 def _scraped(name: str, blank_zero: bool) -> str:
     """A page's rows as a scraper joins them: ``" | ".join(cell texts)``, a merged cell once, no
     pipe before the first cell or after the last; zeros written as blank cells if ``blank_zero``."""

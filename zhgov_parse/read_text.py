@@ -128,9 +128,22 @@ def bars_as_pipes(text: str) -> str:
         return text
     lines = text.split("\n")
     if sum(line.count("|") >= 2 for line in lines) >= 3:
-        return text
+        return _bars_between_pipe_cells(lines, text)
     rows = sum(sum(line.count(bar) for bar in _BARS) >= 2 for line in lines)
     return text.translate(_AS_PIPE) if rows >= 3 else text
+
+
+#: A bar that stands apart (space, a ``|`` or the line's end on each side) in a pipe row: OCR's
+#: reading of a table's rule as ``｜`` in some places and ``|`` in others (``禁止公开 ｜ 2 | 0 |``).
+_BAR_APART = re.compile(rf"(?:(?<=[\s|])|^)[{_BARS}](?=[\s|]|$)")
+
+
+def _bars_between_pipe_cells(lines: list[str], text: str) -> str:
+    """``text`` with each bar that stands apart in a pipe row (two ``|`` at least) written ``|``; a
+    bar inside a cell's words (``行政｜许可``) stays."""
+    if not any(_BAR_APART.search(line) and line.count("|") >= 2 for line in lines):
+        return text
+    return "\n".join(_BAR_APART.sub("|", line) if line.count("|") >= 2 else line for line in lines)
 
 
 _BREAK = re.compile(r"<br\s*/?>", re.I)
