@@ -229,3 +229,19 @@ def test_a_sub_unit_s_table_three_in_its_part_after_the_report_s_own_is_left_out
     want = {k: v for k, v in expected_cells(name).items() if k[0] == "application_handling"}
     assert {k: got.get(k) for k in want} == want
     assert [f.code for f in report.finding_list].count("table_annexed") == 1
+
+
+def test_a_page_number_before_table_two_s_first_label_a_cell_a_line_moves_no_row() -> None:
+    """二 a cell a line, a page number after its first header and before its first label (``现行有效
+    件数 |`` / ``3`` / ``规章 |`` / ``/ |`` …): the rows were taken by position one off their own
+    labels, as if values came before them (行政许可's 1862 read as 行政处罚's, 行政处罚's 37 as 行政强制's:
+    two cells wrong, said only by rows_by_position). Each label fills the columns it names, its place
+    would not: the rows take their labels, the number is unmapped_values."""
+    name = "qinghe_data_2022_pipe"
+    lines = _one_cell_a_line(source(name).read_text(encoding="utf-8")).split("\n")
+    lines.insert(lines.index("规章 |"), "3")
+    report = zhgov_parse.parse("\n".join(lines))
+    assert not _wrong(report, name)
+    got = _cells(report)
+    assert got[("active_disclosure", "penalty", "decisions")] == 37
+    assert "unmapped_values" in {f.code for f in report.finding_list if f.table == "active_disclosure"}

@@ -527,8 +527,50 @@ def assign(
             first = position[rows[lo].code] + 1 if lo >= 0 else 0  # type: ignore[index]
             last = position[rows[hi].code] if hi < len(rows) else len(order)  # type: ignore[index]
             slots = [c for c in order[first:last] if c not in taken]
-            findings.extend(_fill(table, [rows[i] for i in gap], slots, position, take, template))
+            gap_rows = [rows[i] for i in gap]
+            if whole is not None and (labelled := _labels_fit_not_places(gap_rows, slots, whole)):
+                findings.extend(_take_by_labels(table, gap_rows, labelled, take))
+                continue
+            findings.extend(_fill(table, gap_rows, slots, position, take, template))
     return findings
+
+
+def _labels_fit_not_places(rows: list[Row], slots: list[str], whole: Callable[[Row], bool]) -> list[Row]:
+    """Rows between anchors as many as the free rows, placed by position one off their labels (a
+    number that is no cell, a page's, opening the gap: ``3`` / ``规章`` / ``/`` … a cell a line):
+    the rows whose labels name free rows exactly, in the template's order, where each fills the
+    columns its label names and one of them would not fill those of its place (rows as wide as
+    their places, 三's and 四's, never so). Empty otherwise."""
+    if len(rows) != len(slots) or not any(r.match.code != s for r, s in zip(rows, slots, strict=True)):
+        return []
+    named = [r for r in rows if r.match.how == "exact" and r.match.code in slots]
+    codes = [slots.index(r.match.code) for r in named]  # type: ignore[arg-type]
+    if len(named) < 2 or codes != sorted(set(codes)) or not all(map(whole, named)):
+        return []
+    placed = {
+        id(r): Row(r.label, Match((s,), "exact"), r.values, r.source, False, False)
+        for r, s in zip(rows, slots, strict=True)
+    }
+    return named if not all(whole(placed[id(r)]) for r in named) else []
+
+
+def _take_by_labels(
+    table: str, rows: list[Row], named: list[Row], take: Callable[[Row, str], None]
+) -> list[Finding]:
+    """Each of ``named`` taken as its label names; the other rows' values are no row's."""
+    for row in named:
+        take(row, row.match.code)  # type: ignore[arg-type]
+    return [
+        row_finding(
+            "unmapped_values",
+            f"values before the rows' labels that fill their columns as those name them "
+            f"('{' | '.join(row.values)}'): a number that is no cell (a page's), not placed",
+            table,
+            row,
+        )
+        for row in rows
+        if not any(row is r for r in named)
+    ]
 
 
 def _template_row_of(
