@@ -245,3 +245,21 @@ def test_a_page_number_before_table_two_s_first_label_a_cell_a_line_moves_no_row
     got = _cells(report)
     assert got[("active_disclosure", "penalty", "decisions")] == 37
     assert "unmapped_values" in {f.code for f in report.finding_list if f.table == "active_disclosure"}
+
+
+def test_table_three_s_header_repeated_under_a_continuation_mark_a_cell_a_line_keeps_its_order() -> None:
+    """三 a cell a line, its header's column lines given again under ``续表`` before its rows (a page
+    break after the header, the page repeating it): the two namings read as one header line that
+    names 总计 second (自然人 / 法人或其他组织 / 总计 / 商业企业 … twice, deduplicated), so every row's
+    values went a column on (all of 三 wrong, said only as columns_reordered). The header given
+    again, the same, is read once."""
+    name = "qinghe_data_2022_pipe"
+    text = source(name).read_text(encoding="utf-8")
+    head = (
+        "自然人 | 法人或其他组织 | 总计 | |||||||\n"
+        "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||\n"
+    )
+    assert head in text
+    report = zhgov_parse.parse(_one_cell_a_line(text.replace(head, head + "续表\n" + head)))
+    assert not _wrong(report, name)
+    assert "columns_reordered" not in {f.code for f in report.finding_list}

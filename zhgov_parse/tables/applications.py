@@ -75,6 +75,7 @@ def _applicant_columns(
                     codes.extend(words)
                     continue
             codes.append(code_of(cell))
+        codes = _named_once(codes, template)
         subs = [i for i, c in enumerate(codes) if c in template[1:6]]
         if (
             codes.count("legal_person") == 1
@@ -196,6 +197,20 @@ def _is_applicant_header(text: str) -> bool:
     k = key(text)
     hits = sum(1 for w in APPLICANT_FRAME if w in k)
     return hits >= 2 or "申请人情况" in k or "勾稽关系" in k or "法人或其他组织" in k
+
+
+def _named_once(codes: list[str | None], template: list[str]) -> list[str | None]:
+    """A header line's column codes, the first naming of the seven only where the header is given
+    again after it, the same (a page's header repeated under 续表, one cell a line: 自然人 / 法人或
+    其他组织 / 总计 / 商业企业 … twice, which read as one line named 总计 second)."""
+    seen: set[str] = set()
+    for i, code in enumerate(codes):
+        if code is not None and code != "legal_person" and code in seen and seen >= set(template):
+            first, again = [c for c in codes[:i] if c], [c for c in codes[i:] if c]
+            return codes[:i] if again == first[-len(again) :] or again == first[: len(again)] else codes
+        if code is not None:
+            seen.add(code)
+    return codes
 
 
 def _order_named(rows: list[list[str | None]], template: list[str]) -> list[str] | None:
