@@ -364,6 +364,7 @@ def test_a_number_longer_than_any_count_is_no_fact(digits: int) -> None:
         ("全年共收到政府信息公开申请256件（上年236件），上年结转9件。", [256, 9, None]),
         ("全年共收到政府信息公开申请256件（2022年为236件），结转下年度继续办理4件。", [256, None, 4]),
         ("上年（2022年）收到政府信息公开申请236件。", [None, None, None]),  # outside it, 上年 still counts
+        ("（2022年）收到政府信息公开申请236件。", [None, None, None]),  # a bracket opening the sentence
     ],
 )
 def test_a_bracketed_aside_s_year_is_its_own(sentence: str, expected: list) -> None:

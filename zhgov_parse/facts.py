@@ -209,8 +209,9 @@ def _value(num: str) -> int | float | None:
     return chinese_number(num)
 
 
-#: A closed bracket's aside (（上年236件）, （2022年为236件）): the time it names is its own.
-_ASIDE = re.compile(r"[（(][^（）()]*[）)]")
+#: A closed bracket's aside after a count (256件（上年236件）, （2022年为236件）): the time it names is its
+#: own (not a bracket that opens a sentence: （2022年）收到申请236件).
+_ASIDE = re.compile(r"(?<=[\d件条起次个项篇元])\s*[（(][^（）()]*[）)]")
 
 
 def _this_year(prefix: str, year: int | None) -> bool:
