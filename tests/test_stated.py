@@ -74,3 +74,16 @@ def test_a_footnote_mark_after_a_stated_number_is_no_digit_of_it() -> None:
     table); the mark keeps 88 from the 件, so nothing is read from that phrase."""
     for mark in ("①", "¹", "₁"):
         assert stated(f"本年度制发的规范性文件88{mark}件", "normative_documents", COLUMNS) == {}
+
+
+def test_another_year_s_or_several_years_statement_settles_no_run_on_row() -> None:
+    """上年廢止…21件 (last year's) or 累計廢止…21件 (several years') is no statement of the year's 废止:
+    it does not pick the reading 3|21|9 of the run-on digits 3219, whose cells are 3|2|19 (before,
+    3, 21 and 9: two wrong numbers); this year's statement still does."""
+    for sentence in ("上年廢止行政規範性文件21件。", "自2019年以來累計廢止行政規範性文件21件。"):
+        assert _normative(zhgov_parse.parse(_with_overview(sentence))) == [None, None, None]
+    assert _normative(zhgov_parse.parse(_with_overview("全年廢止行政規範性文件21件。"))) == [3, 21, 9]
+    assert stated("2022年制发规范性文件32件。", "normative_documents", COLUMNS, 2023) == {}
+    assert stated("2023年，我局制发规范性文件3件。", "normative_documents", COLUMNS, 2023) == {
+        "issued": (3, "制发规范性文件3件")
+    }

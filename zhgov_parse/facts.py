@@ -494,13 +494,13 @@ def cross_check(
                     source=fact.sentence[:120],
                 )
             )
-    out.extend(_documents_check(sections, grid))
+    out.extend(_documents_check(sections, grid, year))
     out.extend(_year_check(sections, year))
     out.extend(_problems_check(sections))
     return out
 
 
-def _documents_check(sections: Sequence[Section], grid: Grid) -> list[Finding]:
+def _documents_check(sections: Sequence[Section], grid: Grid, year: int | None = None) -> list[Finding]:
     """The 规章 and 规范性文件 counts the overview states (制发行政规范性文件62件) against table 二."""
     prose = " ".join(s.text for s in sections if s.section == "overview")
     if not prose:
@@ -508,7 +508,7 @@ def _documents_check(sections: Sequence[Section], grid: Grid) -> list[Finding]:
     out = []
     for row in ("rules", "normative_documents"):
         columns = [c for t, r, c in grid if t == _D and r == row]
-        for column, (value, phrase) in stated(prose, row, columns).items():
+        for column, (value, phrase) in stated(prose, row, columns, year).items():
             table = grid.get((_D, row, column))
             if table is None or table == value:
                 continue

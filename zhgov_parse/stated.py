@@ -29,6 +29,30 @@ _VERB = {  # the column as prose names it (2021 template, then 2019)
 _COUNT = r"(?:共|合[计計]|[总總][计計]|累[计計])?\s*(\d{1,6})\s*件"
 
 
+#: Words before a statement, in its sentence, that make it another year's (上年制发…, 去年, 2022年 in
+#: another year's report) or, for a year's own counts (制发, 废止, 新制作, 新公开), several years' (自2019年
+#: 以来累计制发…, 近三年来).
+_OTHER_YEAR = re.compile(r"上一?年|去年|前年|(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
+_SEVERAL_YEARS = re.compile(r"以来|累[计計]|[历歷]年|近[一二两兩三四五六七八九十几幾数數\d]+年")
+_STOCK = ("in_force", "total_published")  # a count at the year's end, whatever the years before
+_SENTENCE_END = re.compile(r"[。；;！？!?\n]")
+
+
+def _of_the_year(text: str, m: re.Match[str], column: str, year: int | None) -> bool:
+    """Whether a statement speaks of the report's year: no other year's words before it in its
+    sentence (the last year named, where ``year`` is given, the report's), and, for a year's own
+    counts, no several years' (累计 within it too)."""
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    before = text[start : m.start()]
+    if column not in _STOCK and (_SEVERAL_YEARS.search(before) or _SEVERAL_YEARS.search(m.group(0))):
+        return False
+    named = [*_OTHER_YEAR.finditer(before)]
+    if not named:
+        return True
+    last = named[-1]
+    return last.group(1) is not None and (year is None or int(last.group(1)) == year)
+
+
 @functools.cache
 def _patterns(row: str, column: str) -> re.Pattern[str]:
     noun, verb = _NOUN[row], _VERB[column]
@@ -42,9 +66,11 @@ def _folded(prose: str) -> str:
     return folded(prose)
 
 
-def stated(prose: str, row: str, columns: list[str]) -> dict[str, tuple[int, str]]:
+def stated(prose: str, row: str, columns: list[str], year: int | None = None) -> dict[str, tuple[int, str]]:
     """The cells of ``row`` the prose states, each with the phrase that states it; a column stated
-    with two different numbers is left out (the prose is then about more than the table).
+    with two different numbers is left out (the prose is then about more than the table), and so is
+    a statement of another year or of several (上年制发…, 自2019年以来累计制发…; a year other than
+    ``year``, the report's, where given).
 
     >>> stated("本年度制发的规范性文件88件，集中公开现行有效行政规范性文件698件", "normative_documents",
     ...        ["issued", "repealed", "in_force"])
@@ -57,7 +83,11 @@ def stated(prose: str, row: str, columns: list[str]) -> dict[str, tuple[int, str
     for column in columns:
         if column not in _VERB:
             continue
-        found = {int(m.group(1) or m.group(2)): m.group(0) for m in _patterns(row, column).finditer(text)}
+        found = {
+            int(m.group(1) or m.group(2)): m.group(0)
+            for m in _patterns(row, column).finditer(text)
+            if _of_the_year(text, m, column, year)
+        }
         if len(found) == 1:
             ((value, phrase),) = found.items()
             out[column] = (value, phrase)
