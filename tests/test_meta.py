@@ -403,3 +403,14 @@ def test_a_label_s_line_names_no_agency(line: str) -> None:
     assert year_and_agency(body + line + "\n2024年1月20日") == (2023, None)
     assert year_and_agency(line + "\n" + body) == (2023, None)
     assert year_and_agency(body + "青河市数据局\n2024年1月20日") == (2023, "青河市数据局")
+
+
+def test_no_year_from_the_years_a_text_cites_most() -> None:
+    """A text with no title, statistics period, opening year or sign-off: not the year it cites most,
+    which is as often its plans' (确保2024年政务公开工作要点… in a 2023 report; before, 2024), but the
+    year its paragraphs open with where they agree, else none."""
+    plans = "五、存在的主要问题及改进情况\n下一步，确保2024年政务公开工作要点各项任务按时完成。\n"
+    assert year_and_agency("一、总体情况\n我局坚持……\n" + plans)[0] is None
+    opened = "一、总体情况\n我局坚持……\n（二）依申请公开\n2023 年,我单位依法答复……\n"
+    assert year_and_agency(opened + plans + "2024年，我局将深化公开。\n")[0] == 2023
+    assert year_and_agency(opened + "2022年，我局……\n" + plans)[0] is None  # openings disagree

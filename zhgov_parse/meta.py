@@ -4,7 +4,6 @@ from __future__ import annotations
 
 import re
 import unicodedata
-from collections import Counter
 from collections.abc import Iterable
 
 from .labels import key
@@ -223,17 +222,26 @@ _OPENING_YEAR = re.compile(
 )  # not 2024年，我局将…
 
 
+#: A year a paragraph opens with, telling what was done in it (2023年，我局…; not 2024年，我局将…).
+_PARAGRAPH_YEAR = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*[，,](?![^，,。\n]{0,8}将)", re.MULTILINE)
+
+
 def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
     """The year of a text that states it in no title and no statistics period: the year its overview
     opens with (一、总体情况 / 2023年，我局…), else the year before the one it is signed in early
-    (落款 …2024年1月20日: a report is due by the end of January), else the year it cites most (its
-    plans for the next year, 2024年，我局将…, may outnumber the year's own); none where the overview's
-    year and the sign-off's disagree."""
+    (落款 …2024年1月20日: a report is due by the end of January); none where the two disagree. Else the
+    year its paragraphs open with, where they open with one (2020 年,我单位…); else the year it is
+    signed in late, where its text cites it (…2023年完成… / 2023年12月28日). Not the year it cites
+    most: its plans for the next year (确保2024年政务公开工作要点…) outnumber the year's own as often."""
     opened, year = _opened_or_signed(lines, signoff)
     if opened:
         return year
-    years = Counter(int(y) for y in _YEAR.findall(_fold(text[:20000])))
-    return years.most_common(1)[0][0] if years else None
+    head = _fold(text[:20000])
+    openings = {int(y) for y in _PARAGRAPH_YEAR.findall(head)}
+    if openings:
+        return openings.pop() if len(openings) == 1 else None
+    signed = _signed_year(signoff)
+    return signed if signed is not None and signed in {int(y) for y in _YEAR.findall(head)} else None
 
 
 def _body_year(body: list[str], signoff: str) -> int | None:
@@ -276,6 +284,14 @@ def _against(year: int, other: int | None, lines: list[str], signoff: str) -> bo
         return False
     told = {y for y in (opening, None if signed is None else signed - 1) if y is not None}
     return other in told if other is not None else bool(told - {year})
+
+
+def _signed_year(end: str) -> int | None:
+    """The year of the date a report is signed with in its last lines, in any month."""
+    for line in reversed(_last_lines(end)):
+        if (signed := _SIGNED_ON.fullmatch(line)) is not None:
+            return int(signed.group(1).translate(_CN_DIGITS))
+    return None
 
 
 def _signed_on(end: str) -> int | None:
