@@ -379,3 +379,13 @@ def test_a_year_of_the_republic_of_china_s_calendar_is_another_year() -> None:
     """民國111年 is 2022: a 2023 report's count for it is not this year's."""
     sentence = "民國111年收到政府資訊公開申請221件，民國112年收到申請256件。"
     assert _coded(facts.to_simplified(sentence)) == {"applications_received": [256]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    ["上年度结转的行政复议案件1件已审结。", "上年结转行政复议案件1件。", "结转下年度的行政诉讼1件。"],
+)
+def test_a_case_carried_over_is_not_one_of_the_year_s(sentence: str) -> None:
+    """A review or lawsuit carried in from last year (or on to the next) is no count of the year's
+    cases (before, reviews or lawsuits 1, checked against table 四's 总计)."""
+    assert _coded(sentence) == {}

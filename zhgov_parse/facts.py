@@ -112,6 +112,9 @@ _AFTER: tuple[tuple[str, re.Pattern[str], re.Pattern[str]], ...] = tuple(
     )
 )
 _MONEY = {"processing_fee", "fee_amount"}
+_CASES = {"reviews", "lawsuits"}
+#: A case carried over (上年度结转的行政复议案件, 结转至下年度的行政诉讼): not one of the year's.
+_CARRIED_CASE = re.compile(r"结转|转入")
 _COUNT_UNITS = ("件", "起", "次", "个", "条", "项")  # of cases and applications; not 人次, 期, 场, 篇
 
 # What makes a clause's number something other than this year's total of its subject.
@@ -257,6 +260,8 @@ def _subject(
         return None
     if code in stated and _AMONG.search(clause):
         return None
+    if code in _CASES and _CARRIED_CASE.search(clause):
+        return None  # 上年度结转的行政复议案件1件已审结: last year's case
     return code
 
 
