@@ -389,3 +389,10 @@ def test_a_case_carried_over_is_not_one_of_the_year_s(sentence: str) -> None:
     """A review or lawsuit carried in from last year (or on to the next) is no count of the year's
     cases (before, reviews or lawsuits 1, checked against table 四's 总计)."""
     assert _coded(sentence) == {}
+
+
+def test_a_year_in_full_width_digits_is_a_year() -> None:
+    """２０２２年收到申请２２１件 in a 2023 report is 2022's count (before, this year's: a wrong
+    applications_received fact); 结转至２０２４年 is this year's carried-forward count."""
+    sentence = "２０２２年收到申请２２１件，２０２３年收到申请２５６件，结转至２０２４年继续办理４件。"
+    assert _coded(sentence) == {"applications_received": [256], "applications_carried_forward": [4]}

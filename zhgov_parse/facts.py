@@ -342,8 +342,16 @@ def _codes(before: str, after: str, unit: str, year: int | None, stated: Collect
     return [code] if code else []
 
 
+#: Full-width digits, read as digits: ２０２２年 is a year the time words know (before, 2022's count was
+#: this year's: ２０２２年收到申请２２１件).
+_WIDE_DIGIT = re.compile("[０-９]")
+_ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
+
+
 def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
     facts: list[Fact] = []
+    if _WIDE_DIGIT.search(sentence):
+        sentence = sentence.translate(_ASCII_DIGITS)
     for m in _FACT.finditer(sentence):
         start = m.start("num") if not m["pre"] or m["pre"] in ("共", "共计") else m.start()
         before = sentence[:start]
