@@ -396,3 +396,9 @@ def test_a_year_in_full_width_digits_is_a_year() -> None:
     applications_received fact); 结转至２０２４年 is this year's carried-forward count."""
     sentence = "２０２２年收到申请２２１件，２０２３年收到申请２５６件，结转至２０２４年继续办理４件。"
     assert _coded(sentence) == {"applications_received": [256], "applications_carried_forward": [4]}
+
+
+def test_a_year_in_chinese_numerals_is_a_year() -> None:
+    """二〇二二年收到申请221件 in a 2023 report is 2022's count (before, this year's)."""
+    assert _coded("二〇二二年收到申请221件，二〇二三年收到申请256件。") == {"applications_received": [256]}
+    assert _coded("二零二二年度收到申请221件。") == {}

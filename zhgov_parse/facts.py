@@ -9,7 +9,7 @@ from dataclasses import dataclass
 
 from . import schema
 from .findings import Finding
-from .meta import as_characters, western_years
+from .meta import as_characters, digit_years, western_years
 from .narrative import Section
 from .script import to_simplified
 from .stated import stated
@@ -226,6 +226,8 @@ def _this_year(prefix: str, year: int | None) -> bool:
         untitled = _ASIDE.sub("", untitled)  # 收到申请256件（上年236件），上年结转9件: the aside's year
     if "民" in untitled:
         untitled = western_years(untitled)  # 民國111年收到申請221件: 2022's
+    if "二" in untitled or "一九" in untitled:
+        untitled = digit_years(untitled)  # 二〇二二年收到申请221件: 2022's
     last = next(reversed([*_TIME.finditer(untitled)]), None)
     if last is None or last["now"] or last["from"]:
         return True

@@ -55,6 +55,11 @@ _CN_YEAR = re.compile(r"(?:二[〇零○ＯOo0]|一九)[〇零○ＯOo0一二三
 _ROC_YEAR = re.compile(r"民[國国]\s*([1-9]\d{0,2})\s*(?=年)")
 
 
+def digit_years(text: str) -> str:
+    """The text with its years in Chinese numerals in digits (二〇二三年 → 2023年)."""
+    return _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), text)
+
+
 def western_years(text: str) -> str:
     """The text with its 民國 years as the years of the common era (民國112年 → 2023年): mainland reports
     never count so, and 民國 with a number of years is that calendar's alone."""
@@ -167,7 +172,7 @@ _CONTACT = re.compile(
 def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, str | None, bool]:
     """The year, the agency and whether the agency is settled (the titles of its year agree on it)."""
     if "二" in head or "一九" in head:
-        head = _CN_YEAR.sub(lambda m: m.group().translate(_CN_DIGITS), head)
+        head = digit_years(head)
     lines = head.split("\n")
     normal = head
     if (period := _PERIOD.search(head)) is None and _RADICAL.search(head):
