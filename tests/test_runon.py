@@ -1178,3 +1178,20 @@ def test_a_page_footer_inside_a_row_is_taken_out() -> None:
         got = _cells(zhgov_parse.parse(text.replace(old, new)))
         assert got[("active_disclosure", "penalty", "decisions")] == 158, new
         assert got[("application_handling", "carried_in", "total")] == 17, new
+
+
+def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:
+    """Page text whose cells run together, 四 given twice in its part (a page's two copies, their
+    numbers apart): its digits were read after the text's last 总计, the second copy's (15 cells),
+    where a row's first occurrence is kept in any other text. The first copy's are read now, the
+    second's said with duplicate_row."""
+    name = "qinghe_data_2022_pipe"
+    text = source(name).read_text(encoding="utf-8")
+    start, end = text.index("行政复议 | 行政诉讼"), text.index("五、存在")
+    other = text[start:end].replace("2 | 1 | 0 | 1 | 4 | 1 |", "3 | 1 | 0 | 1 | 5 | 1 |")
+    page, alone = tmp_path / "page.txt", tmp_path / "alone.txt"
+    page.write_text(text[:end] + other + text[end:], encoding="utf-8")
+    alone.write_text(text, encoding="utf-8")
+    report, own = zhgov_parse.parse(render(page)), zhgov_parse.parse(render(alone))
+    assert report.table("review_litigation").equals(own.table("review_litigation"))
+    assert "duplicate_row" in {f.code for f in report.finding_list}

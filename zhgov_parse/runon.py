@@ -646,7 +646,7 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
         return out
     moved = _columns_named(head, REVIEW, OUTCOME_WORDS, out.findings)
     placed = [5 * g + t for g in range(3) for t in (*moved, 4)] if moved else None
-    ends = [m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)]
+    ends = _first_copy([m.end() for m in re.finditer(r"总计(?=\s*[\d/—－-])", text)], text, out.findings)
     digits = _without_footer(_run_from(text, ends[-1])[0], signed=False) if ends else ""
     if digits:
         rows = [Run("review", digits)]
@@ -689,6 +689,27 @@ def review_litigation(text: str, template: str, blanks: bool = False) -> TableRe
             out.cells.extend(_cells(REVIEW, code, columns, [None] * len(columns), run))
         complete(REVIEW, template, out)
     return out
+
+
+def _first_copy(ends: list[int], text: str, findings: list[Finding]) -> list[int]:
+    """Where 四's header ends before its digits (its last 总计), in its first copy only: a page that
+    gives the table twice has its header (行政复议 …) again after the first copy's digits. The
+    second copy is not read (a row's first occurrence is kept, as in any text), said with
+    ``duplicate_row``."""
+    again = next((k for k in range(1, len(ends)) if "行政复议" in text[ends[k - 1] : ends[k]]), None)
+    if again is None:
+        return ends
+    second = _without_footer(_run_from(text, ends[again])[0], signed=False)
+    findings.append(
+        Finding(
+            "duplicate_row",
+            f"table 四 is given twice (its header again after its digits): the first copy's digits were "
+            f"read, the second's ('{second}') not used",
+            REVIEW,
+            found=second,
+        )
+    )
+    return ends[:again]
 
 
 _KINDS = {"change": "signed", "fee_amount": "decimal", "procurement_amount": "decimal"}
