@@ -1263,3 +1263,41 @@ def test_a_row_whose_values_are_all_blank_and_whose_remark_names_a_change_is_no_
     report = zhgov_parse.parse(_pipe_with_last_column(text, "备注", changes))
     row = report.table("application_handling").loc["unavailable.not_held"]
     assert row.fillna(-1).tolist() == [4, 1, -1, 0, 2, 0, 7]
+
+
+_TWO_YEARS = [
+    ("本年处理决定数量", "上年处理决定数量", "liaoting_culture_2023_html", 452),
+    ("2023年处理决定数量", "2022年处理决定数量", "liaoting_culture_2023_html", None),
+    ("本年处理决定数量", "上年处理决定数量", "qinghe_data_2022_pipe", None),
+    ("2022年处理决定数量", "2021年处理决定数量", "qinghe_data_2022_pipe", None),
+]
+
+
+@pytest.mark.parametrize(("this", "other", "name", "licensing"), _TWO_YEARS)
+def test_a_small_table_of_two_with_two_years_side_by_side_takes_no_other_year_s_number(
+    this: str, other: str, name: str, licensing: object
+) -> None:
+    """二's small table giving two years side by side, each under a header cell naming the column
+    (``信息内容 | 本年处理决定数量 | 上年处理决定数量``, ``… | 2023年处理决定数量 | 2022年处理决定数量``): the
+    header named the column twice, read as reordered: the second cell's number, the other year's,
+    was taken (行政许可 and 行政处罚: 2 cells wrong). A cell naming last year's figure (上年…, 去年…)
+    names no column of the template's (a grid's: left out, the row read); a column named twice in
+    other words tells no column (columns_unreadable: NA), as text that is no grid does not either."""
+    from goldens import expected_cells, source
+
+    text = source(name).read_text(encoding="utf-8")
+    if name.endswith("_html"):
+        text = text.replace("<td>本年处理决定数量</td>", f"<td>{this}</td><td>{other}</td>")
+        text = text.replace("<td>452</td>", "<td>452</td><td>400</td>").replace(
+            "<td>61</td>", "<td>61</td><td>50</td>"
+        )
+    else:
+        text = text.replace("信息内容 | 本年处理决定数量 | ||", f"信息内容 | {this} | {other} ||")
+        text = text.replace("行政许可 | 1862 | ||", "行政许可 | 1862 | 1500 ||").replace(
+            "行政处罚 | 37 | ||", "行政处罚 | 37 | 40 ||"
+        )
+    report = zhgov_parse.parse(text)
+    want = expected_cells(name)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert all(v is None or v == want[k] for k, v in got.items())
+    assert got[("active_disclosure", "licensing", "decisions")] == licensing

@@ -199,7 +199,9 @@ def _named(
         if not k or len(k) > 40:
             continue
         codes = columns_of(cell).codes
-        if codes:
+        if codes and _LAST_YEAR.match(k) and "previous_count" not in codes:
+            named[i] = ("extra", k)  # last year's figure of a column (上年处理决定数量): not the column
+        elif codes:
             named[i] = ("total" if codes == ("total",) else "column", k)
         elif groups_of(cell).codes:
             named[i] = ("column", k)

@@ -163,14 +163,27 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
     elif len(cells) > 1 and not columns_of.scan(cells[0]):
         cells = cells[1:]
     out: list[str | None] = []
+    by: dict[str, str] = {}  # the cell that named each column
     for cell in cells:
         named = columns_of.scan(cell)
+        if named and "previous_count" not in named and key(cell).startswith(_LAST_YEAR):
+            named = []  # last year's figure of a column (上年处理决定数量), no column of the template's
+        if any(by.setdefault(c, key(cell)) != key(cell) for c in named):
+            named = [TWICE]  # named again in other words (2022年… | 2021年…), not a merged cell's copy
         out.extend(named or [None])
         if named and any(
             len(p) >= 3 and any(w in p for w in _COLUMN_WORDS) for p in columns_of.unscanned(cell)
         ):
             out.append(None)  # words of a column no alias matched (a typo: 现行效件数) beside those named
     return out
+
+
+#: What a header cell names where an earlier cell named its column in other words.
+TWICE = "(named twice)"
+
+
+#: How a header cell for last year's figure of a column starts (上年处理决定数量, 去年制发件数).
+_LAST_YEAR = ("上年", "去年")
 
 
 #: Words every column name of 二 ends in (件数, 数量, 金额), and 本年增/减's: what is left of a header
@@ -286,12 +299,17 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
         columns = _active_columns(head, expected)
         if columns == []:
+            why = (
+                "a column twice (two years' figures side by side), so which value is the row's"
+                if TWICE in (head or ())
+                else "its named columns out of the template's order beside a cell naming none, so where "
+                "each value stands"
+            )
             out.findings.append(
                 row_finding(
                     "columns_unreadable",
-                    f"the header above names {', '.join(c or '(unread)' for c in head or ())}: its named "
-                    "columns out of the template's order beside a cell naming none, so where each value "
-                    "stands is not known: NA",
+                    f"the header above names {', '.join(c or '(unread)' for c in head or ())}: {why} "
+                    "is not known: NA",
                     ACTIVE,
                     row,
                     row.code,
@@ -458,10 +476,12 @@ def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[
     """The columns a row of 二 takes from the header above it: those it names, where it names only
     the row's columns, or all of them and after them cells naming none (备注, a column the template
     has not); [] where those it names, the row's, are out of the template's order beside a cell
-    it cannot read; else None (the template's order)."""
+    it cannot read, or where it names one twice; else None (the template's order)."""
     if not head:
         return None
     named = [c for c in head if c]
+    if TWICE in named:
+        return []  # a column named twice (2022年处理决定数量 | 2021年处理决定数量): which is not known
     if set(head) <= set(expected):
         return named
     if sorted(named) == sorted(expected) and head[: len(named)] == named:
