@@ -907,6 +907,37 @@ def test_another_reports_tables_before_the_report_are_not_read(name: str) -> Non
     assert "more_reports" in {f.code for f in report.finding_list}
 
 
+@pytest.mark.parametrize("name", ["chenghu_finance_2021_html", "qinghe_data_2022_pipe"])
+def test_a_report_without_tables_takes_none_of_the_next_report_s(name: str) -> None:
+    """A page holding a report whose tables are pictures (its parts 二 to 四 an image each) or left
+    out, then another report with its tables: the second's tables were read as the first's, under
+    the first's year and agency (about 200 cells of another report; fact_mismatch only where the prose
+    happened to disagree). A part 一 heading after the first report's text and a later part starts
+    the next report, tables or not: only the first is read, its tables missing, with more_reports."""
+    import re
+
+    from goldens import source
+
+    page = source(name).read_text(encoding="utf-8")
+    if name.endswith("_html"):
+        pictures = "".join(
+            f"<p>{part}</p><p><img src='t{n}.png'></p>"
+            for n, part in enumerate(["二、主动公开政府信息情况", "三、收到和处理政府信息公开申请情况"])
+        )
+        first = page[: page.index("<p>二、")] + pictures + page[page.index("<p>五、") :]
+        other = source("tianxi_water_2022_html").read_bytes().decode("gbk")
+        body = re.search(r"<body[^>]*>(.*)</body>", other, re.S)[1]  # type: ignore[index]
+        text = first.replace("</body>", f"<hr>{body}</body>")
+    else:
+        text = page[: page.index("二、主动")] + page[page.index("五、存在") :] + "\n"
+        text += source("qinghe_justice_2020_pipe").read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text)
+    assert all(c["value"] is None for c in report.to_dict()["cells"])
+    codes = [f.code for f in report.finding_list]
+    assert "more_reports" in codes
+    assert codes.count("missing_table") == 3
+
+
 @pytest.mark.parametrize("between", ["<br>", "</p><p>"])
 def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> None:
     """Two rows typed into one (each cell holds both rows' texts on two lines: 3.其他 and （七）总计):

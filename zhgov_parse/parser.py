@@ -444,8 +444,9 @@ _PART_TITLES = {"problems_improvements": "五", "other_matters": "六"}
 
 def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
     """The blocks of the page's first report, where another follows it (a listing page holding the
-    2023 report and then the 2022 one): a part 一 heading after the first report's tables starts
-    the next report, from its title if one stands just before; so does the heading of a table part
+    2023 report and then the 2022 one): a part 一 heading after the first report's tables (or after
+    its part 一's text and a later part's heading: a report whose tables are pictures) starts the
+    next report, from its title if one stands just before; so does the heading of a table part
     whose rows with numbers the first report holds already, once a later part has begun (another
     report's tables after the first's 六, under 相关链接, with no part 一 of their own). Read
     together, the second report's rows would fill the first's blank ones (another year's numbers),
@@ -491,20 +492,23 @@ def _first_report(located: list[Located], findings: list[Finding]) -> list[Locat
 def _next_report(located: list[Located], begin: int) -> tuple[int, int] | None:
     """Where the report after the one starting at ``begin`` starts (its title, else its heading) and
     the index of the part heading that tells it (see :func:`_first_report`); None if none follows."""
-    tables = in_table_part = False
+    tables = in_table_part = story = later = False
     valued: set[str] = set()  # the table parts whose rows with numbers were read
     part = ""
     for i in range(begin, len(located)):
         loc = located[i]
         if not loc.is_part_heading:
-            tables = tables or (in_table_part and not _PAGE_NUMBER.fullmatch(loc.block.text))
+            told = not _PAGE_NUMBER.fullmatch(loc.block.text)
+            tables = tables or (in_table_part and told)
+            story = story or (part == "overview" and told)
             if in_table_part and _holds_values(loc.block):
                 valued.add(part)
             continue
         in_table_part = loc.section in TABLE_PARTS
         again = loc.section in valued and loc.section != part  # a table part read already: a copy's
+        later = later or (story and loc.section != "overview")
         part = loc.section
-        if (loc.section == "overview" and tables) or again:
+        if (loc.section == "overview" and (tables or later)) or again:
             return _title_before(located, i, begin), i
     return None
 
