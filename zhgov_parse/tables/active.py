@@ -169,7 +169,7 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
         if named and "previous_count" not in named and key(cell).startswith(_LAST_YEAR):
             named = []  # last year's figure of a column (上年处理决定数量), no column of the template's
         if any(by.setdefault(c, key(cell)) != key(cell) for c in named):
-            named = [TWICE]  # named again in other words (2022年… | 2021年…), not a merged cell's copy
+            named = [_TWICE]  # named again in other words (2022年… | 2021年…), not a merged cell's copy
         out.extend(named or [None])
         if named and any(
             len(p) >= 3 and any(w in p for w in _COLUMN_WORDS) for p in columns_of.unscanned(cell)
@@ -179,7 +179,7 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
 
 
 #: What a header cell names where an earlier cell named its column in other words.
-TWICE = "(named twice)"
+_TWICE = "(named twice)"
 
 
 #: How a header cell for last year's figure of a column starts (上年处理决定数量, 去年制发件数).
@@ -301,7 +301,7 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         if columns == []:
             why = (
                 "a column twice (two years' figures side by side), so which value is the row's"
-                if TWICE in (head or ())
+                if _TWICE in (head or ())
                 else "its named columns out of the template's order beside a cell naming none, so where "
                 "each value stands"
             )
@@ -480,7 +480,7 @@ def _active_columns(head: list[str | None] | None, expected: list[str]) -> list[
     if not head:
         return None
     named = [c for c in head if c]
-    if TWICE in named:
+    if _TWICE in named:
         return []  # a column named twice (2022年处理决定数量 | 2021年处理决定数量): which is not known
     if set(head) <= set(expected):
         return named
