@@ -1195,3 +1195,15 @@ def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_p
     report, own = zhgov_parse.parse(render(page)), zhgov_parse.parse(render(alone))
     assert report.table("review_litigation").equals(own.table("review_litigation"))
     assert "duplicate_row" in {f.code for f in report.finding_list}
+
+
+def test_a_faulty_row_is_not_spelled_across_a_space() -> None:
+    """A stray number after a row, a space apart (a page number: ``94010317 3``), made 三's row
+    unreadable, and the single-fault search then spelled it with the space ignored: 9 | 4 | 0 |
+    1 | 0 | 3 | 173, 总计 173 'as written' (identity_broken). A space in a run is a cell's edge in
+    a faulty row's spelling too: the row is NA (runon_unsolvable)."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    report = zhgov_parse.parse(text.replace("數量94010317", "數量94010317 3"))
+    got = _cells(report)
+    assert got[("application_handling", "carried_in", "total")] is None
+    assert any(f.code == "runon_unsolvable" and f.row == "carried_in" for f in report.finding_list)

@@ -142,6 +142,9 @@ class _Free:
         self.code = code
         # a run with NA marks cannot be spelled: the fault is then not weighed at all
         self.digits = "".join(run.split()) if re.fullmatch(r"[\d\s]+", run) else None
+        # a space in the run is a cell's edge (17 3 is no 173): the digits before each space
+        chunks = run.split()
+        self.spaces = frozenset(itertools.accumulate(len(c) for c in chunks[:-1]))
         self.columns = columns  # the run's columns in the template's (None: the same order)
         self.found: dict[tuple[Value, ...], None] = {}
 
@@ -156,7 +159,7 @@ class _Free:
             for lost in itertools.combinations(zeros, k):
                 shown = ["" if i in lost else str(v) for i, v in enumerate(text)]
                 if k > MAX_BLANKS:
-                    if "".join(shown) == self.digits:
+                    if "".join(shown) == self.digits and self._edges_hold(shown):
                         exact: list[Value] = [BLANK if i in lost else v for i, v in enumerate(text)]
                         out.append(tuple(in_template_order(exact, self.columns)))
                     continue
@@ -186,10 +189,16 @@ class _Free:
             )
             if written is None or written == text[j]:
                 continue
+            if self.spaces and not self._edges_hold([*shown[:j], middle, *shown[j + 1 :]]):
+                continue
             reading: list[Value] = [BLANK if i in lost else v for i, v in enumerate(text)]
             reading[j] = written
             out.append(tuple(in_template_order(reading, self.columns)))
         return out
+
+    def _edges_hold(self, pieces: Sequence[str]) -> bool:
+        """Whether every space in the run falls between two of the cells ``pieces`` spell."""
+        return self.spaces <= set(itertools.accumulate(len(p) for p in pieces))
 
     @property
     def weighable(self) -> bool:
