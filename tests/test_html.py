@@ -701,7 +701,7 @@ def test_cells_outside_any_row_are_read_as_the_browser_shows_them(old: str, new:
     [
         ("<td class=xl67 x:num=\"0\"><span style='mso-spacerun:yes'>   </span>- </td>", 0),  # accounting
         ("<td class=xl54 align=right x:num=\"0\"><span style='mso-spacerun:yes'>  </span></td>", 0),
-        ('<td x:num="12">—</td>', 12),
+        ('<td x:num="12">—</td>', None),  # a number its format hides (;;;): not shown
         ('<td x:num="5.8">6</td>', 6),  # shown rounded: the page states 6
         ('<td x:num="0">0</td>', 0),
         ("<td x:num>7</td>", 7),
@@ -712,12 +712,13 @@ def test_cells_outside_any_row_are_read_as_the_browser_shows_them(old: str, new:
 def test_an_excel_number_shown_as_a_dash_is_its_value(cell: str, read: int | None) -> None:
     """Excel saves a number cell whose format shows it otherwise with its value in ``x:num``: an
     accounting format's dash for 0 (``<td x:num="0"> - </td>``), a format hiding zeros (blank). The
-    value is the number (before, NA: missing_value); a cell shown as a number is read as shown."""
+    value is 0 (before, NA: missing_value); a cell shown as a number is read as shown, and one whose
+    format hides another number shows none: NA."""
     report = _chenghu_with("<td>行政规范性文件</td><td>6</td>", f"<td>行政规范性文件</td>{cell}")
     issued = ("active_disclosure", "normative_documents", "issued")
     assert _cells_of(report)[issued] == read
     missing = {f.column for f in report.finding_list if f.code == "missing_value"}
-    assert ("issued" in missing) == (read is None and "-" in cell)
+    assert ("issued" in missing) == (read is None and ("-" in cell or "—" in cell))
 
 
 def test_a_cell_styled_struck_out_is_blank() -> None:

@@ -21,7 +21,7 @@ from .errors import ParseError
 from .findings import Finding
 from .locate import part_of, site_chrome
 from .meta import has_title
-from .values import is_number_text, is_value_text, parse_value
+from .values import is_value_text, parse_value
 
 MAX_COLSPAN = 64  # a report's widest table has 18 grid columns
 MAX_ROWSPAN = 512
@@ -682,12 +682,13 @@ def _grid_rows(
 
 def _excel_number(text: str, stored: str | None) -> str:
     """The text of a cell of an Excel sheet saved as a web page, which writes a number cell's value in
-    ``x:num`` where it shows it otherwise: where it shows a dash or nothing for it (an accounting
-    format's ``-`` for 0, a format hiding zeros: ``<td x:num="0"> - </td>``), its value; else its text
-    as shown (``x:num="0.45"`` shown ``0.5``: the page states 0.5)."""
+    ``x:num`` where it shows it otherwise: where it shows a dash or nothing for a 0 (an accounting
+    format's ``-``, a format hiding zeros: ``<td x:num="0"> - </td>``), 0; else its text as shown
+    (``x:num="0.45"`` shown ``0.5``: the page states 0.5; a number a format hides, ``;;;``, is not
+    shown: NA)."""
     if not stored or (text and parse_value(text).problem != "missing"):
         return text
-    return stored if is_number_text(stored) else text
+    return "0" if parse_value(stored).number == 0 else text
 
 
 _EXCEL_RUN = re.compile(r"mso-ignore\s*:\s*colspan", re.I)
