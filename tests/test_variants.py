@@ -449,6 +449,21 @@ def test_a_value_no_number_run_into_a_label_leaves_the_blank_cells_unplaced() ->
     assert "withheld.security_stability" in {f.row for f in report.finding_list}
 
 
+def test_cells_are_not_joined_where_the_row_balances_without_some_of_them() -> None:
+    """Text split at spaces, OCR having read the table's rules as ``1`` (``（二）部分公開…   1   25   17
+    1   4   2   5   1   54``): joining 1 and 25, 1 and 54 balanced the row (125 | 17 | 1 | 4 | 2 | 5 |
+    154: two cells wrong, said only as cell_repaired), and so does leaving the two ``1`` out.
+    Joining is not sure: the row is NA, said."""
+    text = (FIXTURES / "liuting_health_2022_md.md").read_text(encoding="utf-8")
+    row = "| 25 | 17 | 1 | 4 | 2 | 5 | 54 |"
+    assert row in text
+    text = text.replace(row, "| 1 | 25 | 17 | 1 | 4 | 2 | 5 | 1 | 54 |")
+    report = zhgov_parse.parse(to_spaced("\n".join(line for line in text.split("\n") if "---" not in line)))
+    got = _cells(report)
+    assert all(v is None for k, v in got.items() if k[:2] == ("application_handling", "partially_granted"))
+    assert "partially_granted" in {f.row for f in report.finding_list}
+
+
 @pytest.mark.parametrize("form", ["cell_lines", "bare_cell_lines", "spaces"])
 def test_a_page_number_after_a_row_of_three_that_lost_a_blank_cell_fills_none(form: str) -> None:
     """Text that lost a blank cell (one cell a line, or split at spaces), a number on a line of its

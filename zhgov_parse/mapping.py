@@ -835,11 +835,22 @@ def fit(
                 options.append((gaps, joined))
                 if len(options) > 1:
                     break
-        if len(options) == 1:
+        if len(options) == 1 and not _balances_without_some(values, len(values) - n, check):
             gaps, joined = options[0]
             pairs = ", ".join(f"'{values[g]}' and '{values[g + 1]}'" for g in gaps)
             return joined, f"joined cells {pairs} into one number"
     return None, None
+
+
+def _balances_without_some(values: list[str], k: int, check: Callable[[list[Value]], bool]) -> bool:
+    """Whether the row balances with ``k`` of its cells left out: those may be numbers that are no
+    cells (OCR's reading of a table's rule as ``1``: ``1 25 17 1 4 2 5 1 54`` balances as 125 … 154
+    and as 25 … 54), so joining cells is not sure."""
+    parsed = [parse_value(v) for v in values]
+    return any(
+        check([v for i, v in enumerate(parsed) if i not in out])
+        for out in combinations(range(len(values)), k)
+    )
 
 
 def _trimmed_either_side(
