@@ -402,3 +402,9 @@ def test_a_year_in_chinese_numerals_is_a_year() -> None:
     """二〇二二年收到申请221件 in a 2023 report is 2022's count (before, this year's)."""
     assert _coded("二〇二二年收到申请221件，二〇二三年收到申请256件。") == {"applications_received": [256]}
     assert _coded("二零二二年度收到申请221件。") == {}
+
+
+def test_the_year_before_last_is_another_year() -> None:
+    """前年收到申请200件 is not this year's count (before, it was); 当前年度 still is."""
+    assert _coded("前年收到政府信息公开申请200件。") == {}
+    assert _coded("当前年度收到政府信息公开申请256件。") == {"applications_received": [256]}
