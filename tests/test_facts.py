@@ -202,6 +202,14 @@ def test_a_rate_is_not_a_count(sentence: str, expected: dict) -> None:
         ("全年共收到申请256件，其中收到政府信息公开申请201件。", {"applications_received": [256]}),
         ("通过信函方式收到申请55件。", {}),
         ("当面受理政府信息公开申请12件。", {}),
+        # by channels not named so before (each read as the year's total)
+        (
+            "全年共收到政府信息公开申请256件，线上收到申请200件，线下收到申请56件。",
+            {"applications_received": [256]},
+        ),
+        ("全年共收到政府信息公开申请256件，通过政务服务网收到申请200件。", {"applications_received": [256]}),
+        ("通过12345热线转办收到政府信息公开申请20件。", {}),
+        ("通过电话收到政府信息公开申请20件。", {}),
         # 其中 of the subject itself, or of another subject
         (
             "全年共收到申请265件，其中本年新收申请256件、上年结转9件。",

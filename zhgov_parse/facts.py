@@ -132,7 +132,9 @@ _WAIVED = re.compile(r"减免|免收|免除|减收|豁免|免予|免于|退还|�
 _AMONG = re.compile(r"其中(?!本年度?新收|新收)")
 # Applications (or answers) by one channel (通过网络平台收到申请201件); by kind (收到重复申请) they
 # are not _APPLICATIONS.
-_CHANNEL = re.compile(r"网络|网上|在线|信函|邮寄|当面|现场|窗口|传真|电子邮件|平台")
+_CHANNEL = re.compile(
+    r"网络|网上|在线|信函|邮寄|当面|现场|窗口|传真|电子邮件|平台|线上|线下|网站|政务服务网|电话|热线|短信|微信|渠道|转办|转交"
+)
 _BY_CHANNEL = {"applications_received", "applications_answered"}
 # 行政复议和行政诉讼共8件: a count of both is neither (but 行政复议、行政诉讼各1件 is each).
 _BOTH = re.compile(
