@@ -210,6 +210,10 @@ def test_a_rate_is_not_a_count(sentence: str, expected: dict) -> None:
         ("全年共收到政府信息公开申请256件，通过政务服务网收到申请200件。", {"applications_received": [256]}),
         ("通过12345热线转办收到政府信息公开申请20件。", {}),
         ("通过电话收到政府信息公开申请20件。", {}),
+        # by one kind of applicant (公民: natural persons; 企业: commercial), not all
+        ("收到企业提出的申请16件。", {}),
+        ("收到公民提出的申请240件，法人或其他组织提出的申请16件。", {}),
+        ("全年收到群众提出的政府信息公开申请256件。", {"applications_received": [256]}),
         # 其中 of the subject itself, or of another subject
         (
             "全年共收到申请265件，其中本年新收申请256件、上年结转9件。",

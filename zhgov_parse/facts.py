@@ -57,7 +57,7 @@ _LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|
 # What applications are called: 政府信息公开申请 (政府資訊公開申請 in Taiwan's words), 依申请公开申请,
 # 申请, 市民提出的申请; not a kind of them (重复申请, 房屋征收类申请).
 _DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
-_APPLICANTS = r"(?:(?:公民|市民|群众|企业|社会公众|公众|申请人)提出的)?"
+_APPLICANTS = r"(?:(?:市民|群众|社会公众|公众|申请人)提出的)?"  # not 公民's or 企业's: one kind of applicant
 _APPLICATIONS = (
     rf"{_APPLICANTS}(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项|件)?|申请)"
 )
