@@ -214,6 +214,9 @@ def test_a_rate_is_not_a_count(sentence: str, expected: dict) -> None:
         ("收到企业提出的申请16件。", {}),
         ("收到公民提出的申请240件，法人或其他组织提出的申请16件。", {}),
         ("全年收到群众提出的政府信息公开申请256件。", {"applications_received": [256]}),
+        # 各类申请: applications of every kind, disclosure ones among them
+        ("全年共收到各类申请256件，其中政府信息公开申请100件。", {}),
+        ("全年共收到各类政府信息公开申请256件。", {"applications_received": [256]}),
         # 其中 of the subject itself, or of another subject
         (
             "全年共收到申请265件，其中本年新收申请256件、上年结转9件。",

@@ -58,8 +58,8 @@ _LINK = r"(?:的)?(?:数量|总数|数)?(?:共计|合计|总计|共)?(?:为|是|
 # 申请, 市民提出的申请; not a kind of them (重复申请, 房屋征收类申请).
 _DISCLOSURE = r"(?:(?:政府)?(?:信息|资讯)公开|依申请(?:信息|资讯)?公开)"
 _APPLICANTS = r"(?:(?:市民|群众|社会公众|公众|申请人)提出的)?"  # not 公民's or 企业's: one kind of applicant
-_APPLICATIONS = (
-    rf"{_APPLICANTS}(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项|件)?|申请)"
+_APPLICATIONS = (  # 各类 only of disclosure applications: 各类申请 counts others too (其中政府信息公开申请…)
+    rf"{_APPLICANTS}(?:(?:各类)?(?:{_DISCLOSURE}(?:的)?申请|依申请(?:信息|资讯)?公开(?:的)?(?:事项|件)?)|申请)"
 )
 # Who or when may open a clause that names the applications with no verb (全年政府信息公开申请共256件,
 # 本年度依申请公开申请数量为256件): nothing else, so that 办结政府信息公开申请共256件 is not read so.
