@@ -35,6 +35,7 @@ _COUNT = r"(?:共|合[计計]|[总總][计計]|累[计計])?\s*(\d{1,6})\s*件"
 _OTHER_YEAR = re.compile(r"上一?年|去年|前年|(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 _SEVERAL_YEARS = re.compile(r"以来|累[计計]|[历歷]年|近[一二两兩三四五六七八九十几幾数數\d]+年")
 _STOCK = ("in_force", "total_published")  # a count at the year's end, whatever the years before
+_REACH = 200  # how far back a statement's sentence is read for its time words
 _SENTENCE_END = re.compile(r"[。；;！？!?\n]")
 
 
@@ -42,7 +43,8 @@ def _of_the_year(text: str, m: re.Match[str], column: str, year: int | None) -> 
     """Whether a statement speaks of the report's year: no other year's words before it in its
     sentence (the last year named, where ``year`` is given, the report's), and, for a year's own
     counts, no several years' (累计 within it too)."""
-    start = max((e.end() for e in _SENTENCE_END.finditer(text, 0, m.start())), default=0)
+    reach = max(0, m.start() - _REACH)  # bounded: a page with thousands of statements stays linear
+    start = max((e.end() for e in _SENTENCE_END.finditer(text, reach, m.start())), default=reach)
     before = text[start : m.start()]
     if column not in _STOCK and (_SEVERAL_YEARS.search(before) or _SEVERAL_YEARS.search(m.group(0))):
         return False
