@@ -939,6 +939,28 @@ def test_a_report_without_tables_takes_none_of_the_next_report_s(name: str) -> N
     assert codes.count("missing_table") == 3
 
 
+def test_a_sidebar_s_excerpt_of_last_year_s_report_before_the_report_is_not_read() -> None:
+    """A portal's sidebar before the article holding an excerpt of last year's report (its title,
+    一、总体情况 and its text, 二's heading and （详见原文）, no tables): it was the page's first report,
+    and the report after it was cut off as another: every cell NA (197 lost), missing_table for the
+    three tables. A report with no tables whose title names another year than the page's, before
+    one whose title names the page's, is left out now (more_reports); the page's report is read."""
+    from goldens import expected_cells, source
+
+    page = source("yujing_stats_2023_html").read_text(encoding="utf-8")
+    excerpt = (
+        '<div class="box"><h3>榆泾县统计局2022年政府信息公开工作年度报告</h3><p>一、总体情况</p>'
+        "<p>2022年，我局坚持以公开为常态、不公开为例外，全年主动公开政府信息300条，收到政府信息公开申请12件。</p>"
+        "<p>二、主动公开政府信息情况</p><p>（详见原文）</p></div>"
+    )
+    report = zhgov_parse.parse(page.replace('<ul class="side-list">', excerpt + '<ul class="side-list">', 1))
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == expected_cells("yujing_stats_2023_html")
+    codes = [f.code for f in report.finding_list]
+    assert "more_reports" in codes
+    assert "missing_table" not in codes
+
+
 @pytest.mark.parametrize("between", ["<br>", "</p><p>"])
 def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> None:
     """Two rows typed into one (each cell holds both rows' texts on two lines: 3.其他 and （七）总计):

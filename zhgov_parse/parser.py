@@ -112,7 +112,6 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         doc = Document(blocks, doc.source_format, doc.findings, images, doc.spacers, doc.grids)
     located = locate(doc.blocks)
     findings: list[Finding] = [*loaded.findings, *doc.findings]
-    located = _first_report(located, findings)
     # Metadata is read from the head: of the blocks where the reader took markup off the text
     # (tags, pandoc's [text]{attributes}), else of the text itself.
     marked = loaded.is_html or "]{" in loaded.text[:_HEAD]
@@ -120,6 +119,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
     script = detect_script(plain[body_offset(plain) :])  # the report's script, not its page's menu
     # the sign-off from the document's last blocks: a page's head may stop short of it
     year, agency = year_and_agency(plain, "\n".join(b.text for b in doc.blocks[-4:]))
+    located = _first_report(located, findings, year)
     by_table: dict[str, list[Block]] = {t: [] for t in TABLE_PARTS}
     for loc in _without_annexed_copies(located, findings):
         if loc.table is not None and not loc.is_part_heading:
@@ -442,7 +442,7 @@ def _without_annexed_copies(located: list[Located], findings: list[Finding]) -> 
 _PART_TITLES = {"problems_improvements": "五", "other_matters": "六"}
 
 
-def _first_report(located: list[Located], findings: list[Finding]) -> list[Located]:
+def _first_report(located: list[Located], findings: list[Finding], year: int | None = None) -> list[Located]:
     """The blocks of the page's first report, where another follows it (a listing page holding the
     2023 report and then the 2022 one): a part 一 heading after the first report's tables (or after
     its part 一's text and a later part's heading: a report whose tables are pictures) starts the
@@ -451,7 +451,9 @@ def _first_report(located: list[Located], findings: list[Finding]) -> list[Locat
     report's tables after the first's 六, under 相关链接, with no part 一 of their own). Read
     together, the second report's rows would fill the first's blank ones (another year's numbers),
     with a finding. Tables before a report's part 一 with no part 一 and no text of their own (a
-    sidebar's copy of another report's 二 to 四) are no report: left out, the report after them read.
+    sidebar's copy of another report's 二 to 四) are no report: left out, the report after them read;
+    so is a report with no tables whose title names another year than the page's (``year``: a
+    sidebar's excerpt of last year's report) before one whose title names the page's.
     A table part's heading with nothing after it but its page number and the next part heading is a
     table of contents' line (Word's TOC: 一 … 六 a line each), no table of a report."""
     begin = 0
@@ -473,6 +475,19 @@ def _first_report(located: list[Located], findings: list[Finding]) -> list[Locat
             )
             located = located[:tables] + located[start:]
             begin = tables
+            continue
+        if located[heading].section == "overview" and _another_year_before(located[begin:start], first, year):
+            findings.append(
+                Finding(
+                    "more_reports",
+                    f"a report with no tables before the report, its title naming another year than the "
+                    f"page's {year}, was left out; the report after it (from '{first.text[:60]}') was read",
+                    expected="one report",
+                    found=located[begin].block.text[:80],
+                    source=located[begin].block.source,
+                )
+            )
+            located = located[:begin] + located[start:]
             continue
         alone = "" if located[heading].section == "overview" else ", its tables with no part 一 before them"
         findings.append(
@@ -522,7 +537,7 @@ def _holds_values(block: Block) -> bool:
 
 
 #: A label's last character with its value's digits glued to it (run-on text).
-_GLUED_VALUE = re.compile(r"[\u4e00-\u9fff][\d/—]{1,}\d")
+_GLUED_VALUE = re.compile(r"[\u4e00-\u9fff][\d/—]{1,}\d(?![\d年月日号条件项个次篇])")  # (no date, no count)
 
 
 #: A paragraph this long outside a report's tables is its text (a preamble, its part 一's).
@@ -537,6 +552,30 @@ def _tables_alone(run: list[Located]) -> bool:
         or (loc.table is None and loc.block.kind == "paragraph" and len(loc.block.text) >= _OWN_TEXT)
         for loc in run
     )
+
+
+def _another_year_before(run: list[Located], title: Block, year: int | None) -> bool:
+    """Whether ``run``, the blocks before a report starting at ``title``, is a report with no tables
+    whose title (the last before its first part heading, if any) names another year than the
+    page's, where ``title`` names the page's."""
+    if year is None or _title_year(title) != year:
+        return False
+    if any(loc.table is not None and _holds_values(loc.block) for loc in run):
+        return False
+    heading = next((i for i, loc in enumerate(run) if loc.is_part_heading), len(run))
+    own = next((loc.block for loc in reversed(run[:heading]) if _title_year(loc.block) is not None), None)
+    return own is None or _title_year(own) != year  # (its title the last before its part 一)
+
+
+_YEAR = re.compile(r"((?:19|20)\d{2})\s*年")
+
+
+def _title_year(block: Block) -> int | None:
+    """The year a report's title names (its first), if it is one."""
+    if block.kind == "row" or len(block.text) > 120 or not has_title(block.text):
+        return None
+    m = _YEAR.search(block.text)
+    return int(m.group(1)) if m else None
 
 
 def _title_before(located: list[Located], i: int, begin: int = 0) -> int:
