@@ -512,12 +512,13 @@ def _next_report(located: list[Located], begin: int) -> tuple[int, int] | None:
     part = ""
     for i in range(begin, len(located)):
         loc = located[i]
-        if not loc.is_part_heading:
-            told = not _PAGE_NUMBER.fullmatch(loc.block.text)
-            tables = tables or (in_table_part and told)
-            story = story or (part == "overview" and told)
-            if in_table_part and _holds_values(loc.block):
-                valued.add(part)
+        if not loc.is_part_heading:  # (each test made only until it tells: a block's text is a join)
+            if in_table_part:
+                tables = tables or not _PAGE_NUMBER.fullmatch(loc.block.text)
+                if part not in valued and _holds_values(loc.block):
+                    valued.add(part)
+            elif part == "overview" and not story:
+                story = not _PAGE_NUMBER.fullmatch(loc.block.text)
             continue
         in_table_part = loc.section in TABLE_PARTS
         again = loc.section in valued and loc.section != part  # a table part read already: a copy's
