@@ -1207,3 +1207,15 @@ def test_a_faulty_row_is_not_spelled_across_a_space() -> None:
     got = _cells(report)
     assert got[("application_handling", "carried_in", "total")] is None
     assert any(f.code == "runon_unsolvable" and f.row == "carried_in" for f in report.finding_list)
+
+
+def test_the_notes_after_a_table_mark_no_cell() -> None:
+    """``注：`` heading the notes after a table (``…继续办理5010039注：1.本表…``) was read as a footnote
+    mark after the last cell, which was then NA (non_numeric). A 注 before a colon marks no cell;
+    ``注1`` after digits still does."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    for notes, total in [("注：1.本表數據截至2021年12月31日。", 9), ("注1：本表。", 9), ("注1", None)]:
+        got = _cells(zhgov_parse.parse(text.replace("繼續辦理5010039", "繼續辦理5010039" + notes)))
+        assert got[("application_handling", "carried_forward", "total")] == total, notes
+    got = _cells(zhgov_parse.parse(text.replace("行政事業性收費3.75", "行政事業性收費3.75注:收费为登记费。")))
+    assert got[("active_disclosure", "fees", "fee_amount")] == 3.75

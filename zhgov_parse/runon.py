@@ -112,8 +112,9 @@ _LABEL_REST = re.compile(
 _RUN = re.compile(rf"[\s\d.,，+\-{NA_MARKS}{MINUS_SIGNS}{''.join(sorted(set(''.join(UNITS))))}]*")
 # A footnote mark after a cell's digits (41*, 41[1], 41(注), 41注1; ① and ¹ are * already): the cell
 # ends there, and the run goes on after it.  注 before two digits or more: where the mark ends is
-# unknown (注1 | 2 or 注12), so it stays in the run, which then reads no way.
-_NOTE_MARK = re.compile(r"(?:[*※†‡]{1,2}|[\[【〔]\d{1,2}[\]】〕]|\(注\d{0,2}\)|注\d?(?!\d))")
+# unknown (注1 | 2 or 注12), so it stays in the run, which then reads no way.  注 before a colon (注：,
+# 注1：) heads the notes after a table: no cell's mark.
+_NOTE_MARK = re.compile(r"(?:[*※†‡]{1,2}|[\[【〔]\d{1,2}[\]】〕]|\(注\d{0,2}\)|注\d?(?![\d:：]))")
 _NOTE_GLUED = re.compile(r"注(?=\d\d)")
 # An estimate's word after a cell's digits (12余, 12多, 12左右): the cell ends there, no number,
 # as a footnote mark's.
