@@ -423,3 +423,25 @@ def test_the_year_before_last_is_another_year() -> None:
     """前年收到申请200件 is not this year's count (before, it was); 当前年度 still is."""
     assert _coded("前年收到政府信息公开申请200件。") == {}
     assert _coded("当前年度收到政府信息公开申请256件。") == {"applications_received": [256]}
+
+
+@pytest.mark.parametrize(
+    "sentence",
+    [
+        "上半年收到政府信息公开申请100件，下半年收到申请156件。",
+        "第一季度收到政府信息公开申请50件。",
+        "截至11月底，共收到政府信息公开申请230件。",
+        "2023年1-11月收到政府信息公开申请230件。",
+    ],
+)
+def test_a_part_of_the_year_s_count_is_not_the_year_s(sentence: str) -> None:
+    """A half's, a quarter's or the first eleven months' count is not the year's (before, each was
+    applications_received, checked against the table's 本年新收)."""
+    assert _coded(sentence) == {}
+
+
+@pytest.mark.parametrize(
+    "sentence", ["截至12月底，共收到政府信息公开申请256件。", "2023年1月至12月收到政府信息公开申请256件。"]
+)
+def test_a_whole_year_s_count_by_its_months_is_the_year_s(sentence: str) -> None:
+    assert _coded(sentence) == {"applications_received": [256]}

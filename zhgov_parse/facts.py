@@ -219,11 +219,20 @@ def _value(num: str) -> int | float | None:
 _ASIDE = re.compile(r"(?<=[\d件条起次个项篇元])\s*[（(][^（）()]*[）)]")
 
 
+#: A part of the year (上半年收到申请100件, 第一季度, 截至11月底, 1至11月): its count is not the year's.
+_PART_OF_YEAR = re.compile(
+    r"[上下]半年|季度|(?:(?:截至|截止)(?:目前|(?:19|20)\d{2}\s*年)?|[1一]\s*月?\s*(?:至|到|[-—~～]))"
+    r"\s*(?:1[01]|[1-9]|十一|[一二三四五六七八九十])\s*月"
+)
+
+
 def _this_year(prefix: str, year: int | None) -> bool:
     """Whether the sentence up to a number speaks of the report's year: 2022年收到申请221件 in a
     2023 report, 上年…, 自《条例》施行以来累计… do not.  Without the report's year, a year named
     is taken as another."""
     untitled = re.sub(r"《[^》]*》", "", prefix)  # 根据《…2022年政务公开工作要点》: a title's year
+    if ("半年" in untitled or "季度" in untitled or "月" in untitled) and _PART_OF_YEAR.search(untitled):
+        return False
     if "）" in untitled or ")" in untitled:
         untitled = _ASIDE.sub("", untitled)  # 收到申请256件（上年236件），上年结转9件: the aside's year
     if "民" in untitled:
