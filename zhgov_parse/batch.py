@@ -21,7 +21,7 @@ import pandas as pd
 from . import schema
 from .errors import ParseError
 from .findings import FINDING_COLUMNS, Finding
-from .load import CONTENT_KEYS, DEFAULT_MAX_BYTES
+from .load import CONTENT_KEYS, DEFAULT_MAX_BYTES, has_surrogates
 from .parser import parse
 from .report import CELL_COLUMNS, FACT_COLUMNS, SECTION_COLUMNS
 
@@ -215,17 +215,9 @@ def _writable(source: Source) -> Source:
     """The source with its name and carried fields fit to write: lone surrogates (a file name's
     undecodable bytes, ``bad\\udcffname.txt``, or ``"\\ud800"`` in a JSON record) as ``\\udcff``
     escapes, which UTF-8 files, SQLite and Parquet refuse as they are."""
-    if _encodable(source.name) and _encodable(repr(source.extra)):
+    if not has_surrogates(source.name) and not has_surrogates(repr(source.extra)):
         return source
     return replace(source, name=escape_surrogates(source.name), extra=escape_surrogates(dict(source.extra)))
-
-
-def _encodable(text: str) -> bool:
-    try:
-        text.encode("utf-8")
-    except UnicodeEncodeError:
-        return False
-    return True
 
 
 def escape_surrogates(value: Any) -> Any:

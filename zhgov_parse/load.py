@@ -479,7 +479,7 @@ def load(content: str | bytes, *, max_bytes: int = DEFAULT_MAX_BYTES) -> Loaded:
     if not is_html and not text.isascii() and INVISIBLE.search(text):
         text = INVISIBLE.sub("", text)  # between digits (1\u200e2), they would split a number
     # Lone surrogates (possible in str input: decoded bytes have none) cannot be encoded downstream.
-    if encoding is None and _has_surrogates(text):
+    if encoding is None and has_surrogates(text):
         text = text.encode("utf-8", "replace").decode("utf-8")
     if not text.strip():
         raise EmptyInput()
@@ -580,7 +580,8 @@ def _json_finding(where: str | None) -> Finding:
     )
 
 
-def _has_surrogates(text: str) -> bool:
+def has_surrogates(text: str) -> bool:
+    """Whether text holds lone surrogates, which no encoding takes (``"\\udcff"``)."""
     try:
         text.encode("utf-8")
     except UnicodeEncodeError:

@@ -463,14 +463,11 @@ def _first_report(located: list[Located], findings: list[Finding], year: int | N
         if located[heading].section == "overview" and _tables_alone(located[begin:start]):
             tables = next(j for j in range(begin, start) if located[j].is_part_heading)
             findings.append(
-                Finding(
-                    "more_reports",
+                _more_reports(
                     f"tables before the report (from '{located[tables].block.text[:60]}'), with no part 一 "
                     f"and no text of their own, are another report's: left out; the report after them "
                     f"(from '{first.text[:60]}') was read",
-                    expected="one report",
-                    found=located[tables].block.text[:80],
-                    source=located[tables].block.source,
+                    located[tables].block,
                 )
             )
             located = located[:tables] + located[start:]
@@ -478,30 +475,29 @@ def _first_report(located: list[Located], findings: list[Finding], year: int | N
             continue
         if located[heading].section == "overview" and _another_year_before(located[begin:start], first, year):
             findings.append(
-                Finding(
-                    "more_reports",
+                _more_reports(
                     f"a report with no tables before the report, its title naming another year than the "
                     f"page's {year}, was left out; the report after it (from '{first.text[:60]}') was read",
-                    expected="one report",
-                    found=located[begin].block.text[:80],
-                    source=located[begin].block.source,
+                    located[begin].block,
                 )
             )
             located = located[:begin] + located[start:]
             continue
         alone = "" if located[heading].section == "overview" else ", its tables with no part 一 before them"
         findings.append(
-            Finding(
-                "more_reports",
+            _more_reports(
                 f"the page holds another report after this one (from '{first.text[:60]}'{alone}): "
                 "only the first was read",
-                expected="one report",
-                found=first.text[:80],
-                source=first.source,
+                first,
             )
         )
         return located[:start]
     return located
+
+
+def _more_reports(message: str, block: Block) -> Finding:
+    """A ``more_reports`` finding on the block where the report left out starts."""
+    return Finding("more_reports", message, expected="one report", found=block.text[:80], source=block.source)
 
 
 def _next_report(located: list[Located], begin: int) -> tuple[int, int] | None:
