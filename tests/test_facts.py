@@ -142,6 +142,52 @@ def test_a_count_of_another_year_is_not_this_years(sentence: str, expected: dict
     assert _coded(sentence) == expected
 
 
+@pytest.mark.parametrize(
+    ("sentence", "department", "government"),
+    [
+        (
+            "2023年，全市各级行政机关共收到政府信息公开申请2560件，办结2500件。",
+            {},
+            {"applications_received": [2560]},
+        ),
+        ("全县未发生因政府信息公开引发的行政复议。", {}, {"reviews": [0]}),
+        (  # the department's own count, in a clause naming it
+            "全市共收到政府信息公开申请2560件，其中我局收到申请140件。",
+            {"applications_received": [140]},
+            {"applications_received": [2560]},  # (its part, the department's, is no total)
+        ),
+        (  # 全年, 全面: no area
+            "全年共收到政府信息公开申请140件。",
+            {"applications_received": [140]},
+            {"applications_received": [140]},
+        ),
+    ],
+)
+def test_a_departments_report_quoting_its_areas_counts(
+    sentence: str, department: dict, government: dict
+) -> None:
+    """A department's report quoting its area's counts (全市各级行政机关共收到申请2560件) stated no
+    count of its own: they were coded as its applications received, and a false fact_mismatch
+    compared them with its tables. An area's government's report (全县…) states its own so."""
+    section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")
+    for area, expected in ((False, department), (True, government)):
+        out: dict[str, list[int | float]] = {}
+        for fact in facts.extract([section], traditional=False, year=2023, area=area):
+            if fact.subject.isascii():
+                out.setdefault(fact.subject, []).append(fact.value)
+        assert out == expected, area
+
+
+def test_a_departments_report_is_told_from_its_governments_by_its_name() -> None:
+    text = source("qinghe_data_2022_pipe").read_text(encoding="utf-8")
+    at = text.index("一、总体情况") + len("一、总体情况") + 1
+    quoted = "2022年，全市各级行政机关共收到政府信息公开申请2560件，全市未发生行政复议。\n"
+    for agency, mismatches in (("青禾市数据资源局", 0), ("青禾市人民政府", 2)):
+        report = zhgov_parse.parse((text[:at] + quoted + text[at:]).replace("青禾市数据资源局", agency))
+        assert report.meta["agency"] == agency
+        assert sum(f.code == "fact_mismatch" for f in report.finding_list) == mismatches
+
+
 def test_applications_carried_in_and_forward_named_in_full() -> None:
     assert _coded("上年度结转政府信息公开申请9件，结转下年度继续办理的政府信息公开申请4件。") == {
         "applications_carried_in": [9],

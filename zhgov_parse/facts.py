@@ -226,6 +226,24 @@ _PART_OF_YEAR = re.compile(
 )
 
 
+def _own(prefix: str, year: int | None, area: bool) -> bool:
+    """Whether the sentence up to a number speaks of the report's own year and body: not another
+    year's (:func:`_this_year`), nor, in a department's report (``area`` False), the whole area's
+    (2023年，全市各级行政机关共收到…; 全县未发生行政复议) where the number's clause does not name the
+    department itself (其中我局收到…)."""
+    if not _this_year(prefix, year):
+        return False
+    if area or _AREA_WIDE.match(prefix) is None:
+        return True
+    return _OWN_CLAUSE.match(_CLAUSE_BREAK.split(prefix)[-1].strip()) is not None
+
+
+_AREA_WIDE = re.compile(
+    r"\s*(?:(?:19|20)\d{2}\s*年度?|全年|本年度?|今年|年内)?\s*[，,]?\s*全(?:市|区|县|镇|乡|省|州|盟|旗|国)(?!面)"
+)
+_OWN_CLAUSE = re.compile(r"(?:其中)?(?:我|本)(?:局|委|办|厅|院|署|中心|单位|机关|部门)")
+
+
 def _this_year(prefix: str, year: int | None) -> bool:
     """Whether the sentence up to a number speaks of the report's year: 2022年收到申请221件 in a
     2023 report, 上年…, 自《条例》施行以来累计… do not.  Without the report's year, a year named
@@ -321,10 +339,14 @@ _MAY_STATE = re.compile(
 )
 
 
-def extract(sections: Sequence[Section], traditional: bool = True, year: int | None = None) -> list[Fact]:
+def extract(
+    sections: Sequence[Section], traditional: bool = True, year: int | None = None, area: bool = True
+) -> list[Fact]:
     """Facts from the narrative's paragraphs and items (headings and tables excluded).
     ``traditional=False`` skips the script conversion a Simplified report does not need; ``year``,
-    the report's, tells this year's counts from other years' (2022年收到申请221件)."""
+    the report's, tells this year's counts from other years' (2022年收到申请221件); ``area=False``
+    (a department's report, not an area's government's) tells the area's counts it quotes
+    (全市各级行政机关共收到申请2560件) from its own (我局收到申请12件)."""
     out: list[Fact] = []
     for s in sections:
         if s.kind == "heading":
@@ -335,14 +357,16 @@ def extract(sections: Sequence[Section], traditional: bool = True, year: int | N
                 if not _MAY_STATE.search(sentence):
                     continue
                 sentence = to_simplified(sentence)
-            out.extend(_facts_in(s, sentence.strip(), year))
+            out.extend(_facts_in(s, sentence.strip(), year, area))
     return out
 
 
-def _codes(before: str, after: str, unit: str, year: int | None, stated: Collection[str]) -> list[str]:
+def _codes(
+    before: str, after: str, unit: str, year: int | None, stated: Collection[str], area: bool
+) -> list[str]:
     """The subjects of the number that follows ``before`` in its sentence (none, one, or each of
     those listed before 各); ``stated``: those the sentence gave a number before."""
-    if not _this_year(before, year):
+    if not _own(before, year, area):
         return []
     wide = _SPACE.sub("", _WIDE_BREAK.split(before)[-1])
     if wide.endswith("各"):
@@ -361,7 +385,7 @@ _WIDE_DIGIT = re.compile("[０-９]")
 _ASCII_DIGITS = str.maketrans("０１２３４５６７８９", "0123456789")
 
 
-def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
+def _facts_in(s: Section, sentence: str, year: int | None, area: bool) -> list[Fact]:
     facts: list[Fact] = []
     if _WIDE_DIGIT.search(sentence):
         sentence = sentence.translate(_ASCII_DIGITS)
@@ -381,7 +405,7 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
         after = _REST.match(sentence, m.end())[0]  # the clause after the number
         words = (clause + after[:8]).strip()[-40:]
         rounded = m["num"].endswith("万")  # 1.2万件: a count rounded, never a table's
-        codes = [] if rounded else _codes(before, after, m["unit"], year, {f.subject for f in facts})
+        codes = [] if rounded else _codes(before, after, m["unit"], year, {f.subject for f in facts}, area)
         qualifier = m["post"] or m["around"] or (m["pre"] if m["pre"] not in (None, "共", "共计") else None)
         for subject in codes or [words]:
             facts.append(
@@ -398,7 +422,7 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
                 )
             )
     for m in _NONE.finditer(sentence):
-        if not _this_year(sentence[: m.start()], year):
+        if not _own(sentence[: m.start()], year, area):
             continue  # 2022年未发生行政复议 in a 2023 report
         what = m["what"]
         codes = []
@@ -418,19 +442,21 @@ def _facts_in(s: Section, sentence: str, year: int | None) -> list[Fact]:
             if not any(f.subject == code and f.sentence == sentence for f in facts):
                 facts.append(Fact(s.position, s.section, code, m.group(0), 0, None, False, sentence))
     if "均" in sentence or "都" in sentence or "为" in sentence:
-        facts.extend(_none_for_each(s, sentence, year, facts))
+        facts.extend(_none_for_each(s, sentence, year, facts, area))
     if _NO_FEES_AT_ALL.search(sentence):
         facts.append(Fact(s.position, s.section, "fees_charged", "未收取任何费用", 0, None, False, sentence))
     return facts
 
 
-def _none_for_each(s: Section, sentence: str, year: int | None, facts: Sequence[Fact]) -> list[Fact]:
+def _none_for_each(
+    s: Section, sentence: str, year: int | None, facts: Sequence[Fact], area: bool
+) -> list[Fact]:
     """行政复议、行政诉讼案件数量均为零: a fact of 0 for each listed name, where every one is a
     table quantity."""
     out = []
     for m in _ALL_NONE.finditer(sentence):
         before = sentence[: m.start()]
-        if not _this_year(before, year):
+        if not _own(before, year, area):
             continue
         wide = _SPACE.sub("", _WIDE_BREAK.split(before)[-1])
         for code in _each(wide, "件", year):

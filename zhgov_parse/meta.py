@@ -610,3 +610,20 @@ def region_of(agency: str | None) -> str | None:
         return None
     m = _REGION.match(agency)
     return m["area"] if m else None
+
+
+#: The ends of an area's government's name (a 街道's office governs its 街道), in both scripts.
+_GOVERNMENTS = ("政府", "管委会", "管委會", "管理委员会", "管理委員會", "办事处", "辦事處", "行政公署")
+
+
+def governs_area(agency: str | None) -> bool:
+    """Whether an agency is its area's government, whose report's 全市/全区 counts are its own
+    (云栖镇人民政府, 平潭综合实验区), not a department's or a government's office's (澄湖市财政局,
+    青禾市人民政府办公室), which quote the area's. An agency not found is taken as one.
+
+    >>> governs_area("沭阳县人民政府"), governs_area("平潭综合实验区"), governs_area("上海市人民政府办公厅")
+    (True, True, False)
+    """
+    if not agency:
+        return True
+    return agency.endswith(_GOVERNMENTS) or region_of(agency) == agency

@@ -28,7 +28,15 @@ from .mapping import (
     records_of,
     row_total_holds,
 )
-from .meta import body_offset, detect_template, has_title, region_of, titles_listed, year_and_agency
+from .meta import (
+    body_offset,
+    detect_template,
+    governs_area,
+    has_title,
+    region_of,
+    titles_listed,
+    year_and_agency,
+)
 from .read_text import read_text
 from .repairs import (
     cells_over_two_columns,
@@ -260,7 +268,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         "agency": agency,
         "region": region_of(agency),
     }
-    analysis = _Analysis(located, script == "traditional", cells, year, template)
+    analysis = _Analysis(located, script == "traditional", cells, year, template, governs_area(agency))
     return Report(meta, cells, findings, narrative=analysis)
 
 
@@ -380,18 +388,24 @@ class _Analysis:
     sections and stated facts and their cross-checks with the tables — run when first asked for:
     a caller that wants only the tables does not pay for it."""
 
-    __slots__ = ("cells", "located", "template", "traditional", "year")
+    __slots__ = ("area", "cells", "located", "template", "traditional", "year")
 
     def __init__(
-        self, located: list[Located], traditional: bool, cells: list[Cell], year: int | None, template: str
+        self,
+        located: list[Located],
+        traditional: bool,
+        cells: list[Cell],
+        year: int | None,
+        template: str,
+        area: bool,
     ):
         self.located, self.traditional, self.cells, self.year = located, traditional, cells, year
-        self.template = template
+        self.template, self.area = template, area  # area: the agency governs its area (its 全市 counts)
 
     def __call__(self) -> tuple[list[narrative.Section], list[facts.Fact], list[Finding]]:
         identities = check(self.cells, self.template)
         units = narrative.build(self.located)
-        stated = facts.extract(units, traditional=self.traditional, year=self.year)
+        stated = facts.extract(units, traditional=self.traditional, year=self.year, area=self.area)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
 
