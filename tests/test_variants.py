@@ -411,6 +411,25 @@ def test_a_row_one_cell_a_line_short_of_a_value_is_never_read_with_a_value_split
     assert "carried_in" in {f.row for f in report.finding_list}
 
 
+@pytest.mark.parametrize("paragraphs", [False, True])
+def test_a_value_line_holding_a_number_split_by_a_space_leaves_its_row_na(paragraphs: bool) -> None:
+    """二 one cell a line, bare lines or paragraphs, 行政处罚's 15 written ``1 5`` (``行政处罚`` / ``9`` /
+    ``1 5``): the space may be inside the number or between two cells, and read 9 | 1 | 5 (two cells
+    wrong, no finding). Lines of one value and a line of several a single space apart: the row is NA,
+    said. lynx's ``0  0`` (a run of spaces between two cells) stays read."""
+    pipe = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8")
+    text = one_cell_a_line(pipe, paragraphs)
+    text = "\n".join(line.removesuffix(" |") for line in text.split("\n"))
+    at, end = text.index("行政处罚"), text.index("行政强制")
+    report = zhgov_parse.parse(text[:at] + text[at:end].replace("15", "1 5") + text[end:])
+    got = _cells(report)
+    assert [got[("active_disclosure", "penalty", c)] for c in ("previous_count", "change", "decisions")] == [
+        None
+    ] * 3
+    assert ("row_order_uncertain", "penalty") in {(f.code, f.row) for f in report.finding_list}
+    assert got[("active_disclosure", "coercion", "decisions")] == 4
+
+
 def test_a_letter_read_for_a_digit_leaves_no_digit_glued_to_the_label() -> None:
     """Text split at spaces, OCR's ``l1`` for 11 as 上年结转's first value (``…申请数量   l1   2   0
     …``): the token is no value, so it stays with the label, and its ``1`` was read as the row's

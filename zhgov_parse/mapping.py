@@ -98,6 +98,7 @@ class Row:
     label_end: int | None = None  # layout text: where the label on the row's own line ends
     uncertain: bool = False  # its values may be another row's: it keeps its place, its cells are NA
     after_bare: bool = False  # a row's label right before its own had no values (they may be these)
+    spaced: int = 0  # how many values a line of its values alone held a single space apart (1 5), if any
 
 
 @dataclass(slots=True)
@@ -298,6 +299,7 @@ def assemble(
                     current.gathered = True
                     current.lines += 1
                     current.tail = len(rec.values)
+                    current.spaced = current.spaced or _single_spaced(rec)
                 continue
             label = "".join(_from_last_item(pending))
             match = rows_of(label) if label else Match((), "none")
@@ -307,11 +309,18 @@ def assemble(
             row = Row(label, match, list(rec.values), rec.source, False, False, spans=spans, gathered=True)
             row.after_bare = bare
             row.uncertain = rec.uncertain
+            row.spaced = _single_spaced(rec)
         bare = False
         pending = []
         rows.append(row)
         current = row
     return rows
+
+
+def _single_spaced(rec: Record) -> int:
+    """How many values a line of values alone holds, where no run of spaces sets them apart (text
+    whose words are split at every space: ``1 5`` may be 15 with a space in it); 0 for any other."""
+    return len(rec.values) if len(rec.values) > 1 and not rec.labels and rec.spans is None else 0
 
 
 def _one_a_line_after(row: Row | None, rec: Record) -> bool:

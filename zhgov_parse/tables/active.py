@@ -201,6 +201,12 @@ def _span_copies_dropped(values: list[str], n: int, gaps: int) -> list[str] | No
     return filled if len(filled) == n and len(values) - n == gaps else None
 
 
+def _split_number(row: Row) -> bool:
+    """Whether a row's values came from lines of their own, some one alone and one several a single
+    space apart (``行政处罚`` / ``9`` / ``1 5``): read so, 1 and 5 would fill two columns."""
+    return row.spaced > 0 and row.lines > 1 and len(row.values) != row.spaced * row.lines
+
+
 def active_disclosure(records: list[Record], template: str, split_at_spaces: bool = False) -> TableResult:
     """Map table 二: small tables, each with its own header row (信息内容 | columns…).
     ``split_at_spaces``: see :func:`application_handling`."""
@@ -279,6 +285,12 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
             )
             out.findings.append(uncertain(row, ACTIVE, why))
         rows = [item for item in rows if not (item[0].gathered and (item[0].own or before))]
+        for row in [r for r, *_ in rows if _split_number(r)]:
+            why = (
+                f"its values come a line each but one line holds {row.spaced} a single space apart: that "
+                "space may be inside a number (1 5 for 15) or between two cells"
+            )
+            set_uncertain(row, ACTIVE, why, out)
         plain = [r for r, *_ in rows]
         two_labels_then_values(plain, out, ACTIVE)
         rows = [item for item in rows if not item[0].uncertain]  # 二 has no place to keep
