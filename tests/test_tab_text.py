@@ -13,7 +13,7 @@ from lxml import html as lxml_html
 import zhgov_parse
 from zhgov_parse.load import load
 
-from goldens import expected_cells, fixture_names, source
+from goldens import FIXTURES, expected_cells, fixture_names, source
 
 HTML_FIXTURES = [n for n in fixture_names() if n.endswith("_html")]
 
@@ -422,3 +422,22 @@ def test_a_tab_field_s_digits_apart_by_a_space_are_one_value_where_blank_cells_a
     )
     want = expected_cells("liuting_health_2022_md")
     assert not {k: v for k, v in _cells(text).items() if v is not None and v != want.get(k)}
+
+
+@pytest.mark.parametrize("rule", [True, False])
+def test_markdown_as_tab_text_keeps_its_rows_apart(rule: bool) -> None:
+    """Markdown turned into tab text (``规章\t\t\t``), its ``---\t---`` lines kept (table markup: the text's
+    paragraphs wrapped over lines are joined), a page number between two rows of 二: 二's rows were
+    joined as one paragraph, so 二 was lost and the page's ``3`` read as 行政事业性收费
+    (``columns_by_position``). A line with a tab inside is a row: 二 is read, the 3 placed nowhere."""
+    lines = []
+    for line in (FIXTURES / "liuting_health_2022_md.md").read_text(encoding="utf-8").split("\n"):
+        if line.startswith("|---") and not rule:
+            continue
+        if line.startswith("|"):
+            line = "\t".join(c.strip() for c in line.strip().strip("|").split("|"))
+        lines += ["3", line] if line.startswith("信息內容\t本年處理決定數量") and "3" not in lines else [line]
+    got = _cells("\n".join(lines))
+    want = expected_cells("liuting_health_2022_md")
+    keys = [k for k in want if k[0] == "active_disclosure"]
+    assert {k: got.get(k) for k in keys} == {k: want[k] for k in keys}

@@ -131,10 +131,11 @@ def paragraphs_joined(lines: list[str]) -> list[str]:
     for k, line in enumerate(out):
         text = line.strip()
         new_block = bool(text) and _new_block().match(line) is not None
-        if not text or into < 0 or new_block or _cell_like(text):
+        cells = _cell_like(text) or "\t" in line.lstrip()  # (a row whose cells tabs set apart)
+        if not text or into < 0 or new_block or cells:
             close()
             starts = text and (not new_block or (len(text) > _HEADING_CHARS and text[0] not in "#|<"))
-            into = k if starts and not _cell_like(text) else -1
+            into = k if starts and not cells else -1
             pieces = [line.rstrip()] if into >= 0 else []
             continue
         pieces.append((" " if pieces[-1][-1].isascii() and text[0].isascii() else "") + text)
