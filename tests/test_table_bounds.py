@@ -231,6 +231,24 @@ def test_a_sub_unit_s_table_three_in_its_part_after_the_report_s_own_is_left_out
     assert [f.code for f in report.finding_list].count("table_annexed") == 1
 
 
+@pytest.mark.parametrize("bare", [False, True])
+@pytest.mark.parametrize("before", ["行政许可", "行政处罚"])
+def test_a_row_given_again_under_a_continuation_mark_moves_no_row(bare: bool, before: str) -> None:
+    """二 a cell a line, a page's ``续表`` giving 规章's row again (``续表`` / ``规章`` / ``/`` / ``/`` /
+    ``/``) before 行政许可 or 行政处罚: as many rows as free places, they were taken by position, the copy as
+    行政处罚 and 行政处罚's 37 as 行政强制's (said only by rows_by_position). A label naming a row twice
+    makes the count no proof: each row takes its label, the copy is unmapped_values."""
+    name = "qinghe_data_2022_pipe"
+    lines = _one_cell_a_line(source(name).read_text(encoding="utf-8")).split("\n")
+    at = lines.index(f"{before} |")
+    lines[at:at] = ["续表 |", "规章 |", "/ |", "/ |", "/ |"]
+    if bare:
+        lines = [line.removesuffix(" |") for line in lines]
+    report = zhgov_parse.parse("\n".join(lines))
+    assert not _wrong(report, name)
+    assert _cells(report)[("active_disclosure", "penalty", "decisions")] == 37
+
+
 def test_a_page_number_before_table_two_s_first_label_a_cell_a_line_moves_no_row() -> None:
     """二 a cell a line, a page number after its first header and before its first label (``现行有效
     件数 |`` / ``3`` / ``规章 |`` / ``/ |`` …): the rows were taken by position one off their own

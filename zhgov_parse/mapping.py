@@ -540,7 +540,9 @@ def assign(
             if whole is not None and (labelled := _labels_fit_not_places(gap_rows, slots, whole)):
                 findings.extend(_take_by_labels(table, gap_rows, labelled, take))
                 continue
-            findings.extend(_fill(table, gap_rows, slots, position, take, template))
+            beside = {id(rows[j]) for j in (lo, hi) if 0 <= j < len(rows)}
+            elsewhere = frozenset(c for c, r in taken.items() if id(r) not in beside)
+            findings.extend(_fill(table, gap_rows, slots, position, take, template, elsewhere))
     return findings
 
 
@@ -676,7 +678,10 @@ def _fill(
     position: dict[str, int],
     take: Callable[[Row, str], None],
     template: str | None = None,
+    elsewhere: frozenset[str] = frozenset(),
 ) -> list[Finding]:
+    """Give a gap's rows the free codes ``slots`` (by position where as many, unless a row is given
+    again: :func:`_named_twice`; ``elsewhere``: the codes rows other than the gap's neighbours took)."""
     findings: list[Finding] = []
     named = [row.match.codes[0] if len(row.match.codes) == 1 else None for row in gap]
     if len(gap) == len(slots) and sorted(map(str, named)) == sorted(slots) and named != slots:
@@ -686,7 +691,7 @@ def _fill(
         for row, code in zip(gap, named, strict=True):
             take(row, code)  # type: ignore[arg-type]
         return findings
-    if len(gap) == len(slots):
+    if len(gap) == len(slots) and not _named_twice(gap, elsewhere):
         for row, slot in zip(gap, slots, strict=True):
             agrees = slot in row.match.codes
             take(row, slot)
@@ -733,7 +738,7 @@ def _fill(
         b = position[gap[hi].code] if hi < len(gap) else max(position.values()) + 1  # type: ignore[index]
         free = [c for c in slots if a < position[c] < b and c not in {r.code for r in gap if r.code}]
         findings.extend(
-            _fill(table, rest, free, position, take, template)
+            _fill(table, rest, free, position, take, template, elsewhere)
             if len(rest) == len(free)
             else [
                 row_finding(
@@ -746,6 +751,14 @@ def _fill(
             ]
         )
     return findings
+
+
+def _named_twice(rows: list[Row], elsewhere: frozenset[str]) -> bool:
+    """Whether two rows' labels name one row of the template exactly, or one names exactly a row
+    taken ``elsewhere`` (a row given again under ``续表``, a page's repeat): as many rows as free
+    places is then no proof each stands in its own."""
+    named = [row.match.code for row in rows if row.match.how == "exact" and row.match.code is not None]
+    return len(named) != len(set(named)) or not elsewhere.isdisjoint(named)
 
 
 def row_finding(
