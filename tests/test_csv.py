@@ -39,12 +39,14 @@ def test_pandas_read_html_saved_as_csv_reads_as_the_page(fixture: str, index: bo
     assert _cells(zhgov_parse.parse(text)) == _cells(zhgov_parse.parse(page))
 
 
-def _as_csv(text: str) -> str:
+def _as_csv(text: str, delimiter: str = ",") -> str:
     lines = []
     for line in text.split("\n"):
         if "|" in line and not re.fullmatch(r"\s*\|?[-:| ]+\|?\s*", line):
             buffer = io.StringIO()
-            csv.writer(buffer).writerow([c.strip() for c in line.strip().strip("|").split("|")])
+            csv.writer(buffer, delimiter=delimiter).writerow(
+                [c.strip() for c in line.strip().strip("|").split("|")]
+            )
             lines.append(buffer.getvalue().rstrip("\r\n"))
         elif "|" not in line:
             lines.append(line)
@@ -62,6 +64,48 @@ def test_pipe_tables_written_as_csv_read_the_same(fixture: str) -> None:
     got, expected = zhgov_parse.parse(written), zhgov_parse.parse(text)
     assert _cells(got) == _cells(expected)
     assert got.sections["text"].tolist() == expected.sections["text"].tolist()
+
+
+@pytest.mark.parametrize("fixture", ["heyu_ecology_2021_pipe.txt", "lanshi_housing_2023_pipe.txt"])
+def test_pipe_tables_written_as_csv_with_semicolons_read_the_same(fixture: str) -> None:
+    """A spreadsheet's export with semicolons between fields (where the comma is a decimal point):
+    no table was read (missing_table). heyu's prose has ASCII commas, no table's fields."""
+    text = (FIXTURES / fixture).read_text(encoding="utf-8")
+    written = _as_csv(text, ";")
+    assert "|" not in written and written.count(";") > 100
+    assert _cells(zhgov_parse.parse(written)) == _cells(zhgov_parse.parse(text))
+
+
+def test_a_number_with_a_comma_between_semicolons_is_not_read() -> None:
+    """Fields apart by semicolons, a number with a comma (``行政许可;12,408;``): the comma may be a
+    thousands' separator or a decimal point (a European spreadsheet's 12.408), the line does not
+    say. Its row is not read, said (missing_row); every other cell is."""
+    name = "weitang_hrss_2024_pipe"
+    report = zhgov_parse.parse(_as_csv((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), ";"))
+    got = _cells(report)
+    from goldens import expected_cells
+
+    want = expected_cells(name)
+    assert all(got.get(k) in (None, v) for k, v in want.items())
+    assert got[("active_disclosure", "licensing", "decisions")] is None
+    assert ("missing_row", "licensing") in {(f.code, f.row) for f in report.finding_list}
+    assert (
+        got[("active_disclosure", "penalty", "decisions")]
+        == want[("active_disclosure", "penalty", "decisions")]
+    )
+
+
+def test_prose_with_semicolons_is_no_table() -> None:
+    prose = "\n".join(
+        [
+            "2023年;我局共收到申请12件;办结11件;结转1件",
+            "全年发布信息300条;其中政策文件20件;解读10篇",
+            "培训2次;参训100人次;自查5次",
+            "一是加强审核;二是完善制度;三是强化培训",
+        ]
+        * 3
+    )
+    assert csv_as_pipes(prose, prose.split("\n")) is None
 
 
 def test_prose_with_commas_and_a_few_numbers_is_no_table() -> None:

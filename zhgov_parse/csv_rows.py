@@ -20,13 +20,21 @@ def csv_as_pipes(text: str, lines: list[str]) -> list[str] | None:
     or a sentence, with a row of values (two, or a label and its value); the text's tables hold three
     such rows at least.
     pandas' column numbers over a table (``0,1,2,3``) are left out, as quoted fields' quotes are
-    (``"1,234"``)."""
-    if text.count(",") < 15 or "|" in text:
+    (``"1,234"``). Fields apart by semicolons (a spreadsheet's export where the comma is a decimal
+    point) are read so where no table's fields are apart by commas, a number with a comma in it no
+    field."""
+    if "|" in text:
         return None
+    rows = _as_pipes(text, lines, ",") if text.count(",") >= 15 else None
+    return rows if rows is not None or text.count(";") < 15 else _as_pipes(text, lines, ";")
+
+
+def _as_pipes(text: str, lines: list[str], delimiter: str) -> list[str] | None:
+    """:func:`csv_as_pipes` with fields apart by ``delimiter``."""
     joined: set[int] = set()  # lines a field quoted over several lines took into the line before
-    if '"' in text:
+    if '"' in text and delimiter == ",":
         lines, joined = _quoted_lines_joined(_marks_put_back(lines))
-    fields: list[list[str] | None] = [_fields(line) for line in lines]
+    fields: list[list[str] | None] = [_fields(line, delimiter) for line in lines]
     runs: list[tuple[int, int, int]] = []  # (first line, past the last, rows of values)
     i = 0
     while i < len(lines):
@@ -204,13 +212,19 @@ _NOT_A_FIELD = re.compile(r"\d\s|\s\d|^0\d")
 _GLUED = re.compile(r"[^\d\s.,+\-]\d+$")
 
 
-def _fields(line: str) -> list[str] | None:
+#: A number with a comma in it: 3,750 is 3750 or 3.750 where semicolons part the fields.
+_COMMA_IN_NUMBER = re.compile(r"\d,\d")
+
+
+def _fields(line: str, delimiter: str = ",") -> list[str] | None:
     """A line's CSV fields, where it reads as a table's line: three fields or more, none a sentence;
-    or two, a label and its value (``行政许可,3``) or a short header (``信息内容,本年处理决定数量``)."""
-    if "," not in line:
+    or two, a label and its value (``行政许可,3``) or a short header (``信息内容,本年处理决定数量``).
+    Fields apart by semicolons: none a number with a comma (a decimal point or a thousands'
+    separator, the line does not say: the line is no table's, its row not read)."""
+    if delimiter not in line:
         return None
-    row = next(csv.reader([line]), [])
-    if len(row) < 2:
+    row = next(csv.reader([line], delimiter=delimiter), [])
+    if len(row) < 2 or (delimiter == ";" and any(_COMMA_IN_NUMBER.search(cell) for cell in row)):
         return None
     spread = "\n" in line  # a quoted field over lines: its numbers apart by spaces are cells'
     one_line = [" ".join(cell.split()) for cell in row if not spread or "\n" not in cell]
