@@ -1071,7 +1071,10 @@ def _take_out(el: etree._Element) -> None:
 _CSS_COMMENT = re.compile(r"/\*.*?\*/", re.S)
 _CSS_BRACE = re.compile(r"([{}])")
 _CLASS_SELECTOR = re.compile(r"[a-z0-9]*\.([\w-]+)")
-_CLASS_NAMED = re.compile(r"\.([\w-]+)")
+#: A selector naming one class or id (``.jammer``, ``font.jammer``, ``#print``), and the classes and
+#: ids a selector names, as :func:`_names_of` writes them.
+_NAME_SELECTOR = re.compile(r"[a-z0-9]*([.#][\w-]+)")
+_NAMED = re.compile(r"[.#][\w-]+")
 _SHOWS = re.compile(r"(?:^|;)(?:display|visibility|font-size|opacity):")
 
 
@@ -1098,11 +1101,11 @@ def _css_rules(css: str) -> list[tuple[str, str]]:
 
 
 def _classes_hidden(root: etree._Element) -> set[str]:
-    """The classes the page's style sheets hide everywhere: a rule whose selector is one class
-    (``.jammer``, ``font.jammer``) and whose style shows none of the text (``display:none``,
-    :data:`_INVISIBLE`), where no other rule names the class with a display, visibility, font
-    size or opacity (a script's toggle, ``.tab.on .x{display:block}``), nor an ``@media`` rule
-    (some screens)."""
+    """The classes (``.jammer``) and ids (``#print``) the page's style sheets hide everywhere: a rule
+    whose selector is one class or id (``.jammer``, ``font.jammer``, ``#print``) and whose style shows
+    none of the text (``display:none``, :data:`_INVISIBLE`), where no other rule names the class or id
+    with a display, visibility, font size or opacity (a script's toggle, ``.tab.on .x{display:block}``),
+    nor an ``@media`` rule (some screens)."""
     hidden: set[str] = set()
     shown: set[str] = set()
     for style in root.iter("style"):
@@ -1120,34 +1123,44 @@ def _classes_hidden(root: etree._Element) -> set[str]:
                 continue
             hides = "display:none" in style_of or _INVISIBLE.search(style_of) is not None
             for selector in selectors.split(","):
-                simple = _CLASS_SELECTOR.fullmatch(selector.strip())
+                simple = _NAME_SELECTOR.fullmatch(selector.strip())
                 if hides and simple:
                     hidden.add(simple.group(1))
                 else:
-                    shown.update(_CLASS_NAMED.findall(selector))
+                    shown.update(_NAMED.findall(selector))
     return hidden - shown
 
 
-def _drop_hidden_by_class(root: etree._Element) -> None:
+def _names_of(el: etree._Element) -> list[str]:
+    """An element's classes (``.x``) and id (``#x``) as a style sheet's selectors name them."""
+    names = ["." + name for name in (el.get("class") or "").lower().split()]
+    if el.get("id"):
+        names.append("#" + el.get("id", "").strip().lower())
+    return names
+
+
+def _drop_hidden_by_class(root: etree._Element, classes: set[str]) -> None:
     """Take out the elements inside a table's cells of a class the page's style sheets hide
     (:func:`_classes_hidden`: ``<style>.jammer{display:none}</style>`` … ``4<font class="jammer">7
-    </font>1``, an anti-copy watermark), unless styled otherwise themselves. One search of the
-    tree (in C) for style sheets where a page has none."""
-    classes = _classes_hidden(root)
-    if not classes:
-        return
+    </font>1``, an anti-copy watermark), unless styled otherwise themselves."""
     for el in _CLASSED_IN_CELLS(root):
-        names = el.get("class")
-        if not classes.isdisjoint(names.lower().split()) and not el.get("style"):
+        if not classes.isdisjoint(_names_of(el)) and not el.get("style"):
             _take_out(el)
 
 
-_CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@class]")
+_CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@class or @id]")
 
 
-def _drop_hidden_twins(root: etree._Element) -> None:
-    """Take out the tables the page hides (the table or an element around it ``hidden`` or styled
-    not to show) whose every label a table it shows holds too: a stale copy of a table kept
+def _closed(el: etree._Element, child: etree._Element | None) -> bool:
+    """Whether ``el`` is a ``<details>`` shown closed (no ``open``) and ``child`` no ``<summary>``:
+    a browser shows a closed one's summary only."""
+    return el.tag == "details" and el.get("open") is None and (child is None or child.tag != "summary")
+
+
+def _drop_hidden_twins(root: etree._Element, classes: set[str]) -> None:
+    """Take out the tables the page hides (the table or an element around it ``hidden``, styled
+    not to show, of a class or id the page's style sheets hide (:func:`_classes_hidden`) or inside a
+    closed ``<details>``) whose every label a table it shows holds too: a stale copy of a table kept
     beside it (last year's numbers, a draft), which would otherwise make every row a duplicate;
     with the hidden element around it that holds no other table (the copy's text too). A page that
     hides all its tables (its article, until a script shows it) keeps them all, as
@@ -1155,7 +1168,7 @@ def _drop_hidden_twins(root: etree._Element) -> None:
     tables = _leaf_tables(root)
     if len(tables) < 2:
         return
-    hidden = [t for t in tables if any(_hidden(el) or _invisible(el) for el in (t, *t.iterancestors()))]
+    hidden = [t for t in tables if any(_unseen(el, classes) for el in (t, *t.iterancestors()))]
     if not hidden or len(hidden) == len(tables):
         return
     shown = [_labels_of(t) for t in tables if t not in hidden]
@@ -1166,16 +1179,27 @@ def _drop_hidden_twins(root: etree._Element) -> None:
             twins.add(table)
     for table in twins:
         if table.getparent() is not None:
-            _take_out(_hidden_copy(table, twins))
+            _take_out(_hidden_copy(table, twins, classes))
 
 
-def _hidden_copy(table: etree._Element, twins: set[etree._Element]) -> etree._Element:
+def _unseen(el: etree._Element, classes: set[str]) -> bool:
+    """Whether a browser shows none of an element (:func:`_hidden`, :func:`_invisible`, a class or id
+    the page's style sheets hide) or of what it holds but its summary (:func:`_closed`)."""
+    return (
+        _hidden(el)
+        or _invisible(el)
+        or (bool(classes) and not el.get("style") and not classes.isdisjoint(_names_of(el)))
+        or _closed(el, None)
+    )
+
+
+def _hidden_copy(table: etree._Element, twins: set[etree._Element], classes: set[str]) -> etree._Element:
     """The outermost hidden element around a hidden twin table whose tables are all twins: a hidden
     copy of the report (a print version, another year's behind a tab), its text taken out with its
     tables (its narrative, read beside the shown one's, told another copy's numbers); else the table."""
     out = table
     for el in table.iterancestors():
-        if (_hidden(el) or _invisible(el)) and all(t in twins for t in _leaf_tables(el)):
+        if _unseen(el, classes) and all(t in twins for t in _leaf_tables(el)):
             out = el
     return out
 
@@ -1217,7 +1241,9 @@ def read_html(text: str) -> Document:
     hides = _may_hide(text)
     if hides:  # (most pages: not)
         _drop_unshown(root)
-    _drop_hidden_by_class(root)
+    classes = _classes_hidden(root)
+    if classes:  # (most pages: no style sheet hides anything)
+        _drop_hidden_by_class(root, classes)
     if "line-through" in text:  # (most pages: no text struck out by a style)
         _drop_struck(root)
     _drop_cut_cell(text, root, findings)
@@ -1232,8 +1258,8 @@ def read_html(text: str) -> Document:
     title_el = next(root.iter("title"), None)
     title = clean_text("".join(title_el.itertext())) if title_el is not None else ""
     etree.strip_elements(root, *_DROP, with_tail=False)
-    if hides:
-        _drop_hidden_twins(root)
+    if hides or classes or "<details" in text:
+        _drop_hidden_twins(root, classes)
     tables = _leaf_tables(root)
     if not tables:
         drawn = _text_tables(root)  # a page whose tables are text: pipe rows in <p>s, a <pre>
