@@ -977,6 +977,29 @@ def test_a_sidebar_s_excerpt_of_last_year_s_report_before_the_report_is_not_read
     assert "missing_table" not in codes
 
 
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ('4<span style="display:block">1</span>', None),
+        ('4<font style="Display : Flex">1</font>', None),
+        ('<span style="display:block">4</span><b style="display: list-item">1</b>', None),
+        ("4<br>1", None),
+        ('<span style="display:block; text-align:center">41</span>', 41),
+        ('4<span style="display:inline-block">1</span>', 41),
+    ],
+    ids=["block", "flex", "two-blocks", "br", "whole", "inline-block"],
+)
+def test_an_element_styled_a_block_in_a_number_is_a_line_of_its_own(cell: str, value: int | None) -> None:
+    """``4<span style="display:block">1</span>``: the page shows 4 and 1 on two lines, as ``4<br>1``;
+    no number, NA with non_numeric (before, 41 with no finding). A number in one such element, or one
+    ``inline-block`` (on the line), is the number."""
+    report = _chenghu_with("<td>41</td>", f"<td>{cell}</td>")
+    assert _cells_of(report)[IN_FORCE] == value
+    assert (("non_numeric", "in_force") in {(f.code, f.column) for f in report.finding_list}) == (
+        value is None
+    )
+
+
 @pytest.mark.parametrize("between", ["<br>", "</p><p>"])
 def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> None:
     """Two rows typed into one (each cell holds both rows' texts on two lines: 3.其他 and （七）总计):

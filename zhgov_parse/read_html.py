@@ -1028,6 +1028,55 @@ def _hidden(el: etree._Element) -> bool:
     return "hidden" in names or "display:none" in el.get("style", "").replace(" ", "").lower()
 
 
+#: A style that sets an element apart on lines of its own (``display:block``, ``flex``, ``grid``,
+#: ``list-item``, ``table``; not ``inline-block``), letters lowered and spaces left out.
+_SET_APART = re.compile(r"(?:^|;)display:(?:block|flex|grid|list-item|table)(?:;|!|$)")
+#: The inline elements such a style makes a block of as a ``<div>`` is (not a link, whose address
+#: tells a document linked, nor ``<sup>``/``<sub>``, a footnote mark).
+_INLINE_TEXT = frozenset(
+    [
+        "span",
+        "font",
+        "b",
+        "strong",
+        "em",
+        "i",
+        "u",
+        "label",
+        "small",
+        "big",
+        "mark",
+        "ins",
+        "code",
+        "tt",
+        "nobr",
+    ]
+)
+_STYLED_IN_CELLS = etree.XPath("(//td | //th)//*[@style]")
+
+
+def _may_set_apart(text: str) -> bool:
+    """Whether the page's markup may style an element a block (:data:`_SET_APART`) inside a tag: most
+    pages name ``display`` only in their style sheets, or none. A few searches in C."""
+    for word in ("isplay", "ISPLAY"):
+        at = text.find(word)
+        while at != -1:
+            after = text[at + 6 : at + 24].replace(" ", "").lower()
+            if after.startswith((":b", ":f", ":g", ":l", ":t", ":&")) and _in_a_tag(text, at):
+                return True
+            at = text.find(word, at + 6)
+    return False
+
+
+def _set_apart_blocks(root: etree._Element) -> None:
+    """Make each inline element in a table's cells styled a block (``4<span style="display:block">1
+    </span>``: the page shows 4 and 1 on two lines) a ``<div>``, whose lines a cell's are: read as
+    ``4<br>1`` is (no number), not as 41."""
+    for el in _STYLED_IN_CELLS(root):
+        if el.tag in _INLINE_TEXT and _SET_APART.search(el.get("style", "").replace(" ", "").lower()):
+            el.tag = "div"
+
+
 def _drop_unshown(root: etree._Element) -> None:
     """Take out what the page does not show, keeping the text after each such element."""
     for el in _unshown(root):
@@ -1246,6 +1295,8 @@ def read_html(text: str) -> Document:
         _drop_hidden_by_class(root, classes)
     if "line-through" in text:  # (most pages: no text struck out by a style)
         _drop_struck(root)
+    if _may_set_apart(text):
+        _set_apart_blocks(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
     _raise_note_links(root)
@@ -1333,6 +1384,8 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
         _drop_unshown(root)
     if "line-through" in fragment:
         _drop_struck(root)
+    if _may_set_apart(fragment):
+        _set_apart_blocks(root)
     _raise_scripts(root, _may_shift(fragment))
     _raise_note_links(root)
     _show_fields(root)
