@@ -935,8 +935,14 @@ def _drop_cut_cell(text: str, root: etree._Element, findings: list[Finding]) -> 
 #: <del>), and hidden elements inside a table's cells (an anti-copy watermark, Word's hidden text):
 #: 4<span style="display:none">7</span>1 shows 41. (Hidden elements elsewhere stay: some pages
 #: hide the whole article until a script shows it.) A style hides as a browser reads it: its
-#: letters lowered and its spaces left out (``Display : None``).
+#: letters lowered and its white space left out (``Display : None``, ``display:\tnone``: :func:`_squeezed`).
 _ATTRIBUTE_END = frozenset(" \t\n\r\f=>/")
+
+
+def _squeezed(style: str) -> str:
+    """A style as a browser reads it: letters lowered, its white space (spaces, tabs, line breaks:
+    ``display:\tnone``) left out."""
+    return "".join(style.split()).lower()
 
 
 def _in_a_tag(text: str, at: int) -> bool:
@@ -954,7 +960,7 @@ def _may_hide(text: str) -> bool:
     for word in ("isplay", "ISPLAY"):
         at = text.find(word)
         while at != -1:
-            after = text[at + 6 : at + 40].replace(" ", "").lower()
+            after = _squeezed(text[at + 6 : at + 40])
             if after.startswith((":none", ":&", "&")) and _in_a_tag(text, at):
                 return True  # (an entity may spell the colon or the value)
             at = text.find(word, at + 6)
@@ -972,7 +978,7 @@ def _may_hide(text: str) -> bool:
     for word in ("pacity", "PACITY"):  # opacity:0, Opacity : 0.0
         at = text.find(word)
         while at != -1:
-            if text[at + 6 : at + 12].replace(" ", "").startswith((":0", ":.0")) and _in_a_tag(text, at):
+            if _squeezed(text[at + 6 : at + 12]).startswith((":0", ":.0")) and _in_a_tag(text, at):
                 return True
             at = text.find(word, at + 6)
     return False
@@ -980,7 +986,7 @@ def _may_hide(text: str) -> bool:
 
 def _styled_invisible(text: str, at: int) -> bool:
     """Whether the ``hidden`` at ``at`` is the value of a ``visibility`` (``visibility : hidden``)."""
-    return text[max(at - 16, 0) : at].replace(" ", "").lower().endswith("visibility:")
+    return _squeezed(text[max(at - 16, 0) : at]).endswith("visibility:")
 
 
 def _unshown(root: etree._Element) -> list[etree._Element]:
@@ -1013,7 +1019,7 @@ def _invisible(el: etree._Element) -> bool:
     style = el.get("style")
     if not style or el.tag in ("td", "th", "tr"):
         return False
-    style = style.replace(" ", "").lower()
+    style = _squeezed(style)
     return ("hidden" in style or "size:0" in style or "opacity:" in style) and _INVISIBLE.search(
         style
     ) is not None
@@ -1025,11 +1031,11 @@ def _hidden(el: etree._Element) -> bool:
     names = el.keys()
     if not names or ("hidden" not in names and "style" not in names):
         return False
-    return "hidden" in names or "display:none" in el.get("style", "").replace(" ", "").lower()
+    return "hidden" in names or "display:none" in _squeezed(el.get("style", ""))
 
 
 #: A style that sets an element apart on lines of its own (``display:block``, ``flex``, ``grid``,
-#: ``list-item``, ``table``; not ``inline-block``), letters lowered and spaces left out.
+#: ``list-item``, ``table``; not ``inline-block``), letters lowered and white space left out.
 _SET_APART = re.compile(r"(?:^|;)display:(?:block|flex|grid|list-item|table)(?:;|!|$)")
 #: The inline elements such a style makes a block of as a ``<div>`` is (not a link, whose address
 #: tells a document linked, nor ``<sup>``/``<sub>``, a footnote mark).
@@ -1061,7 +1067,7 @@ def _may_set_apart(text: str) -> bool:
     for word in ("isplay", "ISPLAY"):
         at = text.find(word)
         while at != -1:
-            after = text[at + 6 : at + 24].replace(" ", "").lower()
+            after = _squeezed(text[at + 6 : at + 24])
             if after.startswith((":b", ":f", ":g", ":l", ":t", ":&")) and _in_a_tag(text, at):
                 return True
             at = text.find(word, at + 6)
@@ -1073,7 +1079,7 @@ def _set_apart_blocks(root: etree._Element) -> None:
     </span>``: the page shows 4 and 1 on two lines) a ``<div>``, whose lines a cell's are: read as
     ``4<br>1`` is (no number), not as 41."""
     for el in _STYLED_IN_CELLS(root):
-        if el.tag in _INLINE_TEXT and _SET_APART.search(el.get("style", "").replace(" ", "").lower()):
+        if el.tag in _INLINE_TEXT and _SET_APART.search(_squeezed(el.get("style", ""))):
             el.tag = "div"
 
 
@@ -1162,7 +1168,7 @@ def _classes_hidden(root: etree._Element) -> set[str]:
         if not (
             ("isplay" in css and "none" in css)
             or ("isibility" in css and "hidden" in css)
-            or "size:0" in (squeezed := css.replace(" ", ""))
+            or "size:0" in (squeezed := "".join(css.split()))
             or "opacity:0" in squeezed
         ):
             continue  # (most sheets: nothing hidden)
