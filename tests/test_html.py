@@ -982,22 +982,47 @@ def test_a_sidebar_s_excerpt_of_last_year_s_report_before_the_report_is_not_read
 
 
 @pytest.mark.parametrize(
-    ("cell", "value"),
+    ("cell", "value", "sheet"),
     [
-        ('4<span style="display:block">1</span>', None),
-        ('4<font style="Display : Flex">1</font>', None),
-        ('<span style="display:block">4</span><b style="display: list-item">1</b>', None),
-        ("4<br>1", None),
-        ('<span style="display:block; text-align:center">41</span>', 41),
-        ('4<span style="display:inline-block">1</span>', 41),
+        ('4<span style="display:block">1</span>', None, ""),
+        ('4<font style="Display : Flex">1</font>', None, ""),
+        ('<span style="display:block">4</span><b style="display: list-item">1</b>', None, ""),
+        ("4<br>1", None, ""),
+        ('4<span class="n">1</span>', None, "span.n { DISPLAY: block }"),
+        ('4<span id="b2">1</span>', None, ".a, #b2{display:block}"),
+        ('<span style="display:block; text-align:center">41</span>', 41, ""),
+        ('4<span style="display:inline-block">1</span>', 41, ""),
+        ('4<span class="n">1</span>', 41, ".n{display:block} .t .n{display:inline}"),
+        ('4<span class="n">1</span>', 41, "@media (max-width:600px){.n{display:block}}"),
+        ('4<span class="n" style="color:red">1</span>', 41, ".n{display:block}"),
     ],
-    ids=["block", "flex", "two-blocks", "br", "whole", "inline-block"],
+    ids=[
+        "block",
+        "flex",
+        "two-blocks",
+        "br",
+        "class",
+        "id",
+        "whole",
+        "inline-block",
+        "class-toggled",
+        "class-media",
+        "class-styled",
+    ],
 )
-def test_an_element_styled_a_block_in_a_number_is_a_line_of_its_own(cell: str, value: int | None) -> None:
+def test_an_element_styled_a_block_in_a_number_is_a_line_of_its_own(
+    cell: str, value: int | None, sheet: str
+) -> None:
     """``4<span style="display:block">1</span>``: the page shows 4 and 1 on two lines, as ``4<br>1``;
-    no number, NA with non_numeric (before, 41 with no finding). A number in one such element, or one
-    ``inline-block`` (on the line), is the number."""
-    report = _chenghu_with("<td>41</td>", f"<td>{cell}</td>")
+    no number, NA with non_numeric (before, 41 with no finding), so too for an element of a class or
+    id the page's style sheet sets a block. A number in one such element, one ``inline-block`` (on
+    the line), or of a class a rule may set otherwise (a toggle, some screens) or that has a style of
+    its own is the number."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace("<td>41</td>", f"<td>{cell}</td>")
+    report = zhgov_parse.parse(html.replace("</head>", f"<style>{sheet}</style></head>") if sheet else html)
     assert _cells_of(report)[IN_FORCE] == value
     assert (("non_numeric", "in_force") in {(f.code, f.column) for f in report.finding_list}) == (
         value is None

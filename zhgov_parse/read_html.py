@@ -1059,6 +1059,7 @@ _INLINE_TEXT = frozenset(
     ]
 )
 _STYLED_IN_CELLS = etree.XPath("(//td | //th)//*[@style]")
+_STYLED_OR_CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@style or @class or @id]")
 
 
 def _may_set_apart(text: str) -> bool:
@@ -1074,13 +1075,42 @@ def _may_set_apart(text: str) -> bool:
     return False
 
 
-def _set_apart_blocks(root: etree._Element) -> None:
+def _set_apart_blocks(root: etree._Element, classes: set[str]) -> None:
     """Make each inline element in a table's cells styled a block (``4<span style="display:block">1
-    </span>``: the page shows 4 and 1 on two lines) a ``<div>``, whose lines a cell's are: read as
-    ``4<br>1`` is (no number), not as 41."""
-    for el in _STYLED_IN_CELLS(root):
-        if el.tag in _INLINE_TEXT and _SET_APART.search(_squeezed(el.get("style", ""))):
+    </span>``: the page shows 4 and 1 on two lines), or of a class or id the page's style sheets set
+    a block (:func:`_classes_set_apart`) and not styled itself, a ``<div>``, whose lines a cell's
+    are: read as ``4<br>1`` is (no number), not as 41."""
+    for el in _STYLED_OR_CLASSED_IN_CELLS(root) if classes else _STYLED_IN_CELLS(root):
+        if el.tag not in _INLINE_TEXT:
+            continue
+        style = el.get("style")
+        if _SET_APART.search(_squeezed(style)) if style else not classes.isdisjoint(_names_of(el)):
             el.tag = "div"
+
+
+def _classes_set_apart(root: etree._Element) -> set[str]:
+    """The classes and ids (as :func:`_names_of` writes them) the page's style sheets set a block
+    everywhere (``.bl{display:block}``, :data:`_SET_APART`): a rule whose selector is one class or id,
+    where no other rule names it with a display (a script's toggle), outside ``@media`` rules. Only
+    sheets that say ``display`` are read."""
+    apart: set[str] = set()
+    shown: set[str] = set()
+    for style in root.iter("style"):
+        css = (style.text or "").lower()
+        if "display" not in css:
+            continue  # (most sheets)
+        for selectors, declarations in _css_rules(css):
+            style_of = _squeezed(declarations)
+            if "display:" not in style_of:
+                continue
+            block = _SET_APART.search(style_of) is not None
+            for selector in selectors.split(","):
+                simple = _NAME_SELECTOR.fullmatch(selector.strip())
+                if block and simple:
+                    apart.add(simple.group(1))
+                else:
+                    shown.update(_NAMED.findall(selector))
+    return apart - shown
 
 
 def _drop_unshown(root: etree._Element) -> None:
@@ -1301,8 +1331,9 @@ def read_html(text: str) -> Document:
         _drop_hidden_by_class(root, classes)
     if "line-through" in text:  # (most pages: no text struck out by a style)
         _drop_struck(root)
-    if _may_set_apart(text):
-        _set_apart_blocks(root)
+    apart = _classes_set_apart(root) if "<style" in text or "<STYLE" in text else set()
+    if apart or _may_set_apart(text):
+        _set_apart_blocks(root, apart)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
     _raise_note_links(root)
@@ -1391,7 +1422,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     if "line-through" in fragment:
         _drop_struck(root)
     if _may_set_apart(fragment):
-        _set_apart_blocks(root)
+        _set_apart_blocks(root, set())
     _raise_scripts(root, _may_shift(fragment))
     _raise_note_links(root)
     _show_fields(root)
