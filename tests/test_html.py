@@ -1503,6 +1503,51 @@ def test_text_a_style_sheet_hides_in_a_cell_is_left_out(sheet: str, cell: str, v
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == value
 
 
+_ROW_41 = "<tr><td>行政规范性文件</td><td>6</td><td>2</td><td>41</td></tr>"
+
+
+@pytest.mark.parametrize(
+    ("sheet", "row"),
+    [
+        (
+            ".h{display:none}",
+            '<tr><td>行政规范性文件</td><td class="h">99</td><td>6</td><td>2</td><td>41</td></tr>',
+        ),
+        (
+            "#old { display: none }",
+            '<tr><td>行政规范性文件</td><td>6</td><td>2</td><td>41</td><td id="old">9</td></tr>',
+        ),
+        (
+            ".h{display:none}",
+            '<tr class="h"><td>行政规范性文件</td><td>9</td><td>9</td><td>49</td></tr>' + _ROW_41,
+        ),
+        (
+            "",
+            "<tbody hidden><tr><td>行政规范性文件</td><td>9</td><td>9</td><td>49</td></tr></tbody>" + _ROW_41,
+        ),
+        (
+            "tbody.v2022{visibility:hidden}",
+            '<tbody class="v2022"><tr><td>行政规范性文件</td><td>9</td><td>9</td><td>49</td></tr></tbody>'
+            + _ROW_41,
+        ),
+    ],
+    ids=["class-cell", "id-cell-last", "class-row", "hidden-tbody", "class-tbody"],
+)
+def test_rows_and_cells_a_style_sheet_or_a_hidden_body_hides_are_passed_by(sheet: str, row: str) -> None:
+    """A cell of a class or id the page's style sheet hides (``<td class="h">99</td>``), a row so
+    hidden, or the rows of a hidden ``<tbody>`` (a stale copy of a row) are no part of the table, as a
+    ``hidden`` or ``display:none`` one is: before, the hidden cell made the row one too long (every
+    value of 二 NA, row_length_mismatch) and a hidden row a duplicate_row (NA)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace(_ROW_41, row).replace("</head>", f"<style>{sheet}</style></head>")
+    report = zhgov_parse.parse(html)
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert not {"row_length_mismatch", "duplicate_row"} & {f.code for f in report.finding_list}
+
+
 @pytest.mark.parametrize("style", ["display:none", "visibility: hidden"])
 def test_a_hidden_stale_copy_of_a_table_is_left_out(style: str) -> None:
     """A page keeping a hidden copy of a table beside the one it shows (other numbers: last year's,

@@ -1060,6 +1060,37 @@ _INLINE_TEXT = frozenset(
 )
 _STYLED_IN_CELLS = etree.XPath("(//td | //th)//*[@style]")
 _STYLED_OR_CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@style or @class or @id]")
+_TABLE_PARTS_STYLED = etree.XPath(
+    "//*[self::tbody or self::thead or self::tfoot or self::tr or self::td or self::th]"
+    "[@class or @id or @hidden or @style]"
+)
+
+
+def _hide_table_parts(root: etree._Element, classes: set[str]) -> bool:
+    """Mark ``hidden`` the rows and cells the page does not show where their own markup does not say
+    so: those of a class or id its style sheets hide (``<td class="h">99</td>`` under
+    ``.h{display:none}``), not styled themselves, and the rows of a hidden ``<tbody>``, ``<thead>`` or
+    ``<tfoot>`` (a stale copy of a table's rows): a table's rows then pass them by as they do a
+    ``hidden`` or ``display:none`` row or cell (before, a hidden cell moved the row's values a column,
+    or a hidden body's rows were each a duplicate). Whether any was marked."""
+    marked = False
+    for el in _TABLE_PARTS_STYLED(root):
+        by_class = bool(classes) and not el.get("style") and not classes.isdisjoint(_names_of(el))
+        if el.tag in ("tbody", "thead", "tfoot"):
+            if by_class or _hidden(el) or _invisible_part(el):
+                for tr in el.iter("tr"):
+                    tr.set("hidden", "")
+                marked = True
+        elif by_class:
+            el.set("hidden", "")
+            marked = True
+    return marked
+
+
+def _invisible_part(el: etree._Element) -> bool:
+    """Whether a table's body is styled to show none of its text (``visibility:hidden``)."""
+    style = el.get("style")
+    return bool(style) and _INVISIBLE.search(_squeezed(style)) is not None  # type: ignore[arg-type]
 
 
 def _may_set_apart(text: str) -> bool:
@@ -1329,6 +1360,8 @@ def read_html(text: str) -> Document:
     classes = _classes_hidden(root)
     if classes:  # (most pages: no style sheet hides anything)
         _drop_hidden_by_class(root, classes)
+    if hides or classes:
+        hides = _hide_table_parts(root, classes) or hides
     if "line-through" in text:  # (most pages: no text struck out by a style)
         _drop_struck(root)
     apart = _classes_set_apart(root) if "<style" in text or "<STYLE" in text else set()
