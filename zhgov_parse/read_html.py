@@ -952,7 +952,8 @@ def _in_a_tag(text: str, at: int) -> bool:
 def _may_hide(text: str) -> bool:
     """Whether the page's markup may hide some of its text (:func:`_unshown`; rows and cells,
     :func:`_hidden`): a ``<del`` tag, a ``hidden`` attribute, ``display:none``, ``visibility:hidden``
-    or ``size:0`` (``font-size:0``) or ``opacity:0`` (:func:`_invisible`; lower case) inside a tag. Most
+    or ``size:0`` (``font-size:0``) or ``opacity:0`` or ``color:transparent`` (:func:`_invisible`; lower
+    case) inside a tag. Most
     pages hold the words only in their style sheets and scripts (``.menu{display:none}``,
     ``overflow:hidden``): a few searches in C rule them out."""
     if "<del" in text or "<DEL" in text:
@@ -975,6 +976,11 @@ def _may_hide(text: str) -> bool:
             if _in_a_tag(text, at):
                 return True
             at = text.find(word, at + 6)
+    at = text.find("ransparent")  # color:transparent (not background-color:transparent)
+    while at != -1:
+        if _transparent_text(text, at) and _in_a_tag(text, at):
+            return True
+        at = text.find("ransparent", at + 10)
     for word in ("pacity", "PACITY"):  # opacity:0, Opacity : 0.0
         at = text.find(word)
         while at != -1:
@@ -982,6 +988,13 @@ def _may_hide(text: str) -> bool:
                 return True
             at = text.find(word, at + 6)
     return False
+
+
+def _transparent_text(text: str, at: int) -> bool:
+    """Whether the ``transparent`` at ``at`` (its ``t`` before ``at``) is a text's color
+    (``color : transparent``), no background's or border's."""
+    before = _squeezed(text[max(at - 24, 0) : at - 1])
+    return before.endswith("color:") and not before.endswith("-color:")
 
 
 def _styled_invisible(text: str, at: int) -> bool:
@@ -1006,9 +1019,10 @@ def _unshown(root: etree._Element) -> list[etree._Element]:
 
 #: A style that leaves an element's text in its place but shows none of it: ``visibility:hidden``,
 #: ``font-size:0`` (``0px``, ``0pt``…; an anti-copy watermark's digits set in among a number's),
-#: ``opacity:0``.
+#: ``opacity:0``, ``color:transparent`` (a text's color: ``background-color:transparent`` hides nothing).
 _INVISIBLE = re.compile(
-    r"(?:^|;)(?:visibility:hidden|font-size:(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?|opacity:(?:0+\.?0*|\.0+)%?)"
+    r"(?:^|;)(?:visibility:hidden|font-size:(?:0+\.?0*|\.0+)(?:px|pt|em|rem|%)?|opacity:(?:0+\.?0*|\.0+)%?"
+    r"|color:transparent)"
     r"(?:;|!|$)"
 )
 
@@ -1020,9 +1034,9 @@ def _invisible(el: etree._Element) -> bool:
     if not style or el.tag in ("td", "th", "tr"):
         return False
     style = _squeezed(style)
-    return ("hidden" in style or "size:0" in style or "opacity:" in style) and _INVISIBLE.search(
-        style
-    ) is not None
+    return (
+        "hidden" in style or "size:0" in style or "opacity:" in style or "transparent" in style
+    ) and _INVISIBLE.search(style) is not None
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -1191,7 +1205,7 @@ _CLASS_SELECTOR = re.compile(r"[a-z0-9]*\.([\w-]+)")
 #: ids a selector names, as :func:`_names_of` writes them.
 _NAME_SELECTOR = re.compile(r"[a-z0-9]*([.#][\w-]+)")
 _NAMED = re.compile(r"[.#][\w-]+")
-_SHOWS = re.compile(r"(?:^|;)(?:display|visibility|font-size|opacity):")
+_SHOWS = re.compile(r"(?:^|;)(?:(?:display|visibility|font-size|opacity):|color:transparent)")
 
 
 def _css_rules(css: str) -> list[tuple[str, str]]:
@@ -1231,6 +1245,7 @@ def _classes_hidden(root: etree._Element) -> set[str]:
             or ("isibility" in css and "hidden" in css)
             or "size:0" in (squeezed := "".join(css.split()))
             or "opacity:0" in squeezed
+            or ":transparent" in squeezed
         ):
             continue  # (most sheets: nothing hidden)
         for selectors, declarations in _css_rules(css):
