@@ -824,6 +824,22 @@ def test_a_hidden_copy_of_a_report_beside_the_shown_one_takes_its_text_with_it(
     assert [f.code for f in report.finding_list] == [f.code for f in shown.finding_list]
 
 
+def test_a_hidden_copy_naming_a_row_otherwise_is_a_copy() -> None:
+    """A hidden copy of the report before the shown one whose 二 names a row otherwise (政府规章 for
+    规章: another year's wording) is a copy still: its tables hold all of a shown table's labels but
+    one in five. Before, that table was no twin and stayed, with the copy's text: the copy's 二 was
+    the report read (its numbers, with more_reports)."""
+    import re
+
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    body = re.search(r"<body[^>]*>(.*)</body>", html, re.S)[1]  # type: ignore[index]
+    other = re.sub(r"(?<=>)(\d+)(?=</td>)", lambda m: str(int(m[1]) + 2), body).replace("规章", "政府规章")
+    page = html.replace("<body>", f'<body><div style="display:none">{other}</div>', 1)
+    assert _cells_of(zhgov_parse.parse(page)) == _cells_of(zhgov_parse.parse(html))
+
+
 def test_a_page_whose_article_is_hidden_until_a_script_shows_it_is_read() -> None:
     """Hidden elements are left out inside table cells only: a page that hides its whole article
     (shown by a script) is still read."""

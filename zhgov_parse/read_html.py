@@ -1291,7 +1291,8 @@ def _closed(el: etree._Element, child: etree._Element | None) -> bool:
 def _drop_hidden_twins(root: etree._Element, classes: set[str]) -> None:
     """Take out the tables the page hides (the table or an element around it ``hidden``, styled
     not to show, of a class or id the page's style sheets hide (:func:`_classes_hidden`) or inside a
-    closed ``<details>``) whose every label a table it shows holds too: a stale copy of a table kept
+    closed ``<details>``) whose every label, but one in five, a table it shows holds too (a copy may
+    name a row otherwise: 政府规章 for 规章): a stale copy of a table kept
     beside it (last year's numbers, a draft), which would otherwise make every row a duplicate;
     with the hidden element around it that holds no other table (the copy's text too). A page that
     hides all its tables (its article, until a script shows it) keeps them all, as
@@ -1306,7 +1307,7 @@ def _drop_hidden_twins(root: etree._Element, classes: set[str]) -> None:
     twins = set()
     for table in hidden:
         labels = _labels_of(table)
-        if len(labels) >= 3 and any(labels <= other for other in shown):
+        if len(labels) >= 3 and any(len(labels - other) <= len(labels) // 5 for other in shown):
             twins.add(table)
     for table in twins:
         if table.getparent() is not None:
