@@ -1525,6 +1525,15 @@ def test_text_a_style_sheet_hides_in_a_cell_is_left_out(sheet: str, cell: str, v
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == value
 
 
+def test_a_cell_styled_to_show_none_of_its_text_is_blank() -> None:
+    """``<td style="visibility:hidden">41</td>`` shows a blank cell in its column: NA (missing_value),
+    not 41; the row's other cells stay in their columns."""
+    report = _chenghu_with("<td>41</td>", '<td style="visibility:hidden">41</td>')
+    cells = _cells_of(report)
+    assert cells[IN_FORCE] is None
+    assert cells[("active_disclosure", "normative_documents", "issued")] == 6
+
+
 _ROW_41 = "<tr><td>行政规范性文件</td><td>6</td><td>2</td><td>41</td></tr>"
 
 
@@ -1552,8 +1561,26 @@ _ROW_41 = "<tr><td>行政规范性文件</td><td>6</td><td>2</td><td>41</td></tr
             '<tbody class="v2022"><tr><td>行政规范性文件</td><td>9</td><td>9</td><td>49</td></tr></tbody>'
             + _ROW_41,
         ),
+        (
+            "",
+            '<tr style="visibility: hidden"><td>行政规范性文件</td><td>9</td><td>9</td><td>49</td></tr>'
+            + _ROW_41,
+        ),
+        (
+            "",
+            '<tr style="visibility:collapse"><td>行政规范性文件</td><td>9</td><td>9</td><td>49</td></tr>'
+            + _ROW_41,
+        ),
     ],
-    ids=["class-cell", "id-cell-last", "class-row", "hidden-tbody", "class-tbody"],
+    ids=[
+        "class-cell",
+        "id-cell-last",
+        "class-row",
+        "hidden-tbody",
+        "class-tbody",
+        "invisible-row",
+        "collapsed-row",
+    ],
 )
 def test_rows_and_cells_a_style_sheet_or_a_hidden_body_hides_are_passed_by(sheet: str, row: str) -> None:
     """A cell of a class or id the page's style sheet hides (``<td class="h">99</td>``), a row so

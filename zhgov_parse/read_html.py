@@ -970,6 +970,11 @@ def _may_hide(text: str) -> bool:
         if (text[at + 6 : at + 7] in _ATTRIBUTE_END or _styled_invisible(text, at)) and _in_a_tag(text, at):
             return True
         at = text.find("hidden", at + 6)
+    at = text.find("collapse")  # visibility:collapse (not border-collapse:collapse)
+    while at != -1:
+        if _styled_invisible(text, at) and _in_a_tag(text, at):
+            return True
+        at = text.find("collapse", at + 8)
     for word in ("size:0", "size: 0"):  # (Word's style sheets: mso-tstyle-rowband-size:0, not in a tag)
         at = text.find(word)
         while at != -1:
@@ -998,7 +1003,8 @@ def _transparent_text(text: str, at: int) -> bool:
 
 
 def _styled_invisible(text: str, at: int) -> bool:
-    """Whether the ``hidden`` at ``at`` is the value of a ``visibility`` (``visibility : hidden``)."""
+    """Whether the ``hidden`` (or ``collapse``) at ``at`` is the value of a ``visibility``
+    (``visibility : hidden``)."""
     return _squeezed(text[max(at - 16, 0) : at]).endswith("visibility:")
 
 
@@ -1086,7 +1092,10 @@ def _hide_table_parts(root: etree._Element, classes: set[str]) -> bool:
     ``.h{display:none}``), not styled themselves, and the rows of a hidden ``<tbody>``, ``<thead>`` or
     ``<tfoot>`` (a stale copy of a table's rows): a table's rows then pass them by as they do a
     ``hidden`` or ``display:none`` row or cell (before, a hidden cell moved the row's values a column,
-    or a hidden body's rows were each a duplicate). Whether any was marked."""
+    or a hidden body's rows were each a duplicate). A row styled to show none of its text
+    (``visibility:hidden``, ``collapse``: :func:`_invisible_part`) is passed by too; a cell so styled
+    keeps its column, blank, as the page shows it (before, its number was read). Whether any was
+    marked."""
     marked = False
     for el in _TABLE_PARTS_STYLED(root):
         by_class = bool(classes) and not el.get("style") and not classes.isdisjoint(_names_of(el))
@@ -1095,16 +1104,27 @@ def _hide_table_parts(root: etree._Element, classes: set[str]) -> bool:
                 for tr in el.iter("tr"):
                     tr.set("hidden", "")
                 marked = True
-        elif by_class:
+        elif by_class or (el.tag == "tr" and _invisible_part(el)):
             el.set("hidden", "")
             marked = True
+        elif el.tag != "tr" and _invisible_part(el):
+            for child in list(el):
+                el.remove(child)
+            el.text = None
     return marked
 
 
 def _invisible_part(el: etree._Element) -> bool:
-    """Whether a table's body is styled to show none of its text (``visibility:hidden``)."""
+    """Whether a table's body, row or cell is styled to show none of its text (:data:`_INVISIBLE`,
+    ``visibility:collapse``)."""
     style = el.get("style")
-    return bool(style) and _INVISIBLE.search(_squeezed(style)) is not None  # type: ignore[arg-type]
+    if not style:
+        return False
+    style = _squeezed(style)
+    return _INVISIBLE.search(style) is not None or _COLLAPSED.search(style) is not None
+
+
+_COLLAPSED = re.compile(r"(?:^|;)visibility:collapse(?:;|!|$)")
 
 
 def _may_set_apart(text: str) -> bool:
