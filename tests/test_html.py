@@ -1047,6 +1047,27 @@ def test_an_element_styled_a_block_in_a_number_is_a_line_of_its_own(
     )
 
 
+@pytest.mark.parametrize(
+    ("cell", "value"),
+    [
+        ("<pre>4\n1</pre>", None),
+        ('<span style="White-Space : Pre-Line">4\n1</span>', None),
+        ('<font style="white-space:pre-wrap"><b>4</b>\n1</font>', None),
+        ("<pre>\n41\n</pre>", 41),
+        ('<span style="white-space:nowrap">4\n1</span>', 41),
+    ],
+    ids=["pre", "pre-line", "pre-wrap", "pre-whole", "nowrap"],
+)
+def test_a_line_break_a_cell_shows_in_a_number_is_a_line(cell: str, value: int | None) -> None:
+    """``<pre>4\n1</pre>`` (or a ``white-space:pre`` style) shows 4 and 1 on two lines, as ``4<br>1``:
+    no number, NA with non_numeric (before, 41 with no finding). A line break elsewhere is a space."""
+    report = _chenghu_with("<td>41</td>", f"<td>{cell}</td>")
+    assert _cells_of(report)[IN_FORCE] == value
+    assert (("non_numeric", "in_force") in {(f.code, f.column) for f in report.finding_list}) == (
+        value is None
+    )
+
+
 @pytest.mark.parametrize("between", ["<br>", "</p><p>"])
 def test_two_rows_values_on_lines_of_one_cell_are_no_number(between: str) -> None:
     """Two rows typed into one (each cell holds both rows' texts on two lines: 3.其他 and （七）总计):

@@ -1127,6 +1127,55 @@ def _invisible_part(el: etree._Element) -> bool:
 _COLLAPSED = re.compile(r"(?:^|;)visibility:collapse(?:;|!|$)")
 
 
+_PREFORMATTED_IN_CELLS = etree.XPath("(//td | //th)//*[self::pre or self::PRE or @style]")
+_KEEPS_LINES = re.compile(r"(?:^|;)white-space:(?:pre|pre-wrap|pre-line|break-spaces)(?:;|!|$)")
+
+
+def _may_keep_lines(text: str) -> bool:
+    """Whether the page's markup may hold text whose line breaks it shows (a ``<pre>``, a
+    ``white-space:pre`` style; most pages' ``white-space:nowrap`` keeps none): a few searches in C."""
+    if "<pre" in text or "<PRE" in text:
+        return True
+    for word in ("-space", "-Space", "-SPACE"):
+        at = text.find(word)
+        while at != -1:
+            if _squeezed(text[at + 6 : at + 20]).startswith((":pre", ":break")):
+                return True
+            at = text.find(word, at + 6)
+    return False
+
+
+def _break_preformatted(root: etree._Element) -> None:
+    """Make each line break in a cell's preformatted text (``<pre>4\n1</pre>``, a ``white-space:pre``,
+    ``pre-wrap`` or ``pre-line`` style: the page shows 4 and 1 on two lines) a ``<br>``, read as
+    ``4<br>1`` is (no number), not as 41."""
+    for el in _PREFORMATTED_IN_CELLS(root):
+        if el.tag.lower() == "pre" or _KEEPS_LINES.search(_squeezed(el.get("style", ""))):
+            _newlines_as_breaks(el)
+
+
+def _newlines_as_breaks(el: etree._Element) -> None:
+    """Put a ``<br>`` for each line break in the text inside ``el`` (its descendants' too)."""
+    nodes = list(el.iter())
+    for node in nodes:
+        if node.text and "\n" in node.text:
+            first, *rest = node.text.split("\n")
+            node.text = first
+            for at, line in enumerate(rest):
+                br = etree.Element("br")
+                br.tail = line
+                node.insert(at, br)
+        if node is not el and node.tail and "\n" in node.tail:
+            first, *rest = node.tail.split("\n")
+            node.tail = first
+            after = node
+            for line in rest:
+                br = etree.Element("br")
+                br.tail = line
+                after.addnext(br)
+                after = br
+
+
 def _may_set_apart(text: str) -> bool:
     """Whether the page's markup may style an element a block (:data:`_SET_APART`) inside a tag: most
     pages name ``display`` only in their style sheets, or none. A few searches in C."""
@@ -1403,6 +1452,8 @@ def read_html(text: str) -> Document:
     apart = _classes_set_apart(root) if "<style" in text or "<STYLE" in text else set()
     if apart or _may_set_apart(text):
         _set_apart_blocks(root, apart)
+    if _may_keep_lines(text):
+        _break_preformatted(root)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
     _raise_note_links(root)
