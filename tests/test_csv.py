@@ -95,29 +95,15 @@ def test_a_number_with_a_comma_between_semicolons_is_not_read() -> None:
     )
 
 
-def test_prose_with_semicolons_is_no_table() -> None:
-    prose = "\n".join(
-        [
-            "2023年;我局共收到申请12件;办结11件;结转1件",
-            "全年发布信息300条;其中政策文件20件;解读10篇",
-            "培训2次;参训100人次;自查5次",
-            "一是加强审核;二是完善制度;三是强化培训",
-        ]
-        * 3
-    )
-    assert csv_as_pipes(prose, prose.split("\n")) is None
-
-
-def test_prose_with_commas_and_a_few_numbers_is_no_table() -> None:
-    prose = "\n".join(
-        [
-            "2023年,我局共收到申请12件,办结11件,结转1件",
-            "全年发布信息300条,其中政策文件20件,解读10篇",
-            "培训2次,参训100人次,自查5次",
-            "一是加强审核,二是完善制度,三是强化培训",
-        ]
-        * 2
-    )
+@pytest.mark.parametrize(("separator", "copies"), [(",", 2), (";", 3)])
+def test_prose_with_separators_and_a_few_numbers_is_no_table(separator: str, copies: int) -> None:
+    lines = [
+        "2023年,我局共收到申请12件,办结11件,结转1件",
+        "全年发布信息300条,其中政策文件20件,解读10篇",
+        "培训2次,参训100人次,自查5次",
+        "一是加强审核,二是完善制度,三是强化培训",
+    ]
+    prose = "\n".join([line.replace(",", separator) for line in lines] * copies)
     assert csv_as_pipes(prose, prose.split("\n")) is None
 
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 
 import re
 from bisect import bisect_left
+from collections.abc import Callable
 from functools import lru_cache
 from typing import Any
 
@@ -1213,17 +1214,7 @@ def _classes_set_apart(root: etree._Element) -> set[str]:
         css = (style.text or "").lower()
         if "display" not in css:
             continue  # (most sheets)
-        for selectors, declarations in _css_rules(css):
-            style_of = _squeezed(declarations)
-            if "display:" not in style_of:
-                continue
-            block = _SET_APART.search(style_of) is not None
-            for selector in selectors.split(","):
-                simple = _NAME_SELECTOR.fullmatch(selector.strip())
-                if block and simple:
-                    apart.add(simple.group(1))
-                else:
-                    shown.update(_NAMED.findall(selector))
+        _sort_names(css, _names_display, _sets_apart, apart, shown)
     return apart - shown
 
 
@@ -1317,18 +1308,44 @@ def _classes_hidden(root: etree._Element) -> set[str]:
             or ":transparent" in squeezed
         ):
             continue  # (most sheets: nothing hidden)
-        for selectors, declarations in _css_rules(css):
-            style_of = "".join(declarations.split())
-            if not _SHOWS.search(style_of):
-                continue
-            hides = "display:none" in style_of or _INVISIBLE.search(style_of) is not None
-            for selector in selectors.split(","):
-                simple = _NAME_SELECTOR.fullmatch(selector.strip())
-                if hides and simple:
-                    hidden.add(simple.group(1))
-                else:
-                    shown.update(_NAMED.findall(selector))
+        _sort_names(css, _names_showing, _hides, hidden, shown)
     return hidden - shown
+
+
+def _names_display(style: str) -> bool:
+    return "display:" in style
+
+
+def _sets_apart(style: str) -> bool:
+    return _SET_APART.search(style) is not None
+
+
+def _names_showing(style: str) -> bool:
+    return _SHOWS.search(style) is not None
+
+
+def _hides(style: str) -> bool:
+    return "display:none" in style or _INVISIBLE.search(style) is not None
+
+
+def _sort_names(
+    css: str, concerns: Callable[[str], bool], marks: Callable[[str], bool], marked: set[str], named: set[str]
+) -> None:
+    """Sort the classes and ids a (lower-cased) sheet's rules name, of the rules whose style (white
+    space left out) ``concerns`` the property asked about: into ``marked`` where the rule's selector is
+    that one class or id and its style ``marks`` it; else into ``named`` (a script's toggle, a rule
+    for some elements only), which the caller takes back out."""
+    for selectors, declarations in _css_rules(css):
+        style = "".join(declarations.split())
+        if not concerns(style):
+            continue
+        mark = marks(style)
+        for selector in selectors.split(","):
+            simple = _NAME_SELECTOR.fullmatch(selector.strip())
+            if mark and simple:
+                marked.add(simple.group(1))
+            else:
+                named.update(_NAMED.findall(selector))
 
 
 def _names_of(el: etree._Element) -> list[str]:
