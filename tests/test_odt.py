@@ -39,6 +39,11 @@ def _odt(body: str, styles: str = "", kind: str = "text") -> bytes:
     return buf.getvalue()
 
 
+def _paragraphs(body: str, styles: str = "") -> list[str]:
+    """The texts of the paragraphs of the page an .odt of ``body`` reads as."""
+    return re.findall(r"<p>(.*?)</p>", odt_page(_odt(body, styles), 10**6))
+
+
 def test_an_odt_reads_as_its_page() -> None:
     """LibreOffice's .odt of a fixture page: the cells, metadata and sections the page gives. Before,
     an .odt was refused (BinaryInput: a zip that is no Word document)."""
@@ -122,8 +127,7 @@ def test_what_the_document_does_not_show_is_no_text() -> None:
         '<text:p>规章<text:s text:c="3"/>3<text:tab/>4<text:line-break/>5<draw:frame><draw:text-box>'
         "<text:p>框</text:p></draw:text-box></draw:frame></text:p>"
     )
-    page = odt_page(_odt(body, styles), 10**6)
-    assert re.findall(r"<p>(.*?)</p>", page) == [
+    assert _paragraphs(body, styles) == [
         "41",
         "41<sup>1</sup> 6<sub>2</sub>",
         "规章   3\t4<br>5",
@@ -175,8 +179,7 @@ def test_the_numbers_of_list_items_are_read() -> None:
         f"{items('申请', nested=sub)}</text:list>"
         f'<text:list text:style-name="L1">{items("另一")}</text:list>'
     )
-    page = odt_page(_odt(body, styles), 10**6)
-    assert re.findall(r"<p>(.*?)</p>", page) == [
+    assert _paragraphs(body, styles) == [
         "一、总体情况",
         "（一）主动公开",
         "（二）依申请公开",

@@ -268,7 +268,7 @@ def _parse(content: str | bytes, *, max_bytes: int) -> Report:
         "agency": agency,
         "region": region_of(agency),
     }
-    analysis = _Analysis(located, script == "traditional", cells, year, template, governs_area(agency))
+    analysis = _Analysis(located, script == "traditional", cells, year, template, agency)
     return Report(meta, cells, findings, narrative=analysis)
 
 
@@ -388,7 +388,7 @@ class _Analysis:
     sections and stated facts and their cross-checks with the tables — run when first asked for:
     a caller that wants only the tables does not pay for it."""
 
-    __slots__ = ("area", "cells", "located", "template", "traditional", "year")
+    __slots__ = ("agency", "cells", "located", "template", "traditional", "year")
 
     def __init__(
         self,
@@ -397,15 +397,16 @@ class _Analysis:
         cells: list[Cell],
         year: int | None,
         template: str,
-        area: bool,
+        agency: str | None,
     ):
         self.located, self.traditional, self.cells, self.year = located, traditional, cells, year
-        self.template, self.area = template, area  # area: the agency governs its area (its 全市 counts)
+        self.template, self.agency = template, agency
 
     def __call__(self) -> tuple[list[narrative.Section], list[facts.Fact], list[Finding]]:
         identities = check(self.cells, self.template)
         units = narrative.build(self.located)
-        stated = facts.extract(units, traditional=self.traditional, year=self.year, area=self.area)
+        area = governs_area(self.agency)  # (its 全市 counts its own)
+        stated = facts.extract(units, traditional=self.traditional, year=self.year, area=area)
         grid = {(c.table, c.row, c.column): c.value for c in self.cells}
         return units, stated, [*identities, *facts.cross_check(stated, grid, units, self.year)]
 

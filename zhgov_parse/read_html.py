@@ -242,13 +242,20 @@ def _may_shift(text: str) -> bool:
     """Whether a page's markup may style text raised or lowered (:data:`_SHIFTED`): most pages never
     name ``super`` or ``sub`` after a ``vertical-align`` (Word's cells: ``vertical-align:top``). Two
     searches in C, each under a millisecond on a page of 170 KB."""
-    for word in ("super", "sub"):  # (a style's values are lower case, even where IE wrote VERTICAL-ALIGN)
+    # (a style's values are lower case, even where IE wrote VERTICAL-ALIGN)
+    return any(_SHIFTED.search(text, max(at - 40, 0), at + 5) for at in _places(text, "super", "sub"))
+
+
+def _places(text: str, *words: str) -> list[int]:
+    """Where each word stands in the text, one word after the other (searches in C; most pages hold
+    none of the words a gate asks for, or a few)."""
+    out = []
+    for word in words:
         at = text.find(word)
         while at != -1:
-            if _SHIFTED.search(text, max(at - 40, 0), at + 5) is not None:
-                return True
-            at = text.find(word, at + 3)
-    return False
+            out.append(at)
+            at = text.find(word, at + len(word))
+    return out
 
 
 def _text_beside_scripts(block: etree._Element, shifted: dict[str, str] | None = None) -> bool:
@@ -959,41 +966,28 @@ def _may_hide(text: str) -> bool:
     ``overflow:hidden``): a few searches in C rule them out."""
     if "<del" in text or "<DEL" in text:
         return True
-    for word in ("isplay", "ISPLAY"):
-        at = text.find(word)
-        while at != -1:
-            after = _squeezed(text[at + 6 : at + 40])
-            if after.startswith((":none", ":&", "&")) and _in_a_tag(text, at):
-                return True  # (an entity may spell the colon or the value)
-            at = text.find(word, at + 6)
-    at = text.find("hidden")
-    while at != -1:
-        if (text[at + 6 : at + 7] in _ATTRIBUTE_END or _styled_invisible(text, at)) and _in_a_tag(text, at):
-            return True
-        at = text.find("hidden", at + 6)
-    at = text.find("collapse")  # visibility:collapse (not border-collapse:collapse)
-    while at != -1:
-        if _styled_invisible(text, at) and _in_a_tag(text, at):
-            return True
-        at = text.find("collapse", at + 8)
-    for word in ("size:0", "size: 0"):  # (Word's style sheets: mso-tstyle-rowband-size:0, not in a tag)
-        at = text.find(word)
-        while at != -1:
-            if _in_a_tag(text, at):
-                return True
-            at = text.find(word, at + 6)
-    at = text.find("ransparent")  # color:transparent (not background-color:transparent)
-    while at != -1:
-        if _transparent_text(text, at) and _in_a_tag(text, at):
-            return True
-        at = text.find("ransparent", at + 10)
-    for word in ("pacity", "PACITY"):  # opacity:0, Opacity : 0.0
-        at = text.find(word)
-        while at != -1:
-            if _squeezed(text[at + 6 : at + 12]).startswith((":0", ":.0")) and _in_a_tag(text, at):
-                return True
-            at = text.find(word, at + 6)
-    return False
+    return (
+        any(  # (an entity may spell the colon or the value)
+            _squeezed(text[at + 6 : at + 40]).startswith((":none", ":&", "&")) and _in_a_tag(text, at)
+            for at in _places(text, "isplay", "ISPLAY")
+        )
+        or any(
+            (text[at + 6 : at + 7] in _ATTRIBUTE_END or _styled_invisible(text, at)) and _in_a_tag(text, at)
+            for at in _places(text, "hidden")
+        )
+        or any(  # visibility:collapse (not border-collapse:collapse)
+            _styled_invisible(text, at) and _in_a_tag(text, at) for at in _places(text, "collapse")
+        )
+        # (Word's style sheets: mso-tstyle-rowband-size:0, not in a tag)
+        or any(_in_a_tag(text, at) for at in _places(text, "size:0", "size: 0"))
+        or any(  # color:transparent (not background-color:transparent)
+            _transparent_text(text, at) and _in_a_tag(text, at) for at in _places(text, "ransparent")
+        )
+        or any(  # opacity:0, Opacity : 0.0
+            _squeezed(text[at + 6 : at + 12]).startswith((":0", ":.0")) and _in_a_tag(text, at)
+            for at in _places(text, "pacity", "PACITY")
+        )
+    )
 
 
 def _transparent_text(text: str, at: int) -> bool:
@@ -1137,13 +1131,10 @@ def _may_keep_lines(text: str) -> bool:
     ``white-space:pre`` style; most pages' ``white-space:nowrap`` keeps none): a few searches in C."""
     if "<pre" in text or "<PRE" in text:
         return True
-    for word in ("-space", "-Space", "-SPACE"):
-        at = text.find(word)
-        while at != -1:
-            if _squeezed(text[at + 6 : at + 20]).startswith((":pre", ":break")):
-                return True
-            at = text.find(word, at + 6)
-    return False
+    return any(
+        _squeezed(text[at + 6 : at + 20]).startswith((":pre", ":break"))
+        for at in _places(text, "-space", "-Space", "-SPACE")
+    )
 
 
 def _break_preformatted(root: etree._Element) -> None:
@@ -1180,14 +1171,11 @@ def _newlines_as_breaks(el: etree._Element) -> None:
 def _may_set_apart(text: str) -> bool:
     """Whether the page's markup may style an element a block (:data:`_SET_APART`) inside a tag: most
     pages name ``display`` only in their style sheets, or none. A few searches in C."""
-    for word in ("isplay", "ISPLAY"):
-        at = text.find(word)
-        while at != -1:
-            after = _squeezed(text[at + 6 : at + 24])
-            if after.startswith((":b", ":f", ":g", ":l", ":t", ":&")) and _in_a_tag(text, at):
-                return True
-            at = text.find(word, at + 6)
-    return False
+    blocks = (":b", ":f", ":g", ":l", ":t", ":&")  # block, flex, grid, list-item, table; an entity
+    return any(
+        _squeezed(text[at + 6 : at + 24]).startswith(blocks) and _in_a_tag(text, at)
+        for at in _places(text, "isplay", "ISPLAY")
+    )
 
 
 def _set_apart_blocks(root: etree._Element, classes: set[str]) -> None:
