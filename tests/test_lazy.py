@@ -12,7 +12,8 @@ from zhgov_parse.errors import InternalError, StrictModeError
 from zhgov_parse.findings import Finding
 from zhgov_parse.report import CELL_COLUMNS
 
-PAGE = (Path(__file__).resolve().parent.parent / "fixtures" / "chenghu_finance_2021_html.html").read_bytes()
+PAGE_PATH = Path(__file__).resolve().parent.parent / "fixtures" / "chenghu_finance_2021_html.html"
+PAGE = PAGE_PATH.read_bytes()
 
 
 def test_narrative_is_analysed_on_first_access_only(monkeypatch: pytest.MonkeyPatch) -> None:
@@ -87,3 +88,21 @@ def test_cells_frame_holds_the_cell_records_with_their_types() -> None:
         rows = frame.astype(object).where(frame.notna(), None).to_dict("records")
         assert rows == report.cell_records()
     assert len(empty.cells) == 0
+
+
+def test_the_narrative_modules_load_when_a_narrative_is_first_read() -> None:
+    """Their patterns are about half of what ``import zhgov_parse`` compiles: a caller that wants only
+    the tables never loads them."""
+    import subprocess
+    import sys
+
+    probe = (
+        "import sys, zhgov_parse\n"
+        f"report = zhgov_parse.parse(open({str(PAGE_PATH)!r}, 'rb').read())\n"
+        "report.cells, report.table('application_handling')\n"
+        "print(sorted(m for m in ('zhgov_parse.facts', 'zhgov_parse.narrative') if m in sys.modules))\n"
+        "report.facts\n"
+        "print(sorted(m for m in ('zhgov_parse.facts', 'zhgov_parse.narrative') if m in sys.modules))\n"
+    )
+    out = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True).stdout
+    assert out.splitlines() == ["[]", "['zhgov_parse.facts', 'zhgov_parse.narrative']"]

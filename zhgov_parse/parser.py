@@ -6,8 +6,9 @@ import os
 import re
 from collections.abc import Callable
 from pathlib import Path
+from typing import TYPE_CHECKING
 
-from . import facts, narrative, tables
+from . import tables
 from .document import Block, Document
 from .errors import InternalError, NoReportContent, ParseError, StrictModeError
 from .extra_columns import without_extra_columns
@@ -50,6 +51,9 @@ from .report import Report
 from .script import detect_script, simplify_long
 from .validate import check
 from .values import folded, is_number_text, parse_value
+
+if TYPE_CHECKING:
+    from . import facts, narrative
 
 _MAPPERS: dict[str, Callable[..., TableResult]] = {
     "active_disclosure": tables.active_disclosure,
@@ -403,6 +407,8 @@ class _Analysis:
         self.template, self.agency = template, agency
 
     def __call__(self) -> tuple[list[narrative.Section], list[facts.Fact], list[Finding]]:
+        from . import facts, narrative  # (their patterns are half of an import: built when first asked)
+
         identities = check(self.cells, self.template)
         units = narrative.build(self.located)
         area = governs_area(self.agency)  # (its 全市 counts its own)

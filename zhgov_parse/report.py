@@ -5,17 +5,19 @@ from __future__ import annotations
 from collections.abc import Callable, Sequence
 from dataclasses import asdict
 from functools import cached_property
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 import pandas as pd
 
 from . import schema
 from .errors import InternalError, ParseError
-from .facts import Fact
 from .findings import FINDING_COLUMNS, Finding
 from .mapping import Cell
-from .narrative import Section
 from .script import to_simplified
+
+if TYPE_CHECKING:  # (the narrative's modules load when a report's narrative is first read)
+    from .facts import Fact
+    from .narrative import Section
 
 FACT_COLUMNS = [
     "position",
