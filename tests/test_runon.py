@@ -1180,6 +1180,34 @@ def test_a_page_footer_inside_a_row_is_taken_out() -> None:
         assert got[("application_handling", "carried_in", "total")] == 17, new
 
 
+def test_a_page_header_inside_a_row_is_taken_out() -> None:
+    """A page's running header (the report's title) or a footer with its page count inside a row,
+    a page break between its digits or between its label and them: the run ended at the header
+    (``行政處罰15某某局2021年…年度报告8`` read 15, the 8 said unmapped), took its year as digits
+    (``行政處罰1582021年…`` read 1582021, ``行政處罰某某局2021年…158`` read 2021) or the page
+    number (``第3页共8页158`` read 3). The header or footer is now taken out and the digits joined;
+    a header after the next row's label is that row's (行政强制12, not 15812)."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    head = "某某局2021年政府信息公开工作年度报告"
+    for old, new in [
+        ("行政處罰158", "行政處罰15" + head + "8"),
+        ("行政處罰158", "行政處罰15某某局2021年度政府信息公开工作年度报告 — 3 —8"),
+        ("行政處罰158", "行政處罰152021年政府信息公开工作年度报告8"),
+        ("行政處罰158", "行政處罰1582021年政府信息公开工作年度报告"),
+        ("行政處罰158", "行政處罰" + head + "158"),
+        ("行政處罰158", "行政處罰第3页共8页158"),
+        ("行政處罰158", "行政處罰15第 3 页 共 8 页8"),
+        ("行政強制12", "行政強制" + head + "12"),
+        ("數量94010317", "數量9401031" + head + "7"),
+    ]:
+        report = zhgov_parse.parse(text.replace(old, new))
+        got = _cells(report)
+        assert got[("active_disclosure", "penalty", "decisions")] == 158, new
+        assert got[("active_disclosure", "coercion", "decisions")] == 12, new
+        assert got[("application_handling", "carried_in", "total")] == 17, new
+        assert "unmapped_row" not in {f.code for f in report.finding_list}, new
+
+
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:
     """Page text whose cells run together, 四 given twice in its part (a page's two copies, their
     numbers apart): its digits were read after the text's last 总计, the second copy's (15 cells),

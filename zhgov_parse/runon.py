@@ -122,10 +122,19 @@ _ESTIMATE_AFTER = re.compile(r"余|多|左右|以上|以下|上下")
 _NOTE_STARTS = frozenset("*※†‡[【〔(注余多左以上")
 # An estimate's word before a cell's digits (约12, 近12) or a range's between two (10至12, 10~12):
 # where the cell ends is unknown, so the word stays in the run, which then reads no way (NA).
-# A page's footer between two of a row's digits (15第3页8, 401022— 3 —8365: a dash apart from its
-# number by spaces, and glued to the digits around it, is no cell's mark): taken out, the digits
-# joined (where the page broke, a cell's edge or not, is unknown).
-_PAGE_BREAK = re.compile(r"第\s*\d{1,3}\s*页\s*(?=\d)")
+# A page's footer between two of a row's digits (15第3页8, 15第3页共8页8, 401022— 3 —8365: a dash
+# apart from its number by spaces, and glued to the digits around it, is no cell's mark), or its
+# running header (15某某局2023年政府信息公开工作年度报告8): taken out, the digits joined (where the
+# page broke, a cell's edge or not, is unknown).
+_FOOTER = r"第\s*\d{1,3}\s*页(?:\s*[,，/]?\s*共\s*\d{1,3}\s*页)?|共\s*\d{1,3}\s*页\s*第\s*\d{1,3}\s*页"
+_TITLE = r"年度?政府信息公开(?:工作)?年度报告"
+_PAGE_BREAK = re.compile(
+    rf"(?:\s*(?:{_FOOTER}|(?P<agency>[^\d。；;]{{0,30}}?)(?:19|20)\d\d\s*{_TITLE}|[—－–]\s*\d{{1,3}}\s*[—－–]))+"
+    r"\s*(?=\d)"
+)
+# The header's year glued to a row's last digits (1582023年政府信息公开工作年度报告): no cell's.
+_HEADER_YEAR = re.compile(r"(?:19|20)\d\d\s*$")
+_HEADER_TITLE = re.compile(rf"{_TITLE}(?:\s*(?:{_FOOTER}|[—－–]\s*\d{{1,3}}\s*[—－–]))*\s*")
 _PAGE_INSIDE = re.compile(r"(?<=\d)[—－–]\s+\d{1,3}\s+[—－–](?=\d)")
 _INEXACT_WORD = re.compile(r"(?:约|近|逾|超过|大约|至|到|~)(?=\s*\d)")
 # 无 written for a cell (a table's 无 is a cell marked missing) among a run's digits, not a label's
@@ -133,14 +142,25 @@ _INEXACT_WORD = re.compile(r"(?:约|近|逾|超过|大约|至|到|~)(?=\s*\d)")
 _NONE_MARK = re.compile(r"[无無](?![\u4e00-\u9fff])")
 
 
-def _run_from(text: str, at: int) -> tuple[str, int]:
+def _run_from(text: str, at: int, later: Sequence[re.Pattern[str]] = ()) -> tuple[str, int]:
     """The run of a row's cells starting at ``at``, a footnote mark after a cell's digits written
-    :data:`~zhgov_parse.runon_split.NOTE`; and its end."""
+    :data:`~zhgov_parse.runon_split.NOTE`; and its end.  A page's header inside the run never
+    holds one of the ``later`` rows' labels (行政处罚158行政强制2023年…报告12 is two rows)."""
     m = _RUN.match(text, at)
     run, end = m.group(0), m.end()  # type: ignore[union-attr]
     while True:
+        if text.startswith("年", end) and _HEADER_YEAR.search(run):
+            title = _HEADER_TITLE.match(text, end)
+            if title:  # the page header's year, not the row's digits (1582023年…年度报告8)
+                run = _HEADER_YEAR.sub("", run)
+                rest = _RUN.match(text, title.end())
+                run += rest.group(0)  # type: ignore[union-attr]
+                end = rest.end()  # type: ignore[union-attr]
+                continue
         page = _PAGE_BREAK.match(text, end) if run.rstrip()[-1:].isdigit() else None
-        if page:  # a page's footer inside the row (15第3页8): the digits go on after it
+        if page and page["agency"] and any(p.search(page["agency"]) for p in later):
+            page = None
+        if page:  # a page's footer or header inside the row (15第3页8): the digits go on after it
             rest = _RUN.match(text, page.end())
             run += rest.group(0)  # type: ignore[union-attr]
             end = rest.end()  # type: ignore[union-attr]
@@ -204,7 +224,6 @@ def _without_footer(run: str, signed: bool) -> str:
     return run if signed else _GLUED_PAGE_MARK.sub("", run).strip()
 
 
-_PAGE_AFTER_LABEL = re.compile(r"\d{1,3}\s*页\s*(?=\d)")
 _ESTIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
 
 
@@ -222,9 +241,9 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
             at = skip.end()
             estimate = _ESTIMATE_BEFORE.search(skipped)  # 约12: the word is the run's (it reads no way)
             at = start + estimate.start() if estimate else at
-            footer = _PAGE_AFTER_LABEL.match(text, at) if skipped.endswith("第") else None
+            footer = _PAGE_BREAK.match(text, at - 1) if skipped[-1] in "第共" else None
             at = footer.end() if footer else at  # a page's footer between a label and its digits
-    run, end = _run_from(text, at)
+    run, end = _run_from(text, at, later)
     if at > start and text[at - 1] in "无無":  # 无 for the row's first cell (无030004), a mark
         run = "/" + run
     run = _ENUMERATOR_TAIL.sub("", run.strip())
