@@ -1208,6 +1208,20 @@ def test_a_page_header_inside_a_row_is_taken_out() -> None:
         assert "unmapped_row" not in {f.code for f in report.finding_list}, new
 
 
+def test_a_space_inside_a_number_of_table_2_is_no_cells_edge() -> None:
+    """A space in a row of 二 whose spaces are not every edge between its cells (``321 9`` for 3 |
+    2 | 19, a span's or a line's break inside 19) was read as an edge: 3 | 21 | 9 and blank | 321 |
+    9 agree on 现行有效 9, a wrong number. Such a space may be inside a number: the row reads all
+    ways (NA, runon_ambiguous). A row whose spaces set every cell apart keeps them as edges."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    row = ("active_disclosure", "normative_documents")
+    for written, in_force in [("321 9", None), ("3 21 9", 9), ("3 2 19", 19)]:
+        report = zhgov_parse.parse(text.replace("規范性文件3219", "規范性文件" + written))
+        assert _cells(report)[(*row, "in_force")] == in_force, written
+    report = zhgov_parse.parse(text.replace("規范性文件3219", "規范性文件321 9"))
+    assert any(f.code == "runon_ambiguous" and f.row == row[1] for f in report.finding_list)
+
+
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:
     """Page text whose cells run together, 四 given twice in its part (a page's two copies, their
     numbers apart): its digits were read after the text's last 总计, the second copy's (15 cells),

@@ -779,6 +779,19 @@ def _with_a_lost_cell(
     return out
 
 
+_SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s+(?=\d)")
+
+
+def _spaces_inside_numbers(run: str, cells: int) -> str:
+    """A run of 二 as split: where its spaces set apart fewer chunks than the row's ``cells`` (so they
+    are not the page's edges between cells) each space between digits may be inside a number
+    (``211 4`` for 2 | 1 | 14: a span's or a line's break), no edge, and is taken out; 二 has no
+    identity to rule out the split a space would impose (2 | 11 | 4).  Otherwise the run as it is."""
+    if " " not in run or len(run.split()) >= cells or not _SPACE_IN_NUMBER.search(run):
+        return run
+    return _SPACE_IN_NUMBER.sub("", run)
+
+
 def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     """Table 二 from run-on text: each row's values by the template's columns for that row.
 
@@ -804,7 +817,8 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         kinds = [_KINDS.get(c, "int") for c in columns]
         placed = moved if run.code in ("rules", "normative_documents") else None
         rule = _in_order(_plausible(template, run.code, columns), placed)
-        options = splits(run.text, kinds, rule, ranges=ranges)
+        digits = _spaces_inside_numbers(run.text, len(columns))
+        options = splits(digits, kinds, rule, ranges=ranges)
         if not options:
             out.findings.append(
                 _unsolvable(ACTIVE, run.code, run.text, len(columns), "within the template's rules", template)
@@ -816,7 +830,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
             # would read as a wrong number, and the cells several readings agree on (5 in 5|1|23
             # and 5|12|3) may belong to another column (| 5 | 123).  So the readings with a cell
             # lost count too.
-            options += _with_a_lost_cell(run.text, kinds, rule, ranges)
+            options += _with_a_lost_cell(digits, kinds, rule, ranges)
         options = [in_template_order(o, placed) for o in options]
         if len(options) > 1 and prose:
             options = _as_stated(options, prose, run, columns, template, out.findings)
