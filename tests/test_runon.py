@@ -1222,6 +1222,21 @@ def test_a_space_inside_a_number_of_table_2_is_no_cells_edge() -> None:
     assert any(f.code == "runon_ambiguous" and f.row == row[1] for f in report.finding_list)
 
 
+def test_a_part_heading_in_a_short_line_of_run_on_text_is_found() -> None:
+    """Run-on text broken by line breaks between labels and their digits (``行政處罰\n158``,
+    ``…申請數量\n571714122018138``) left a line under 200 characters holding 三's heading after 二's
+    last rows; only longer lines were cut at a heading, so 三 was read as part of 二 (unmapped_row)
+    and lost (missing_table). A shorter line of run-on text is cut at a part heading too."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    for old, new in [("行政處罰158", "行政處罰\n158"), ("數量571714122018138", "數量\n571714122018138")]:
+        text = text.replace(old, new)
+    report = zhgov_parse.parse(text)
+    got = _cells(report)
+    assert got[("application_handling", "new_received", "total")] == 138
+    assert got[("active_disclosure", "penalty", "decisions")] == 158
+    assert not {"missing_table", "unmapped_row"} & {f.code for f in report.finding_list}
+
+
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:
     """Page text whose cells run together, 四 given twice in its part (a page's two copies, their
     numbers apart): its digits were read after the text's last 总计, the second copy's (15 cells),

@@ -95,13 +95,14 @@ def _runon_cut() -> re.Pattern[str]:
 
 
 def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
-    """Cut long page-text paragraphs at the part headings buried in them; ``leading``: and a
-    shorter one after the part heading it starts with (page text a block a line: ``二、主动公开政府
-    信息情况 第二十条第（一）项 信息内容…``)."""
+    """Cut long page-text paragraphs at the part headings buried in them; ``leading`` (run-on text):
+    and a shorter one that holds a part heading, at its start (page text a block a line: ``二、主动
+    公开政府信息情况 第二十条第（一）项 信息内容…``) or after a table's digits, a line break having cut
+    the run elsewhere (``158行政强制12…三、收到和处理政府信息公开申请情况…``)."""
     out: list[Block] = []
     for block in blocks:
         text = block.cells[0]
-        if block.kind != "paragraph" or (len(text) < 200 and not (leading and _runon_heading().match(text))):
+        if block.kind != "paragraph" or (len(text) < 200 and not (leading and _runon_heading().search(text))):
             out.append(block)
             continue
         start = 0
