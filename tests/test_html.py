@@ -1655,3 +1655,64 @@ def test_a_stray_blank_cell_pushing_a_row_s_own_rowspans_is_left_out() -> None:
     report = zhgov_parse.parse(html.replace(row, row.replace("<tr>", "<tr><td></td>")))
     assert _cells_of(report) == expected_cells(name)
     assert sum(f.code == "cell_repaired" for f in report.finding_list) == 1
+
+
+_SR_ONLY = ".sr-only{position:absolute;width:1px;height:1px;margin:-1px;overflow:hidden;clip:rect(0,0,0,0)}"
+
+
+@pytest.mark.parametrize(
+    ("cell", "sheet", "value"),
+    [
+        ('4<span style="position:absolute;left:-9999px">7</span>1', "", 41),
+        ('4<span style="position: relative; top: -100em">7</span>1', "", 41),
+        ('4<span style="display:inline-block;text-indent:-9999px;overflow:hidden">7</span>1', "", 41),
+        ('4<span style="position:absolute;clip:rect(0 0 0 0)">7</span>1', "", 41),
+        ('4<span style="display:inline-block;width:0;height:0;overflow:hidden">7</span>1', "", 41),
+        ('4<span class="sr-only">7</span>1', _SR_ONLY, 41),
+        (
+            '4<i class="visually-hidden">7</i>1',
+            ".visually-hidden{position:absolute!important;clip:rect(1px 1px 1px 1px)}",
+            41,
+        ),
+        ('41<span class="sr-only">件</span>', _SR_ONLY, 41),
+        ('4<span style="text-indent:-9999px">7</span>1', "", 471),
+        ('4<span style="width:0;height:0;overflow:hidden">7</span>1', "", 471),
+        ('4<span style="position:relative;left:-2px">7</span>1', "", 471),
+        ('4<div style="text-indent:-9999px;overflow:hidden">7</div>1', "", None),
+        ('4<span style="position:absolute">7</span>1', "", None),
+        ('4<span style="margin-left:-9999px">7</span>1', "", None),
+    ],
+    ids=[
+        "absolute-far-left",
+        "relative-far-up",
+        "indented-inline-block",
+        "clipped",
+        "no-size-box",
+        "sr-only-class",
+        "visually-hidden-class",
+        "sr-only-unit",
+        "indent-of-inline-shown",
+        "size-of-inline-shown",
+        "nudged-shown",
+        "indented-block-a-line",
+        "absolute-unsure",
+        "margin-unsure",
+    ],
+)
+def test_text_set_off_the_page_in_a_number_is_left_out(cell: str, sheet: str, value: int | None) -> None:
+    """A digit in a number set where a sighted reader sees none of it (off the page: ``position:
+    absolute;left:-9999px``, a box's ``text-indent:-9999px``; clipped to nothing or in a box of no
+    size, as the screen-reader-only classes of a page's style sheet set it) is no digit of the number
+    the page shows: 41, not 471 (before, 471 with no finding). A style that does not apply to an inline
+    element (its ``text-indent``, its ``width``) hides nothing; an indented block still ends a line
+    (no number); a digit drawn out of its line where the page does not say where is NA, with a finding."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace("<td>41</td>", f"<td>{cell}</td>")
+    report = zhgov_parse.parse(html.replace("</head>", f"<style>{sheet}</style></head>"))
+    cells = _cells_of(report)
+    assert cells[IN_FORCE] == value
+    assert cells[("active_disclosure", "normative_documents", "issued")] == 6
+    unsure = [f for f in report.finding_list if f.code == "hidden_text_unsure"]
+    assert bool(unsure) == (value is None and "<div" not in cell)

@@ -24,6 +24,10 @@ CATALOGUE: dict[str, tuple[str, str]] = {
     "columns_extra": ("info", "the header names columns the template has not: their cells were left out"),
     "more_reports": ("warning", "the input holds another report after the first: only the first was read"),
     "truncated": ("warning", "the input was cut off: what it holds up to the cut was read"),
+    "hidden_text_unsure": (
+        "warning",
+        "a cell holds text styled out of its line, where the page does not say it is shown: NA",
+    ),
     "columns_unreadable": ("warning", "the header names the columns in an order that cannot be read: NA"),
     "row_order_uncertain": ("warning", "a row's values may be another row's (PDF text out of row order): NA"),
     "values_in_reading_order": (

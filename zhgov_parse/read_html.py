@@ -987,7 +987,21 @@ def _may_hide(text: str) -> bool:
             _squeezed(text[at + 6 : at + 12]).startswith((":0", ":.0")) and _in_a_tag(text, at)
             for at in _places(text, "pacity", "PACITY")
         )
+        or any(  # off the page or out of its line (:func:`_off_screen`, :func:`_placed_elsewhere`)
+            _squeezed(text[at + 7 : at + 20]).startswith((":a", ":f", ":r")) and _in_a_tag(text, at)
+            for at in _places(text, "osition", "OSITION")
+        )
+        or any(  # text-indent:-9999px, margin-left:-9999px; a box of no size, its overflow hidden
+            _squeezed(text[at : at + 24]).startswith(start) and _in_a_tag(text, at)
+            for start, at in _starts_at(text, "ndent:-", "verflow:hidden", "argin-left:-", "argin-top:-")
+        )
     )
+
+
+def _starts_at(text: str, *starts: str) -> list[tuple[str, int]]:
+    """Where the first word of each of ``starts`` (up to its colon) stands in the text (:func:`_places`),
+    with that start."""
+    return [(start, at) for start in starts for at in _places(text, start.partition(":")[0])]
 
 
 def _transparent_text(text: str, at: int) -> bool:
@@ -1013,7 +1027,9 @@ def _unshown(root: etree._Element) -> list[etree._Element]:
         if el.tag == "del":
             found.append(el)
             continue
-        if (_hidden(el) or _invisible(el)) and next(el.iterancestors("td", "th"), None) is not None:
+        if (_hidden(el) or _invisible(el) or _off_screen(el)) and next(
+            el.iterancestors("td", "th"), None
+        ) is not None:
             found.append(el)
     return found
 
@@ -1038,6 +1054,104 @@ def _invisible(el: etree._Element) -> bool:
     return (
         "hidden" in style or "size:0" in style or "opacity:" in style or "transparent" in style
     ) and _INVISIBLE.search(style) is not None
+
+
+#: Offsets so far left or up that text set there is off the page (``left:-9999px``, ``-999em``,
+#: ``-100%``): how far, in each unit.
+_FAR_BACK = {"": 999.0, "px": 999.0, "pt": 750.0, "em": 60.0, "rem": 60.0, "%": 100.0}
+_NEGATIVE_LENGTH = re.compile(r"-\s*(\d*\.?\d+)\s*(px|pt|r?em|%|)")
+_RECT_SIDE = re.compile(r"-?\d*\.?\d+(?:px|pt|r?em)?|auto")
+_OUT_OF_FLOW = ("absolute", "fixed")
+_NO_SIZE = ("0", "0px", "1px")
+
+
+def _declarations(style: str) -> dict[str, str]:
+    """A style's declarations (``left: -9999px !important``) as {name: value}, lower case, trimmed."""
+    out = {}
+    for part in style.lower().split(";"):
+        name, colon, value = part.partition(":")
+        if colon:
+            out[name.strip()] = value.replace("!important", "").strip()
+    return out
+
+
+def _far_back(value: str | None) -> bool:
+    """Whether a length sets text off the page to the left or above (:data:`_FAR_BACK`)."""
+    m = _NEGATIVE_LENGTH.fullmatch(value) if value else None
+    return m is not None and float(m[1]) >= _FAR_BACK[m[2]]
+
+
+def _nothing_shown(style: dict[str, str]) -> bool:
+    """Whether a style clips its element to nothing (``clip:rect(0 0 0 0)``, ``rect(1px,1px,1px,1px)``,
+    ``clip-path:inset(50%)``) or sizes it to a pixel at most with its overflow hidden
+    (``width:0;height:0;overflow:hidden``), as screen-reader-only text is styled."""
+    clip = style.get("clip", "")
+    if clip.startswith("rect("):
+        sides = _RECT_SIDE.findall(clip[5:])
+        if len(sides) != 4:
+            return clip[5:].rstrip(")").strip(" ,0px") == ""  # (rect(0000), white space left out)
+        top, right, bottom, left = (None if x == "auto" else float(x.rstrip("ptxrem") or 0) for x in sides)
+        if (top is not None and bottom is not None and bottom <= top) or (
+            left is not None and right is not None and right <= left
+        ):
+            return True
+    if style.get("clip-path", "").replace(" ", "") in ("inset(50%)", "inset(100%)"):
+        return True
+    if style.get("overflow", style.get("overflow-x", "")) == "hidden":
+        return any(style.get(side, "").replace(" ", "") in _NO_SIZE for side in ("width", "height"))
+    return False
+
+
+def _off_screen(el: etree._Element) -> bool:
+    """Whether an element inside a cell is styled so that a sighted reader sees none of its text: set
+    far off the page (``position:absolute;left:-9999px``, a block's ``text-indent:-9999px``), clipped
+    to nothing or in a box of no size (:func:`_nothing_shown`): ``4<span style="position:absolute;
+    left:-9999px">7</span>1`` shows 41."""
+    raw = el.get("style")
+    if not raw or el.tag in ("td", "th", "tr"):
+        return False
+    style = _declarations(raw)
+    return _sets_off_screen(style, _block_level(el, style))
+
+
+def _sets_off_screen(style: dict[str, str], block: bool = False) -> bool:
+    """Whether a style (:func:`_declarations`) sets its element's text off the page or clips it to
+    nothing (:func:`_off_screen`); ``block``: the element is a block by its tag."""
+    position = style.get("position", "static")
+    if (position in _OUT_OF_FLOW or position == "relative") and any(
+        _far_back(style.get(side)) for side in ("left", "top")
+    ):
+        return True
+    boxed = position in _OUT_OF_FLOW or block or style.get("display") in ("block", "inline-block")
+    return boxed and (_far_back(style.get("text-indent")) or _nothing_shown(style))
+
+
+def _placed_elsewhere(el: etree._Element) -> bool:
+    """Whether an element inside a cell, with text, is styled out of its line where the page does not
+    say it is off it (``position:absolute`` with no offset far back, a margin far back pulling the text
+    after it along): a browser draws its text over the cell's, or off the page; which, the markup
+    alone does not tell."""
+    raw = el.get("style")
+    if not raw or el.tag in ("td", "th", "tr") or _off_screen(el):
+        return False
+    style = _declarations(raw)
+    return style.get("position") in _OUT_OF_FLOW or any(
+        _far_back(style.get(side)) for side in ("margin-left", "margin-top", "left", "top")
+    )
+
+
+def _block_level(el: etree._Element, style: dict[str, str]) -> bool:
+    """Whether an element is a block (its tag's or its style's display), one whose box keeps its lines."""
+    display = style.get("display")
+    if display:
+        return _SET_APART.search("display:" + display.replace(" ", "")) is not None
+    return el.tag in _BLOCK
+
+
+def _block_in_flow(el: etree._Element) -> bool:
+    """Whether an element is a block in its text's flow (not positioned out of it)."""
+    style = _declarations(el.get("style", ""))
+    return style.get("position") not in _OUT_OF_FLOW and _block_level(el, style)
 
 
 def _hidden(el: etree._Element) -> bool:
@@ -1206,10 +1320,44 @@ def _classes_set_apart(root: etree._Element) -> set[str]:
     return apart - shown
 
 
-def _drop_unshown(root: etree._Element) -> None:
-    """Take out what the page does not show, keeping the text after each such element."""
+def _drop_unshown(root: etree._Element, findings: list[Finding]) -> None:
+    """Take out what the page does not show, keeping the text after each such element; an element
+    set off the page whose box keeps its lines (a ``<div>`` whose text is indented off it: 4, a blank
+    line, 1) is left blank. The text of an element in a cell drawn out of its line, where the page
+    does not say (:func:`_placed_elsewhere`), is marked ``⟦7⟧``: no number (NA), with a finding."""
     for el in _unshown(root):
-        _take_out(el)
+        if _off_screen(el) and _block_in_flow(el):
+            _blank(el)
+        else:
+            _take_out(el)
+    for el in _STYLED_IN_CELLS(root):
+        if _placed_elsewhere(el) and el.getparent() is not None:
+            _mark_unsure(el, findings)
+
+
+def _blank(el: etree._Element) -> None:
+    """Leave an element with no text, its tail kept."""
+    for child in list(el):
+        el.remove(child)
+    el.text = None
+
+
+def _mark_unsure(el: etree._Element, findings: list[Finding]) -> None:
+    """Write an element's text between ``⟦ ⟧`` (the cell no number: NA), with a finding."""
+    text = clean_text(_text_of(el))
+    if not text:
+        return
+    _blank(el)
+    el.text = f"⟦{text}⟧"
+    style = clean_text(el.get("style", ""))[:60]
+    findings.append(
+        Finding(
+            "hidden_text_unsure",
+            f"a cell holds text ('{text[:20]}') styled out of its line ('{style}'): drawn over the text "
+            "around it or off the page, the page does not say which; the cell was not read",
+            found=text[:40],
+        )
+    )
 
 
 _STRUCK = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.I)
@@ -1294,6 +1442,8 @@ def _classes_hidden(root: etree._Element) -> set[str]:
             or "size:0" in (squeezed := "".join(css.split()))
             or "opacity:0" in squeezed
             or ":transparent" in squeezed
+            or "clip" in squeezed  # (screen-reader-only text: .sr-only{position:absolute;clip:rect(0,0,0,0)})
+            or ":-999" in squeezed
         ):
             continue  # (most sheets: nothing hidden)
         _sort_names(css, _names_showing, _hides, hidden, shown)
@@ -1309,11 +1459,17 @@ def _sets_apart(style: str) -> bool:
 
 
 def _names_showing(style: str) -> bool:
-    return _SHOWS.search(style) is not None
+    return _SHOWS.search(style) is not None or _sets_off_screen_squeezed(style)
 
 
 def _hides(style: str) -> bool:
-    return "display:none" in style or _INVISIBLE.search(style) is not None
+    return "display:none" in style or _INVISIBLE.search(style) is not None or _sets_off_screen_squeezed(style)
+
+
+def _sets_off_screen_squeezed(style: str) -> bool:
+    """:func:`_sets_off_screen` of a style sheet's rule (white space left out), where it names a
+    position (screen-reader-only classes: ``.sr-only``, ``.visually-hidden``)."""
+    return "position:" in style and _sets_off_screen(_declarations(style))
 
 
 def _sort_names(
@@ -1394,6 +1550,7 @@ def _unseen(el: etree._Element, classes: set[str]) -> bool:
     return (
         _hidden(el)
         or _invisible(el)
+        or _off_screen(el)
         or (bool(classes) and not el.get("style") and not classes.isdisjoint(_names_of(el)))
         or _closed(el, None)
     )
@@ -1446,7 +1603,7 @@ def read_html(text: str) -> Document:
     root = _parse_tree(text, findings)
     hides = _may_hide(text)
     if hides:  # (most pages: not)
-        _drop_unshown(root)
+        _drop_unshown(root, findings)
     classes = _classes_hidden(root)
     if classes:  # (most pages: no style sheet hides anything)
         _drop_hidden_by_class(root, classes)
@@ -1543,7 +1700,7 @@ def table_rows(fragment: str, where: str) -> tuple[list[Block], list[Finding]]:
     root = _parse_tree(fragment, findings)
     hides = _may_hide(fragment)
     if hides:  # as on a page: the text the fragment shows, as it shows it
-        _drop_unshown(root)
+        _drop_unshown(root, findings)
     if "line-through" in fragment:
         _drop_struck(root)
     if _may_set_apart(fragment):
