@@ -1716,3 +1716,76 @@ def test_text_set_off_the_page_in_a_number_is_left_out(cell: str, sheet: str, va
     assert cells[("active_disclosure", "normative_documents", "issued")] == 6
     unsure = [f for f in report.finding_list if f.code == "hidden_text_unsure"]
     assert bool(unsure) == (value is None and "<div" not in cell)
+
+
+def _with_stale_copy_first(html: str, before: str, after: str) -> str:
+    """A page with a copy of its body (every number of a cell three more: another year's) placed
+    before its own, inside ``before`` … ``after``."""
+    import re
+
+    start = html.index("<body>") + len("<body>")
+    end = html.index("</body>")
+    body = html[start:end]
+    stale = re.sub(r"<td>(\d+)</td>", lambda m: f"<td>{int(m[1]) + 3}</td>", body)
+    return html[:start] + before + stale + after + body + html[end:]
+
+
+@pytest.mark.parametrize(
+    ("sheet", "before", "after"),
+    [
+        ("#old .x {display:none}", '<div id="old"><div class="x">', "</div></div>"),
+        ("#old > div{display: none}", '<div id="old"><div>', "</div></div>"),
+        ("div.copy.y2020{display:none}", '<div class="copy y2020">', "</div>"),
+        ("section div{visibility:hidden}", "<section><div>", "</div></section>"),
+        (".wrap .m{height:0;overflow:hidden}", '<div class="wrap"><div class="m">', "</div></div>"),
+        ("", '<div style="height:0;overflow:hidden">', "</div>"),
+        (
+            ".tab .pane{display:none} .tab .pane.on{display:block}",
+            '<div class="tab"><div class="pane">',
+            "</div></div>",
+        ),
+    ],
+    ids=["descendant", "child", "compound", "tag", "no-height-class", "no-height", "toggled-off"],
+)
+def test_a_copy_a_style_sheet_hides_by_its_context_is_left_out(sheet: str, before: str, after: str) -> None:
+    """A copy of the report before the one the page shows, hidden by a rule of the page's style sheet
+    whose selector is more than one class or id (a descendant's, a child's, a compound's, a tag's) or by
+    a box of no height with its overflow hidden, is left out (before: the copy read, its 196 numbers
+    wrong, with more_reports). A rule that shows the copy again when a script gives it a class
+    (``.pane.on``) leaves the copy without it hidden."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = _with_stale_copy_first(html, before, after).replace("</head>", f"<style>{sheet}</style></head>")
+    report = zhgov_parse.parse(html)
+    assert _cells_of(report) == expected_cells("chenghu_finance_2021_html")
+    assert "more_reports" not in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    ("sheet", "old", "new", "value"),
+    [
+        ("td span.wm{display:none}", "<td>41</td>", '<td>4<span class="wm">7</span>1</td>', 41),
+        ("td > .wm{visibility:hidden}", "<td>41</td>", '<td>4<span class="wm">7</span>1</td>', 41),
+        ("table tr.old{display:none}", _ROW_41, _ROW_41.replace("<tr>", '<tr class="old">') + _ROW_41, 41),
+        ("tr td.old{display:none}", "<td>41</td>", '<td class="old">9</td><td>41</td>', 41),
+        ("tr td.old{visibility:hidden}", "<td>41</td>", '<td class="old">41</td>', None),
+    ],
+    ids=["in-cell", "in-cell-invisible", "row", "cell", "cell-invisible"],
+)
+def test_text_rows_and_cells_a_rule_hides_by_context_are_left_out(
+    sheet: str, old: str, new: str, value: int | None
+) -> None:
+    """A watermark's digit, a stale row or a cell hidden by a rule naming its context (``td span.wm``,
+    ``table tr.old``) is left out as one hidden by its class alone is (before: 471, a duplicate_row, the
+    row's values a column off); a cell the rule leaves in place (``visibility:hidden``) is blank."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    assert html.count(old) == 1
+    report = zhgov_parse.parse(html.replace(old, new).replace("</head>", f"<style>{sheet}</style></head>"))
+    cells = _cells_of(report)
+    assert cells[IN_FORCE] == value
+    assert cells[("active_disclosure", "normative_documents", "issued")] == 6
+    assert "duplicate_row" not in {f.code for f in report.finding_list}

@@ -1434,9 +1434,17 @@ def _classes_hidden(root: etree._Element) -> set[str]:
     nor an ``@media`` rule (some screens)."""
     hidden: set[str] = set()
     shown: set[str] = set()
+    for css in _hiding_sheets(root):
+        _sort_names(css, _names_showing, _hides, hidden, shown)
+    return hidden - shown
+
+
+def _hiding_sheets(root: etree._Element) -> list[str]:
+    """The page's style sheets (lower case) that may hide some text: most hide nothing."""
+    sheets = []
     for style in root.iter("style"):
         css = (style.text or "").lower()
-        if not (
+        if (
             ("isplay" in css and "none" in css)
             or ("isibility" in css and "hidden" in css)
             or "size:0" in (squeezed := "".join(css.split()))
@@ -1444,10 +1452,97 @@ def _classes_hidden(root: etree._Element) -> set[str]:
             or ":transparent" in squeezed
             or "clip" in squeezed  # (screen-reader-only text: .sr-only{position:absolute;clip:rect(0,0,0,0)})
             or ":-999" in squeezed
+            or "height:0" in squeezed
         ):
-            continue  # (most sheets: nothing hidden)
-        _sort_names(css, _names_showing, _hides, hidden, shown)
-    return hidden - shown
+            sheets.append(css)
+    return sheets
+
+
+_COMPOUND = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)")
+_COMBINATOR = re.compile(r"(\s*>\s*|\s+)")
+_NOT_NAMES = re.compile(r"::?[\w-]+(?:\([^)]*\))?|\[[^\]]*\]")  # pseudo-classes, attributes
+#: A selector's compounds, subject first: (how it stands to the next, " " or ">"; its tag, None for any;
+#: its classes and ids, as :func:`_names_of` writes them).
+Steps = list[tuple[str, str | None, frozenset[str]]]
+
+
+def _hides_element(el: etree._Element, style: str) -> bool:
+    """Whether a rule's style (white space left out) shows none of an element's text: it hides it
+    (:func:`_hides`), or sets it off the page or in a box of no size (``height:0;overflow:hidden``)
+    as the element's display has its box (:func:`_sets_off_screen`)."""
+    if "display:none" in style or _INVISIBLE.search(style) is not None:
+        return True
+    declared = _declarations(style)
+    return _sets_off_screen(declared, _block_level(el, declared))
+
+
+def _selector_steps(selector: str) -> Steps | None:
+    """A selector of tags, classes and ids apart by descendant or child combinators (``#old .x``,
+    ``.print-version > table``, ``div.m``) as its compounds, subject first; None for any other
+    (attributes, pseudo-classes, siblings: not read)."""
+    parts = _COMBINATOR.split(selector.strip())
+    steps: Steps = []
+    for k in range(len(parts) - 1, -1, -2):
+        m = _COMPOUND.fullmatch(parts[k])
+        if not parts[k] or m is None:
+            return None
+        link = (">" if ">" in parts[k - 1] else " ") if k else ""
+        steps.append((link, None if m[1] in (None, "*") else m[1], frozenset(_NAMED.findall(m[2]))))
+    return steps
+
+
+def _matches(el: etree._Element, steps: Steps, at: int = 0) -> bool:
+    """Whether ``el`` is the subject of a selector's ``steps`` (from step ``at``)."""
+    link, tag, names = steps[at]
+    if (tag is not None and el.tag != tag) or (names and not names.issubset(_names_of(el))):
+        return False
+    if at + 1 == len(steps):
+        return True
+    if link == ">":
+        parent = el.getparent()
+        return parent is not None and _matches(parent, steps, at + 1)
+    return any(_matches(up, steps, at + 1) for up in el.iterancestors())
+
+
+def _hide_selected(root: etree._Element) -> bool:
+    """Mark ``hidden`` what a rule of the page's style sheets hides (:func:`_hides`) whose selector
+    is more than one class or id (those: :func:`_classes_hidden`): a descendant's or a child's
+    (``.print-version table{display:none}``, ``#old .x``), a compound's (``div.m.old``), a tag's; a cell
+    the rule leaves in place (``visibility:hidden``) blank in its column. Not where a rule that shows
+    (a display or visibility not hiding) has a subject the element is, whatever its context or state
+    (``.tab .pane.on{display:block}``, ``.open .x:hover``: a script's toggle). Whether any was marked."""
+    hiding: list[tuple[Steps, str]] = []
+    showing: list[Steps] = []
+    for css in _hiding_sheets(root):
+        for selectors, declarations in _css_rules(css):
+            style = "".join(declarations.split())
+            if not _names_showing(style) and "height:0" not in style:
+                continue
+            hides = _hides(style) or "overflow:hidden" in style
+            for selector in map(str.strip, selectors.split(",")):
+                if not hides:
+                    subject = _selector_steps(_NOT_NAMES.sub("", _COMBINATOR.split(selector)[-1]))
+                    if subject is not None:
+                        showing.append(subject)
+                elif _NAME_SELECTOR.fullmatch(selector) is None:
+                    steps = _selector_steps(selector)
+                    if steps is not None:
+                        hiding.append((steps, style))
+    marked = False
+    named = _NAMED_ELEMENTS(root) if hiding else []
+    for steps, style in hiding:
+        _, tag, names = steps[0]
+        for el in root.iter(tag) if tag else named if names else root.iter():
+            if el.tag.__class__ is not str or not _matches(el, steps):
+                continue
+            if any(_matches(el, subject) for subject in showing) or not _hides_element(el, style):
+                continue
+            if el.tag in ("td", "th") and "display:none" not in style:
+                _blank(el)  # (a cell left in place: its column kept)
+            else:
+                el.set("hidden", "")
+            marked = True
+    return marked
 
 
 def _names_display(style: str) -> bool:
@@ -1510,6 +1605,7 @@ def _drop_hidden_by_class(root: etree._Element, classes: set[str]) -> None:
 
 
 _CLASSED_IN_CELLS = etree.XPath("(//td | //th)//*[@class or @id]")
+_NAMED_ELEMENTS = etree.XPath("//*[@class or @id]")
 
 
 def _closed(el: etree._Element, child: etree._Element | None) -> bool:
@@ -1602,6 +1698,8 @@ def read_html(text: str) -> Document:
     findings: list[Finding] = []
     root = _parse_tree(text, findings)
     hides = _may_hide(text)
+    if "<style" in text or "<STYLE" in text:
+        hides = _hide_selected(root) or hides
     if hides:  # (most pages: not)
         _drop_unshown(root, findings)
     classes = _classes_hidden(root)
