@@ -1789,3 +1789,49 @@ def test_text_rows_and_cells_a_rule_hides_by_context_are_left_out(
     assert cells[IN_FORCE] == value
     assert cells[("active_disclosure", "normative_documents", "issued")] == 6
     assert "duplicate_row" not in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    ("cell", "sheet", "value"),
+    [
+        ('<td>4<span style="color:#fff">7</span>1</td>', "", 41),
+        ('<td>4<font color="white">7</font>1</td>', "", 41),
+        ('<td>4<span style="color: rgb(254, 254, 254)">7</span>1</td>', "", 41),
+        ('<td style="background-color:#FFFFFF">4<span style="color:#fff">7</span>1</td>', "", 41),
+        ('<td>4<span style="color:#fff">7</span>1</td>', "table{background-color:white}", 41),
+        ('<td bgcolor="#003366">4<span style="color:#fff">7</span>1</td>', "", 471),
+        ('<td style="background:#ffc">4<span style="color:#fff">7</span>1</td>', "", 471),
+        ('<td>4<span style="color:red">7</span>1</td>', "", 471),
+        ('<td>4<span style="color:#fff">7</span>1</td>', ".t td{background:#036}", None),
+        ('<td style="background:url(bg.png)">4<span style="color:#fff">7</span>1</td>', "", None),
+    ],
+    ids=[
+        "white",
+        "font-white",
+        "nearly-white",
+        "cell-background",
+        "sheet-white",
+        "on-dark-cell",
+        "on-light-yellow",
+        "red",
+        "sheet-background",
+        "image",
+    ],
+)
+def test_a_digit_in_the_colour_of_its_background_is_left_out(
+    cell: str, sheet: str, value: int | None
+) -> None:
+    """A digit set in the colour of what it stands on (a watermark's white digit among a number's:
+    ``4<span style="color:#fff">7</span>1`` on a white page, or on the cell's own background) shows
+    nothing: 41 (before, 471 with no finding). On a background of another colour it shows (471). Where
+    the page's style sheets may give the cell a background (or an image does), a white digit may show
+    or not: NA, with a finding."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace("<td>41</td>", cell)
+    report = zhgov_parse.parse(html.replace("</head>", f"<style>{sheet}</style></head>"))
+    cells = _cells_of(report)
+    assert cells[IN_FORCE] == value
+    assert cells[("active_disclosure", "normative_documents", "issued")] == 6
+    assert any(f.code == "hidden_text_unsure" for f in report.finding_list) == (value is None)

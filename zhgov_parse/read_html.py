@@ -1333,7 +1333,10 @@ def _drop_unshown(root: etree._Element, findings: list[Finding]) -> None:
             _take_out(el)
     for el in _STYLED_IN_CELLS(root):
         if _placed_elsewhere(el) and el.getparent() is not None:
-            _mark_unsure(el, findings)
+            _mark_unsure(el, findings, _OUT_OF_LINE)
+
+
+_OUT_OF_LINE = "styled out of its line: drawn over the text around it or off the page"
 
 
 def _blank(el: etree._Element) -> None:
@@ -1343,22 +1346,156 @@ def _blank(el: etree._Element) -> None:
     el.text = None
 
 
-def _mark_unsure(el: etree._Element, findings: list[Finding]) -> None:
-    """Write an element's text between ``⟦ ⟧`` (the cell no number: NA), with a finding."""
+def _mark_unsure(el: etree._Element, findings: list[Finding], why: str) -> None:
+    """Write an element's text between ``⟦ ⟧`` (the cell no number: NA), with a finding saying
+    ``why`` the page may not show it."""
     text = clean_text(_text_of(el))
     if not text:
         return
     _blank(el)
     el.text = f"⟦{text}⟧"
-    style = clean_text(el.get("style", ""))[:60]
+    style = clean_text(el.get("style") or f"color={el.get('color', '')}")[:60]
     findings.append(
         Finding(
             "hidden_text_unsure",
-            f"a cell holds text ('{text[:20]}') styled out of its line ('{style}'): drawn over the text "
-            "around it or off the page, the page does not say which; the cell was not read",
+            f"a cell holds text ('{text[:20]}', '{style}') {why}: the page does not say which; "
+            "the cell was not read",
             found=text[:40],
         )
     )
+
+
+Rgb = tuple[int, int, int]
+#: The backgrounds a page's style sheets may give elements: by the tag, class or id (``.x``, ``#x``)
+#: their rules' subjects name (``*``: any element), each colour (None: an image, one not read).
+Backgrounds = dict[str, set[Rgb | None]]
+#: Colours a page may write, as (red, green, blue): the named ones a text may be set in to hide it.
+_NAMED_COLOURS = {
+    "white": (255, 255, 255), "snow": (255, 250, 250), "ivory": (255, 255, 240), "black": (0, 0, 0),
+    "red": (255, 0, 0), "blue": (0, 0, 255), "green": (0, 128, 0), "gray": (128, 128, 128),
+    "grey": (128, 128, 128), "silver": (192, 192, 192), "windowtext": (0, 0, 0), "window": (255, 255, 255),
+}  # fmt: skip
+_RGB = re.compile(r"rgba?\((\d{1,3}),(\d{1,3}),(\d{1,3})(?:,(1|1\.0*|0?\.\d+|0))?\)")
+_WHITE = (255, 255, 255)
+#: How far apart in each of red, green and blue a text's colour and its background may be for the
+#: text not to show (``#fefefe`` on white).
+_NEAR = 12
+_INHERITS = frozenset(["", "transparent", "none", "inherit", "initial", "unset", "currentcolor"])
+
+
+def _colour(value: str) -> Rgb | None:
+    """A colour as (red, green, blue) (``#fff``, ``#FFFFFF``, ``rgb(255, 255, 255)``, ``white``); None for
+    any other (a translucent ``rgba``, a system colour, an image)."""
+    value = "".join(value.split()).lower()
+    if value.startswith("#") and len(value) in (4, 7):
+        digits = value[1:] if len(value) == 7 else "".join(c * 2 for c in value[1:])
+        try:
+            return int(digits[:2], 16), int(digits[2:4], 16), int(digits[4:], 16)
+        except ValueError:
+            return None
+    m = _RGB.fullmatch(value)
+    if m is not None:
+        if m[4] is not None and float(m[4]) < 1:
+            return None
+        return int(m[1]), int(m[2]), int(m[3])
+    return _NAMED_COLOURS.get(value)
+
+
+def _background_colour(value: str) -> Rgb | None:
+    """The colour of a ``background`` (``#fff``, ``none repeat scroll 0 0 #FFF``); None for an image."""
+    if "url(" in value:
+        return None
+    return _colour(value) or next(filter(None, map(_colour, value.split())), None)
+
+
+def _near(one: Rgb, other: Rgb) -> bool:
+    return all(abs(a - b) <= _NEAR for a, b in zip(one, other, strict=True))
+
+
+def _text_colour(el: etree._Element) -> Rgb | None:
+    """The colour an element's own markup sets its text in (its style's ``color``, a ``<font color>``)."""
+    style = el.get("style")
+    value = _declarations(style).get("color") if style else None
+    if value is None and el.tag == "font":
+        value = el.get("color")
+    return _colour(value) if value else None
+
+
+def _backgrounds(el: etree._Element, sheets: Backgrounds) -> set[Rgb | None]:
+    """The colours the text of ``el`` may stand on (None: one not known, an image): the nearest
+    background its and its ancestors' markup sets (a style's ``background-color`` or ``background``, a
+    ``bgcolor``), else white (a page's); with those the page's style sheets may give it or an ancestor
+    nearer (``sheets``)."""
+    found: set[Rgb | None] = set()
+    for node in (el, *el.iterancestors()):
+        style = node.get("style")
+        declared = _declarations(style) if style else {}
+        value = declared.get("background-color", declared.get("background", "")).strip()
+        value = value or (node.get("bgcolor") or "").strip()
+        if value.lower() not in _INHERITS:
+            found.add(_background_colour(value))
+            return found
+        if sheets:
+            for key in (node.tag, *_names_of(node), "*"):
+                found.update(sheets.get(key, ()))
+    found.add(_WHITE)
+    return found
+
+
+def _sheet_backgrounds(root: etree._Element) -> Backgrounds:
+    """The backgrounds the page's style sheets may give elements (:data:`Backgrounds`): each rule's,
+    by the tag, classes and id of its selectors' subjects (``.hd td{background:#036}``: td's)."""
+    found: Backgrounds = {}
+    for style in root.iter("style"):
+        css = (style.text or "").lower()
+        if "background" not in css:
+            continue
+        for selectors, declarations in _css_rules(css):
+            declared = _declarations(declarations)
+            value = declared.get("background-color", declared.get("background", "")).strip()
+            if value in _INHERITS:
+                continue
+            colour = _background_colour(value)
+            for selector in selectors.split(","):
+                subject = _NOT_NAMES.sub("", _COMBINATOR.split(selector.strip())[-1])
+                m = _COMPOUND.fullmatch(subject)
+                for key in (m[1] or "*") if m is not None else "*", *_NAMED.findall(subject):
+                    found.setdefault(key, set()).add(colour)
+    return found
+
+
+_COLOURED_IN_CELLS = etree.XPath("(//td | //th)//*[@style or @color]")
+
+
+def _drop_unseen_colours(root: etree._Element, findings: list[Finding]) -> None:
+    """Take out the text in a table's cells set nearly white on what it stands on, of that colour (a
+    watermark's white digit among a number's: ``4<span style="color:#fff">7</span>1`` on a white page
+    shows 41): its background, where the markup says it (:func:`_backgrounds`), or white. Where the
+    page's style sheets may give it another background, or an image does, the text is marked unsure
+    (NA, with a finding): on a dark cell it shows."""
+    sheets: Backgrounds | None = None
+    for el in _COLOURED_IN_CELLS(root):
+        colour = _text_colour(el)
+        if colour is None or not _near(colour, _WHITE) or el.getparent() is None or not _text_of(el).strip():
+            continue
+        if sheets is None:
+            sheets = _sheet_backgrounds(root)
+        backgrounds = _backgrounds(el, sheets)
+        if all(bg is not None and _near(colour, bg) for bg in backgrounds):
+            _take_out(el)
+        elif not all(bg is not None and not _near(colour, bg) for bg in backgrounds):
+            _mark_unsure(
+                el, findings, "set in white, on a background the page's style sheets may set otherwise"
+            )
+
+
+def _may_hide_by_colour(text: str) -> bool:
+    """Whether the page's markup may set some text white (:func:`_drop_unseen_colours`) inside a tag:
+    a few searches in C."""
+    return any(_in_a_tag(text, at) for at in _places(text, *_WHITES))
+
+
+_WHITES = ("#fff", "#FFF", "#fef", "#FEF", "#fdf", "#FDF", "white", "White", "WHITE", "(25")
 
 
 _STRUCK = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.I)
@@ -1715,6 +1852,8 @@ def read_html(text: str) -> Document:
         _set_apart_blocks(root, apart)
     if _may_keep_lines(text):
         _break_preformatted(root)
+    if _may_hide_by_colour(text):
+        _drop_unseen_colours(root, findings)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
     _raise_note_links(root)
