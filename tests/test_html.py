@@ -1447,12 +1447,16 @@ def test_a_page_number_between_a_tables_two_parts_is_no_cell(number: str) -> Non
         '<td><input type="number" value=" 41 " disabled></td>',
         "<td><textarea readonly>41</textarea></td>",
         '<td><input type="hidden" value="7">41</td>',
+        "<td><select><option>3</option><option selected>41</option></select></td>",
+        '<td><select disabled><option value="1">41</option><option>3</option></select></td>',
+        '<td><SELECT><OPTION label="41">四十一</OPTION></SELECT></td>',
     ],
-    ids=["input", "input-upper", "number", "textarea", "hidden-input"],
+    ids=["input", "input-upper", "number", "textarea", "hidden-input", "select", "select-first", "label"],
 )
 def test_a_read_only_form_shows_its_values(cell: str) -> None:
     """A form a CMS publishes read-only holds each value in a text box (``<input value="41">``, a
-    ``<textarea>``): its value is the cell's text, as a browser shows it (before: a blank cell, NA).
+    ``<textarea>``) or a drop-down list (its selected option shown, or its first): its value is the
+    cell's text, as a browser shows it (before: a blank cell, NA).
     A hidden input shows nothing, and a form's controls outside the tables are still no text."""
     from conftest import FIXTURES
 
@@ -1464,6 +1468,20 @@ def test_a_read_only_form_shows_its_values(cell: str) -> None:
     report = zhgov_parse.parse(html)
     assert report.table("active_disclosure").loc["normative_documents", "in_force"] == 41
     assert not any("搜索" in block.text for block in read_html(html).blocks)
+
+
+@pytest.mark.parametrize(
+    "cell",
+    [
+        "<td><select multiple><option>3</option><option selected>41</option></select></td>",
+        '<td><select size="3"><option>3</option><option selected>41</option></select></td>',
+    ],
+    ids=["multiple", "list-box"],
+)
+def test_a_list_box_showing_several_options_is_no_value(cell: str) -> None:
+    """A list box shows all its options, the selected one marked: which is the cell's number the
+    text does not say (NA, a blank cell), never their digits run together."""
+    assert _cells_of(_chenghu_with("<td>41</td>", cell))[IN_FORCE] is None
 
 
 @pytest.mark.parametrize(

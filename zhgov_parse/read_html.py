@@ -1812,16 +1812,22 @@ _TEXT_INPUTS = frozenset(["", "text", "number"])
 
 
 def _show_fields(root: etree._Element) -> None:
-    """Make the text boxes in a table's cells text: a form a CMS publishes read-only shows each value
-    in an ``<input value="12">`` or a ``<textarea>``, which the page's other controls (a search
-    box, buttons) are dropped with. One search of the tree (in C) where a page has none."""
-    for el in root.iter("input", "textarea"):
+    """Make the text boxes and drop-down lists in a table's cells text: a form a CMS publishes
+    read-only shows each value in an ``<input value="12">``, a ``<textarea>`` or a ``<select>``'s
+    option shown (:func:`_option_shown`), which the page's other controls (a search box, buttons) are
+    dropped with. One search of the tree (in C) where a page has none."""
+    for el in root.iter("input", "textarea", "select"):
         if next(el.iterancestors("td", "th"), None) is None:
             continue
         if el.tag == "input":
             if (el.get("type") or "").strip().lower() not in _TEXT_INPUTS:
                 continue
             value = el.get("value") or ""
+        elif el.tag == "select":
+            shown = _option_shown(el)
+            if shown is None:
+                continue
+            value = shown
         else:
             value = "".join(el.itertext())
         tail = el.tail
@@ -1829,6 +1835,22 @@ def _show_fields(root: etree._Element) -> None:
         el.tag = "span"
         el.text = value
         el.tail = tail
+
+
+def _option_shown(select: etree._Element) -> str | None:
+    """The text a drop-down list shows: its (last) selected option's, or its first's where none is
+    selected (its ``label`` where it has one); None for a list box showing several (``multiple``,
+    ``size`` over 1), whose options are all shown, or one with no option."""
+    size = (select.get("size") or "").strip()
+    if select.get("multiple") is not None or (size.isdigit() and int(size) > 1):
+        return None
+    options = list(select.iter("option"))
+    if not options:
+        return None
+    chosen = [option for option in options if option.get("selected") is not None]
+    option = chosen[-1] if chosen else options[0]
+    label = option.get("label")
+    return label if label is not None and label.strip() else "".join(option.itertext())
 
 
 def read_html(text: str) -> Document:
