@@ -1853,3 +1853,97 @@ def test_a_digit_in_the_colour_of_its_background_is_left_out(
     assert cells[IN_FORCE] == value
     assert cells[("active_disclosure", "normative_documents", "issued")] == 6
     assert any(f.code == "hidden_text_unsure" for f in report.finding_list) == (value is None)
+
+
+def _laid_out_with_css(html: str, style: str) -> str:
+    """A page with each of its tables drawn with ``<div>``s as a CMS lays them out with CSS: a merged
+    cell's text in its first place, the places it covers blank (a CSS table: ``display:table-row`` and
+    ``table-cell``), or spanning them (a grid: ``grid-column``/``grid-row: span``); flex rows of
+    ``<li>``s."""
+    from html import escape
+
+    from lxml import etree
+
+    from zhgov_parse.read_html import _leaf_tables, _parse_tree, _rows
+
+    root = _parse_tree(html, [])
+    for table in _leaf_tables(root):
+        rows = [(list(b.cells), list(b.copies or [0] * len(b.cells))) for b in _rows(table, [], "t")]
+        width = max(len(cells) for cells, _ in rows)
+        rows = [
+            (cells + [""] * (width - len(cells)), copies + [0] * (width - len(cells)))
+            for cells, copies in rows
+        ]
+        if style == "grid":
+            items = []
+            for r, (cells, copies) in enumerate(rows):
+                for c, text in enumerate(cells):
+                    if copies[c]:
+                        continue
+                    wide = next((k for k in range(1, width - c) if copies[c + k] != 1), width - c)
+                    high = next((k for k in range(1, len(rows) - r) if rows[r + k][1][c] != 2), len(rows) - r)
+                    span = (f"grid-column:span {wide};" if wide > 1 else "") + (
+                        f"grid-row: span {high}" if high > 1 else ""
+                    )
+                    items.append(f'<div style="{span}">{escape(text)}</div>')
+            markup = (
+                f'<div style="display:grid;grid-template-columns:repeat({width}, 1fr)">{"".join(items)}</div>'
+            )
+        else:
+            row, cell, end = (
+                ('<div class="tr">', '<div class="td">{}</div>', "</div>")
+                if style == "table"
+                else ('<ul style="display:flex">', "<li>{}</li>", "</ul>")
+            )
+            markup = "<div>"
+            for cells, copies in rows:
+                texts = (escape(text) if not copy else "" for text, copy in zip(cells, copies, strict=True))
+                markup += row + "".join(map(cell.format, texts)) + end
+            markup += "</div>"
+        div = etree.fromstring(markup, etree.HTMLParser()).find(".//body")[0]
+        div.tail = table.tail
+        table.getparent().replace(table, div)
+    sheet = "<style>.tr{display:table-row}.td{display:table-cell;border:1px solid}</style>"
+    return etree.tostring(root, encoding="unicode", method="html").replace("</head>", sheet + "</head>")
+
+
+@pytest.mark.parametrize("style", ["table", "grid", "flex"])
+def test_a_table_laid_out_with_css_keeps_its_blank_cells_columns(style: str) -> None:
+    """A report whose tables a CMS draws with ``<div>``s laid out by CSS (a table's rows and cells by a
+    class of its style sheet, a grid its items span places of, flex rows of ``<li>``s as many in each)
+    is read as its tables: each cell in its column, blank ones too (before, a blank cell left no block,
+    62 cells of zhetang's 三 and 四 NA with runon_ambiguous)."""
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    name = "zhetang_town_2019_html"
+    html = _laid_out_with_css((FIXTURES / f"{name}.html").read_text(encoding="utf-8"), style)
+    assert "<td" not in html
+    assert _cells_of(zhgov_parse.parse(html)) == expected_cells(name)
+
+
+def test_flex_rows_of_other_widths_and_a_layout_s_columns_are_no_table() -> None:
+    """Flex rows with more cells in one than another (their columns set by widths the markup does not
+    give) stay blocks; a page's columns laid out as a CSS table around its article, whose cells hold a
+    table, stay as they are: the article's table is read."""
+    from zhgov_parse.css_tables import css_tables
+    from zhgov_parse.read_html import _parse_tree
+
+    from conftest import FIXTURES
+    from goldens import expected_cells
+
+    rows = '<div style="display:flex"><span>规章</span><span>1</span></div>' * 2
+    rows += '<div style="display:flex"><span>行政许可</span><span>1</span><span>2</span></div>'
+    root = _parse_tree(f"<div>{rows}</div>", [])
+    css_tables(root)
+    assert root.find(".//table") is None
+    name = "chenghu_finance_2021_html"
+    html = (FIXTURES / f"{name}.html").read_text(encoding="utf-8")
+    body = html.index("<body>") + len("<body>")
+    html = (
+        html[:body]
+        + '<div style="display:table"><div style="display:table-row">'
+        + '<div style="display:table-cell">导航</div><div style="display:table-cell">'
+        + html[body:].replace("</body>", "</div></div></div></body>")
+    )
+    assert _cells_of(zhgov_parse.parse(html)) == expected_cells(name)

@@ -1857,6 +1857,10 @@ def read_html(text: str) -> Document:
     """Read an HTML page or fragment into blocks (headings, paragraphs, table rows)."""
     findings: list[Finding] = []
     root = _parse_tree(text, findings)
+    from .css_tables import css_tables, may_lay_out_tables
+
+    if may_lay_out_tables(text):  # (most pages: no table laid out with CSS)
+        css_tables(root)
     hides = _may_hide(text)
     if "<style" in text or "<STYLE" in text:
         hides = _hide_selected(root) or hides
