@@ -1947,3 +1947,55 @@ def test_flex_rows_of_other_widths_and_a_layout_s_columns_are_no_table() -> None
         + html[body:].replace("</body>", "</div></div></div></body>")
     )
     assert _cells_of(zhgov_parse.parse(html)) == expected_cells(name)
+
+
+@pytest.mark.parametrize(
+    ("cell", "sheet", "value"),
+    [
+        ('4<span style="opacity:0.01">7</span>1', "", 41),
+        ('4<span style="color:rgba(0,0,0,0)">7</span>1', "", 41),
+        ('4<span style="color: rgb(0 0 0 / 0)">7</span>1', "", 41),
+        ('4<span style="font-size:0.1px">7</span>1', "", 41),
+        ('4<span class="wm">7</span>1', ".wm{opacity:.02}", 41),
+        ('4<span style="display:inline-block;max-width:0;overflow:hidden">7</span>1', "", 41),
+        ('4<span style="display:inline-block;transform:scale(0)">7</span>1', "", 41),
+        ('4<span style="font-size:2px">7</span>1', "", None),
+        ('4<span style="opacity:0.5">7</span>1', "", 471),
+        ('4<span style="color:rgb(0,0,0)">7</span>1', "", 471),
+        ('4<span style="color:rgba(0,0,0,0.8)">7</span>1', "", 471),
+        ('4<span style="transform:scale(0)">7</span>1', "", 471),
+        ('<span style="font-size:10.5pt">41</span>', "", 41),
+    ],
+    ids=[
+        "opacity-1%",
+        "rgba-clear",
+        "rgb-slash-clear",
+        "font-tenth-pixel",
+        "class-opacity",
+        "no-max-width",
+        "scaled-to-nothing",
+        "font-two-pixels-unsure",
+        "half-opacity",
+        "rgb-black",
+        "rgba-opaque-enough",
+        "scale-of-inline",
+        "usual-font",
+    ],
+)
+def test_text_too_faint_or_small_to_read_in_a_number_is_left_out(
+    cell: str, sheet: str, value: int | None
+) -> None:
+    """A digit in a number set too faint or small for a sighted reader to see (an opacity under 5%, a
+    colour with no alpha, a font under a pixel, a box of no width or scaled to nothing) is no digit of
+    the number the page shows: 41 (before, 471 with no finding). A font of a few pixels shows a speck
+    or a digit to read closely: NA, with a finding. Black, half-faint or a scale on an inline element
+    (which applies to nothing) show."""
+    from conftest import FIXTURES
+
+    html = (FIXTURES / "chenghu_finance_2021_html.html").read_text(encoding="utf-8")
+    html = html.replace("<td>41</td>", f"<td>{cell}</td>")
+    report = zhgov_parse.parse(html.replace("</head>", f"<style>{sheet}</style></head>"))
+    cells = _cells_of(report)
+    assert cells[IN_FORCE] == value
+    assert cells[("active_disclosure", "normative_documents", "issued")] == 6
+    assert any(f.code == "hidden_text_unsure" for f in report.finding_list) == (value is None)

@@ -994,11 +994,16 @@ def _may_hide(text: str) -> bool:
         or any(  # text-indent:-9999px, margin-left:-9999px; a box of no size, its overflow hidden
             _in_a_tag(text, at) for at in _places(text, *_FAR_BACK_OR_CLIPPED)
         )
+        or any(_in_a_tag(text, at) for at in _places(text, *_FAINT_OR_TINY))  # (:func:`_faint`)
     )
 
 
 #: What a style that sets text far back or clips it says (white space as pages write it: most pages
 #: say none of it, though nearly all indent their paragraphs, ``text-indent:2em``).
+_FAINT_OR_TINY = (
+    "rgba(", "hsla(", "RGBA(", "/ 0)", "/0)", "size:.", "size: .", "scale(0",
+    "size:1p", "size:2p", "size:3p", "size:4p", "size: 1p", "size: 2p", "size: 3p", "size: 4p",
+)  # fmt: skip
 _FAR_BACK_OR_CLIPPED = (
     "indent:-", "indent: -", "INDENT:-", "margin-left:-", "margin-top:-",
     "overflow:hidden", "overflow: hidden",
@@ -1053,8 +1058,51 @@ def _invisible(el: etree._Element) -> bool:
         return False
     style = _squeezed(style)
     return (
-        "hidden" in style or "size:0" in style or "opacity:" in style or "transparent" in style
-    ) and _INVISIBLE.search(style) is not None
+        ("hidden" in style or "size:0" in style or "opacity:" in style or "transparent" in style)
+        and _INVISIBLE.search(style) is not None
+    ) or _faint(style)
+
+
+#: An opacity, a colour with its alpha last, a font size, in a style whose white space is left out.
+_OPACITY = re.compile(r"(?:^|;)opacity:(\d*\.?\d+)(%?)")
+_CLEAR_COLOUR = re.compile(r"(?:^|;)color:(?:rgba?|hsla?)\((?:(?:[^),/]*,){3}|[^)/]*/)0*\.?0*%?\)")
+_FONT_SIZE = re.compile(r"(?:^|;)font-size:(\d*\.?\d+)(px|pt|r?em|%)")
+_PX = {"px": 1.0, "pt": 4 / 3, "em": 16.0, "rem": 16.0, "%": 0.16}
+#: Below what opacity, and what font size in pixels, text shows nothing a sighted reader can read;
+#: below what size it may show a speck or a digit (:func:`_set_tiny`).
+_FAINTEST = 0.05
+_SMALLEST_PX = 1.0
+_LEGIBLE_PX = 5.0
+
+
+def _font_px(style: str) -> float | None:
+    """The font size a style (white space left out) sets, in pixels (an ``em`` as 16 of them)."""
+    m = _FONT_SIZE.search(style) if "size:" in style else None
+    return float(m[1]) * _PX[m[2]] if m is not None else None
+
+
+def _faint(style: str) -> bool:
+    """Whether a style (white space left out) shows its text too faint or small to read: an opacity
+    under 5% (``opacity:0.01``), a colour with no alpha (``rgba(0,0,0,0)``), a font under a pixel
+    (``font-size:0.1px``)."""
+    if "opacity:" in style:
+        m = _OPACITY.search(style)
+        if m is not None and float(m[1]) / (100 if m[2] else 1) < _FAINTEST:
+            return True
+    if "(" in style and _CLEAR_COLOUR.search(style) is not None:
+        return True
+    size = _font_px(style)
+    return size is not None and size < _SMALLEST_PX
+
+
+def _set_tiny(el: etree._Element) -> bool:
+    """Whether an element inside a cell, with text, is set in a font of 1 to 5 pixels: a speck beside
+    the cell's digits, or a digit to read closely; which a sighted reader reads, the page does not say."""
+    style = el.get("style")
+    if not style or el.tag in ("td", "th", "tr"):
+        return False
+    size = _font_px(_squeezed(style))
+    return size is not None and _SMALLEST_PX <= size < _LEGIBLE_PX
 
 
 #: Offsets so far left or up that text set there is off the page (``left:-9999px``, ``-999em``,
@@ -1099,8 +1147,11 @@ def _nothing_shown(style: dict[str, str]) -> bool:
     if style.get("clip-path", "").replace(" ", "") in ("inset(50%)", "inset(100%)"):
         return True
     if style.get("overflow", style.get("overflow-x", "")) == "hidden":
-        return any(style.get(side, "").replace(" ", "") in _NO_SIZE for side in ("width", "height"))
-    return False
+        return any(style.get(side, "").replace(" ", "") in _NO_SIZE for side in _SIDES)
+    return "scale(0)" in style.get("transform", "") or style.get("content-visibility") == "hidden"
+
+
+_SIDES = ("width", "height", "max-width", "max-height")
 
 
 def _off_screen(el: etree._Element) -> bool:
@@ -1332,8 +1383,12 @@ def _drop_unshown(root: etree._Element, findings: list[Finding]) -> None:
         else:
             _take_out(el)
     for el in _STYLED_IN_CELLS(root):
-        if _placed_elsewhere(el) and el.getparent() is not None:
+        if el.getparent() is None:
+            continue
+        if _placed_elsewhere(el):
             _mark_unsure(el, findings, _OUT_OF_LINE)
+        elif _set_tiny(el):
+            _mark_unsure(el, findings, "set in a font of a few pixels: a speck or a digit to read closely")
 
 
 _OUT_OF_LINE = "styled out of its line: drawn over the text around it or off the page"
@@ -1587,6 +1642,7 @@ def _hiding_sheets(root: etree._Element) -> list[str]:
             or ("isibility" in css and "hidden" in css)
             or "size:0" in (squeezed := "".join(css.split()))
             or "opacity:0" in squeezed
+            or "opacity:." in squeezed
             or ":transparent" in squeezed
             or "clip" in squeezed  # (screen-reader-only text: .sr-only{position:absolute;clip:rect(0,0,0,0)})
             or ":-999" in squeezed
@@ -1608,7 +1664,7 @@ def _hides_element(el: etree._Element, style: str) -> bool:
     """Whether a rule's style (white space left out) shows none of an element's text: it hides it
     (:func:`_hides`), or sets it off the page or in a box of no size (``height:0;overflow:hidden``)
     as the element's display has its box (:func:`_sets_off_screen`)."""
-    if "display:none" in style or _INVISIBLE.search(style) is not None:
+    if "display:none" in style or _INVISIBLE.search(style) is not None or _faint(style):
         return True
     declared = _declarations(style)
     return _sets_off_screen(declared, _block_level(el, declared))
@@ -1696,7 +1752,12 @@ def _names_showing(style: str) -> bool:
 
 
 def _hides(style: str) -> bool:
-    return "display:none" in style or _INVISIBLE.search(style) is not None or _sets_off_screen_squeezed(style)
+    return (
+        "display:none" in style
+        or _INVISIBLE.search(style) is not None
+        or _faint(style)
+        or _sets_off_screen_squeezed(style)
+    )
 
 
 def _sets_off_screen_squeezed(style: str) -> bool:
