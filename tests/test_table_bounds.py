@@ -249,6 +249,34 @@ def test_a_row_given_again_under_a_continuation_mark_moves_no_row(bare: bool, be
     assert _cells(report)[("active_disclosure", "penalty", "decisions")] == 37
 
 
+@pytest.mark.parametrize("bare", [False, True])
+@pytest.mark.parametrize(
+    "copy",
+    [
+        ["续表", "信息内容", "本年处理决定数量"],
+        ["续表", "第二十条第（一）项", "信息内容", "本年制发件数", "本年废止件数", "现行有效件数"],
+        ["信息内容", "本年处理决定数量"],
+    ],
+)
+def test_a_header_given_again_between_a_label_and_its_value_a_cell_a_line_moves_no_value(
+    bare: bool, copy: list[str]
+) -> None:
+    """二 a cell a line, a page break between 行政处罚 and its 37, the page giving the small table's
+    header again (or 二's first rows, under 续表): read as a header, it cut 行政处罚 from its value and
+    the 37 after it was paired with the next label, 行政强制 (whose blank cell a line leaves out), as
+    in PDF text with values before their labels (1 wrong cell, said only by missing_row penalty).
+    The copy is left out: 37 is 行政处罚's."""
+    name = "qinghe_data_2022_pipe"
+    lines = _one_cell_a_line(source(name).read_text(encoding="utf-8")).split("\n")
+    at = lines.index("行政处罚 |") + 1
+    lines[at:at] = [f"{line} |" for line in copy]
+    if bare:
+        lines = [line.removesuffix(" |") for line in lines]
+    report = zhgov_parse.parse("\n".join(lines))
+    assert not _wrong(report, name)
+    assert _cells(report)[("active_disclosure", "penalty", "decisions")] == 37
+
+
 def test_a_page_number_before_table_two_s_first_label_a_cell_a_line_moves_no_row() -> None:
     """二 a cell a line, a page number after its first header and before its first label (``现行有效
     件数 |`` / ``3`` / ``规章 |`` / ``/ |`` …): the rows were taken by position one off their own

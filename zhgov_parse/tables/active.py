@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import itertools
+import re
 import unicodedata
 from collections.abc import Callable, Sequence
 
@@ -116,6 +117,69 @@ def _one_value_rows_paired(records: list[Record], rows_of: Matcher, template: st
     return out
 
 
+#: A line over a table's header given again on a new page: 续表, （续表）, 續表：
+_CONTINUED = re.compile(r"[（(]?[续續]表[)）:：]?")
+
+
+def _without_header_copies(records: list[Record], rows_of: Matcher, columns_of: Matcher) -> list[Record]:
+    """``records`` without a small table's header given again, a cell a line, between a row's label
+    and its value (a page break inside the table: ``行政处罚`` / ``续表`` / ``信息内容`` / ``本年处理决定
+    数量`` / ``37``), the 续表 line over it too. Read as a header, it cut the label from its value,
+    which went to the next row's label (``37`` / ``行政强制``: as PDF text with values before their
+    labels). Only a copy, right after a row's label, of the header the small table opened with, or
+    under 续表 of the one table 二 opened with (its first rows repeated on each page, a 第二十条 line
+    with them)."""
+    out: list[Record] = []
+    first: list[str] = []  # the columns the first header names
+    header: list[str] = []  # the columns the small table's header names
+    waiting = False  # after a row's label with no value on its line, and lines of values alone
+    i = 0
+    while i < len(records):
+        rec = records[i]
+        continued = _header_cell(rec, rows_of) and _CONTINUED.fullmatch(key(rec.text)) is not None
+        j = i + 2 if continued and i + 1 < len(records) and _article(records[i + 1]) else i
+        while j < len(records) and _header_cell(records[j], rows_of):
+            j += 1
+        if j > i and not _article(records[j - 1]):
+            cells = _join_broken_words([r.labels[0] for r in records[i:j] if not _article(r)], columns_of)
+            named = [code for cell in cells for code in columns_of.scan(cell)]
+            if not (named and waiting and (named == header or (continued and named == first))):
+                first, header = first or named, named or header
+                out.extend(records[i:j])
+                waiting = False
+            i = j
+            continue
+        if _article(rec):
+            header = []
+        waiting = (waiting and not rec.labels) or (
+            not any(map(str.strip, rec.values)) and _names_row(rec, rows_of)
+        )
+        out.append(rec)
+        i += 1
+    return out
+
+
+def _names_row(rec: Record, rows_of: Matcher) -> bool:
+    return bool(rec.labels) and bool(rows_of(rec.text).codes)
+
+
+def _article(rec: Record) -> bool:
+    """A line that opens a small table of 二 (第二十条第（一）项)."""
+    return not any(map(str.strip, rec.values)) and key(rec.text).startswith("第二十条")
+
+
+def _header_cell(rec: Record, rows_of: Matcher) -> bool:
+    """A line of one short cell, no value, naming no row and no 第二十条 line: a header's cell a line
+    (or a 续表 line over it)."""
+    return (
+        len(rec.labels) == 1
+        and len(rec.labels[0]) <= 20
+        and not any(map(str.strip, rec.values))
+        and not _article(rec)
+        and not rows_of(rec.labels[0]).codes
+    )
+
+
 def _one_value_row(code: str | None, template: str) -> bool:
     return code is not None and row_width(ACTIVE, template, code) == 1
 
@@ -214,6 +278,8 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     rows_of = matcher(ACTIVE, "row")
     columns_of = matcher(ACTIVE, "column")
     units = {"fee_amount": "万元"}
+    if any(_header_cell(rec, rows_of) for rec in records[1:]):  # (a header a cell a line)
+        records = _without_header_copies(records, rows_of, columns_of)
     if split_at_spaces:
         records = _one_value_rows_paired(records, rows_of, template)
     # Split into the small tables: each starts at 第二十条… or at a header naming its columns.
