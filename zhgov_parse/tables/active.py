@@ -228,8 +228,11 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
         cells = cells[1:]
     out: list[str | None] = []
     by: dict[str, str] = {}  # the cell that named each column
+    latest = _latest_year_alone(cells)
     for cell in cells:
         named = columns_of.scan(cell)
+        if not named and cell is latest:
+            named = [_TWICE]  # its year's figures beside a column named (上年…): which are the row's?
         if named and "previous_count" not in named and key(cell).startswith(_LAST_YEAR):
             named = []  # last year's figure of a column (上年处理决定数量), no column of the template's
         if any(by.setdefault(c, key(cell)) != key(cell) for c in named):
@@ -244,6 +247,30 @@ def _header_columns(rec: Record, columns_of: Matcher) -> list[str | None]:
 
 #: What a header cell names where an earlier cell named its column in other words.
 _TWICE = "(named twice)"
+
+#: A year alone, what a header cell over that year's figures may say (2023年, 2023年度, （2023年）).
+_YEAR_ALONE = re.compile(r"[(]?(\d{4})年度?[)]?")
+_YEAR = re.compile(r"(\d{4})年")
+
+
+def _latest_year_alone(cells: list[str]) -> str | None:
+    """The header cell that is a year alone and the latest year the header names (``上年处理决定数量 |
+    2023年``, ``2022年处理决定数量 | 2023年``): two years' figures side by side, this year's (the
+    report's, a report sets last year's beside its own, never next year's) under no column's name,
+    so which column is the row's the header does not say. None where a cell says 本年 (本年处理决定
+    数量 | 2022年: the year alone is another's) or the latest year is a column's (2023年处理决定数量 |
+    2022年)."""
+    if not any(c[:1].isdigit() or c[1:2].isdigit() for c in cells) or any(
+        key(c).startswith("本年") for c in cells
+    ):
+        return None
+    plain = ["".join(unicodedata.normalize("NFKC", c).split()) for c in cells]
+    alone = [(int(m[1]), c) for c, p in zip(cells, plain, strict=True) if (m := _YEAR_ALONE.fullmatch(p))]
+    if not alone:
+        return None
+    year, cell = max(alone)
+    named = [int(y) for p in plain if not _YEAR_ALONE.fullmatch(p) for y in _YEAR.findall(p)]
+    return cell if year > max(named, default=0) else None
 
 
 #: How a header cell for last year's figure of a column starts (上年处理决定数量, 去年制发件数).
