@@ -309,3 +309,52 @@ def test_table_three_s_header_repeated_under_a_continuation_mark_a_cell_a_line_k
     report = zhgov_parse.parse(_one_cell_a_line(text.replace(head, head + "续表\n" + head)))
     assert not _wrong(report, name)
     assert "columns_reordered" not in {f.code for f in report.finding_list}
+
+
+def _pdftotext_pages(lines: list[str], breaks: dict[str, int]) -> str:
+    """``lines`` as pdftotext writes pages: before each line named in ``breaks`` a page ends with its
+    number alone on a line, and a form feed opens the next page's first line."""
+    out = []
+    for line in lines:
+        if line in breaks:
+            out += [str(breaks[line]), "\f" + line]
+        else:
+            out.append(line)
+    return "\n".join(out)
+
+
+@pytest.mark.parametrize("bare", [False, True])
+def test_a_page_number_before_a_form_feed_inside_a_row_is_no_cell(bare: bool) -> None:
+    """pdftotext's text of 二 a cell a line, a page ending between 行政处罚 and its values with its
+    number (``行政处罚`` / ``7`` / ``\\f9`` / ``15``, the row's 本年增/减 blank, lost a cell a line): 7 was
+    read as 上一年项目数量 and 9 as 本年增/减 (2 wrong cells, no finding), the exact text of a row 7 | 9 |
+    15. Where the pages' last lines are numbers that count on with the pages, they are page numbers,
+    left out: the row is 9 | 15, short (NA, row_length_mismatch), as with no page break."""
+    name = "qinghe_justice_2020_pipe"
+    lines = _one_cell_a_line(source(name).read_text(encoding="utf-8")).split("\n")
+    if bare:
+        lines = [line.removesuffix(" |") for line in lines]
+    first = "9" if bare else "9 |"
+    at = lines.index("行政处罚" + ("" if bare else " |")) + 1
+    assert lines[at] == first
+    lines[at] = "(break)"
+    text = _pdftotext_pages(
+        lines, {"三、收到和处理政府信息公开申请情况": 8, "(break)": 7, "二、主动公开政府信息情况": 6}
+    )
+    report = zhgov_parse.parse(text.replace("(break)", first) + "\n9\n\f")
+    assert not _wrong(report, name)
+    assert "row_length_mismatch" in {f.code for f in report.finding_list if f.row == "penalty"}
+
+
+def test_numbers_ending_pages_that_do_not_count_on_are_kept() -> None:
+    """A page's last line that is a row's value (no page number printed) is no page number: numbers
+    ending the pages that do not count on with them are read as before."""
+    name = "qinghe_data_2022_pipe"
+    lines = _one_cell_a_line(source(name).read_text(encoding="utf-8")).split("\n")
+    text = "\n".join(lines)
+    for label in ("行政许可 |\n1862 |\n", "行政处罚 |\n37 |\n"):
+        assert label in text
+        text = text.replace(label, label + "\f")
+    report = zhgov_parse.parse(text)
+    assert not _wrong(report, name)
+    assert _cells(report)[("active_disclosure", "penalty", "decisions")] == 37

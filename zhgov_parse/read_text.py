@@ -413,6 +413,35 @@ def _tables_without_spacers(blocks: list[Block], kept: dict[Block, Block]) -> li
     return out
 
 
+#: What a page's number is alone on its line (pdftotext's text of a page footer: ``7``).
+_PAGE_NUMBER = re.compile(r"\d{1,4}")
+
+
+def without_page_numbers(text: str) -> str:
+    """``text`` with the page numbers of pdftotext's pages taken out (their lines left empty): the
+    number alone on the last line of each page, before the form feed that ends it, where two pages
+    at least end so and every such number counts on with the pages (a page's number is its place
+    plus one same offset). Kept, a page break inside a table put it among a row's cells (二 a cell
+    a line, ``行政处罚`` / ``7`` / ``\f9`` / ``15``: 7 read as 上一年项目数量, 9 as 本年增/减, whose
+    blank cell the text lost); a row's value that ends a page counts on with no page's number."""
+    lines = text.split("\n")
+    ends: list[tuple[int, int]] = []  # (line index, page number less the page's index) of each page end
+    last = None  # the last line with text so far
+    page = 0
+    for i, line in enumerate(lines):
+        if line.startswith("\f"):
+            if last is not None and _PAGE_NUMBER.fullmatch(lines[last].strip()):
+                ends.append((last, int(lines[last].strip()) - page))
+            page += 1
+        if line.strip():
+            last = i
+    if len(ends) < 2 or len({offset for _, offset in ends}) != 1:
+        return text
+    for i, _ in ends:
+        lines[i] = ""
+    return "\n".join(lines)
+
+
 def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown: bool = False) -> Document:
     """Read pipe, Markdown or whitespace-separated text into blocks, one per non-empty line (in
     Markdown, one per paragraph).
@@ -424,6 +453,8 @@ def read_text(text: str, inserts: dict[int, list[Block]] | None = None, markdown
     open_rows = False
     if ":::" in text:
         text = without_fences(text)
+    if "\f" in text:
+        text = without_page_numbers(text)
     text = without_entities(text)
     lines = text.split("\n")
     boxed: list[Finding] = []
