@@ -76,19 +76,47 @@ def test_pipe_tables_written_as_csv_with_semicolons_read_the_same(fixture: str) 
     assert _cells(zhgov_parse.parse(written)) == _cells(zhgov_parse.parse(text))
 
 
-def test_a_number_with_a_comma_between_semicolons_is_not_read() -> None:
-    """Fields apart by semicolons, a number with a comma (``行政许可;12,408;``): the comma may be a
-    thousands' separator or a decimal point (a European spreadsheet's 12.408), the line does not
-    say. Its row is not read, said (missing_row); every other cell is."""
+def test_a_count_with_thousands_commas_between_semicolons_is_read() -> None:
+    """Fields apart by semicolons, a count written with a thousands' separator (``行政许可;12,408;``,
+    ``…申请数量;711;…;1,540;``): the line was not read, its row NA (missing_row), as the comma might be a
+    decimal point (a European spreadsheet's 12.408). A count is whole: 12.408 is none, so a comma
+    before each three digits of a count is a thousands' separator, and the row is read."""
     name = "weitang_hrss_2024_pipe"
     report = zhgov_parse.parse(_as_csv((FIXTURES / f"{name}.txt").read_text(encoding="utf-8"), ";"))
     got = _cells(report)
     from goldens import expected_cells
 
     want = expected_cells(name)
+    assert got == want
+    assert got[("active_disclosure", "licensing", "decisions")] == 12408
+    assert got[("application_handling", "new_received", "total")] == 1540
+    assert "missing_row" not in {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize(
+    ("old", "new", "row"),
+    [
+        ("行政事业性收费 | 0 |", "行政事业性收费 | 1,250 |", "fees"),  # 1.250 万元 or 1250 万元
+        ("行政许可 | 12,408 |", "行政许可 | 12,4 |", "licensing"),  # 12.4: no count, or a typo
+    ],
+)
+def test_a_number_with_a_comma_between_semicolons_that_may_be_a_decimal_is_not_read(
+    old: str, new: str, row: str
+) -> None:
+    """Fields apart by semicolons, a number whose comma may be a decimal point: in an amount
+    (行政事业性收费's 万元, 1,250 is 1.25 or 1250) or before other than three digits (``12,4``). The
+    line does not say which: its row is not read, said (missing_row); every other cell is."""
+    name = "weitang_hrss_2024_pipe"
+    text = (FIXTURES / f"{name}.txt").read_text(encoding="utf-8")
+    assert old in text
+    report = zhgov_parse.parse(_as_csv(text.replace(old, new), ";"))
+    got = _cells(report)
+    from goldens import expected_cells
+
+    want = expected_cells(name)
     assert all(got.get(k) in (None, v) for k, v in want.items())
-    assert got[("active_disclosure", "licensing", "decisions")] is None
-    assert ("missing_row", "licensing") in {(f.code, f.row) for f in report.finding_list}
+    assert all(v is None for k, v in got.items() if k[1] == row)
+    assert ("missing_row", row) in {(f.code, f.row) for f in report.finding_list}
     assert (
         got[("active_disclosure", "penalty", "decisions")]
         == want[("active_disclosure", "penalty", "decisions")]

@@ -214,17 +214,35 @@ _GLUED = re.compile(r"[^\d\s.,+\-]\d+$")
 
 #: A number with a comma in it: 3,750 is 3750 or 3.750 where semicolons part the fields.
 _COMMA_IN_NUMBER = re.compile(r"\d,\d")
+#: A number with a comma before each three digits: a count of thousands (1,540), as no count is 1.540.
+_THOUSANDS = re.compile(r"[+-]?\d{1,3}(?:,\d{3})+")
+#: The rows of 二 whose values are amounts (万元) where a comma may be a decimal point.
+_AMOUNT_ROWS = re.compile(r"[事業业]性收[费費]|集中[采採][购購]")
+
+
+def _counts_with_commas(row: list[str]) -> bool:
+    """Whether a row of fields apart by semicolons holds no number with a comma but counts written
+    with thousands' separators (``一、本年新收…;1,540;…``: a count is whole, so 1,540 is no 1.540): in
+    a row of amounts (行政事业性收费, 政府集中采购) a comma may be a decimal point, or where the digits
+    after it are not three (``12,4``), and the row is not read."""
+    commas = [cell for cell in row if _COMMA_IN_NUMBER.search(cell)]
+    if not commas:
+        return True
+    return all(_THOUSANDS.fullmatch(cell.strip()) for cell in commas) and not any(
+        _AMOUNT_ROWS.search(cell) for cell in row
+    )
 
 
 def _fields(line: str, delimiter: str = ",") -> list[str] | None:
     """A line's CSV fields, where it reads as a table's line: three fields or more, none a sentence;
     or two, a label and its value (``行政许可,3``) or a short header (``信息内容,本年处理决定数量``).
-    Fields apart by semicolons: none a number with a comma (a decimal point or a thousands'
-    separator, the line does not say: the line is no table's, its row not read)."""
+    Fields apart by semicolons: none a number with a comma, but counts with thousands' separators
+    (:func:`_counts_with_commas`; else a decimal point or a thousands' separator, the line does not
+    say: the line is no table's, its row not read)."""
     if delimiter not in line:
         return None
     row = next(csv.reader([line], delimiter=delimiter), [])
-    if len(row) < 2 or (delimiter == ";" and any(_COMMA_IN_NUMBER.search(cell) for cell in row)):
+    if len(row) < 2 or (delimiter == ";" and not _counts_with_commas(row)):
         return None
     spread = "\n" in line  # a quoted field over lines: its numbers apart by spaces are cells'
     one_line = [" ".join(cell.split()) for cell in row if not spread or "\n" not in cell]
