@@ -1337,3 +1337,31 @@ def test_a_year_alone_over_this_year_s_figures_beside_another_year_s_column_tell
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert all(v is None or v == want[k] for k, v in got.items())
     assert got[("active_disclosure", "licensing", "decisions")] == licensing
+
+
+@pytest.mark.parametrize("bare", [False, True])
+def test_the_organisations_header_line_read_before_the_group_s_a_cell_a_line_keeps_the_template_order(
+    bare: bool,
+) -> None:
+    """三's two header lines a cell a line, the organisations' line first (商业企业 … 其他 / 自然人 /
+    法人或其他组织 / 总计: a PDF's text puts the cells spanning both lines, 自然人 and 总计, level with
+    the lower one): read as one line naming the columns in another order, every row's values went
+    to the wrong columns (all of 三 wrong, said only by columns_reordered; 1529 wrong cells over the
+    fixtures a cell a line, 1135 split at spaces). The organisations stand under the group, where
+    it stands."""
+    from goldens import expected_cells, source
+
+    name = "qinghe_data_2022_pipe"
+    text = source(name).read_text(encoding="utf-8")
+    top = "自然人 | 法人或其他组织 | 总计 | |||||||\n"
+    subs = "商业 企业 | 科研 机构 | 社会公益组织 | 法律服务机构 | 其他 | |||||\n"
+    assert top + subs in text
+    lines = []
+    for line in text.replace(top + subs, subs + top).split("\n"):
+        cells = [c.strip() for c in line.split("|") if c.strip()] if "|" in line else [line]
+        lines += [c if bare else f"{c} |" for c in cells] if "|" in line else cells
+    report = zhgov_parse.parse("\n".join(lines))
+    want = expected_cells(name)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert got == want
+    assert "columns_reordered" not in {f.code for f in report.finding_list}

@@ -88,6 +88,10 @@ def _applicant_columns(
             codes[codes.index("legal_person")] = "other_org"
         if "legal_person" in codes and subs and codes.index("legal_person") < subs[0]:
             rows += [codes[: subs[0]], codes[subs[0] :]]  # both header lines read one cell a line
+        elif "legal_person" in codes and subs and codes.index("legal_person") > subs[-1]:
+            # the organisations' line read before the group's (商业企业 … 其他 / 自然人 / 法人或其他组织
+            # / 总计): they stand under the group, where it stands, not before 自然人
+            rows += [codes[subs[-1] + 1 :], codes[: subs[-1] + 1]]
         else:
             rows.append(codes)
     order = _order_named(rows, template)
