@@ -262,6 +262,25 @@ def test_year_with_no_title_nor_statistics_period() -> None:
     assert year_and_agency("一、总体情况\n2024年，我局将……\n" + plans + signed)[0] == 2023  # a plan
 
 
+def test_no_year_from_an_overview_copied_from_last_year() -> None:
+    """With no title year, statistics period or sign-off date, the overview's opening year (2022年，我局…,
+    copied from last year's report) is none where the rest of the text tells another year: another
+    paragraph's opening, the year's work looked back on, the next year's plans, a format issued later
+    (before, 2022, last year's). Kept where nothing tells against it."""
+    overview = "一、总体情况\n2022年，我局坚持……\n"
+    problems = "五、存在的主要问题及改进情况\n"
+    assert year_and_agency(overview + problems + "下一步，我局将深化公开。")[0] == 2022
+    for rest in (
+        "六、其他需要报告的事项\n2023年，我局认真落实上级政务公开工作要点。",
+        problems + "存在的主要问题：2023年我局政府信息公开工作虽取得一定成效，但仍存在问题。",
+        problems + "2024年，我局将深化公开。",
+        problems + "下一步，确保2024年政务公开工作要点各项任务按时完成。",
+    ):
+        assert year_and_agency(overview + rest)[0] is None, rest
+    cited = "本报告根据《中华人民共和国政府信息公开工作年度报告格式》（国办公开办函〔2021〕30号）要求编制。\n"
+    assert year_and_agency(cited + "一、总体情况\n2020年，我局坚持……\n")[0] is None
+
+
 def test_a_wrapped_title_after_links_to_other_reports() -> None:
     """The report's own title wrapped before its last words (as PDF text wraps it), under a page's
     links to other years' reports: its own year, not the last link's."""

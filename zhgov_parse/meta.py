@@ -240,13 +240,48 @@ def _unstated_year(lines: list[str], text: str, signoff: str) -> int | None:
     most: its plans for the next year (确保2024年政务公开工作要点…) outnumber the year's own as often."""
     opened, year = _opened_or_signed(lines, signoff)
     if opened:
-        return year
+        return None if year is not None and _copied_opening(year, text, signoff) else year
     head = _fold(text[:20000])
     openings = {int(y) for y in _PARAGRAPH_YEAR.findall(head)}
     if openings:
         return openings.pop() if len(openings) == 1 else None
     signed = _signed_year(signoff)
     return signed if signed is not None and signed in {int(y) for y in _YEAR.findall(head)} else None
+
+
+#: The year's work looked back on (2023年我局政府信息公开工作虽取得…; not 2024年我局政府信息公开工作将…).
+_YEARS_WORK = re.compile(
+    r"((?:19|20)\d{2})\s*年\s*度?\s*[，,]?\s*[我本][^\s，,。]{0,4}政府信息公[开開]工作(?![^，,。\n]{0,8}[将將])"
+)
+#: A plan for the next year: a paragraph opening with it (2024年，我局将…), or, after 五's heading, the
+#: next year's points to carry out (确保2024年政务公开工作要点…).
+_PLANNED = re.compile(r"^\s*((?:19|20)\d{2})\s*年\s*度?\s*[，,][^，,。\n]{0,8}[将將]", re.MULTILINE)
+#: The template the preamble says it follows, by the year it was issued in, before the first report made
+#: in it: 国办公开办函〔2019〕60号 (reports for 2019 on), 〔2021〕30号 (2021 on).
+_FORMAT_CITED = re.compile(r"[国國][办辦]公[开開][办辦]函\s*[〔\[［(]\s*(20\d{2})\s*[〕\]］)]\s*\d+\s*[号號]")
+_NEXT_POINTS = re.compile(r"[确確]保\s*((?:19|20)\d{2})\s*年\s*度?\s*政[务務]公[开開]工作要[点點]")
+
+
+def _copied_opening(opening: int, text: str, signoff: str) -> bool:
+    """Whether the overview's opening year, where it alone tells the year (no sign-off's date), is told
+    otherwise by the rest of the text, as where last year's overview was copied: a format cited that was
+    issued after that year, another paragraph opening with another year (2023年，我局认真落实…), the year's
+    work looked back on (2023年我局政府信息公开工作虽取得…), a plan for a year but the next (2025年，我局将…;
+    确保2025年政务公开工作要点… after 五's heading)."""
+    if _signed_on(signoff) is not None:
+        return False
+    head = _fold(text[:20000])
+    if (cited := _FORMAT_CITED.search(head)) is not None and opening < int(cited.group(1)):
+        return True  # a report for 2020 in the format of 2021 (国办公开办函〔2021〕30号)
+    told = {int(y) for y in _PARAGRAPH_YEAR.findall(head)} | {int(y) for y in _YEARS_WORK.findall(head)}
+    told |= {int(y) - 1 for y in _PLANNED.findall(head)}
+    lines = head.split("\n")
+    problems = next(
+        (i for i, line in enumerate(lines) if part_of(line.strip()) == "problems_improvements"), None
+    )
+    if problems is not None:
+        told |= {int(y) - 1 for y in _NEXT_POINTS.findall("\n".join(lines[problems:]))}
+    return bool(told - {opening})
 
 
 def _body_year(body: list[str], signoff: str) -> int | None:
