@@ -407,6 +407,7 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
         named = _agency(first) or _agency(after) or _agency_after(title)
         if named is None and first is None:
             named = _agency_above(lines[:i])
+            named = named if named is None or _speaks_for(named, lines[i + 1 :]) else None
         elif named is not None and named == _agency(first) and region_of(to_simplified(named)) is None:
             named = _placed_above(lines[:i], named)
         titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
@@ -486,6 +487,10 @@ def _wrapped_title(line: str, following: list[str]) -> str | None:
 _LABEL = re.compile(r"^(?:标题|標題|title)\s*[:：]\s*")
 
 
+#: What a site's line says of the office that runs it (青河市人民政府办公室主办).
+_RUNS_SITE = ("主办", "承办", "协办", "主辦", "承辦", "協辦")
+
+
 def _agency_above(lines: list[str]) -> str | None:
     """The agency a title names on a line of its own just above it (青河市数据局 / 2023年政府信息公开
     工作年度报告; Markdown's ``# 青河市数据局``, a crawler's ``标题: 青河市数据局``): the last line before
@@ -495,8 +500,33 @@ def _agency_above(lines: list[str]) -> str | None:
             name = _LABEL.sub("", line.strip().lstrip("#").strip())
             if len(name) > 30 or any(c.isdigit() for c in name) or "网" in name or "網" in name:
                 return None
-            return _agency(name)
+            if name.endswith(_RUNS_SITE):
+                return None  # a site's sponsor: 青河市人民政府办公室主办
+            named = _agency(name)  # not with a site's words around it: Copyright 青河市…, 首页 > 数据局
+            odd = named and any(c.isspace() or (c.isascii() and c not in "()") for c in named)
+            return None if odd else named
     return None
+
+
+#: The report's own voice (我局坚持…) and the ends of the names of the agencies that speak so.
+_VOICES = {
+    "局": ("局",),
+    "委": ("委", "委员会"),
+    "办": ("办", "办公室", "办公厅"),
+    "厅": ("厅",),
+    "镇": ("镇", "镇人民政府", "镇政府"),
+    "乡": ("乡", "乡人民政府", "乡政府"),
+}
+_VOICE = re.compile("我([局委办辦厅廳镇鎮乡鄉])")
+_VOICE_SIMPLIFIED = str.maketrans("辦廳鎮鄉", "办厅镇乡")
+
+
+def _speaks_for(name: str, body: list[str]) -> bool:
+    """Whether a name above a title may be the agency whose voice the report's body speaks in: a 局's
+    where it says 我局 and no other 我委, 我办 … (a site's name above a department's report, 青河市人民政府,
+    is not); any where it speaks in none, or in several."""
+    voices = {v.translate(_VOICE_SIMPLIFIED) for v in _VOICE.findall("\n".join(body))}
+    return len(voices) != 1 or to_simplified(name).endswith(_VOICES[voices.pop()])
 
 
 #: The last characters of an area's name (澜石区), or of a name cut in a word after it (澜石区住房和城乡).
