@@ -286,6 +286,18 @@ def test_no_year_from_an_overview_copied_from_last_year() -> None:
     assert year_and_agency(cited + "一、总体情况\n2020年，我局坚持……\n")[0] is None
 
 
+def test_no_agency_from_a_title_the_preamble_contradicts() -> None:
+    """A page's list of other reports beside the report, as PDF text of the page mixes them: the one title
+    read (another agency's, wrapped) against the agency the preamble gives for questions: none (before,
+    the other agency's). Kept where the contact is the agency or its part."""
+    preamble = "本报告根据《条例》要求编制。如对本报告有疑问，请与{}办公室联系（联系电话：0555-1234567）。\n"
+    listed = "政府信息公开年报\n   青河市教育局2023年政府信息\n   公开工作年度报告\n"
+    body = "一、总体情况\n2023年，青河市统计局认真落实……\n"
+    assert year_and_agency(listed + preamble.format("青河市统计局") + body) == (2023, None)
+    own = "平潭综合实验区2023年度政府信息公开工作年度报告\n" + preamble.format("平潭综合实验区管委会")
+    assert year_and_agency(own + body) == (2023, "平潭综合实验区")
+
+
 def test_a_wrapped_title_after_links_to_other_reports() -> None:
     """The report's own title wrapped before its last words (as PDF text wraps it), under a page's
     links to other years' reports: its own year, not the last link's."""

@@ -118,7 +118,19 @@ def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str 
     year, agency, settled = _year_and_agency(head, text, text[-300:] if end is None else end)
     if not settled:  # no agency, or one the order of titles that disagree chose
         agency = _contact(head) or _signed_by(text[-300:] if end is None else end, year) or agency
+    elif agency is not None and not _same_body(agency, _contact(head)):
+        agency = None  # a title beside the report's (a page's list of other reports), as PDF text mixes them
     return year, agency
+
+
+def _same_body(agency: str, contact: str | None) -> bool:
+    """Whether the agency a title names and the one the preamble gives for questions may be one body: the
+    same, one the other's part (平潭综合实验区 / 平潭综合实验区管委会), no contact named, or an area's
+    government, which may answer for its departments (榆泾县政府办公室 for 榆泾县统计局)."""
+    if contact is None or governs_area(contact):
+        return True
+    agency, contact = to_simplified(agency), to_simplified(contact)
+    return agency.startswith(contact) or contact.startswith(agency)
 
 
 def _contact(head: str) -> str | None:
