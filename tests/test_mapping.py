@@ -509,6 +509,21 @@ def test_template_2019_from_labels_and_2021_from_year() -> None:
     assert r21.meta["year"] == 2022
 
 
+def test_template_2019_from_table_three_s_one_other_row() -> None:
+    """A 2019 table 三 with no table 二 and no year: its （六）其他处理 is one row, with none of 2021's
+    three under it, and the table goes on to （七）总计: the 2019 template (before, unknown: the row
+    unmapped and 总计 a false identity_broken). Cut off before 总计, still unknown."""
+    lines = (FIXTURES / "qinghe_justice_2020_pipe.txt").read_text(encoding="utf-8").split("\n")
+    start = lines.index("三、收到和处理政府信息公开申请情况")
+    end = lines.index("四、政府信息公开行政复议、行政诉讼情况")
+    r = zhgov_parse.parse("\n".join(lines[start:end]))
+    assert (r.meta["template"], r.meta["year"]) == ("2019", None)
+    assert r.table("application_handling").loc["other", "total"] == 13
+    assert not {"identity_broken", "unmapped_row"} & {f.code for f in r.finding_list}
+    other = next(i for i in range(start, end) if "（六）其他处理" in lines[i])
+    assert zhgov_parse.parse("\n".join(lines[start : other + 1])).meta["template"] == "unknown"
+
+
 def test_identity_with_na_is_unassessable_or_certainly_broken(sample_text: str) -> None:
     na = zhgov_parse.parse(sample_text.replace("(七)总计 | 82 |", "(七)总计 | / |"))
     f = na.findings.query("code == 'identity_unassessable' and row == 'total' and column == 'natural_person'")

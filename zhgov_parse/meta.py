@@ -647,11 +647,21 @@ def has_title(text: str) -> bool:
     return _YEAR_IN_TITLE.search(_head(text)) is not None
 
 
+def _one_other_row(keys: str) -> bool:
+    """Whether table 三's （六）其他处理 is one row, 2019's, the table going on to （七）总计 with none of
+    2021's three rows under it (1.申请人无正当理由逾期不补正…): a 2019 table 三, told with no table 二."""
+    other = keys.find("其他处理")
+    return other >= 0 and keys.find("总计", other) > 0
+
+
 def detect_template(table_texts: Iterable[str], year: int | None) -> str:
-    """``"2019"`` or ``"2021"`` from the labels of tables 二 and 三, else from the year."""
+    """``"2019"`` or ``"2021"`` from the labels of tables 二 and 三 (三's （六）其他处理 one row or three),
+    else from the year."""
     texts = dict.fromkeys(table_texts)  # labels recur: spans copy them down and across
     keys = "\n".join(key(text) for text in texts if text and len(text) <= 200 and not text.isdigit())
     hits = {version: sum(keys.count(w) for w in words) for version, words in _SIGNALS.items()}
+    if not hits["2021"] and _one_other_row(keys):
+        hits["2019"] += 1
     if hits["2021"] > hits["2019"]:
         return "2021"
     if hits["2019"] > hits["2021"]:
