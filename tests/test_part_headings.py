@@ -254,6 +254,22 @@ def test_parts_numbered_as_subsections(name: str) -> None:
     assert _cells(bracketed) == _cells(report)
 
 
+@pytest.mark.parametrize("name", ["chenghu_finance_2021_html", "congang_veterans_2020_html"])
+def test_parts_numbered_with_a_space_on_a_page(name: str) -> None:
+    """A page's 一 总体情况 (a space, &nbsp; or 　 between number and title, or two bold runs), whose
+    space the page's text collapses: 一总体情况 opens its part where the title is the part's whole title
+    and the number its own (before, 一's prose was the preamble's, 六's the table's)."""
+    text = source(name).read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text)
+    for number, space in zip("一二三四五六", [" ", "&nbsp;", "\u3000", " ", "</b> <b>", " "], strict=True):
+        text = re.sub(rf"(?<=>){number}、(?=[总總主收政存其])", number + space, text, count=1)
+    spaced = zhgov_parse.parse(text)
+    assert spaced.sections["section"].tolist() == report.sections["section"].tolist()
+    assert spaced.facts.values.tolist() == report.facts.values.tolist()
+    assert _cells(spaced) == _cells(report)
+    assert part_of("一总体情况") == "overview" and part_of("二总体情况") is None
+
+
 def test_subsections_of_one_named_as_parts_stay_subsections() -> None:
     """一's subsections titled as the table parts, under their numbers (（二）主动公开政府信息情况,
     （三）收到和处理政府信息公开申请情况): they stay 一's, its prose and facts too."""

@@ -75,9 +75,9 @@ _PART_NUMBERS = dict(zip("一二三四五六", (code for code, _, _ in PART_KEYW
 
 
 def _bracketed_part(number: str, title: str) -> str | None:
-    """The part a bracketed number opens (（二）主动公开政府信息情况), where the title is the part's
-    whole title (政府信息公开工作存在的主要问题… too) and the number its own: 一's subsections,
-    （一）主动公开情况 …, are none."""
+    """The part a bracketed number opens (（二）主动公开政府信息情况), or one with no mark between it and
+    its title (一总体情况), where the title is the part's whole title (政府信息公开工作存在的主要问题… too)
+    and the number its own: 一's subsections, （一）主动公开情况 …, are none."""
     words = _PUNCTUATION.sub("", title)
     code = _TITLES.get(words) or _TITLES.get(words.removeprefix("政府信息公开工作"))
     return code if code is not None and _PART_NUMBERS[number] == code else None
@@ -131,6 +131,8 @@ def _part_of(text: str, heading: bool) -> str | None:
             t = arabic.group(1)
         elif (bracketed := _BRACKETED_PART.match(t)) is not None:
             return _bracketed_part(*bracketed.groups())
+        elif t[:1] in _PART_NUMBERS and (glued := _bracketed_part(t[0], t[1:])) is not None:
+            return glued  # 一总体情况: a page's 一 总体情况, its space collapsed
         elif not heading and (exact := _TITLES.get(_PUNCTUATION.sub("", t))) is not None:
             return exact  # a line that is a part's whole title, unnumbered (typed bold, numbers dropped)
         elif not heading or _SUBSECTION_MARK.match(t):
