@@ -352,6 +352,15 @@ def test_a_statement_of_none_for_each_is_read_in_traditional_script(sentence: st
     }
 
 
+@pytest.mark.parametrize(
+    ("sentence", "value"), [("本年度未收取資訊處理費。", 0), ("本年度共收取資訊處理費300元。", 300)]
+)
+def test_the_processing_fee_in_taiwan_s_words(sentence: str, value: int) -> None:
+    """資訊處理費, as Taiwan's words (OpenCC's s2twp) write 信息处理费: the fee (before, no fact)."""
+    section = Section(0, "other_matters", None, None, "paragraph", None, sentence, "p1")
+    assert {(f.subject, f.value) for f in facts.extract([section], year=2023)} == {("processing_fee", value)}
+
+
 @pytest.mark.parametrize("sentence", ["本年度无政府信息公开申请。", "全年没有收到政府信息公开申请。"])
 def test_no_applications_is_a_statement_of_none(sentence: str) -> None:
     section = Section(0, "overview", None, None, "paragraph", None, sentence, "p1")

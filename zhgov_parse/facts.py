@@ -356,7 +356,7 @@ def extract(
             if convert:
                 if not _MAY_STATE.search(sentence):
                     continue
-                sentence = to_simplified(sentence)
+                sentence = to_simplified(sentence).replace("资讯处理费", "信息处理费")  # Taiwan's 資訊處理費
             out.extend(_facts_in(s, sentence.strip(), year, area))
     return out
 
