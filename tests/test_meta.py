@@ -298,6 +298,18 @@ def test_no_agency_from_a_title_the_preamble_contradicts() -> None:
     assert year_and_agency(own + body) == (2023, "平潭综合实验区")
 
 
+@pytest.mark.parametrize("page", ["青河市人民政府_", "【青河市人民政府】"])
+def test_no_agency_from_a_page_title_the_report_s_voice_denies(page: str) -> None:
+    """A page's title that puts the site's name before the report's (青河市人民政府_2023年…报告) above the
+    report's title naming no agency: the site's name is not the agency where the body speaks as a 局 (我局…);
+    before, 青河市人民政府. Kept where it speaks as none, or as the site's agency."""
+    title = "2023年政府信息公开工作年度报告\n"
+    period = "本报告所列数据统计期限为2023年1月1日至2023年12月31日。\n"
+    text = page + title + title + period + "一、总体情况\n2023年，{}坚持……\n"
+    assert year_and_agency(text.format("我局")) == (2023, None)
+    assert year_and_agency(text.format("我市")) == (2023, "青河市人民政府")
+
+
 def test_a_wrapped_title_after_links_to_other_reports() -> None:
     """The report's own title wrapped before its last words (as PDF text wraps it), under a page's
     links to other years' reports: its own year, not the last link's."""

@@ -116,8 +116,9 @@ def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str 
         text, end = western_years(text), None if end is None else western_years(end)
     head = _head(text)
     year, agency, settled = _year_and_agency(head, text, text[-300:] if end is None else end)
-    if not settled:  # no agency, or one the order of titles that disagree chose
+    if not settled:  # no agency, or one the order of titles that disagree chose, or another title's
         agency = _contact(head) or _signed_by(text[-300:] if end is None else end, year) or agency
+        agency = agency if agency is None or _speaks_for(agency, head.split("\n")) else None
     elif agency is not None and not _same_body(agency, _contact(head)):
         agency = None  # a title beside the report's (a page's list of other reports), as PDF text mixes them
     return year, agency
