@@ -406,6 +406,9 @@ def test_a_year_of_the_republic_of_china_s_calendar() -> None:
         ("中国人民银行澄湖市中心支行", None),
         ("澄湖市市场监督管理局", "澄湖市"),
         ("澄湖县城关镇人民政府", "澄湖县城关镇"),
+        ("澄湖县人民政府城关街道办事处", "澄湖县"),  # before, 澄湖县人民政府城关街道
+        ("澄湖县政府城关街道办事处", "澄湖县"),
+        ("府谷县人民政府", "府谷县"),
     ],
 )
 def test_the_region_an_agency_s_name_starts_with(agency: str, region: str | None) -> None:
