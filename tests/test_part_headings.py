@@ -185,6 +185,8 @@ def test_part_titles_with_no_number_open_their_parts(name: str) -> None:
         ("六、其他需要说明的事项", "other_matters"),
         ("五、存在的问题和下一步工作打算", "problems_improvements"),
         ("五、存在问题及改进措施", "problems_improvements"),
+        ("五、存在的不足及下一步打算", "problems_improvements"),  # before, 五's text was 四's
+        ("一、工作概况", "overview"),  # before, 一's text was the preamble's
     ],
 )
 def test_part_titles_in_other_wordings(wording: str, section: str) -> None:

@@ -18,7 +18,7 @@ _PART_MARK = re.compile(
 
 #: Part titles by section code: (words any heading may use, words an unnumbered heading needs).
 PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
-    ("overview", ("总体情况", "概述", "总体", "基本情况"), ("总体情况",)),
+    ("overview", ("总体情况", "概述", "总体", "基本情况", "概况"), ("总体情况",)),
     ("active_disclosure", ("主动公开政府信息", "主动公开情况", "主动公开"), ("主动公开政府信息情况",)),
     (
         "application_handling",
@@ -45,6 +45,8 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             "存在问题",
             "下一步工作",
             "工作打算",
+            "存在的不足",
+            "下一步打算",
         ),
         ("存在的主要问题", "存在的问题"),
     ),
