@@ -186,6 +186,7 @@ def test_part_titles_with_no_number_open_their_parts(name: str) -> None:
         ("五、存在的问题和下一步工作打算", "problems_improvements"),
         ("五、存在问题及改进措施", "problems_improvements"),
         ("五、存在的不足及下一步打算", "problems_improvements"),  # before, 五's text was 四's
+        ("五、问题与改进", "problems_improvements"),
         ("一、工作概况", "overview"),  # before, 一's text was the preamble's
     ],
 )

@@ -37,6 +37,7 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
             "主要问题",
             "问题及改进",
             "问题和改进",
+            "问题与改进",
             "改进情况",
             "整改",
             "不足及改进",
