@@ -401,6 +401,10 @@ def test_a_year_of_the_republic_of_china_s_calendar() -> None:
         ("湘西州吉首市教育局", "湘西州吉首市"),
         ("苏州市城市管理局", "苏州市"),  # 城市管理 is the office's (before, 苏州市城市)
         ("原澄湖市财政局", "澄湖市"),  # the former office of an agency reorganised (before, 原澄湖市)
+        ("原阳县人民政府", "原阳县"),  # 原 is the area's name's (before, 阳县)
+        ("原平市财政局", "原平市"),
+        ("原州区教育局", "原州区"),
+        ("原村乡", "原村乡"),
         ("中共澄湖市委宣传部", "澄湖市"),
         ("国家税务总局澄湖市税务局", None),  # an office's name first, no area (before, 国家税务总局澄湖市)
         ("中国人民银行澄湖市中心支行", None),

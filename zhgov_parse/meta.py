@@ -697,7 +697,24 @@ def region_of(agency: str | None) -> str | None:
     if not agency:
         return None
     m = _REGION.match(agency)
+    if m and _names_first_char(agency, m):
+        m = _AREA.match(agency)
     return m["area"] if m else None
+
+
+#: An area's name alone, no prefix of a party's or a former office's.
+_AREA = re.compile("^" + _REGION.pattern[_REGION.pattern.index("(?P<area>") :])
+
+#: A name of one character and its kind: what 原阳县, 原平市, 原州区 or 原村乡 would leave with no 原.
+_ONE_CHARACTER_NAME = re.compile(r".(?:省|市|县|縣|区|區|州(?![市省区區])|盟|旗|镇|鎮|乡|鄉)")
+
+
+def _names_first_char(agency: str, m: re.Match[str]) -> bool:
+    """Whether a leading 原 read as "former" is its area's name's first character: the area left is
+    then a name of one character (原阳县 → 阳县, 原平市, 原州区, 原村乡), where a former office's 原
+    precedes its whole area's name (原澄湖市财政局 → 澄湖市)."""
+    former = agency.startswith("原") and m.start("area") == 1
+    return former and _ONE_CHARACTER_NAME.match(m["area"]) is not None
 
 
 #: The ends of an area's government's name (a 街道's office governs its 街道), in both scripts.
