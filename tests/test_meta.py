@@ -111,6 +111,9 @@ def test_agency_from_the_preamble_s_contact_when_the_title_was_kept_apart() -> N
     )
     assert year_and_agency(preamble.format("澄湖市财政局办公室")) == (2021, "澄湖市财政局")
     assert year_and_agency(preamble.format("沭阳县发展和改革局")) == (2021, "沭阳县发展和改革局")
+    # a division of its office answers (before, the division: 澄湖市人民政府办公室政府信息公开处)
+    assert year_and_agency(preamble.format("澄湖市人民政府办公室政府信息公开处"))[1] == "澄湖市人民政府"
+    assert year_and_agency(preamble.format("澄湖市财政局办公室综合科"))[1] == "澄湖市财政局"
     traditional = "如對本報告有疑問，請與樅崗區退役軍人事務局辦公室聯繫（聯繫電話：1）。"
     assert year_and_agency(traditional)[1] == "樅崗區退役軍人事務局"
     assert year_and_agency(preamble.format("县政府办公室"))[1] is None  # may answer for a department

@@ -175,10 +175,11 @@ def _signed_by(end: str, year: int | None) -> str | None:
 
 
 #: The preamble's contact for questions: 如对本报告有疑问，请与澄湖市财政局办公室联系 (联 / 系 apart
-#: where PDF text wraps the line).
+#: where PDF text wraps the line), or a division of its office (泰州市人民政府办公室政府信息公开处).
 _CONTACT = re.compile(
     r"[请請][与與]([^\s，。、；：:（）()“”\"]{2,40}?)"
-    r"(?:[办辦]公室|[办辦]公[厅廳]|[综綜]合科|秘[书書]科|政[务務]公[开開]科|信息公[开開]科)?[联聯]\s*[系繫]"
+    r"(?:[办辦]公(?:室|[厅廳])(?:[^\s，。、；：:（）()“”\"]{1,12}?[处處科股])?|[综綜]合科|秘[书書]科|政[务務]公[开開]科"
+    r"|信息公[开開]科)?[联聯]\s*[系繫]"
 )
 
 
