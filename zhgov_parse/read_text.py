@@ -107,6 +107,8 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
             continue
         start = 0
         for m in _runon_cut().finditer(text):
+            if _listed(text, m):
+                continue
             if m.start() > start:
                 out.append(Block("paragraph", (text[start : m.start()].strip(),), block.source))
             out.append(Block("paragraph", (m.group(0).rstrip(),), block.source))
@@ -114,6 +116,19 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
         if start < len(text):
             out.append(Block("paragraph", (text[start:].strip(),), block.source))
     return [b for b in out if b.cells[0] or b.kind == "row"]  # a row may open with a blank cell
+
+
+#: What sets a part's title apart in a listing of the parts (全文包括（一）总体情况；（二）…；（五）…。).
+_LISTING = re.compile(r"\s*[;；、]")
+_LISTED_AFTER = re.compile(r"(?:[;；、]|包括|包含)\s*$")
+
+
+def _listed(text: str, m: re.Match[str]) -> bool:
+    """Whether a part heading found in a paragraph is an item of the preamble's listing of the parts
+    (全文包括（一）总体情况；（二）主动公开政府信息情况；…), no heading: a list separator stands after
+    it or before it."""
+    before = _LISTED_AFTER.search(text, max(0, m.start() - 8), m.start())
+    return _LISTING.match(text, m.end()) is not None or before is not None
 
 
 #: Bars that stand for ``|`` between cells: the full-width ``｜`` (CJK-aware converters, tables
