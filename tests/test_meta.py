@@ -442,6 +442,21 @@ def test_a_year_the_report_s_other_dates_contradict_is_none() -> None:
 
 
 @pytest.mark.parametrize(
+    "period",
+    ["2021年1月1日至12月31日", "自2021年1月1日起至12月31日止", "从 2021年1月1日到12月31日止"],
+)
+def test_a_statistics_period_that_names_its_year_once(period: str) -> None:
+    """A statistics period whose end leaves its year out (统计期限为2021年1月1日至12月31日, as real reports
+    of Shanghai, Zigong and Wenzhou write it) states the year as the full one does: against an overview
+    copied from the next year's, no year (before, the period was not read: none where nothing else
+    told the year, and 2022, a wrong year, from the overview)."""
+    text = "本报告所列数据的统计期限" + period + "。\n一、总体情况\n{}我局主动公开信息12条。\n"
+    assert year_and_agency(text.format(""))[0] == 2021
+    assert year_and_agency(text.format("2021年，"))[0] == 2021
+    assert year_and_agency(text.format("2022年，"))[0] is None
+
+
+@pytest.mark.parametrize(
     "line",
     [
         "主办单位：青河市人民政府办公室",

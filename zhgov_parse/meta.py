@@ -40,7 +40,7 @@ _YEAR_IN_TITLE = re.compile(
 _YEAR = re.compile(r"(?<![\d〔\[［【(（])((?:19|20)\d{2})\s*年(?!\s*\d{1,2}\s*月)")
 #: The statistics period the template's preamble states: 统计期限为2023年1月1日至2023年12月31日.
 _PERIOD = re.compile(
-    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*\1\s*年\s*12\s*月\s*31\s*日"
+    r"((?:19|20)\d{2})\s*年\s*1\s*月\s*1\s*日\s*(?:起\s*)?(?:至|到|—|-|~)\s*(?:\1\s*年\s*)?12\s*月\s*31\s*日"
 )
 #: The statistics period with its numbers on the line under its words (PDF text whose digits are set in
 #: another font, as pdfplumber's reading order gives it: 期限为 年 月 日至 年 月 日。… / 2022 1 1 2022 12 31).
