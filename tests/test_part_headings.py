@@ -285,26 +285,36 @@ def test_subsections_of_one_named_as_parts_stay_subsections() -> None:
     assert renamed.sections["section"].tolist() == report.sections["section"].tolist()
 
 
+_ITEMS = ("总体情况", "主动公开政府信息情况", "收到和处理政府信息公开申请情况")
+_ITEMS += ("政府信息公开行政复议、行政诉讼情况", "存在的主要问题及改进情况")
+
+
 @pytest.mark.parametrize("tables", [True, False])
-def test_a_preamble_listing_the_parts_by_their_numbers_opens_none(tables: bool) -> None:
+@pytest.mark.parametrize(
+    "listing",
+    [
+        "；".join(f"（{n}）{w}" for n, w in zip("一二三四五", _ITEMS, strict=True)),
+        "，".join(f"{n}、{w}" for n, w in zip("一二三四五", _ITEMS, strict=True)),
+    ],
+)
+def test_a_preamble_listing_the_parts_by_their_numbers_opens_none(listing: str, tables: bool) -> None:
     """A long preamble that lists the parts by their numbers in one sentence (全文包括（一）总体情况；
-    （二）主动公开政府信息情况；…；（五）存在的主要问题及改进情况。, as a real Jiangsu report does): its
-    items are no part headings. Before, they were cut out as headings, and the report's own 一、总体情况
-    then opened "another report" (more_reports): a report with its tables as pictures lost every part
-    after its preamble."""
+    （二）主动公开政府信息情况；…；（五）存在的主要问题及改进情况。, as a real Jiangsu report does; 一、…，
+    二、… too): its items are no part headings. Before, they were cut out as headings, and the report's
+    own 一、总体情况 then opened "another report" (more_reports): a report with its tables as pictures
+    lost every part after its preamble."""
     lines = source("lanshi_housing_2023_pipe").read_text(encoding="utf-8").split("\n")
-    listing = (
+    preamble = (
         "本年度报告根据《中华人民共和国政府信息公开条例》（以下简称《条例》）、区政府办公室《关于切实做好"
         "2023年政府信息公开年度报告编制发布工作的通知》和《中华人民共和国政府信息公开工作年度报告格式》"
-        "的要求，由澜石区住房和城乡建设局办公室编制。全文包括（一）总体情况；（二）主动公开政府信息情况；"
-        "（三）收到和处理政府信息公开申请情况；（四）政府信息公开行政复议、行政诉讼情况；"
-        "（五）存在的主要问题及改进情况。本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
+        f"的要求，由澜石区住房和城乡建设局办公室编制。全文包括{listing}。"
+        "本年度报告中所列数据的统计期限自2023年1月1日起至2023年12月31日止。"
     )
     body = lines[2:] if tables else [line for line in lines[2:] if "|" not in line]
-    report = zhgov_parse.parse("\n".join([lines[0], listing, *body]))
+    report = zhgov_parse.parse("\n".join([lines[0], preamble, *body]))
     assert "more_reports" not in {f.code for f in report.finding_list}
     parts = report.sections.query("kind == 'heading' and tag == 'part'")["section"].tolist()
     assert parts == list(dict.fromkeys(parts))  # each part opened once
     assert {"overview", "problems_improvements", "other_matters"} <= set(parts)
     assert report.sections["section"].iloc[0] == "preamble"
-    assert listing[:20] in report.sections.query("section == 'preamble'")["text"].str.cat()
+    assert preamble[:20] in report.sections.query("section == 'preamble'")["text"].str.cat()

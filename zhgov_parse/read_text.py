@@ -106,8 +106,10 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
             out.append(block)
             continue
         start = 0
-        for m in _runon_cut().finditer(text):
-            if _listed(text, m):
+        found = list(_runon_cut().finditer(text))
+        listed = _listed(text, found)
+        for i, m in enumerate(found):
+            if i in listed:
                 continue
             if m.start() > start:
                 out.append(Block("paragraph", (text[start : m.start()].strip(),), block.source))
@@ -121,14 +123,22 @@ def _split_runon(blocks: list[Block], leading: bool = False) -> list[Block]:
 #: What sets a part's title apart in a listing of the parts (全文包括（一）总体情况；（二）…；（五）…。).
 _LISTING = re.compile(r"\s*[;；、]")
 _LISTED_AFTER = re.compile(r"(?:[;；、]|包括|包含)\s*$")
+#: What stands between two items of such a listing (一、总体情况，二、主动公开政府信息情况).
+_BETWEEN_ITEMS = re.compile(r"\s*[;；、，,]\s*")
 
 
-def _listed(text: str, m: re.Match[str]) -> bool:
-    """Whether a part heading found in a paragraph is an item of the preamble's listing of the parts
-    (全文包括（一）总体情况；（二）主动公开政府信息情况；…), no heading: a list separator stands after
-    it or before it."""
-    before = _LISTED_AFTER.search(text, max(0, m.start() - 8), m.start())
-    return _LISTING.match(text, m.end()) is not None or before is not None
+def _listed(text: str, found: list[re.Match[str]]) -> set[int]:
+    """Which of the part headings found in a paragraph are items of the preamble's listing of the parts
+    (全文包括（一）总体情况；（二）主动公开政府信息情况；…), no headings: those with a list separator
+    after them or before them, and two that a comma alone sets apart."""
+    listed = set()
+    for i, m in enumerate(found):
+        before = _LISTED_AFTER.search(text, max(0, m.start() - 8), m.start())
+        if _LISTING.match(text, m.end()) is not None or before is not None:
+            listed.add(i)
+        if i and _BETWEEN_ITEMS.fullmatch(text, found[i - 1].end(), m.start()) is not None:
+            listed |= {i - 1, i}
+    return listed
 
 
 #: Bars that stand for ``|`` between cells: the full-width ``｜`` (CJK-aware converters, tables
