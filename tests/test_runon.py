@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import random
+import re
 
 import pytest
 
@@ -1235,6 +1236,22 @@ def test_a_part_heading_in_a_short_line_of_run_on_text_is_found() -> None:
     assert got[("application_handling", "new_received", "total")] == 138
     assert got[("active_disclosure", "penalty", "decisions")] == 158
     assert not {"missing_table", "unmapped_row"} & {f.code for f in report.finding_list}
+
+
+@pytest.mark.parametrize("written", ["{})", "{}）", "({})"])
+def test_an_item_number_closed_by_a_parenthesis_is_no_rows_digit(written: str) -> None:
+    """三's items numbered ``1)`` or ``1）`` (``…10—00012)其他法律…``): the next item's number was
+    read as the row's last digit, and where cells are marked — (no identity checks them exactly)
+    总计 read 12 for 1, 23 for 2: 7 wrong cells in the fixture; ``(三)不予公开1)`` and ``(1)`` were
+    unmapped rows. It is now taken off as ``2.`` and ``2、`` are."""
+    name = "songlan_market_2023_md"
+    text = render(source(name))
+    start = text.index("本年新收政府信息公开申请")
+    end = text.index("结转下年度继续办理", start)
+    table = re.sub(r"([1-8])\.(?=[\u4e00-\u9fff])", lambda m: written.format(m[1]), text[start:end])
+    report = zhgov_parse.parse(text[:start] + table + text[end:])
+    assert report.table(APPS).equals(zhgov_parse.parse(text).table(APPS))
+    assert "unmapped_row" not in {f.code for f in report.finding_list}
 
 
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:

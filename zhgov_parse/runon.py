@@ -102,8 +102,9 @@ _ACTIVE_LABELS: dict[str, str] = {
     "fees": r"行政事业性收费",
     "procurement": r"政府集中采购",
 }
-_ENUMERATOR_TAIL = re.compile(r"[1-8]\s*[.．、]\s*$")  # the next label's 1. … 8.
-_ENUMERATOR_DIGIT = re.compile(r"[1-8]\s*$")  # the same, before a 、 or ． no run takes
+_ENUMERATOR_TAIL = re.compile(r"[(（]?[1-8]\s*[.．、)）]\s*$")  # the next label's 1. … 8. (1、 1) (1))
+_ENUMERATOR_DIGIT = re.compile(r"[1-8]\s*$")  # the same, before a 、 ． or ) no run takes
+_ENUMERATOR_ENDS = frozenset("、．)）")
 # The rest of a label: no digit, no NA mark (a dash too: 秘密-0000/0 is a row whose first cell is
 # marked missing), no （三）-style group marker, no 1.-style item number.
 _LABEL_REST = re.compile(
@@ -247,7 +248,8 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
     if at > start and text[at - 1] in "无無":  # 无 for the row's first cell (无030004), a mark
         run = "/" + run
     run = _ENUMERATOR_TAIL.sub("", run.strip())
-    if text[end : end + 1] in ("、", "．"):  # the next heading's number: 1000001 4、政府信息公开行政复议…
+    if text[end : end + 1] in _ENUMERATOR_ENDS:  # the next item's number: 10300042)其他法律…, or the
+        # next heading's: 1000001 4、政府信息公开行政复议…
         run = _ENUMERATOR_DIGIT.sub("", run)
     return _without_footer(run, signed), end  # a page footer (— 3 —) glued after the row
 
