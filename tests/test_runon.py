@@ -1254,6 +1254,23 @@ def test_an_item_number_closed_by_a_parenthesis_is_no_rows_digit(written: str) -
     assert "unmapped_row" not in {f.code for f in report.finding_list}
 
 
+def test_a_footnote_mark_after_a_label_is_no_cells_digit() -> None:
+    """A footnote mark after a row's label, before its digits (``行政處罰[1]158``, ``〔1〕``, ``（1）``,
+    ``（注1）``): the label's skip ended before the mark's digit, so the row read 1 (``[1]``, ``注1：``)
+    or was said missing (``（1）``, its digit then taken for the next item's number); ``注1158`` read
+    1158. The
+    mark is now skipped with the label; ``注`` glued to digits, its end unknown, leaves the row NA
+    (runon_unsolvable)."""
+    text = render(source("heyu_ecology_2021_pipe"))
+    penalty = ("active_disclosure", "penalty", "decisions")
+    marks = [("[1]", 158), ("〔1〕", 158), ("（1）", 158), ("（注1）", 158), ("注1：", 158), ("注1", None)]
+    for mark, read in marks:
+        report = zhgov_parse.parse(text.replace("行政處罰158", "行政處罰" + mark + "158"))
+        assert _cells(report)[penalty] == read, mark
+    report = zhgov_parse.parse(text.replace("行政處罰158", "行政處罰注1158"))
+    assert any(f.code == "runon_unsolvable" and f.row == "penalty" for f in report.finding_list)
+
+
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:
     """Page text whose cells run together, 四 given twice in its part (a page's two copies, their
     numbers apart): its digits were read after the text's last 总计, the second copy's (15 cells),

@@ -226,6 +226,10 @@ def _without_footer(run: str, signed: bool) -> str:
 
 
 _ESTIMATE_BEFORE = re.compile(r"(?:约|近|逾|超过|大约)\s*$")
+# A footnote mark after a row's label, before its digits (行政许可[1]446, 行政许可（注1）446, 注1：):
+# the mark's number is no cell's.
+_LABEL_NOTE = re.compile(r"\d{1,2}\s*[\]】〕)）:：]")
+_LABEL_NOTE_OPENS = frozenset("[【〔(（注")
 
 
 def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: bool = False) -> tuple[str, int]:
@@ -244,9 +248,13 @@ def _run_at(text: str, start: int, later: Sequence[re.Pattern[str]], signed: boo
             at = start + estimate.start() if estimate else at
             footer = _PAGE_BREAK.match(text, at - 1) if skipped[-1] in "第共" else None
             at = footer.end() if footer else at  # a page's footer between a label and its digits
+            note = _LABEL_NOTE.match(text, at) if skipped[-1] in _LABEL_NOTE_OPENS else None
+            at = note.end() if note else at  # the label's footnote mark (行政许可[1]446): no cell's
     run, end = _run_from(text, at, later)
     if at > start and text[at - 1] in "无無":  # 无 for the row's first cell (无030004), a mark
         run = "/" + run
+    elif at > start and text[at - 1] == "注" and text[at : at + 1].isdigit():
+        run = "注" + run  # 行政许可注1446: where the label's mark ends is unknown (it reads no way)
     run = _ENUMERATOR_TAIL.sub("", run.strip())
     if text[end : end + 1] in _ENUMERATOR_ENDS:  # the next item's number: 10300042)其他法律…, or the
         # next heading's: 1000001 4、政府信息公开行政复议…
