@@ -24,17 +24,18 @@ MAX_CELL_TEXT = 300
 
 _DISPLAY = re.compile(r"(?:^|;)display:([a-z-]+)")
 _GRID_SPAN = re.compile(r"^span(\d{1,2})$")
-_GROUPS = ("table-header-group", "table-row-group", "table-footer-group")
 
 
-#: What a page's markup or style sheets say where they lay out a table (as they write it).
-_LAYS_OUT = ("table-cell", "TABLE-CELL", "grid-template", "display:flex", "display: flex", "inline-flex")
+#: What a page's markup or style sheets say where they lay out a table (as they write it); flex rows
+#: are three at least.
+_LAYS_OUT = ("table-cell", "TABLE-CELL", "grid-template")
+_FLEX = ("display:flex", "display: flex")
 
 
 def may_lay_out_tables(text: str) -> bool:
     """Whether a page's markup or style sheets may name a display that lays out a table (a few
-    searches in C: most pages name none)."""
-    return any(word in text for word in _LAYS_OUT)
+    searches in C: most pages name none; some a flex box or two for their menus)."""
+    return any(word in text for word in _LAYS_OUT) or sum(text.count(word) for word in _FLEX) >= 3
 
 
 def css_tables(root: etree._Element) -> None:
@@ -43,14 +44,19 @@ def css_tables(root: etree._Element) -> None:
     shown = {el: display for el in root.iter() if (display := _display(el, displays))}
     if not shown:
         return
-    for el, display in shown.items():
-        if display == "table-row" and el.tag != "tr":
-            _css_table_row(el, shown)
+    parents = {
+        el.getparent()
+        for el, display in shown.items()
+        if display == "table-row" and el.tag != "tr" and _css_table_row(el, shown)
+    }
+    for parent in parents:
+        if parent is not None and parent.tag not in ("table", "tbody", "thead", "tfoot"):
+            _rows_into_tables(parent)
     for el, display in shown.items():
         if display in ("grid", "inline-grid") and el.getparent() is not None:
             _grid(el)
-    parents = {el.getparent() for el, display in shown.items() if display in ("flex", "inline-flex")}
-    for parent in parents:
+    flexed = {el.getparent() for el, display in shown.items() if display in ("flex", "inline-flex")}
+    for parent in flexed:
         if parent is not None:
             _flex_rows(parent, shown)
 
@@ -83,8 +89,8 @@ def _sheet_displays(root: etree._Element) -> dict[str, str]:
     torn: set[str] = set()
     for style in root.iter("style"):
         css = (style.text or "").lower()
-        if not may_lay_out_tables("".join(css.split()).replace("display:", "display: ")):
-            continue
+        if not may_lay_out_tables("".join(css.split()).replace("display:flex", "display:flex" * 3)):
+            continue  # (a sheet's one rule of a display:flex class may make every row one)
         for selectors, declarations in _css_rules(css):
             m = _DISPLAY.search("".join(declarations.split()))
             if m is None:
@@ -105,23 +111,33 @@ def _is_cell_content(el: etree._Element) -> bool:
     return len(etree.tostring(el, method="text", encoding="unicode", with_tail=False)) <= MAX_CELL_TEXT
 
 
-def _css_table_row(row: etree._Element, shown: dict[etree._Element, str]) -> None:
-    """A row styled ``display:table-row`` whose children are all cells (``display:table-cell``) made a
-    ``<tr>`` of ``<td>``s, its table (and row group) made ``<table>`` (and ``<tbody>``)."""
+def _css_table_row(row: etree._Element, shown: dict[etree._Element, str]) -> bool:
+    """Make a row styled ``display:table-row`` whose children are all cells (``display:table-cell``)
+    a ``<tr>`` of ``<td>``s; whether it was."""
     cells = [child for child in row if child.tag.__class__ is str]
     if not cells or any(shown.get(c) != "table-cell" or not _is_cell_content(c) for c in cells):
-        return
-    parent = row.getparent()
-    if parent is None:
-        return
+        return False
     for cell in cells:
         cell.tag = "td"
     row.tag = "tr"
-    if shown.get(parent) in _GROUPS:
-        parent.tag = "tbody"
-        parent = parent.getparent()
-    if parent is not None and parent.tag not in ("table", "body", "html"):
-        parent.tag = "table"
+    return True
+
+
+def _rows_into_tables(parent: etree._Element) -> None:
+    """Put each run of ``<tr>``s among an element's children into a ``<table>`` of its own, in its place
+    (the element's other children, a title or a note, stay outside it)."""
+    run: list[etree._Element] = []
+    for child in [*parent, None]:
+        if child is not None and child.tag == "tr":
+            run.append(child)
+            continue
+        if run:
+            table = etree.Element("table")
+            run[0].addprevious(table)
+            for tr in run:
+                table.append(tr)
+            table.tail, run[-1].tail = run[-1].tail, None
+            run = []
 
 
 def _tracks(template: str) -> int:

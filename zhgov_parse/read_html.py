@@ -989,7 +989,7 @@ def _may_hide(text: str) -> bool:
         )
         or any(  # off the page or out of its line (:func:`_off_screen`, :func:`_placed_elsewhere`)
             _squeezed(text[at + 7 : at + 20]).startswith((":a", ":f", ":r")) and _in_a_tag(text, at)
-            for at in _places(text, "osition", "OSITION")
+            for at in _places(text, "osition")
         )
         or any(  # text-indent:-9999px, margin-left:-9999px; a box of no size, its overflow hidden
             _in_a_tag(text, at) for at in _places(text, *_FAR_BACK_OR_CLIPPED)
@@ -998,16 +998,11 @@ def _may_hide(text: str) -> bool:
     )
 
 
-#: What a style that sets text far back or clips it says (white space as pages write it: most pages
-#: say none of it, though nearly all indent their paragraphs, ``text-indent:2em``).
-_FAINT_OR_TINY = (
-    "rgba(", "hsla(", "RGBA(", "/ 0)", "/0)", "size:.", "size: .", "scale(0",
-    "size:1p", "size:2p", "size:3p", "size:4p", "size: 1p", "size: 2p", "size: 3p", "size: 4p",
-)  # fmt: skip
-_FAR_BACK_OR_CLIPPED = (
-    "indent:-", "indent: -", "INDENT:-", "margin-left:-", "margin-top:-",
-    "overflow:hidden", "overflow: hidden",
-)  # fmt: skip
+#: What a style that sets text far back or clips it says, or one too faint or small to read (white
+#: space as pages write it: most pages say none of it, though nearly all indent their paragraphs,
+#: ``text-indent:2em``). Each a search of the page: as few as tell them.
+_FAR_BACK_OR_CLIPPED = ("ndent:-", "argin-left:-", "verflow:hidden", "verflow: hidden")
+_FAINT_OR_TINY = ("rgba(", "/ 0)", "/0)", "scale(0", "size:.", "size:1p", "size:2p", "size:3p", "size:4p")
 
 
 def _transparent_text(text: str, at: int) -> bool:
@@ -1023,21 +1018,50 @@ def _styled_invisible(text: str, at: int) -> bool:
     return _squeezed(text[max(at - 16, 0) : at]).endswith("visibility:")
 
 
-def _unshown(root: etree._Element) -> list[etree._Element]:
+def _unshown(
+    root: etree._Element, unsure: list[tuple[etree._Element, str]] | None = None
+) -> list[etree._Element]:
     """The ``<del>`` elements, and the elements inside a table's cells that are ``hidden`` or styled
-    ``display:none`` or to show none of their text (:func:`_invisible`), in document order. (One
-    walk that asks each element for its attributes' names: an XPath with ``translate()`` over every
-    element took 15 ms on a 170 KB page.)"""
+    ``display:none`` or to show none of their text (:func:`_invisible`, :func:`_off_screen`), in
+    document order; into ``unsure``, those in cells that may show their text or not, each with why
+    (:func:`_placed_elsewhere`, :func:`_set_tiny`). (One walk that asks each element for its
+    attributes' names: an XPath with ``translate()`` over every element took 15 ms on a 170 KB page.)"""
     found = []
     for el in root.iter():
         if el.tag == "del":
             found.append(el)
             continue
-        if (_hidden(el) or _invisible(el) or _off_screen(el)) and next(
+        rare = _rare_style(el)
+        if (_hidden(el) or _invisible(el) or (rare and _off_screen(el))) and next(
             el.iterancestors("td", "th"), None
         ) is not None:
             found.append(el)
+        elif rare and unsure is not None:
+            why = _OUT_OF_LINE if _placed_elsewhere(el) else _TINY if _set_tiny(el) else None
+            if why is not None and next(el.iterancestors("td", "th"), None) is not None:
+                unsure.append((el, why))
     return found
+
+
+#: What a style that may set text off the page, out of its line or tiny says (lower case: one search
+#: in C an element, where a case-blind one is ten times slower).
+_RARE_STYLE = re.compile(
+    r"position|indent|clip|overflow|transform|content-visibility|margin|size\s*:\s*(?:\.|0|[1-4][.\s]*[pr%e])"
+)
+
+
+def _rare_style(el: etree._Element) -> bool:
+    """Whether an element's style may say what :func:`_off_screen`, :func:`_placed_elsewhere` or
+    :func:`_set_tiny` look for (most elements' styles: fonts and borders)."""
+    style = el.get("style")
+    if not style:
+        return False
+    return _RARE_STYLE.search(_lower(style)) is not None
+
+
+def _lower(style: str) -> str:
+    """A style in lower case (most are already: told in C, not copied)."""
+    return style if style.islower() else style.lower()
 
 
 #: A style that leaves an element's text in its place but shows none of it: ``visibility:hidden``,
@@ -1076,9 +1100,20 @@ _LEGIBLE_PX = 5.0
 
 
 def _font_px(style: str) -> float | None:
-    """The font size a style (white space left out) sets, in pixels (an ``em`` as 16 of them)."""
-    m = _FONT_SIZE.search(style) if "size:" in style else None
+    """The font size under 5 pixels a style (white space left out) sets, in pixels (an ``em`` as 16 of
+    them); None for none or a larger one, told by its first digits where it can be (nearly every
+    style's: ``font-size:10.5pt``)."""
+    at = style.find("size:")
+    if at < 0:
+        return None
+    first, second = style[at + 5 : at + 6], style[at + 6 : at + 7]
+    if first not in _SMALL_START or (first not in "0." and second.isdigit()):
+        return None
+    m = _FONT_SIZE.search(style)
     return float(m[1]) * _PX[m[2]] if m is not None else None
+
+
+_SMALL_START = frozenset("01234.")
 
 
 def _faint(style: str) -> bool:
@@ -1099,10 +1134,14 @@ def _set_tiny(el: etree._Element) -> bool:
     """Whether an element inside a cell, with text, is set in a font of 1 to 5 pixels: a speck beside
     the cell's digits, or a digit to read closely; which a sighted reader reads, the page does not say."""
     style = el.get("style")
-    if not style or el.tag in ("td", "th", "tr"):
+    if not style or el.tag in ("td", "th", "tr") or _MAY_BE_TINY.search(_lower(style)) is None:
         return False
     size = _font_px(_squeezed(style))
     return size is not None and _SMALLEST_PX <= size < _LEGIBLE_PX
+
+
+#: A font size that may be under 5 pixels, as a style writes it (one search in C an element).
+_MAY_BE_TINY = re.compile(r"size\s*:\s*(?:\.|0|[1-4](?:\.\d*)?\s*[pr%e])")
 
 
 #: Offsets so far left or up that text set there is off the page (``left:-9999px``, ``-999em``,
@@ -1160,10 +1199,14 @@ def _off_screen(el: etree._Element) -> bool:
     to nothing or in a box of no size (:func:`_nothing_shown`): ``4<span style="position:absolute;
     left:-9999px">7</span>1`` shows 41."""
     raw = el.get("style")
-    if not raw or el.tag in ("td", "th", "tr"):
+    if not raw or el.tag in ("td", "th", "tr") or _OFF_SCREEN_WORDS.search(_lower(raw)) is None:
         return False
     style = _declarations(raw)
     return _sets_off_screen(style, _block_level(el, style))
+
+
+#: What a style that sets text off the page or shows none of its box says (:func:`_sets_off_screen`).
+_OFF_SCREEN_WORDS = re.compile("position|indent|clip|overflow|transform|content-visibility")
 
 
 def _sets_off_screen(style: dict[str, str], block: bool = False) -> bool:
@@ -1178,13 +1221,18 @@ def _sets_off_screen(style: dict[str, str], block: bool = False) -> bool:
     return boxed and (_far_back(style.get("text-indent")) or _nothing_shown(style))
 
 
+_OUT_OF_LINE_WORDS = re.compile("position|margin")
+
+
 def _placed_elsewhere(el: etree._Element) -> bool:
     """Whether an element inside a cell, with text, is styled out of its line where the page does not
     say it is off it (``position:absolute`` with no offset far back, a margin far back pulling the text
     after it along): a browser draws its text over the cell's, or off the page; which, the markup
     alone does not tell."""
     raw = el.get("style")
-    if not raw or el.tag in ("td", "th", "tr") or _off_screen(el):
+    if not raw or el.tag in ("td", "th", "tr") or _OUT_OF_LINE_WORDS.search(_lower(raw)) is None:
+        return False
+    if _off_screen(el):
         return False
     style = _declarations(raw)
     return style.get("position") in _OUT_OF_FLOW or any(
@@ -1377,21 +1425,19 @@ def _drop_unshown(root: etree._Element, findings: list[Finding]) -> None:
     set off the page whose box keeps its lines (a ``<div>`` whose text is indented off it: 4, a blank
     line, 1) is left blank. The text of an element in a cell drawn out of its line, where the page
     does not say (:func:`_placed_elsewhere`), is marked ``⟦7⟧``: no number (NA), with a finding."""
-    for el in _unshown(root):
+    unsure: list[tuple[etree._Element, str]] = []
+    for el in _unshown(root, unsure):
         if _off_screen(el) and _block_in_flow(el):
             _blank(el)
         else:
             _take_out(el)
-    for el in _STYLED_IN_CELLS(root):
-        if el.getparent() is None:
-            continue
-        if _placed_elsewhere(el):
-            _mark_unsure(el, findings, _OUT_OF_LINE)
-        elif _set_tiny(el):
-            _mark_unsure(el, findings, "set in a font of a few pixels: a speck or a digit to read closely")
+    for el, why in unsure:
+        if [*el.iterancestors()][-1:] == [root]:  # (not taken out, nor inside what was)
+            _mark_unsure(el, findings, why)
 
 
 _OUT_OF_LINE = "styled out of its line: drawn over the text around it or off the page"
+_TINY = "set in a font of a few pixels: a speck or a digit to read closely"
 
 
 def _blank(el: etree._Element) -> None:
@@ -1519,7 +1565,9 @@ def _sheet_backgrounds(root: etree._Element) -> Backgrounds:
     return found
 
 
-_COLOURED_IN_CELLS = etree.XPath("(//td | //th)//*[@style or @color]")
+_COLOURED = etree.XPath("//*[@color or contains(@style, 'olor') or contains(@style, 'OLOR')]")
+#: What a colour near white is written with (:func:`_colour`).
+_MAY_BE_WHITE = re.compile("#f|rgb|white|snow|ivory|window")
 
 
 def _drop_unseen_colours(root: etree._Element, findings: list[Finding]) -> None:
@@ -1529,9 +1577,14 @@ def _drop_unseen_colours(root: etree._Element, findings: list[Finding]) -> None:
     page's style sheets may give it another background, or an image does, the text is marked unsure
     (NA, with a finding): on a dark cell it shows."""
     sheets: Backgrounds | None = None
-    for el in _COLOURED_IN_CELLS(root):
+    for el in _COLOURED(root):
+        said = el.get("style") or el.get("color") or ""
+        if _MAY_BE_WHITE.search(_lower(said)) is None or el.getparent() is None:
+            continue  # (most: black, red, a border's colour)
         colour = _text_colour(el)
-        if colour is None or not _near(colour, _WHITE) or el.getparent() is None or not _text_of(el).strip():
+        if colour is None or not _near(colour, _WHITE) or not _text_of(el).strip():
+            continue
+        if next(el.iterancestors("td", "th"), None) is None:
             continue
         if sheets is None:
             sheets = _sheet_backgrounds(root)
@@ -1550,7 +1603,7 @@ def _may_hide_by_colour(text: str) -> bool:
     return any(_in_a_tag(text, at) for at in _places(text, *_WHITES))
 
 
-_WHITES = ("#fff", "#FFF", "#fef", "#FEF", "#fdf", "#FDF", "white", "White", "WHITE", "(25")
+_WHITES = ("#fff", "#FFF", "white", "(25")
 
 
 _STRUCK = re.compile(r"text-decoration(?:-line)?\s*:[^;]*line-through", re.I)
@@ -1720,8 +1773,8 @@ def _hide_selected(root: etree._Element) -> bool:
                         showing.append(subject)
                 elif _NAME_SELECTOR.fullmatch(selector) is None:
                     steps = _selector_steps(selector)
-                    if steps is not None:
-                        hiding.append((steps, style))
+                    if steps is not None and (steps[0][1] is not None or steps[0][2]):
+                        hiding.append((steps, style))  # (not ``*``, ``.print *``: a page's whole)
     marked = False
     named = _NAMED_ELEMENTS(root) if hiding else []
     for steps, style in hiding:
