@@ -1652,16 +1652,18 @@ _SHOWS = re.compile(r"(?:^|;)(?:(?:display|visibility|font-size|opacity):|color:
 
 def _css_rules(css: str) -> list[tuple[str, str]]:
     """A style sheet's rules (its text in lower case) as (selectors, declarations), comments out; the rules
-    inside ``@media`` and other at-rules left out (they hold on some screens only)."""
+    inside ``@media`` and other at-rules left out (they hold on some screens only), but those of an
+    ``@media`` for every screen (``@media screen``, ``all``, ``screen, print``: no condition)."""
     rules = []
     depth = 0
-    at_rule = False
-    selector = ""
+    at_rule = every_screen = False
+    selector = inner = ""
     for token in _CSS_BRACE.split(_CSS_COMMENT.sub("", css)):
         if token == "{":
             depth += 1
             if depth == 1:
                 at_rule = selector.lstrip().startswith("@")
+                every_screen = at_rule and _EVERY_SCREEN.fullmatch(selector.strip()) is not None
         elif token == "}":
             depth = max(depth - 1, 0)
             selector = ""
@@ -1669,7 +1671,14 @@ def _css_rules(css: str) -> list[tuple[str, str]]:
             selector = token.rsplit(";", 1)[-1]  # (after an @import …;)
         elif depth == 1 and not at_rule:
             rules.append((selector, token))
+        elif every_screen and depth == 1:
+            inner = token
+        elif every_screen and depth == 2:
+            rules.append((inner, token))
     return rules
+
+
+_EVERY_SCREEN = re.compile(r"@media\s+(?:only\s+)?(?:screen|all)(?:\s*,\s*(?:only\s+)?[a-z]+)*")
 
 
 def _classes_hidden(root: etree._Element) -> set[str]:
