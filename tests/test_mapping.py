@@ -1380,3 +1380,24 @@ def test_the_organisations_header_line_read_before_the_group_s_a_cell_a_line_kee
     got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
     assert got == want
     assert "columns_reordered" not in {f.code for f in report.finding_list}
+
+
+def test_a_remark_after_a_row_with_a_blank_cell_moves_no_value() -> None:
+    """A remark after a row of 三 that has a blank cell (``| 5.屬於三類內部事務信息 | 3 | 4 | 1 |  | 2 | 3
+    | 13 | 注：含线上申请 |``): text last, the row's cells were read as its label's, the blank passed
+    over as an empty label cell, and the values went a column on (社会公益组织 read 2, 法律服务机构 3,
+    其他 13, the remark 总计: 3 wrong cells). The label ends before the values, blank and remark
+    among them: a cell more than the columns, NA (row_length_mismatch), as a row without a blank."""
+    from goldens import expected_cells, source
+
+    name = "liuting_health_2022_md"
+    text = source(name).read_text(encoding="utf-8")
+    old = "| 5.屬於三類內部事務信息 | 3 | 4 | 1 |  | 2 | 3 | 13 |"
+    assert old in text
+    report = zhgov_parse.parse(text.replace(old, old + " 注：含线上申请 |"))
+    want = expected_cells(name)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert all(v is None or v == want[k] for k, v in got.items())
+    assert ("row_length_mismatch", "withheld.internal_affairs") in {
+        (f.code, f.row) for f in report.finding_list
+    }

@@ -151,6 +151,8 @@ def _plain_record(cells: tuple[str, ...], source: str, with_positions: bool) -> 
         and is_number_text(cells[last - 1])
     ):
         return _plain_record(tuple(fold_units(list(cells))), source, with_positions)  # 12.5 | 万元
+    if last > 1 and (not cells[last - 1] or is_value_text(cells[last - 1])):
+        last = _before_a_note(cells, last)
     labels = [c for c in cells[: last + 1] if c]
     values = list(cells[last + 1 :])
     if not labels and not any(values):
@@ -163,6 +165,18 @@ def _plain_record(cells: tuple[str, ...], source: str, with_positions: bool) -> 
         first = next(i for i in range(last + 1) if cells[i])
         gaps = last + 1 - first - len(labels)
     return Record(labels, values, source, positions, gaps)
+
+
+def _before_a_note(cells: tuple[str, ...], last: int) -> int:
+    """Where a row's label ends when text follows its values (``5.属于三类内部事务信息 | 3 | 4 | 1 | | 2
+    | 3 | 13 | 注：含线上申请``, a remark after the row): the last text cell before values with a
+    blank cell among them, the remark one of the values; else ``last``. Read as the label's, the
+    values lost their blank cells (empty label cells are passed over) and went a column on."""
+    k = last - 1
+    while k >= 0 and (not cells[k] or is_value_text(cells[k])):
+        k -= 1
+    run = cells[k + 1 : last]
+    return k if k >= 0 and "" in run and sum(map(is_number_text, run)) >= 2 else last
 
 
 def is_prose(rec: Record) -> bool:
