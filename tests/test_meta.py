@@ -313,6 +313,20 @@ def test_no_agency_from_a_page_title_the_report_s_voice_denies(page: str) -> Non
     assert year_and_agency(text.format("我市")) == (2023, "青河市人民政府")
 
 
+def test_no_year_from_a_title_the_overview_and_the_sign_off_contradict() -> None:
+    """A title copied from last year's report (2022年…报告, its statistics period too, or none) under an
+    overview that opens with 2023年 and a sign-off dated 2024年1月: none (before, 2022). The title's year
+    is kept against the overview alone, or against the sign-off alone."""
+    title = "青河市数据局2022年政府信息公开工作年度报告\n"
+    period = "本报告所列数据统计期限为2022年1月1日至2022年12月31日。\n"
+    overview = "一、总体情况\n{}年，我局坚持……\n"
+    signed = "青河市数据局\n2024年1月20日"
+    assert year_and_agency(title + overview.format(2023) + signed) == (None, "青河市数据局")
+    assert year_and_agency(title + period + overview.format(2023) + signed)[0] is None
+    assert year_and_agency(title + overview.format(2023))[0] == 2022
+    assert year_and_agency(title + overview.format(2022) + signed)[0] == 2022
+
+
 def test_a_wrapped_title_after_links_to_other_reports() -> None:
     """The report's own title wrapped before its last words (as PDF text wraps it), under a page's
     links to other years' reports: its own year, not the last link's."""

@@ -212,6 +212,8 @@ def _year_and_agency(head: str, text: str, signoff: str) -> tuple[int | None, st
         year, agency, settled = _own_title(titles, stated, follows)
         if stated is not None and year not in (None, stated) and _against(year, stated, lines, signoff):
             return None, agency, settled  # a title (or a link above a body with none) against the two
+        if year is not None and _both_against(year, lines, signoff):
+            return None, agency, settled  # a title copied from last year's report (its period with it)
         return year, agency, settled
     in_titles = [int("".join(years)) for years in _YEAR_IN_TITLE.findall(head)]  # one group holds it
     if in_titles:
@@ -338,6 +340,16 @@ def _against(year: int, other: int | None, lines: list[str], signoff: str) -> bo
         return False
     told = {y for y in (opening, None if signed is None else signed - 1) if y is not None}
     return other in told if other is not None else bool(told - {year})
+
+
+def _both_against(year: int, lines: list[str], signoff: str) -> bool:
+    """Whether the overview's opening year and an early sign-off's date agree on a year other than
+    ``year`` (2023年，我局… signed 2024年1月20日 under a title 2022年…报告)."""
+    opening = _opening_year(lines)
+    if opening is None or opening == year:
+        return False
+    signed = _signed_on(signoff)
+    return signed is not None and signed - 1 == opening
 
 
 def _signed_year(end: str) -> int | None:
