@@ -327,6 +327,18 @@ def test_no_year_from_a_title_the_overview_and_the_sign_off_contradict() -> None
     assert year_and_agency(title + overview.format(2022) + signed)[0] == 2022
 
 
+def test_a_site_s_name_above_an_agency_less_title_yields_to_the_contact() -> None:
+    """A site's name above a title naming no agency (青河市人民政府 / 2023年…报告) where the preamble's
+    contact names another agency, a department: that one is the report's (before, none, and before
+    that, the site's name); a name above that the contact names is kept."""
+    preamble = "本报告所列数据统计期限为2023年1月1日至2023年12月31日。如对本报告有疑问，请与{}办公室联系。\n"
+    body = "一、总体情况\n2023年，本机关坚持……\n"
+    site = "青河市人民政府\n2023年政府信息公开工作年度报告\n"
+    assert year_and_agency(site + preamble.format("青河市司法局") + body) == (2023, "青河市司法局")
+    own = "青河市司法局\n2023年政府信息公开工作年度报告\n"
+    assert year_and_agency(own + preamble.format("青河市司法局") + body) == (2023, "青河市司法局")
+
+
 def test_a_wrapped_title_after_links_to_other_reports() -> None:
     """The report's own title wrapped before its last words (as PDF text wraps it), under a page's
     links to other years' reports: its own year, not the last link's."""

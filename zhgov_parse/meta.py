@@ -124,6 +124,12 @@ def year_and_agency(text: str, end: str | None = None) -> tuple[int | None, str 
     return year, agency
 
 
+def _may_be_the_reports(name: str, body: list[str]) -> bool:
+    """Whether a name on a line above an agency-less title may be the report's agency: the body speaks
+    in its voice (or in none) and the preamble's contact names it (or no other agency)."""
+    return _speaks_for(name, body) and _same_body(name, _contact("\n".join(body)))
+
+
 def _same_body(agency: str, contact: str | None) -> bool:
     """Whether the agency a title names and the one the preamble gives for questions may be one body: the
     same, one the other's part (平潭综合实验区 / 平潭综合实验区管委会), no contact named, or an area's
@@ -433,7 +439,8 @@ def _titles(lines: list[str], end: int) -> list[tuple[int, int, str | None]]:
         named = _agency(first) or _agency(after) or _agency_after(title)
         if named is None and first is None:
             named = _agency_above(lines[:i])
-            named = named if named is None or _speaks_for(named, lines[i + 1 :]) else None
+            if named is not None and not _may_be_the_reports(named, lines[i + 1 :]):
+                named = None  # a site's name: the preamble's contact or the sign-off may name the agency
         elif named is not None and named == _agency(first) and region_of(to_simplified(named)) is None:
             named = _placed_above(lines[:i], named)
         titles.append((i, int(m["year"] or m.groupdict()["year_after"]), named))
