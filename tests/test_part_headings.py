@@ -273,6 +273,24 @@ def test_parts_numbered_with_a_space_on_a_page(name: str) -> None:
     assert part_of("一总体情况") == "overview" and part_of("二总体情况") is None
 
 
+@pytest.mark.parametrize("name", ["lanshi_housing_2023_pipe", "chenghu_finance_2021_html"])
+@pytest.mark.parametrize("style", ["1 ", "1", "一）"])
+def test_parts_numbered_in_digits_with_a_space_or_none_or_a_half_bracket(name: str, style: str) -> None:
+    """1 总体情况 (text), 1总体情况 (a page's, its space collapsed), 一）总体情况 (一, 五 and 六 only, as
+    （一）总体情况): the part opens there, as 1.总体情况 and （一）总体情况 do (before, 一's prose was the
+    preamble's, 五's and 六's 四's)."""
+    text = source(name).read_text(encoding="utf-8")
+    report = zhgov_parse.parse(text)
+    for i, number in enumerate("一二三四五六"):
+        if style == "一）" and number in "二三四":
+            continue
+        mark = style.replace("1", str(i + 1)).replace("一", number)
+        text = re.sub(rf"(?<=[>\n]){number}、(?=[总主收政存其])", mark, text, count=1)
+    numbered = zhgov_parse.parse(text)
+    assert numbered.sections["section"].tolist() == report.sections["section"].tolist()
+    assert numbered.facts.values.tolist() == report.facts.values.tolist()
+
+
 def test_subsections_of_one_named_as_parts_stay_subsections() -> None:
     """一's subsections titled as the table parts, under their numbers (（二）主动公开政府信息情况,
     （三）收到和处理政府信息公开申请情况): they stay 一's, its prose and facts too."""

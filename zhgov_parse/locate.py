@@ -57,9 +57,10 @@ PART_KEYWORDS: tuple[tuple[str, tuple[str, ...], tuple[str, ...]], ...] = (
         ("其他需要报告", "其他需要说明"),
     ),
 )
-#: A part numbered in Arabic digits (1.总体情况, 2、主动公开政府信息情况), read as an unnumbered
-#: heading is: by the words only a part's title has (三's labels are numbered so too: 1.属于国家秘密).
-_ARABIC_PART = re.compile(r"^[1-6]\s*[、.．]\s*(\S.*)$")
+#: A part numbered in Arabic digits (1.总体情况, 2、主动公开政府信息情况, 1 总体情况, a page's 1总体情况),
+#: read as an unnumbered heading is: by the words only a part's title has (三's labels are numbered so
+#: too: 1.属于国家秘密).
+_ARABIC_PART = re.compile(r"^[1-6](?:\s*[、.．]\s*|\s+|(?=[^\d\s.．、]))(\S.*)$")
 #: The template's part titles, whole (spaces and punctuation left out): a line that is one of them is
 #: that part's heading even with no number before it.
 _TITLES = {
@@ -71,9 +72,9 @@ _TITLES = {
     "存在的主要问题及改进情况": "problems_improvements",
     "其他需要报告的事项": "other_matters",
 }
-#: A part numbered as a subsection is: （一）总体情况, （五）…, （六）其他需要报告的事项 (not 二 to 四, whose
-#: titles 一's own subsections may bear under those numbers: （二）主动公开政府信息情况).
-_BRACKETED_PART = re.compile(r"^[（(]\s*([一五六])\s*[)）]\s*(\S.*)$")
+#: A part numbered as a subsection is: （一）总体情况 (or 一）总体情况), （五）…, （六）其他需要报告的事项
+#: (not 二 to 四, whose titles 一's own subsections may bear under those numbers: （二）主动公开政府信息情况).
+_BRACKETED_PART = re.compile(r"^[（(]?\s*([一五六])\s*[)）]\s*(\S.*)$")
 _PART_NUMBERS = dict(zip("一二三四五六", (code for code, _, _ in PART_KEYWORDS), strict=True))
 
 
