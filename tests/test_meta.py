@@ -299,6 +299,12 @@ def test_no_agency_from_a_title_the_preamble_contradicts() -> None:
     assert year_and_agency(listed + preamble.format("青河市统计局") + body) == (2023, None)
     own = "平潭综合实验区2023年度政府信息公开工作年度报告\n" + preamble.format("平潭综合实验区管委会")
     assert year_and_agency(own + body) == (2023, "平潭综合实验区")
+    titled = "青河市统计局2023年政府信息公开工作年度报告\n"
+    for office in ("青河市人民政府办公室政务公开科", "青河市政府办政务公开科"):  # a government's office
+        assert (
+            year_and_agency(titled + preamble.format(office).replace("办公室联系", "联系") + body)[1]
+            == "青河市统计局"
+        )
 
 
 @pytest.mark.parametrize("page", ["青河市人民政府_", "【青河市人民政府】"])

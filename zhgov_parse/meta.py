@@ -130,11 +130,16 @@ def _may_be_the_reports(name: str, body: list[str]) -> bool:
     return _speaks_for(name, body) and _same_body(name, _contact("\n".join(body)))
 
 
+#: The office of a government that answers for it (青河市人民政府办公室, 青河市政府办).
+_GOVERNMENT_OFFICE = re.compile(r"(?<=政府)(?:办公室|办公厅|办|辦公室|辦公廳|辦)$")
+
+
 def _same_body(agency: str, contact: str | None) -> bool:
     """Whether the agency a title names and the one the preamble gives for questions may be one body: the
     same, one the other's part (平潭综合实验区 / 平潭综合实验区管委会), no contact named, or an area's
-    government, which may answer for its departments (榆泾县政府办公室 for 榆泾县统计局)."""
-    if contact is None or governs_area(contact):
+    government or its office, which may answer for its departments (榆泾县人民政府办公室政务公开科 for
+    榆泾县统计局)."""
+    if contact is None or governs_area(_GOVERNMENT_OFFICE.sub("", contact)):
         return True
     agency, contact = to_simplified(agency), to_simplified(contact)
     return agency.startswith(contact) or contact.startswith(agency)
