@@ -440,6 +440,16 @@ def test_a_year_of_the_republic_of_china_s_calendar() -> None:
         ("原平市财政局", "原平市"),
         ("原州区教育局", "原州区"),
         ("原村乡", "原村乡"),
+        ("天津市和平区教育局", "天津市和平区"),  # a name that starts with 和 (before, 天津市)
+        ("安徽省马鞍山市和县林业局", "安徽省马鞍山市和县"),  # before, 安徽省马鞍山市
+        ("和田地区行政公署", "和田地区"),  # before, none
+        ("镇江市京口区教育局", "镇江市京口区"),  # a name that starts with 镇, 乡 or 市 (before, none)
+        ("乡宁县人民政府", "乡宁县"),
+        ("济南市市中区财政局", "济南市市中区"),  # before, 济南市
+        ("晋城市城区人民政府", "晋城市城区"),
+        ("澄湖县乡村振兴局", "澄湖县"),  # 乡村, 乡镇, 市场: an office's words
+        ("澄湖县乡镇企业局", "澄湖县"),
+        ("乡镇企业局", None),
         ("中共澄湖市委宣传部", "澄湖市"),
         ("国家税务总局澄湖市税务局", None),  # an office's name first, no area (before, 国家税务总局澄湖市)
         ("中国人民银行澄湖市中心支行", None),
