@@ -450,6 +450,9 @@ def test_a_year_of_the_republic_of_china_s_calendar() -> None:
         ("澄湖县乡村振兴局", "澄湖县"),  # 乡村, 乡镇, 市场: an office's words
         ("澄湖县乡镇企业局", "澄湖县"),
         ("乡镇企业局", None),
+        ("新乡市财政局", "新乡市"),  # a 乡 or 镇 that another kind follows is the name's (before, 新乡)
+        ("江西省抚州市东乡区教育局", "江西省抚州市东乡区"),  # before, 江西省抚州市东乡
+        ("中山市三乡镇人民政府", "中山市三乡镇"),  # before, 中山市三乡
         ("中共澄湖市委宣传部", "澄湖市"),
         ("国家税务总局澄湖市税务局", None),  # an office's name first, no area (before, 国家税务总局澄湖市)
         ("中国人民银行澄湖市中心支行", None),

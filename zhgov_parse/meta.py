@@ -703,17 +703,19 @@ def detect_template(table_texts: Iterable[str], year: int | None) -> str:
 #: A character of an area's name: a 州 that a 市, 省 or 区 follows is the name's (广州市, 贵州省: not 广州); a
 #: name holding 局, 委 or 银行 is an office's (国家税务总局澄湖市税务局, 中国人民银行澄湖市中心支行), no area.
 _NAME_CHARACTER = r"(?!银行|銀行)(?:州(?=[市省区區])|[^省市县区州盟旗镇乡縣區鄉鎮和与及與局委])"
+#: An area's kind; a 乡 or 镇 that another kind follows is the name's (新乡市, 东乡区, 三乡镇: not 新乡).
 _KIND = (
-    r"(?:省|自治区|自治區|市|自治州|州(?![市省区區])|盟|地区|地區|自治县|自治縣|县|縣|旗|新区|新區|区|區|镇|鎮|"
-    r"乡|鄉|街道)"
+    r"(?:省|自治区|自治區|市|自治州|州(?![市省区區])|盟|地区|地區|自治县|自治縣|县|縣|旗|新区|新區|区|區|"
+    r"[镇鎮乡鄉](?![市县区縣區镇鎮])|街道)"
 )
+_INNER_CHARACTER = rf"(?:{_NAME_CHARACTER}|[乡鄉镇鎮](?=[市县区縣區镇鎮]))"
 #: A name's part: a name and its kind, not starting with 城乡 or 城市 (an office's words: 苏州市城市管理局)
 #: nor with 人民政府 or 政府 (澄湖县人民政府城关街道办事处: no area 澄湖县人民政府城关街道);
 #: a name may start with 和 (和平区, 和县, 和田地区: not 住房和城乡, whose 和 is inside a word), or
 #: with 镇, 乡 or 市 before a character of its own (镇江市, 乡宁县, 济南市市中区: not 乡镇, 市场).
 _PART = (
-    rf"(?!城乡|城鄉|城市|人民政府|政府)(?:和(?:{_NAME_CHARACTER}){{0,9}}?|[镇鎮乡鄉市](?:{_NAME_CHARACTER}){{1,9}}?"
-    rf"|(?:{_NAME_CHARACTER}){{1,10}}?){_KIND}"
+    rf"(?!城乡|城鄉|城市|人民政府|政府)(?:和{_INNER_CHARACTER}{{0,9}}?|[镇鎮乡鄉市]{_INNER_CHARACTER}{{1,9}}?"
+    rf"|{_NAME_CHARACTER}{_INNER_CHARACTER}{{0,9}}?){_KIND}"
 )
 #: An area's name and its kind, each such part of a name, after a prefix that is not the area's.
 _REGION = re.compile(rf"^(?:原|中共|中国共产党|中國共產黨|共青团|共青團)?(?P<area>(?:{_PART})+)")
