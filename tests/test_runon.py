@@ -1271,6 +1271,21 @@ def test_a_footnote_mark_after_a_label_is_no_cells_digit() -> None:
     assert any(f.code == "runon_unsolvable" and f.row == "penalty" for f in report.finding_list)
 
 
+def test_a_space_inside_a_number_of_an_unchecked_table_3_is_no_cells_edge() -> None:
+    """Two rows of 三 with a space inside a number (``予以公開1 16001220`` for 11 | 6 | 0 | 0 | 1 | 2 |
+    20, ``3.其他330 0006``): no reading fits the column identities, so each row rests on its own
+    总计, which cannot tell such a space from an edge: 1 | 1 | 6 | 0 | 0 | 12 | 20 and 1 | 16 | 0 |
+    0 | 1 | 2 | 20 agreed on 自然人 1, a wrong number. In a table so unchecked a row whose spaces are
+    not every edge is read with them taken out too: 自然人 is NA."""
+    text = render(source("yanhui_civil_affairs_2025_text"))
+    for old, new in [("予以公開116001220", "予以公開1 16001220"), ("3.其他3300006", "3.其他330 0006")]:
+        assert old in text
+        text = text.replace(old, new)
+    report = zhgov_parse.parse(text)
+    assert "runon_unchecked" in {f.code for f in report.finding_list}
+    assert _cells(report)[(APPS, "granted", "natural_person")] is None
+
+
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:
     """Page text whose cells run together, 四 given twice in its part (a page's two copies, their
     numbers apart): its digits were read after the text's last 总计, the second copy's (15 cells),

@@ -541,6 +541,9 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
     unread.extend(code for code in unsolved if code not in chosen)
     if not checked and chosen:
         out.findings.append(_unchecked(raw, chosen))
+        for code in _spaced_within(chosen, raw, placed, ranges):  # too ambiguous with spaces taken out
+            out.findings.append(_unsolvable(APPLICATION, code, raw[code], 7, "in a bounded search"))
+            unread.append(code)
     for code in order:
         if code not in chosen:
             continue
@@ -569,6 +572,30 @@ def _application_handling(text: str, template: str) -> tuple[TableResult, bool]:
             out.cells.extend(_cells(APPLICATION, code, columns, [None] * len(columns), raw[code]))
         complete(APPLICATION, template, out)
     return out, blanks
+
+
+def _spaced_within(
+    chosen: dict[str, list[Reading]], raw: dict[str, str], placed: list[int] | None, ranges: bool
+) -> list[str]:
+    """Each row of a table 三 that no column identity checks, whose spaces are not every edge between
+    its cells, given the readings of its run with a space between digits taken out too: its own
+    总计 alone cannot tell a space inside a number from an edge (``1 16001220``, 11 | 6 | 0 | 0 | 1 |
+    2 | 20, read 1 | 1 | 6 | 0 | 0 | 12 | 20 and 1 | 16 | 0 | 0 | 1 | 2 | 20, which agree on 1).
+    The rows so read too many ways are taken out of ``chosen`` and returned."""
+    lost = []
+    for code, options in chosen.items():
+        joined = _spaces_inside_numbers(raw[code], 7)
+        if joined == raw[code] or not options:
+            continue
+        more = readings(joined, 7, 7, budget=[MAX_TABLE_NODES], ranges=ranges)
+        if more is None:
+            lost.append(code)
+            continue
+        seen = {tuple(o) for o in options}
+        chosen[code] = options + [r for o in more if tuple(r := in_template_order(o, placed)) not in seen]
+    for code in lost:
+        del chosen[code]
+    return lost
 
 
 def _total_may_be_blank(code: str, run: str, options: Sequence[Reading], columns: Sequence[str]) -> Finding:
@@ -793,10 +820,11 @@ _SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
 def _spaces_inside_numbers(run: str, cells: int) -> str:
-    """A run of 二 as split: where its spaces set apart fewer chunks than the row's ``cells`` (so they
-    are not the page's edges between cells) each space between digits may be inside a number
-    (``211 4`` for 2 | 1 | 14: a span's or a line's break), no edge, and is taken out; 二 has no
-    identity to rule out the split a space would impose (2 | 11 | 4).  Otherwise the run as it is."""
+    """A run as split where no identity checks its columns (二; 三 when unchecked): where its spaces
+    set apart fewer chunks than the row's ``cells`` (so they are not the page's edges between cells)
+    each space between digits may be inside a number (``211 4`` for 2 | 1 | 14: a span's or a
+    line's break), no edge, and is taken out: nothing rules out the split a space would impose
+    (2 | 11 | 4).  Otherwise the run as it is."""
     if " " not in run or len(run.split()) >= cells or not _SPACE_IN_NUMBER.search(run):
         return run
     return _SPACE_IN_NUMBER.sub("", run)
