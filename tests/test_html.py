@@ -1763,6 +1763,7 @@ def _with_stale_copy_first(html: str, before: str, after: str) -> str:
             "</div></div>",
         ),
         ("@media screen { .p { display: none } }", '<div class="p">', "</div>"),
+        ("div[data-year='2020']{display:none}", '<div data-year="2020">', "</div>"),
     ],
     ids=[
         "descendant",
@@ -1773,13 +1774,15 @@ def _with_stale_copy_first(html: str, before: str, after: str) -> str:
         "no-height",
         "toggled-off",
         "media-screen",
+        "attribute",
     ],
 )
 def test_a_copy_a_style_sheet_hides_by_its_context_is_left_out(sheet: str, before: str, after: str) -> None:
     """A copy of the report before the one the page shows, hidden by a rule of the page's style sheet
     whose selector is more than one class or id (a descendant's, a child's, a compound's, a tag's) or by
     a box of no height with its overflow hidden, is left out (before: the copy read, its 196 numbers
-    wrong, with more_reports), as is one an ``@media screen`` rule hides (every screen's). A rule that
+    wrong, with more_reports), as is one an ``@media screen`` rule hides (every screen's), or a rule
+    naming an attribute of it (``div[data-year='2020']``). A rule that
     shows the copy again when a script gives it a class (``.pane.on``) leaves the copy without it
     hidden."""
     from conftest import FIXTURES

@@ -1714,12 +1714,16 @@ def _hiding_sheets(root: etree._Element) -> list[str]:
     return sheets
 
 
-_COMPOUND = re.compile(r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)")
+_COMPOUND = re.compile(
+    r"(\*|[a-z][a-z0-9]*)?((?:[.#][\w-]+)*)((?:\[[\w-]+(?:=(?:\"[^\"\s]*\"|'[^'\s]*'|[\w-]+))?\])*)"
+)
+_ATTRIBUTE = re.compile(r"\[([\w-]+)(?:=[\"']?([^\"'\]]*)[\"']?)?\]")
 _COMBINATOR = re.compile(r"(\s*>\s*|\s+)")
 _NOT_NAMES = re.compile(r"::?[\w-]+(?:\([^)]*\))?|\[[^\]]*\]")  # pseudo-classes, attributes
 #: A selector's compounds, subject first: (how it stands to the next, " " or ">"; its tag, None for any;
-#: its classes and ids, as :func:`_names_of` writes them).
-Steps = list[tuple[str, str | None, frozenset[str]]]
+#: its classes and ids, as :func:`_names_of` writes them; the attributes it has, each with the value
+#: it is, None for any).
+Steps = list[tuple[str, str | None, frozenset[str], tuple[tuple[str, str | None], ...]]]
 
 
 def _hides_element(el: etree._Element, style: str) -> bool:
@@ -1733,9 +1737,10 @@ def _hides_element(el: etree._Element, style: str) -> bool:
 
 
 def _selector_steps(selector: str) -> Steps | None:
-    """A selector of tags, classes and ids apart by descendant or child combinators (``#old .x``,
-    ``.print-version > table``, ``div.m``) as its compounds, subject first; None for any other
-    (attributes, pseudo-classes, siblings: not read)."""
+    """A selector of tags, classes, ids and attributes (present, or of a value: ``[data-v=old]``) apart by
+    descendant or child combinators (``#old .x``, ``.print-version > table``, ``div.m``) as its
+    compounds, subject first; None for any other (pseudo-classes, other attribute tests, siblings:
+    not read)."""
     parts = _COMBINATOR.split(selector.strip())
     steps: Steps = []
     for k in range(len(parts) - 1, -1, -2):
@@ -1743,14 +1748,20 @@ def _selector_steps(selector: str) -> Steps | None:
         if not parts[k] or m is None:
             return None
         link = (">" if ">" in parts[k - 1] else " ") if k else ""
-        steps.append((link, None if m[1] in (None, "*") else m[1], frozenset(_NAMED.findall(m[2]))))
+        tag = None if m[1] in (None, "*") else m[1]
+        attributes = tuple((a[1], a[2] if "=" in a.group() else None) for a in _ATTRIBUTE.finditer(m[3]))
+        steps.append((link, tag, frozenset(_NAMED.findall(m[2])), attributes))
     return steps
 
 
 def _matches(el: etree._Element, steps: Steps, at: int = 0) -> bool:
     """Whether ``el`` is the subject of a selector's ``steps`` (from step ``at``)."""
-    link, tag, names = steps[at]
+    link, tag, names, attributes = steps[at]
     if (tag is not None and el.tag != tag) or (names and not names.issubset(_names_of(el))):
+        return False
+    if attributes and not all(
+        el.get(name) is not None and (value is None or el.get(name) == value) for name, value in attributes
+    ):
         return False
     if at + 1 == len(steps):
         return True
@@ -1782,12 +1793,12 @@ def _hide_selected(root: etree._Element) -> bool:
                         showing.append(subject)
                 elif _NAME_SELECTOR.fullmatch(selector) is None:
                     steps = _selector_steps(selector)
-                    if steps is not None and (steps[0][1] is not None or steps[0][2]):
+                    if steps is not None and (steps[0][1] is not None or steps[0][2] or steps[0][3]):
                         hiding.append((steps, style))  # (not ``*``, ``.print *``: a page's whole)
     marked = False
     named = _NAMED_ELEMENTS(root) if hiding else []
     for steps, style in hiding:
-        _, tag, names = steps[0]
+        _, tag, names, _ = steps[0]
         for el in root.iter(tag) if tag else named if names else root.iter():
             if el.tag.__class__ is not str or not _matches(el, steps):
                 continue
