@@ -1836,6 +1836,8 @@ def test_text_rows_and_cells_a_rule_hides_by_context_are_left_out(
         ('<td>4<span style="color:red">7</span>1</td>', "", 471),
         ('<td>4<span style="color:#fff">7</span>1</td>', ".t td{background:#036}", None),
         ('<td style="background:url(bg.png)">4<span style="color:#fff">7</span>1</td>', "", None),
+        ('<td>4<span class="wm">7</span>1</td>', ".wm{color:#FFFFFF}", 41),
+        ('<td>4<span class="wm">7</span>1</td>', ".wm{color:white} .t td{background:#036}", None),
     ],
     ids=[
         "white",
@@ -1848,6 +1850,8 @@ def test_text_rows_and_cells_a_rule_hides_by_context_are_left_out(
         "red",
         "sheet-background",
         "image",
+        "class-white",
+        "class-white-sheet-background",
     ],
 )
 def test_a_digit_in_the_colour_of_its_background_is_left_out(

@@ -1570,18 +1570,24 @@ _COLOURED = etree.XPath("//*[@color or contains(@style, 'olor') or contains(@sty
 _MAY_BE_WHITE = re.compile("#f|rgb|white|snow|ivory|window")
 
 
-def _drop_unseen_colours(root: etree._Element, findings: list[Finding]) -> None:
+def _drop_unseen_colours(root: etree._Element, findings: list[Finding], classes: dict[str, Rgb]) -> None:
     """Take out the text in a table's cells set nearly white on what it stands on, of that colour (a
     watermark's white digit among a number's: ``4<span style="color:#fff">7</span>1`` on a white page
-    shows 41): its background, where the markup says it (:func:`_backgrounds`), or white. Where the
-    page's style sheets may give it another background, or an image does, the text is marked unsure
-    (NA, with a finding): on a dark cell it shows."""
+    shows 41, or ``<span class="wm">`` of a class the page's style sheets set white: ``classes``,
+    :func:`_white_classes`): its background, where the markup says it (:func:`_backgrounds`), or white.
+    Where the page's style sheets may give it another background, or an image does, the text is
+    marked unsure (NA, with a finding): on a dark cell it shows."""
     sheets: Backgrounds | None = None
-    for el in _COLOURED(root):
+    candidates = _COLOURED(root)
+    if classes:
+        candidates += [el for el in _NAMED_ELEMENTS(root) if not classes.keys().isdisjoint(_names_of(el))]
+    for el in candidates:
         said = el.get("style") or el.get("color") or ""
-        if _MAY_BE_WHITE.search(_lower(said)) is None or el.getparent() is None:
+        if el.getparent() is None or not (classes or _MAY_BE_WHITE.search(_lower(said))):
             continue  # (most: black, red, a border's colour)
         colour = _text_colour(el)
+        if colour is None and classes:
+            colour = next((classes[name] for name in _names_of(el) if name in classes), None)
         if colour is None or not _near(colour, _WHITE) or not _text_of(el).strip():
             continue
         if next(el.iterancestors("td", "th"), None) is None:
@@ -1595,6 +1601,26 @@ def _drop_unseen_colours(root: etree._Element, findings: list[Finding]) -> None:
             _mark_unsure(
                 el, findings, "set in white, on a background the page's style sheets may set otherwise"
             )
+
+
+def _white_classes(root: etree._Element) -> dict[str, Rgb]:
+    """The classes and ids the page's style sheets set in a colour near white, by a rule whose selector
+    is that one class or id (``.wm{color:#fff}``), each with its colour."""
+    found: dict[str, Rgb] = {}
+    for style in root.iter("style"):
+        css = (style.text or "").lower()
+        if "color" not in css or not any(white in css for white in ("#f", "white", "rgb")):
+            continue
+        for selectors, declarations in _css_rules(css):
+            value = _declarations(declarations).get("color")
+            colour = _colour(value) if value else None
+            if colour is None or not _near(colour, _WHITE):
+                continue
+            for selector in selectors.split(","):
+                simple = _NAME_SELECTOR.fullmatch(selector.strip())
+                if simple is not None:
+                    found[simple.group(1)] = colour
+    return found
 
 
 def _may_hide_by_colour(text: str) -> bool:
@@ -2012,8 +2038,9 @@ def read_html(text: str) -> Document:
         _set_apart_blocks(root, apart)
     if _may_keep_lines(text):
         _break_preformatted(root)
-    if _may_hide_by_colour(text):
-        _drop_unseen_colours(root, findings)
+    whites = _white_classes(root) if "<style" in text or "<STYLE" in text else {}
+    if whites or _may_hide_by_colour(text):
+        _drop_unseen_colours(root, findings, whites)
     _drop_cut_cell(text, root, findings)
     _raise_scripts(root, _may_shift(text))
     _raise_note_links(root)
