@@ -1401,3 +1401,29 @@ def test_a_remark_after_a_row_with_a_blank_cell_moves_no_value() -> None:
     assert ("row_length_mismatch", "withheld.internal_affairs") in {
         (f.code, f.row) for f in report.finding_list
     }
+
+
+def test_a_number_before_a_row_s_marks_under_an_unread_header_is_no_remark_to_drop() -> None:
+    """二 under a header with a cell naming no column (``信息内容 | 本年制发件数 | 本年废止件数 | 1 | 现行有效
+    件数``, OCR's reading of a rule as 1), a row with a value more than its columns, its last a mark
+    (``规章 | 1 | — | — | — |``): the last — was dropped as a remark under no column, and 1 read as 本年
+    制发件数 (1 wrong cell). With no header naming the columns, a mark after them may be a cell: the
+    row is NA (row_length_mismatch)."""
+    from goldens import expected_cells, source
+
+    name = "songlan_market_2023_md"
+    text = source(name).read_text(encoding="utf-8")
+    for old, new in [
+        (
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 现行有效件数 |",
+            "| 信息内容 | 本年制发件数 | 本年废止件数 | 1 | 现行有效件数 |",
+        ),
+        ("| 规章 | — | — | — |", "| 规章 | 1 | — | — | — |"),
+    ]:
+        assert old in text
+        text = text.replace(old, new)
+    report = zhgov_parse.parse(text)
+    want = expected_cells(name)
+    got = {(c["table"], c["row"], c["column"]): c["value"] for c in report.to_dict()["cells"]}
+    assert all(v is None or v == want[k] for k, v in got.items())
+    assert ("row_length_mismatch", "rules") in {(f.code, f.row) for f in report.finding_list}

@@ -27,7 +27,7 @@ from ..mapping import (
     row_width,
     trim_padding,
 )
-from ..values import is_number_text, parse_value
+from ..values import is_number_text, is_value_text, parse_value
 from .common import (
     ACTIVE,
     column_positions,
@@ -398,8 +398,17 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         assign([r for r, *_ in rows], order, ACTIVE, template=template, whole=_fits(template))
     )
     reordered: set[tuple[str, ...]] = set()
+    ruled = split_at_spaces and _rules_read_as_ones([r for r, *_ in rows], template)
     for row, head, stated, gaps, table in rows:
         if row.code is None or row.uncertain:
+            continue
+        if ruled and "1" in map(str.strip, row.values):
+            why = (
+                f"row '{row.label}' holds a 1 where other rows of 二 hold 1s that are no cells (OCR's "
+                "reading of the table's rules, in text split at spaces, where a blank cell leaves none): "
+                "which of its values are cells is not known, so they are left NA"
+            )
+            out.findings.append(row_finding("row_length_mismatch", why, ACTIVE, row, row.code))
             continue
         expected = [c for c, _ in schema.columns(ACTIVE, template, row.code)]
         columns = _active_columns(head, expected)
@@ -443,7 +452,7 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
         width = len(columns or expected)
         values = row.values
         remarks = head[width:] if head and columns and len(values) > width else [None]
-        if remarks and not any(remarks) and not any(is_number_text(v) for v in values[width:]):
+        if remarks and not any(remarks) and not any(_may_be_a_cell(v, columns) for v in values[width:]):
             values = values[:width]  # under header cells naming no column (备注): a remark, no number
         elif columns and head and head[:width] == columns and len(values) == len(head) > width:
             # a cell under each header cell, those naming the row's columns first: the numbers
@@ -507,6 +516,27 @@ def active_disclosure(records: list[Record], template: str, split_at_spaces: boo
     if out.found:
         complete(ACTIVE, template, out)
     return out
+
+
+def _may_be_a_cell(value: str, columns: list[str] | None) -> bool:
+    """Whether a value after a row's columns may be one of its cells, not a remark: a number; or,
+    where no header names the columns (None), a mark too (``规章 1 — — —``, OCR's reading of a rule
+    as 1 before the row's three marks: read as a remark, the last — was dropped and 1 read)."""
+    return is_number_text(value) or (columns is None and value.strip() != "" and is_value_text(value))
+
+
+def _rules_read_as_ones(rows: list[Row], template: str) -> bool:
+    """Whether two rows of 二 hold more values than their columns, as many more as they hold 1s
+    (``行政规范性文件 4 1 1 1 23``, ``行政事业性收费 4 1 0``): OCR read the table's rules as 1, so a 1 in
+    any row may be a rule standing where a blank cell left none (``行政处罚 9 1 15`` for 9 | | 15)."""
+    over = 0
+    for row in rows:
+        if row.match.code is None:
+            continue
+        filled = [v.strip() for v in row.values if v.strip()]
+        extra = len(filled) - row_width(ACTIVE, template, row.match.code)
+        over += 0 < extra <= filled.count("1")
+    return over >= 1
 
 
 def _fits(template: str) -> Callable[[Row], bool]:

@@ -3,6 +3,7 @@ their labels, the repairs its identities allow."""
 
 from __future__ import annotations
 
+import itertools
 import re
 import unicodedata
 from collections.abc import Sequence
@@ -376,6 +377,7 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 row.code = code
                 taken.add(code)
                 short.append(row)
+    ruled = total_last and _rules_read_as_ones(rows, n)
     for row in rows:
         if row.code is None or row.uncertain:
             continue
@@ -401,6 +403,14 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 f"row {schema.row_label(APPLICATION, row.code, template)}: its 总计 is blank and its last "
                 "number the sum of the others with one of them cut in two (two cells' values run together, "
                 "the total a cell to the left); its values are left NA rather than guessed"
+            )
+            out.findings.append(row_finding("row_length_mismatch", why, APPLICATION, row, row.code))
+            continue
+        if ruled and _a_rule_in_a_blank_s_place(cells):
+            why = (
+                f"row {schema.row_label(APPLICATION, row.code, template)} does not add up, but would with "
+                "one of its 1s left out and a blank cell where it is not known: other rows of the table hold "
+                "1s that are no cells (OCR's reading of the table's rules), so its values are left NA"
             )
             out.findings.append(row_finding("row_length_mismatch", why, APPLICATION, row, row.code))
             continue
@@ -530,6 +540,34 @@ def _common_words_set_aside(rows: list[Row], template: str, out: TableResult) ->
                 continue
         kept.append(row)
     return kept
+
+
+def _rules_read_as_ones(rows: list[Row], n: int) -> bool:
+    """Whether a row of text split at spaces holds more values than the ``n`` columns and adds up only
+    with as many of its 1s left out: OCR read the table's rules as 1 (``（二）部分公開… 1 25 17 1 4 2 5
+    1 54``)."""
+    for row in rows:
+        extra = len(row.values) - n
+        ones = [i for i, v in enumerate(row.values) if v.strip() == "1"]
+        if 0 < extra <= len(ones) and extra <= 3:
+            for out in itertools.combinations(ones, extra):
+                kept = [parse_value(v) for i, v in enumerate(row.values) if i not in out]
+                if row_total_holds(kept):
+                    return True
+    return False
+
+
+def _a_rule_in_a_blank_s_place(cells: list[str]) -> bool:
+    """Whether a row that fills its columns, text split at spaces, does not add up but would with a
+    1 left out and a blank cell anywhere (``5 1 3 0 1 0 9`` for 5 3 0 _ 1 0 9: a rule read as 1 where
+    the blank cell was lost)."""
+    values = [parse_value(c) for c in cells]
+    if row_total_holds(values) or any(v.number is None for v in values):
+        return False
+    numbers = [v.number for v in values]
+    return any(numbers[i] == 1 and sum(numbers[:-1]) - 1 == numbers[-1] for i in range(len(numbers) - 1)) or (
+        numbers[-1] == 1 and sum(numbers[:-2]) == numbers[-2]
+    )
 
 
 def _two_values_run_together(cells: list[str]) -> bool:
