@@ -678,9 +678,8 @@ def test_table_4_columns_the_header_reorders() -> None:
 
 
 def test_table_2_columns_the_header_reorders() -> None:
-    text = "第二十条第（一）项 信息内容 本年制发件数 现行有效件数 本年废止件数 规章0 0 0 行政规范性文件6 41 2"
-    result = active_disclosure(text, "2021")  # (a page whose rows space their cells: 规章000 would
-    # say it glues them, and then 6 41 2's spaces are no edges)
+    text = "第二十条第（一）项 信息内容 本年制发件数 现行有效件数 本年废止件数 规章000 行政规范性文件6 41 2"
+    result = active_disclosure(text, "2021")
     got = {c.column: c.value for c in result.cells if c.row == "normative_documents"}
     assert got == {"issued": 6, "repealed": 2, "in_force": 41}
     assert {f.code for f in result.findings} == {"columns_reordered", "missing_row"}  # rows left out here
@@ -1214,11 +1213,10 @@ def test_a_space_inside_a_number_of_table_2_is_no_cells_edge() -> None:
     """A space in a row of 二 whose spaces are not every edge between its cells (``321 9`` for 3 |
     2 | 19, a span's or a line's break inside 19) was read as an edge: 3 | 21 | 9 and blank | 321 |
     9 agree on 现行有效 9, a wrong number. Such a space may be inside a number: the row reads all
-    ways (NA, runon_ambiguous). A row whose spaces set every cell apart keeps them as edges where the
-    page's other rows do not glue theirs (test_a_page_number_inside_a_row_of_table_2_of_a_glued_page…)."""
+    ways (NA, runon_ambiguous). A row whose spaces set every cell apart keeps them as edges."""
     text = render(source("heyu_ecology_2021_pipe"))
     row = ("active_disclosure", "normative_documents")
-    for written, in_force in [("321 9", None), ("3 21 9", None)]:  # (this page glues its cells: 規章000)
+    for written, in_force in [("321 9", None), ("3 21 9", 9), ("3 2 19", 19)]:
         report = zhgov_parse.parse(text.replace("規范性文件3219", "規范性文件" + written))
         assert _cells(report)[(*row, "in_force")] == in_force, written
     report = zhgov_parse.parse(text.replace("規范性文件3219", "規范性文件321 9"))
@@ -1286,25 +1284,6 @@ def test_a_space_inside_a_number_of_an_unchecked_table_3_is_no_cells_edge() -> N
     report = zhgov_parse.parse(text)
     assert "runon_unchecked" in {f.code for f in report.finding_list}
     assert _cells(report)[(APPS, "granted", "natural_person")] is None
-
-
-def test_a_page_number_inside_a_row_of_table_2_of_a_glued_page_is_no_cells_edge() -> None:
-    """A page number on its own line inside a row of 二 (``規範性檔案44\n3\n27`` for 4 | 4 | 27) gave
-    the row as many chunks as cells, each space read as an edge: 44 | 3 | 27, two wrong numbers.
-    On a page that glues a row's cells (規章000) a space is no edge: the row reads every way (NA,
-    runon_ambiguous); a row with more chunks than cells (``行政處罰15 3 8``) stays unread, and a
-    page whose rows space every cell (``規範性文件4 4 11``) keeps its spaces as edges."""
-    row = ("active_disclosure", "normative_documents")
-    text = render(source("wuling_transport_2019_md"))
-    assert "規範性檔案4427" in text and "規章000" in text
-    got = _cells(zhgov_parse.parse(text.replace("規範性檔案4427", "規範性檔案44\n3\n27")))
-    assert [got[(*row, c)] for c in ("new_made", "new_published", "total_published")] == [None, None, None]
-    glued = render(source("heyu_ecology_2021_pipe")).replace("行政處罰158", "行政處罰15 3 8")
-    assert _cells(zhgov_parse.parse(glued))[("active_disclosure", "penalty", "decisions")] is None
-    spaced = render(source("congang_veterans_2020_html"))
-    assert "規範性文件4 4 11" in spaced
-    got = _cells(zhgov_parse.parse(spaced))
-    assert [got[(*row, c)] for c in ("new_made", "new_published", "total_published")] == [4, 4, 11]
 
 
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:

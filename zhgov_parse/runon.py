@@ -819,27 +819,15 @@ def _with_a_lost_cell(
 _SPACE_IN_NUMBER = re.compile(r"(?<=\d)\s+(?=\d)")
 
 
-def _spaces_inside_numbers(run: str, cells: int, glued: bool = False) -> str:
+def _spaces_inside_numbers(run: str, cells: int) -> str:
     """A run as split where no identity checks its columns (二; 三 when unchecked): where its spaces
-    set apart fewer chunks than the row's ``cells``, or where the page glues other rows' cells
-    (``glued``: 规章000), so they are not the page's edges between cells, each space between digits
-    may be inside a number (``211 4`` for 2 | 1 | 14, ``44 3 27`` for 4 | 4 | 27 around a page
-    number on its line: a span's or a line's break), no edge, and is taken out: nothing rules out
-    the split a space would impose (2 | 11 | 4, 44 | 3 | 27).  Otherwise the run as it is."""
-    if " " not in run or len(run.split()) > cells or not _SPACE_IN_NUMBER.search(run):
-        return run  # (more chunks than cells: one is no cell's, a page number's 15 3 8)
-    if len(run.split()) == cells and not glued:
+    set apart fewer chunks than the row's ``cells`` (so they are not the page's edges between cells)
+    each space between digits may be inside a number (``211 4`` for 2 | 1 | 14: a span's or a
+    line's break), no edge, and is taken out: nothing rules out the split a space would impose
+    (2 | 11 | 4).  Otherwise the run as it is."""
+    if " " not in run or len(run.split()) >= cells or not _SPACE_IN_NUMBER.search(run):
         return run
     return _SPACE_IN_NUMBER.sub("", run)
-
-
-def _glues_cells(runs: Sequence[Run], template: str) -> bool:
-    """Whether a row of 二 of several cells has its run with no space at all (规章000, 3219, 规章———):
-    the page glues its cells, and a space in another row is no edge between two."""
-    return any(
-        len(run.text) >= 2 and " " not in run.text and len(schema.columns(ACTIVE, template, run.code)) > 1
-        for run in runs
-    )
 
 
 def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
@@ -860,7 +848,6 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
     )
     unread: list[Cell] = []  # NA cells of rows found whose digits read no way
     ranges = ranges_possible(text)
-    glued = any(" " in run.text for run in runs) and _glues_cells(runs, template)
     for run in runs:
         columns = [c for c, _ in schema.columns(ACTIVE, template, run.code)]
         if not run.text:
@@ -868,7 +855,7 @@ def active_disclosure(text: str, template: str, prose: str = "") -> TableResult:
         kinds = [_KINDS.get(c, "int") for c in columns]
         placed = moved if run.code in ("rules", "normative_documents") else None
         rule = _in_order(_plausible(template, run.code, columns), placed)
-        digits = _spaces_inside_numbers(run.text, len(columns), glued)
+        digits = _spaces_inside_numbers(run.text, len(columns))
         options = splits(digits, kinds, rule, ranges=ranges)
         if not options:
             out.findings.append(
