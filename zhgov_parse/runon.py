@@ -944,8 +944,28 @@ def _as_stated(
     return kept
 
 
+# A page footer on its line between two of a row's digits (401022 — 3 — 8365), on a page that glues a
+# row's cells (a run of seven digits: no page that spaces its cells writes one), where — 3 — would
+# otherwise be three cells; a hyphen's only outside 二 (2019's 二 has signs: 14 - 3 - 5).
+_FOOTER_APART = re.compile(r"(?<=\d)\s+[—－–]\s*\d{1,3}\s*[—－–]\s+(?=\d)")
+_HYPHEN_FOOTER_APART = re.compile(r"(?<=\d)\s+-\s*\d{1,3}\s*-\s+(?=\d)")
+_GLUED_ROW_OF_SEVEN = re.compile(r"\d{7}")
+
+
+def _without_footers_apart(parts: dict[str, str]) -> dict[str, str]:
+    """The tables' texts with a page footer set apart by spaces inside a row taken out, the digits
+    around it joined, where the page glues a row's cells (see :data:`_FOOTER_APART`)."""
+    if not any(" " in t and ("— " in t or "- " in t) for t in parts.values()):
+        return parts
+    if not _GLUED_ROW_OF_SEVEN.search(parts.get(APPLICATION, "")):
+        return parts
+    out = {table: _FOOTER_APART.sub("", text) for table, text in parts.items()}
+    return {t: x if t == ACTIVE else _HYPHEN_FOOTER_APART.sub("", x) for t, x in out.items()}
+
+
 def extract(parts: dict[str, str], template: str, prose: str = "") -> Iterator[TableResult]:
     """The three tables from the run-on text of their parts (``prose``: the overview's text)."""
+    parts = _without_footers_apart(parts)
     yield active_disclosure(parts.get(ACTIVE, ""), template, prose)
     handling, blanks = _application_handling(parts.get(APPLICATION, ""), template)
     yield handling
