@@ -1288,15 +1288,19 @@ def test_a_space_inside_a_number_of_an_unchecked_table_3_is_no_cells_edge() -> N
 
 def test_a_page_footer_set_apart_inside_a_row_of_a_glued_page_is_taken_out() -> None:
     """A page footer on its own line inside a row (``401022 — 3 — 8365`` for 40 | 10 | 2 | 2 | 8 | 3
-    | 65, ``- 3 -`` too) was read as cells, its dashes marking two missing: the identity then only
-    bounds 总计 from below, and every reading agreed on 总计 8365. On a page that glues a row's
-    cells (a row of 三 of seven digits) such a footer is taken out and the digits joined."""
+    | 65, ``- 3 -`` too; or ``3/8``, the page of pages) was read as cells, its dashes or slash marking
+    cells missing: the identity then only bounds 总计 from below, and every reading agreed on 总计
+    8365. On a page that glues a row's cells (a row of 三 of seven digits) such a footer is taken out
+    and the digits joined."""
     text = render(source("liuting_health_2022_md"))
     row = ("application_handling", "carried_in", "total")
     assert "4010228365" in text
-    for footer in (" — 3 — ", " - 3 - "):
+    for footer in (" — 3 — ", " - 3 - ", " 3/8 ", " 3 / 8 "):
         got = _cells(zhgov_parse.parse(text.replace("4010228365", "401022" + footer + "8365")))
         assert got[row] == 65, footer
+    assert "512192100310102" in text  # 四: 2 | 3 | / | 8 | 1003 read its second group
+    got = _cells(zhgov_parse.parse(text.replace("512192100310102", "512192 3/8 100310102")))
+    assert got[("review_litigation", "litigation_direct", "total")] == 3
 
 
 def test_table_four_given_twice_in_run_on_text_is_read_from_its_first_copy(tmp_path) -> None:

@@ -949,18 +949,26 @@ def _as_stated(
 # otherwise be three cells; a hyphen's only outside 二 (2019's 二 has signs: 14 - 3 - 5).
 _FOOTER_APART = re.compile(r"(?<=\d)\s+[—－–]\s*\d{1,3}\s*[—－–]\s+(?=\d)")
 _HYPHEN_FOOTER_APART = re.compile(r"(?<=\d)\s+-\s*\d{1,3}\s*-\s+(?=\d)")
+# and a page's number of pages (401022 3/8 8365: no cell holds a fraction, and / marks a cell
+# missing only alone), its page no later than its last
+_PAGE_OF_APART = re.compile(r"(?<=\d)\s+(\d{1,3})\s*/\s*(\d{1,3})\s+(?=\d)")
 _GLUED_ROW_OF_SEVEN = re.compile(r"\d{7}")
 
 
 def _without_footers_apart(parts: dict[str, str]) -> dict[str, str]:
-    """The tables' texts with a page footer set apart by spaces inside a row taken out, the digits
-    around it joined, where the page glues a row's cells (see :data:`_FOOTER_APART`)."""
-    if not any(" " in t and ("— " in t or "- " in t) for t in parts.values()):
+    """The tables' texts with a page footer set apart by spaces inside a row taken out (— 3 —, 3/8),
+    the digits around it joined, where the page glues a row's cells (see :data:`_FOOTER_APART`)."""
+    if not any(" " in t and ("— " in t or "- " in t or "/" in t) for t in parts.values()):
         return parts
     if not _GLUED_ROW_OF_SEVEN.search(parts.get(APPLICATION, "")):
         return parts
-    out = {table: _FOOTER_APART.sub("", text) for table, text in parts.items()}
+    out = {table: _PAGE_OF_APART.sub(_page_of, _FOOTER_APART.sub("", text)) for table, text in parts.items()}
     return {t: x if t == ACTIVE else _HYPHEN_FOOTER_APART.sub("", x) for t, x in out.items()}
+
+
+def _page_of(m: re.Match[str]) -> str:
+    """A page's number of pages (3/8) taken out; a first number above the second is no page's."""
+    return "" if int(m[1]) <= int(m[2]) else m[0]
 
 
 def extract(parts: dict[str, str], template: str, prose: str = "") -> Iterator[TableResult]:
