@@ -1001,8 +1001,8 @@ def _may_hide(text: str) -> bool:
 #: What a style that sets text far back or clips it says, or one too faint or small to read (white
 #: space as pages write it: most pages say none of it, though nearly all indent their paragraphs,
 #: ``text-indent:2em``). Each a search of the page: as few as tell them.
-_FAR_BACK_OR_CLIPPED = ("ndent:-", "argin-left:-", "verflow:hidden", "verflow: hidden")
-_FAINT_OR_TINY = ("rgba(", "/ 0)", "/0)", "scale(0", "size:.", "size:1p", "size:2p", "size:3p", "size:4p")
+_FAR_BACK_OR_CLIPPED = ("ndent:-", "argin-left:-", "verflow")
+_FAINT_OR_TINY = ("rgba(", "/ 0)", "scale(0", "size:.", "size:1p", "size:2p", "size:3p", "size:4p")
 
 
 def _transparent_text(text: str, at: int) -> bool:
