@@ -548,8 +548,10 @@ def _rules_read_as_ones(rows: list[Row], n: int) -> bool:
     1 54``)."""
     for row in rows:
         extra = len(row.values) - n
+        if not 0 < extra <= 3:  # (most rows: as many values as columns)
+            continue
         ones = [i for i, v in enumerate(row.values) if v.strip() == "1"]
-        if 0 < extra <= len(ones) and extra <= 3:
+        if extra <= len(ones):
             for out in itertools.combinations(ones, extra):
                 kept = [parse_value(v) for i, v in enumerate(row.values) if i not in out]
                 if row_total_holds(kept):
