@@ -164,6 +164,26 @@ def test_table_of_100000_rows() -> None:
     assert r10 is not None and "duplicate_row" in codes(r10)
 
 
+def test_table_of_styled_cells() -> None:
+    """3,000 and 30,000 cells each holding a styled element, on a page that styles a display: the
+    elements in cells are found in one pass (libxml2 merges ``(//td | //th)//*`` cell by cell)."""
+    row = "<tr>" + '<td><span style="color:red">1</span></td>' * 8 + "</tr>"
+    page = '<div style="display:block"><p>二、主动公开政府信息情况</p><table>{}</table></div>'
+    bounded(lambda n: page.format(row * n), 300)
+
+
+def test_style_sheet_of_many_rules_on_many_elements() -> None:
+    """500 and 5,000 rules hiding a descendant, over as many elements: each rule's subject is looked
+    for among the elements of its name, not among all the page's."""
+
+    def page(n: int) -> str:
+        rules = "".join(f"#a{i} .b{i}{{display:none}}" for i in range(n))
+        body = "".join(f'<div id="a{i}"><p class="b{i}">x</p></div>' for i in range(n))
+        return f"<html><head><style>{rules}</style></head><body><p>一、总体情况</p>{body}</body></html>"
+
+    bounded(page, 500)
+
+
 def test_pipe_table_of_100000_rows() -> None:
     """Pipe text: 5,000 and 50,000 rows."""
     row = "规章 | 1 | 0 | 5\n"
