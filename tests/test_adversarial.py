@@ -184,6 +184,18 @@ def test_style_sheet_of_many_rules_on_many_elements() -> None:
     bounded(page, 500)
 
 
+def test_style_sheet_selector_failing_deep_in_a_page() -> None:
+    """A rule of six descendant steps whose first matches nothing, over elements 4 and 40 deep: each
+    element is matched against each step once, not by every choice of its ancestors."""
+
+    def page(depth: int) -> str:
+        nested = "<div>" * depth + '<p class="x">y</p>' * 20 + "</div>" * depth
+        rule = "section div div div div div .x{display:none}"
+        return f"<html><head><style>{rule}</style></head><body><p>一、总体情况</p>{nested}</body></html>"
+
+    bounded(page, 4)
+
+
 def test_pipe_table_of_100000_rows() -> None:
     """Pipe text: 5,000 and 50,000 rows."""
     row = "规章 | 1 | 0 | 5\n"

@@ -1782,21 +1782,59 @@ def _selector_steps(selector: str) -> Steps | None:
     return steps
 
 
-def _matches(el: etree._Element, steps: Steps, at: int = 0) -> bool:
-    """Whether ``el`` is the subject of a selector's ``steps`` (from step ``at``)."""
+def _matches(el: etree._Element, steps: Steps, at: int = 0, memo: dict | None = None) -> bool:
+    """Whether ``el`` is the subject of a selector's ``steps`` (from step ``at``). What is learnt of an
+    element goes into ``memo`` (one per selector, shared by the elements asked): each element is
+    matched against each step once, and each asked once whether it or an element above it matches a
+    step, so a selector of several descendant steps that fails deep in a page costs the page's depth
+    times its steps, not every choice of ancestors (``section div div div div div .x`` 80 elements
+    deep: minutes)."""
+    if memo is None:
+        memo = {}
+    known = memo.get((el, at))
+    if known is not None:
+        return known
     link, tag, names, attributes = steps[at]
-    if (tag is not None and el.tag != tag) or (names and not names.issubset(_names_of(el))):
-        return False
-    if attributes and not all(
-        el.get(name) is not None and (value is None or el.get(name) == value) for name, value in attributes
-    ):
-        return False
-    if at + 1 == len(steps):
-        return True
-    if link == ">":
+    found = not (
+        (tag is not None and el.tag != tag)
+        or (names and not names.issubset(_names_of(el)))
+        or (
+            attributes
+            and not all(
+                el.get(name) is not None and (value is None or el.get(name) == value)
+                for name, value in attributes
+            )
+        )
+    )
+    if found and at + 1 < len(steps):
         parent = el.getparent()
-        return parent is not None and _matches(parent, steps, at + 1)
-    return any(_matches(up, steps, at + 1) for up in el.iterancestors())
+        if link == ">":
+            found = parent is not None and _matches(parent, steps, at + 1, memo)
+        else:
+            found = parent is not None and _self_or_above_matches(parent, steps, at + 1, memo)
+    memo[(el, at)] = found
+    return found
+
+
+def _self_or_above_matches(el: etree._Element, steps: Steps, at: int, memo: dict) -> bool:
+    """Whether ``el`` or an element above it matches a selector's ``steps`` from step ``at``: a walk up
+    to the first that does, or to one already asked (its answer in ``memo`` under ``-1 - at``)."""
+    walked = []
+    found = False
+    node: etree._Element | None = el
+    while node is not None:
+        known = memo.get((node, -1 - at))
+        if known is not None:
+            found = known
+            break
+        walked.append(node)
+        if _matches(node, steps, at, memo):
+            found = True
+            break
+        node = node.getparent()
+    for node in walked:
+        memo[(node, -1 - at)] = found
+    return found
 
 
 def _hide_selected(root: etree._Element) -> bool:
@@ -1825,12 +1863,16 @@ def _hide_selected(root: etree._Element) -> bool:
                         hiding.append((steps, style))  # (not ``*``, ``.print *``: a page's whole)
     marked = False
     by_name = _elements_by_name(root) if hiding else {}
+    shown = [(subject, {}) for subject in showing]  # (each with what is learnt matching it)
     for steps, style in hiding:
         _, tag, names, _ = steps[0]
+        learnt: dict = {}
         for el in min((by_name.get(n, ()) for n in names), key=len) if names else root.iter(tag or None):
-            if el.tag.__class__ is not str or not _matches(el, steps):
+            if el.tag.__class__ is not str or not _matches(el, steps, 0, learnt):
                 continue
-            if any(_matches(el, subject) for subject in showing) or not _hides_element(el, style):
+            if any(_matches(el, subject, 0, memo) for subject, memo in shown):
+                continue
+            if not _hides_element(el, style):
                 continue
             if el.tag in ("td", "th") and "display:none" not in style:
                 _blank(el)  # (a cell left in place: its column kept)
