@@ -398,20 +398,21 @@ def application_handling(records: list[Record], template: str, split_at_spaces: 
                 short.append(row)
             out.findings.append(length_mismatch(APPLICATION, row, n, columns))
             continue
+        why = None  # (said after the row's label)
         if total_last and not cells[-1].strip() and _two_values_run_together(cells):
             why = (
-                f"row {schema.row_label(APPLICATION, row.code, template)}: its 总计 is blank and its last "
-                "number the sum of the others with one of them cut in two (two cells' values run together, "
-                "the total a cell to the left); its values are left NA rather than guessed"
+                ": its 总计 is blank and its last number the sum of the others with one of them cut in two "
+                "(two cells' values run together, the total a cell to the left); its values are left NA "
+                "rather than guessed"
             )
-            out.findings.append(row_finding("row_length_mismatch", why, APPLICATION, row, row.code))
-            continue
-        if ruled and _a_rule_in_a_blank_s_place(cells):
+        elif ruled and _a_rule_in_a_blank_s_place(cells):
             why = (
-                f"row {schema.row_label(APPLICATION, row.code, template)} does not add up, but would with "
-                "one of its 1s left out and a blank cell where it is not known: other rows of the table hold "
-                "1s that are no cells (OCR's reading of the table's rules), so its values are left NA"
+                " does not add up, but would with one of its 1s left out and a blank cell where it is not "
+                "known: other rows of the table hold 1s that are no cells (OCR's reading of the table's "
+                "rules), so its values are left NA"
             )
+        if why is not None:
+            why = f"row {schema.row_label(APPLICATION, row.code, template)}{why}"
             out.findings.append(row_finding("row_length_mismatch", why, APPLICATION, row, row.code))
             continue
         if repair:
